@@ -1,0 +1,27 @@
+import { DomainError } from '../errors/errors.ts'
+import { parseInput } from '../errors/validate.ts'
+import { message, PROBLEM_TITLES } from '../i18n/problems.ts'
+import type { Lang } from '../i18n/lang.ts'
+import { payloadSchemaOf } from '../records/registry.ts'
+import { ActionInput } from './schemas.ts'
+
+/**
+ * Validates an action as a client sent it: the envelope, then the payload against the schema of
+ * its record type and action type. Returns the action with its payload normalised (defaults
+ * filled in), so the stored content is the same whichever client sent it.
+ */
+export function parseAction(data: unknown, lang: Lang, prefix = ''): ActionInput {
+  const action = parseInput(ActionInput, data, lang, prefix)
+  const schema = payloadSchemaOf(action.recordType, action.type)
+  if (schema === undefined) {
+    throw new DomainError('invalid', PROBLEM_TITLES.invalid[lang], {
+      issues: [{ field: join(prefix, 'type'), code: 'unknown_action_type', message: message('faro.unknown_action_type', lang) }],
+    })
+  }
+  const payload = parseInput(schema, action.payload, lang, join(prefix, 'payload'))
+  return { ...action, payload: payload as Record<string, unknown> }
+}
+
+function join(prefix: string, field: string): string {
+  return prefix ? `${prefix}.${field}` : field
+}

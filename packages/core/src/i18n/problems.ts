@@ -1,0 +1,96 @@
+import type { ErrorCode } from '../errors/errors.ts'
+import type { Lang } from './lang.ts'
+
+/** Titles of problem+json responses, per error code and language. */
+export const PROBLEM_TITLES: Record<ErrorCode | 'internal', Record<Lang, string>> = {
+  invalid: { es: 'La solicitud tiene datos no válidos', en: 'The request has invalid data' },
+  unauthenticated: { es: 'Inicie sesión para continuar', en: 'Sign in to continue' },
+  forbidden: { es: 'No tiene permiso para esta acción', en: 'You do not have permission for this action' },
+  not_found: { es: 'No encontrado', en: 'Not found' },
+  conflict: { es: 'Conflicto con datos existentes', en: 'Conflict with existing data' },
+  too_large: { es: 'La solicitud es demasiado grande', en: 'The request is too large' },
+  too_many_requests: { es: 'Demasiados intentos', en: 'Too many attempts' },
+  unavailable: { es: 'Servicio no disponible', en: 'Service unavailable' },
+  internal: { es: 'Error interno', en: 'Internal error' },
+}
+
+/**
+ * Messages referred to by key (`faro.*`) from schemas and server code, so that one text
+ * exists in both languages. Parameters are written `{name}`.
+ */
+export const MESSAGES: Record<string, Record<Lang, string>> = {
+  'faro.unrecognized_key': { es: 'Campo no permitido', en: 'Field not allowed' },
+  'faro.uuidv7': { es: 'Debe ser un UUIDv7 en minúsculas', en: 'Must be a lower-case UUIDv7' },
+  'faro.record_id_chars': {
+    es: 'Solo letras, dígitos, "-" y "_"',
+    en: 'Letters, digits, "-" and "_" only',
+  },
+  'faro.username_chars': {
+    es: 'Solo minúsculas, dígitos, ".", "_" y "-"',
+    en: 'Lower-case letters, digits, ".", "_" and "-" only',
+  },
+  'faro.device_pair': {
+    es: 'deviceId y deviceCounter van juntos',
+    en: 'deviceId and deviceCounter go together',
+  },
+  'faro.unknown_action_type': {
+    es: 'Tipo de acción desconocido para este tipo de registro',
+    en: 'Unknown action type for this record type',
+  },
+  'faro.record_exists': { es: 'El registro ya existe', en: 'The record already exists' },
+  'faro.record_missing': {
+    es: 'El registro no existe; la primera acción debe crearlo',
+    en: 'The record does not exist; its first action must create it',
+  },
+  'faro.record_type_mismatch': {
+    es: 'El registro existe con otro tipo',
+    en: 'The record exists with another type',
+  },
+  'faro.unknown_org_unit': { es: 'Unidad desconocida', en: 'Unknown org unit' },
+  'faro.id_reused': {
+    es: 'Este id ya se usó para una acción con otro contenido',
+    en: 'This id was already used for an action with other content',
+  },
+  'faro.device_counter_reused': {
+    es: 'Este contador del dispositivo ya se usó para otra acción',
+    en: 'This device counter was already used for another action',
+  },
+  'faro.login_failed': { es: 'Usuario o contraseña incorrectos', en: 'Wrong username or password' },
+  'faro.totp_required': {
+    es: 'Escriba el código de seis dígitos de su aplicación de autenticación',
+    en: 'Enter the six-digit code from your authenticator app',
+  },
+  'faro.totp_wrong': { es: 'El código no es válido', en: 'The code is not valid' },
+  'faro.login_throttled': {
+    es: 'Demasiados intentos fallidos. Intente de nuevo en {minutes} minutos.',
+    en: 'Too many failed attempts. Try again in {minutes} minutes.',
+  },
+  'faro.csrf': {
+    es: 'Falta el token CSRF o no es válido; recargue la página',
+    en: 'The CSRF token is missing or wrong; reload the page',
+  },
+  'faro.body_too_large': {
+    es: 'El cuerpo supera el tamaño máximo de {max} bytes',
+    en: 'The body exceeds the maximum size of {max} bytes',
+  },
+  'faro.malformed_json': { es: 'El cuerpo no es JSON válido', en: 'The body is not valid JSON' },
+  'faro.username_taken': { es: 'Ese nombre de usuario ya existe', en: 'That username already exists' },
+  'faro.org_unit_exists': { es: 'Esa unidad ya existe', en: 'That org unit already exists' },
+  'faro.wrong_password': { es: 'La contraseña actual no es correcta', en: 'The current password is wrong' },
+  'faro.totp_not_started': {
+    es: 'Primero inicie la configuración del segundo factor',
+    en: 'Start the second-factor setup first',
+  },
+  'faro.not_ready': { es: 'La base de datos no responde', en: 'The database does not answer' },
+}
+
+/**
+ * The text of a message key in a language, with `{name}` parameters filled in; a text that is
+ * not a key is returned as it is.
+ * @example message('faro.login_throttled', 'en', { minutes: 15 }) // 'Too many failed attempts. Try again in 15 minutes.'
+ */
+export function message(key: string, lang: Lang, params: Record<string, string | number> = {}): string {
+  const entry = Object.hasOwn(MESSAGES, key) ? MESSAGES[key] : undefined
+  const text = entry ? entry[lang] : key
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+}

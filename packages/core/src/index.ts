@@ -1,0 +1,41 @@
+export { DomainError, ErrorCode } from './errors/errors.ts'
+export type { FieldIssue } from './errors/errors.ts'
+export { parseInput, toFieldIssues } from './errors/validate.ts'
+export { canonicalJson } from './util/canonical-json.ts'
+export { IsoDateTime, RecordId, UuidV7 } from './util/ids.ts'
+export { Lang, pickLang } from './i18n/lang.ts'
+export { MESSAGES, PROBLEM_TITLES, message } from './i18n/problems.ts'
+export { Role, ROLES } from './accounts/roles.ts'
+export {
+  ChangePasswordInput,
+  CreateTokenInput,
+  CreateUserInput,
+  EnableTotpInput,
+  LoginInput,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  Password,
+  UpdateUserInput,
+  User,
+  Username,
+} from './accounts/schemas.ts'
+export { Border, CreateOrgUnitInput, Latitude, Longitude, OrgUnit, OrgUnitKind, isInSubtree } from './org-units/schemas.ts'
+export { PolicyAction, POLICY, Scope, actionsOf, decide, scopeCovers, scopesOf } from './policy/policy.ts'
+export type { Actor, Decision, PolicyRule, PolicyTarget } from './policy/policy.ts'
+export { ActionInput, AppendResult, MAX_DEVICE_COUNTER, StoredAction } from './actions/schemas.ts'
+export { parseAction } from './actions/parse.ts'
+export { ACTION_TYPES, RECORD_TYPES, RecordType, isCreateAction, payloadSchemaOf, reduceRecord } from './records/registry.ts'
+export type { RecordState } from './records/registry.ts'
+export { GeoPoint, PlaceKind, PlaceRegistered, PlaceStatus, PlaceUpdated } from './places/schemas.ts'
+export { AgeBand, MAX_PEOPLE_PER_GROUP, Nationality, PeopleCount, Sex, Vulnerability, isPriority, totalPeople } from './people/counts.ts'
+export { Service } from './field/services.ts'
+export {
+  AttentionRecorded,
+  AttentionSetting,
+  EmergencyType,
+  PatrolKind,
+  PatrolRecorded,
+  RescueOutcome,
+  RescuePartner,
+  RescueRecorded,
+} from './field/schemas.ts'

@@ -1,0 +1,135 @@
+import { z } from 'zod'
+import { Role } from '../accounts/roles.ts'
+import { RecordType } from '../records/registry.ts'
+
+/**
+ * How far a permission reaches, from the narrowest:
+ * own (records the actor created), unit (the actor's org unit), subtree (the actor's unit and
+ * every unit below it), routed (records routed to the actor's agency), national (everything).
+ */
+export const Scope = z.enum(['own', 'unit', 'subtree', 'routed', 'national'])
+export type Scope = z.infer<typeof Scope>
+
+const RECORD_VERBS = ['create', 'read', 'update'] as const
+const recordActions = RecordType.options.flatMap((t) => RECORD_VERBS.map((v) => `${t}.${v}` as const))
+
+/** Everything the policy table can allow. Record actions are derived from the record types. */
+export const PolicyAction = z.enum([
+  ...recordActions,
+  'user.read',
+  'user.manage',
+  'org_unit.manage',
+  'audit.read',
+  'audit.verify',
+  'token.manage',
+])
+export type PolicyAction = z.infer<typeof PolicyAction>
+
+export interface PolicyRule {
+  role: Role
+  action: PolicyAction
+  scope: Scope
+}
+
+const FIELD_RECORDS = ['attention', 'rescue', 'patrol'] as const
+const ALL_ROLES = Role.options
+
+function rows(role: Role, actions: readonly PolicyAction[], scope: Scope): PolicyRule[] {
+  return actions.map((action) => ({ role, action, scope }))
+}
+function fieldRows(role: Role, verb: (typeof RECORD_VERBS)[number], scope: Scope): PolicyRule[] {
+  return rows(role, FIELD_RECORDS.map((t) => `${t}.${verb}` as const), scope)
+}
+
+/**
+ * The one policy table: role × action × scope. The server enforces it and a generated test
+ * asserts every row (and every absent row) over HTTP, so adding a row adds its tests.
+ */
+export const POLICY: readonly PolicyRule[] = [
+  // Help points, towers and signs are reference data every staff member may look up.
+  ...ALL_ROLES.map((role): PolicyRule => ({ role, action: 'place.read', scope: 'national' })),
+
+  ...fieldRows('field_agent', 'create', 'unit'),
+  ...fieldRows('field_agent', 'read', 'unit'),
+  ...fieldRows('field_agent', 'update', 'own'),
+  { role: 'field_agent', action: 'place.update', scope: 'unit' },
+
+  ...fieldRows('group_coordinator', 'create', 'subtree'),
+  ...fieldRows('group_coordinator', 'read', 'subtree'),
+  ...fieldRows('group_coordinator', 'update', 'subtree'),
+  ...rows('group_coordinator', ['place.create', 'place.update', 'user.read'], 'subtree'),
+
+  ...fieldRows('national_analyst', 'read', 'national'),
+
+  ...rows('data_protection_officer', ['audit.read', 'audit.verify', 'user.read'], 'national'),
+
+  { role: 'agency_liaison', action: 'token.manage', scope: 'own' },
+
+  ...rows('administrator', ['user.read', 'user.manage', 'org_unit.manage', 'audit.verify', 'token.manage'], 'national'),
+  ...rows('administrator', ['place.create', 'place.update'], 'national'),
+]
+
+/** Who is asking: their account, role and org unit. */
+export interface Actor {
+  userId: string
+  role: Role
+  orgUnitId: string
+}
+
+/** What is asked about: where it sits in the org tree, who created it, where it was routed. */
+export interface PolicyTarget {
+  /** Root-first ancestry of the target's org unit, the unit itself last. */
+  orgUnitPath: readonly string[]
+  ownerId?: string
+  routedTo?: readonly string[]
+}
+
+export interface Decision {
+  allowed: boolean
+  /** The row that allowed it, or null when no row did. */
+  rule: PolicyRule | null
+}
+
+/**
+ * Decides whether an actor may do an action on a target: allowed when any row of the actor's
+ * role for that action has a scope that covers the target.
+ * @example decide({ userId: 'u1', role: 'field_agent', orgUnitId: 'beta-tijuana' }, 'attention.read',
+ *   { orgUnitPath: ['inm', 'beta', 'beta-tijuana'] }) // { allowed: true, rule: { …, scope: 'unit' } }
+ */
+export function decide(actor: Actor, action: PolicyAction, target: PolicyTarget): Decision {
+  for (const rule of POLICY) {
+    if (rule.role === actor.role && rule.action === action && scopeCovers(rule.scope, actor, target)) {
+      return { allowed: true, rule }
+    }
+  }
+  return { allowed: false, rule: null }
+}
+
+/** The scopes a role holds for an action, widest first; empty when the role may not do it. */
+export function scopesOf(role: Role, action: PolicyAction): Scope[] {
+  const order = Scope.options
+  return POLICY.filter((r) => r.role === role && r.action === action)
+    .map((r) => r.scope)
+    .sort((a, b) => order.indexOf(b) - order.indexOf(a))
+}
+
+/** Every action a role may do in some scope: drives the role-aware navigation. */
+export function actionsOf(role: Role): PolicyAction[] {
+  return [...new Set(POLICY.filter((r) => r.role === role).map((r) => r.action))]
+}
+
+/** True when a scope reaches the target, for this actor. */
+export function scopeCovers(scope: Scope, actor: Actor, target: PolicyTarget): boolean {
+  switch (scope) {
+    case 'national':
+      return true
+    case 'subtree':
+      return target.orgUnitPath.includes(actor.orgUnitId)
+    case 'unit':
+      return target.orgUnitPath.at(-1) === actor.orgUnitId
+    case 'own':
+      return target.ownerId === actor.userId
+    case 'routed':
+      return (target.routedTo ?? []).includes(actor.orgUnitId)
+  }
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod'
+import { PlaceRegistered, PlaceUpdated } from '../places/schemas.ts'
+import { AttentionRecorded, PatrolRecorded, RescueRecorded } from '../field/schemas.ts'
+
+/** Corrections change any field but the responsible unit, which fixes who may see the record. */
+function correctionOf<T extends z.ZodObject>(created: T) {
+  return created.omit({ orgUnitId: true }).partial().strict()
+}
+
+/**
+ * Every record type, with its action types and their payload schemas. The first action of a
+ * record must be its `createAction`; later actions are merged into the state in log order.
+ */
+export const RECORD_TYPES = {
+  place: {
+    createAction: 'PlaceRegistered',
+    actions: { PlaceRegistered, PlaceUpdated },
+  },
+  attention: {
+    createAction: 'AttentionRecorded',
+    actions: { AttentionRecorded, AttentionCorrected: correctionOf(AttentionRecorded) },
+  },
+  rescue: {
+    createAction: 'RescueRecorded',
+    actions: { RescueRecorded, RescueCorrected: correctionOf(RescueRecorded) },
+  },
+  patrol: {
+    createAction: 'PatrolRecorded',
+    actions: { PatrolRecorded, PatrolCorrected: correctionOf(PatrolRecorded) },
+  },
+} as const
+
+export type RecordType = keyof typeof RECORD_TYPES
+export const RecordType = z.enum(Object.keys(RECORD_TYPES) as [RecordType, ...RecordType[]])
+
+/** Every action type of every record type, e.g. `PlaceRegistered`. */
+export const ACTION_TYPES: readonly string[] = Object.values(RECORD_TYPES).flatMap((def) => Object.keys(def.actions))
+
+/** The payload schema of an action type of a record type, or undefined when it does not exist. */
+export function payloadSchemaOf(recordType: RecordType, actionType: string): z.ZodType | undefined {
+  const actions: Record<string, z.ZodType> = RECORD_TYPES[recordType].actions
+  return Object.hasOwn(actions, actionType) ? actions[actionType] : undefined
+}
+
+/** True when the action type creates a record of the type. */
+export function isCreateAction(recordType: RecordType, actionType: string): boolean {
+  return RECORD_TYPES[recordType].createAction === actionType
+}
+
+/** State of a record: the merged payloads of its actions. `orgUnitId` is fixed at creation. */
+export type RecordState = Record<string, unknown> & { orgUnitId: string }
+
+/**
+ * Folds one action into a record's state. Pure: the server and the offline client use it to
+ * compute the same view from the same log.
+ * @example reduceRecord(undefined, { type: 'PlaceRegistered', payload: { orgUnitId: 'u', name: 'A' } }, 'place')
+ */
+export function reduceRecord(
+  state: RecordState | undefined,
+  action: { type: string; payload: Record<string, unknown> },
+  recordType: RecordType,
+): RecordState {
+  if (isCreateAction(recordType, action.type)) {
+    const orgUnitId = action.payload.orgUnitId
+    return { ...action.payload, orgUnitId: typeof orgUnitId === 'string' ? orgUnitId : '' }
+  }
+  if (state === undefined) {
+    throw new Error(`${action.type} before the record exists`)
+  }
+  return { ...state, ...action.payload, orgUnitId: state.orgUnitId }
+}
