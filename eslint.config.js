@@ -16,6 +16,11 @@ export default tseslint.config(
     },
   },
   {
+    // Frozen migrations are written against Kysely<any>: they must not depend on today's types.
+    files: ['packages/server/migrations/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     // core is pure: no I/O, no clock, no randomness, no environment.
     files: ['packages/core/src/**/*.ts'],
     ignores: ['packages/core/src/**/*.test.ts'],

@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import SQLite from 'better-sqlite3'
+import type { Config } from '../config.ts'
+
+/**
+ * Backs up the database to a file while Faro may be running: SQLite's online backup API, or
+ * pg_dump's custom format for PostgreSQL.
+ */
+export async function backup(database: Config['database'], file: string): Promise<void> {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  if (database.kind === 'sqlite') {
+    const db = new SQLite(database.file, { fileMustExist: true })
+    try {
+      await db.backup(file)
+    } finally {
+      db.close()
+    }
+    return
+  }
+  await run('pg_dump', ['--format=custom', '--no-owner', '--file', file, '--dbname', database.url])
+}
+
+/**
+ * Restores a backup over the current database. Faro must be stopped: for SQLite the file is
+ * replaced (the WAL of the old file is removed with it); for PostgreSQL every object is dropped
+ * and recreated by pg_restore in one transaction.
+ */
+export async function restore(database: Config['database'], file: string): Promise<void> {
+  if (!fs.existsSync(file)) {
+    throw new Error(`backup file not found: ${file}`)
+  }
+  if (database.kind === 'sqlite') {
+    // Check that it is a readable SQLite database before touching the live file.
+    const check = new SQLite(file, { readonly: true, fileMustExist: true })
+    check.pragma('quick_check')
+    check.close()
+    for (const suffix of ['-wal', '-shm']) {
+      fs.rmSync(database.file + suffix, { force: true })
+    }
+    fs.copyFileSync(file, database.file)
+    return
+  }
+  await run('pg_restore', ['--clean', '--if-exists', '--no-owner', '--single-transaction', '--exit-on-error', '--dbname', database.url, file])
+}
+
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString()
+    })
+    child.on('error', (e) => reject(new Error(`${command} could not start: ${e.message}`)))
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}: ${stderr.trim().split('\n').at(-1) ?? ''}`))))
+  })
+}

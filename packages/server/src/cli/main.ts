@@ -1,0 +1,169 @@
+import { parseArgs } from 'node:util'
+import { CreateUserInput, DomainError, parseInput } from '@faro/core'
+import { systemClock } from '../clock.ts'
+import { ConfigError, loadConfig, type Config } from '../config.ts'
+import { migrateToLatest } from '../db/migrate.ts'
+import { openDb, type Db } from '../db/open.ts'
+import { createLogger } from '../logger.ts'
+import { verifyAudit } from '../repo/audit.ts'
+import { createUser } from '../services/accounts.ts'
+import { startServer } from '../server.ts'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedOrgUnits, systemCtx } from '../seed/demo.ts'
+import { backup, restore } from './backup.ts'
+
+const USAGE = `faro <command>
+
+  start [--demo]          migrate, optionally seed the demo once, and serve
+  migrate                 apply pending migrations
+  seed [--demo]           add the org tree (and the labelled demo with --demo)
+  user create --username U --name N --role R --unit ID   (password from FARO_NEW_PASSWORD or stdin)
+  audit verify            check the audit hash chain; exit 1 at the first bad row
+  backup FILE             online backup (SQLite) or pg_dump (PostgreSQL)
+  restore FILE            restore a backup; stop Faro first
+
+Configuration comes from the environment: see docs/operations.md.`
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  let config: Config
+  try {
+    config = loadConfig()
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`faro: ${e.message}\n`)
+      return 2
+    }
+    throw e
+  }
+  switch (command) {
+    case 'start':
+      return start(config, rest.includes('--demo'))
+    case 'migrate':
+      return withDb(config, async (db) => {
+        const applied = await migrateToLatest(db)
+        console.log(applied.length ? `applied: ${applied.join(', ')}` : 'nothing to apply')
+        return 0
+      })
+    case 'seed':
+      return withDb(config, async (db) => {
+        await migrateToLatest(db)
+        if (rest.includes('--demo')) {
+          const s = await seedDemo(db, systemClock)
+          console.log(s.seeded ? `demo seeded: ${s.actions} actions` : 'demo already seeded')
+        } else {
+          console.log(`org units added: ${await seedOrgUnits(db, systemClock)}`)
+        }
+        return 0
+      })
+    case 'user':
+      return userCommand(config, rest)
+    case 'audit':
+      if (rest[0] !== 'verify') {
+        break
+      }
+      return withDb(config, async (db) => {
+        const result = await verifyAudit(db.db)
+        if (result.ok) {
+          console.log(`audit chain intact: ${result.rows} rows`)
+          return 0
+        }
+        console.log(`audit chain broken at row ${result.firstBad?.seq}: ${result.firstBad?.problem}`)
+        return 1
+      })
+    case 'backup':
+    case 'restore': {
+      const file = rest[0]
+      if (!file) {
+        break
+      }
+      await (command === 'backup' ? backup(config.database, file) : restore(config.database, file))
+      console.log(`${command}: ${file}`)
+      return 0
+    }
+  }
+  process.stderr.write(`${USAGE}\n`)
+  return 2
+}
+
+async function withDb(config: Config, work: (db: Db) => Promise<number>): Promise<number> {
+  const db = openDb(config.database)
+  try {
+    return await work(db)
+  } finally {
+    await db.close()
+  }
+}
+
+async function start(config: Config, demo: boolean): Promise<number> {
+  const logger = createLogger(config.logLevel)
+  if (demo) {
+    await withDb(config, async (db) => {
+      await migrateToLatest(db)
+      const summary = await seedDemo(db, systemClock)
+      printDemo(config, summary.seeded, summary.actions)
+      return 0
+    })
+  }
+  const running = await startServer(config, logger)
+  console.log(`Faro is listening on http://localhost:${running.port}/ (staff app: http://localhost:${running.port}/app/)`)
+  const stop = () => {
+    void running.stop().then(() => process.exit(0))
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+  return new Promise<number>(() => undefined)
+}
+
+function printDemo(config: Config, seeded: boolean, actions: number): void {
+  const where = config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL (DATABASE_URL)'
+  console.log(seeded ? `Demo data seeded (${actions} generated actions, all marked as demo).` : 'Demo data already present.')
+  console.log(`Data lives in: ${where}`)
+  console.log(`Demo accounts (password for all: ${DEMO_PASSWORD}):`)
+  for (const a of DEMO_ACCOUNTS) {
+    console.log(`  ${a.username.padEnd(22)} ${a.role.padEnd(24)} ${a.orgUnitId}`)
+  }
+}
+
+async function userCommand(config: Config, args: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { username: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' } } })
+  if (positionals[0] !== 'create') {
+    process.stderr.write(`${USAGE}\n`)
+    return 2
+  }
+  const password = process.env.FARO_NEW_PASSWORD ?? (await readStdin()).trim()
+  return withDb(config, async (db) => {
+    await migrateToLatest(db)
+    try {
+      const input = parseInput(CreateUserInput, { username: values.username, displayName: values.name, role: values.role, orgUnitId: values.unit, password }, 'en')
+      const user = await createUser(systemCtx(db, systemClock), input)
+      console.log(`created ${user.username} (${user.role}) in ${user.orgUnitId}`)
+      return 0
+    } catch (e) {
+      if (e instanceof DomainError) {
+        const issues = e.details?.issues?.map((i) => `${i.field}: ${i.message}`).join('; ')
+        process.stderr.write(`faro: ${issues ?? e.message}\n`)
+        return 1
+      }
+      throw e
+    }
+  })
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) {
+    return ''
+  }
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`faro: ${e instanceof Error ? e.message : String(e)}\n`)
+    process.exit(1)
+  },
+)

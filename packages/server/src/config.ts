@@ -1,0 +1,65 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+/** Every setting Faro reads from the environment, with its default and what it expects. */
+const ENV = z.object({
+  FARO_PORT: z.coerce.number().int().min(1).max(65535).default(8080)
+    .describe('an integer port between 1 and 65535'),
+  FARO_HOST: z.string().min(1).default('0.0.0.0').describe('an interface address such as 127.0.0.1'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//).optional()
+    .describe('a postgres:// URL; leave unset for the embedded SQLite database'),
+  FARO_DATA_DIR: z.string().min(1).default('./data').describe('a directory for the SQLite file and keys'),
+  FARO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
+    .describe('one of fatal, error, warn, info, debug, trace, silent'),
+  FARO_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto')
+    .describe('auto (secure when the request came over HTTPS), true or false'),
+  FARO_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12)
+    .describe('session lifetime in hours, 1 to 720'),
+  FARO_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024)
+    .describe('largest accepted request body in bytes, 1024 to 52428800'),
+  FARO_WEB_DIST: z.string().min(1).optional().describe('directory of the built staff app'),
+})
+
+export interface Config {
+  port: number
+  host: string
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string }
+  dataDir: string
+  logLevel: z.infer<typeof ENV>['FARO_LOG_LEVEL']
+  secureCookies: 'auto' | 'true' | 'false'
+  sessionHours: number
+  maxBodyBytes: number
+  webDist: string
+}
+
+/** A wrong setting: its message is one line naming the variable and what is expected. */
+export class ConfigError extends Error {}
+
+/**
+ * Reads and validates the configuration. A wrong value throws `ConfigError` with one line that
+ * names the variable, what it got and what it expects, so start-up stops with a clear reason.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([k, v]) => k in ENV.shape && v !== undefined && v !== ''))
+  const parsed = ENV.safeParse(present)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const name = String(issue?.path[0] ?? 'environment')
+    const field = ENV.shape[name as keyof typeof ENV.shape]
+    const got = env[name] === undefined ? '(unset)' : JSON.stringify(env[name])
+    throw new ConfigError(`${name}: expected ${field?.description ?? 'a valid value'}, got ${got}`)
+  }
+  const e = parsed.data
+  const dataDir = path.resolve(e.FARO_DATA_DIR)
+  return {
+    port: e.FARO_PORT,
+    host: e.FARO_HOST,
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', file: path.join(dataDir, 'faro.sqlite') },
+    dataDir,
+    logLevel: e.FARO_LOG_LEVEL,
+    secureCookies: e.FARO_SECURE_COOKIES,
+    sessionHours: e.FARO_SESSION_HOURS,
+    maxBodyBytes: e.FARO_MAX_BODY_BYTES,
+    webDist: path.resolve(e.FARO_WEB_DIST ?? path.join(import.meta.dirname, '../../web/dist')),
+  }
+}

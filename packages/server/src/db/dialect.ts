@@ -1,0 +1,31 @@
+import type { DialectName } from './open.ts'
+
+// The few places where SQLite and PostgreSQL differ, kept in one file.
+
+/** True when the error is a unique or primary-key violation, on either dialect. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) {
+    return false
+  }
+  const code = 'code' in error ? String(error.code) : ''
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+}
+
+/** SQLite has no SELECT … FOR UPDATE: its writers are already serialised by the single connection. */
+export function supportsRowLocks(dialect: DialectName): boolean {
+  return dialect === 'postgres'
+}
+
+/** Booleans are stored as 0/1 integers on both dialects. */
+export function flag(value: boolean): number {
+  return value ? 1 : 0
+}
+
+/** Org-unit paths are stored as `/a/b/c/`, so a subtree is a LIKE '%/b/%' match. */
+export function encodePath(path: readonly string[]): string {
+  return `/${path.join('/')}/`
+}
+
+export function decodePath(encoded: string): string[] {
+  return encoded.split('/').filter((p) => p !== '')
+}

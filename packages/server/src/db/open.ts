@@ -1,0 +1,40 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import SQLite from 'better-sqlite3'
+import pg from 'pg'
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import type { Config } from '../config.ts'
+import type { Database } from './schema.ts'
+
+export type DialectName = 'sqlite' | 'postgres'
+
+export interface Db {
+  db: Kysely<Database>
+  dialect: DialectName
+  close(): Promise<void>
+}
+
+// int8 (sequence numbers, counts) as JS numbers: the log will not reach 2^53 rows.
+pg.types.setTypeParser(20, (v) => Number(v))
+
+/**
+ * Opens the configured database. SQLite runs in WAL mode with synchronous=FULL, so an
+ * acknowledged write survives a power cut; PostgreSQL gets a small pool.
+ */
+export function openDb(database: Config['database']): Db {
+  if (database.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: database.url, max: 10 })
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] })
+    return { db, dialect: 'postgres', close: () => db.destroy() }
+  }
+  if (database.file !== ':memory:') {
+    fs.mkdirSync(path.dirname(database.file), { recursive: true })
+  }
+  const sqlite = new SQLite(database.file)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] })
+  return { db, dialect: 'sqlite', close: () => db.destroy() }
+}

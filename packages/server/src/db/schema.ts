@@ -1,0 +1,135 @@
+import type { Generated } from 'kysely'
+
+/** Tables as TypeScript sees them (camelCase through CamelCasePlugin). Flags are 0/1 integers. */
+export interface Database {
+  orgUnits: OrgUnitsTable
+  users: UsersTable
+  credentials: CredentialsTable
+  sessions: SessionsTable
+  apiTokens: ApiTokensTable
+  loginFailures: LoginFailuresTable
+  actions: ActionsTable
+  records: RecordsTable
+  auditEvents: AuditEventsTable
+  auditHead: AuditHeadTable
+  meta: MetaTable
+}
+
+export interface OrgUnitsTable {
+  id: string
+  parentId: string | null
+  kind: string
+  name: string
+  code: string | null
+  state: string | null
+  city: string | null
+  border: string | null
+  lat: number | null
+  lon: number | null
+  /** Root-first ancestry with slashes around every id: `/inm/beta/beta-tijuana/`. */
+  path: string
+  demo: number
+  createdAt: string
+}
+
+export interface UsersTable {
+  id: string
+  username: string
+  displayName: string
+  role: string
+  orgUnitId: string
+  disabled: number
+  demo: number
+  createdAt: string
+}
+
+export interface CredentialsTable {
+  userId: string
+  passwordHash: string
+  totpSecret: string | null
+  totpPendingSecret: string | null
+  updatedAt: string
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie value: a stolen database does not yield live sessions. */
+  idHash: string
+  userId: string
+  csrfToken: string
+  createdAt: string
+  expiresAt: string
+}
+
+export interface ApiTokensTable {
+  id: string
+  userId: string
+  name: string
+  tokenHash: string
+  createdAt: string
+  expiresAt: string | null
+  revokedAt: string | null
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>
+  key: string
+  failedAt: string
+}
+
+export interface ActionsTable {
+  seq: Generated<number>
+  id: string
+  recordType: string
+  recordId: string
+  type: string
+  payload: string
+  contentHash: string
+  actorId: string
+  orgUnitId: string
+  deviceId: string | null
+  deviceCounter: number | null
+  clientTime: string | null
+  receivedAt: string
+}
+
+export interface RecordsTable {
+  recordType: string
+  recordId: string
+  orgUnitId: string
+  orgUnitPath: string
+  ownerId: string
+  state: string
+  routedTo: string
+  priority: number
+  demo: number
+  version: number
+  createdAt: string
+  updatedAt: string
+}
+
+export interface AuditEventsTable {
+  seq: number
+  id: string
+  at: string
+  requestId: string
+  actorId: string
+  role: string
+  orgUnitId: string
+  action: string
+  recordType: string | null
+  recordId: string | null
+  decision: string
+  prevHash: string
+  hash: string
+}
+
+export interface AuditHeadTable {
+  id: number
+  seq: number
+  hash: string
+}
+
+export interface MetaTable {
+  key: string
+  value: string
+}

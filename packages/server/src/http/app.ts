@@ -1,0 +1,88 @@
+import { Hono, type MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { requestId } from 'hono/request-id'
+import { secureHeaders } from 'hono/secure-headers'
+import type { Logger } from 'pino'
+import { message, pickLang } from '@faro/core'
+import type { Clock } from '../clock.ts'
+import type { Config } from '../config.ts'
+import type { Db } from '../db/open.ts'
+import { identify } from './auth.ts'
+import type { AppEnv } from './env.ts'
+import { openApiDocument } from './openapi.ts'
+import { onError, problem } from './problem.ts'
+import { authRoutes } from '../routes/auth.ts'
+import { auditRoutes } from '../routes/audit.ts'
+import { healthRoutes } from '../routes/health.ts'
+import { orgUnitRoutes } from '../routes/org-units.ts'
+import { recordRoutes } from '../routes/records.ts'
+import { tokenRoutes } from '../routes/tokens.ts'
+import { userRoutes } from '../routes/users.ts'
+import { staticRoutes } from '../routes/static.ts'
+
+export interface AppDeps {
+  db: Db
+  clock: Clock
+  config: Pick<Config, 'maxBodyBytes' | 'secureCookies' | 'sessionHours' | 'webDist'>
+  logger: Logger
+}
+
+/** Builds the whole HTTP application; tests call `app.request()` on it with no port. */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  app.use(requestId())
+  app.use(async (c, next) => {
+    c.set('lang', pickLang(c.req.header('accept-language')))
+    await next()
+  })
+  app.use(accessLog(deps.logger))
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+      referrerPolicy: 'no-referrer',
+    }),
+  )
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.config.maxBodyBytes,
+      onError: (c) => problem(c, 'too_large', c.get('lang'), { detail: message('faro.body_too_large', c.get('lang'), { max: deps.config.maxBodyBytes }) }),
+    }),
+  )
+  app.use('/api/*', identify(deps.db, deps.clock))
+  app.onError(onError(deps.logger))
+  app.notFound((c) => problem(c, 'not_found', c.get('lang')))
+
+  app.route('/', healthRoutes(deps.db))
+  app.route('/api/auth', authRoutes(deps))
+  app.route('/api/org-units', orgUnitRoutes())
+  app.route('/api/users', userRoutes())
+  app.route('/api/tokens', tokenRoutes())
+  app.route('/api/records', recordRoutes())
+  app.route('/api/audit', auditRoutes())
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument(app, { title: 'Faro API', version: '0.1.0' })))
+  app.route('/', staticRoutes(deps.config.webDist))
+  return app
+}
+
+/** One line per request: method, matched route pattern (never the raw URL), status, duration. */
+function accessLog(logger: Logger): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const started = performance.now()
+    await next()
+    logger.info(
+      { requestId: c.get('requestId'), method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) },
+      'request',
+    )
+  }
+}

@@ -1,0 +1,14 @@
+import type { Actor, Lang } from '@faro/core'
+import type { Authenticated } from '../services/auth.ts'
+import type { Ctx } from '../services/context.ts'
+
+/** Variables every request carries through the middleware chain. */
+export interface AppEnv {
+  Variables: {
+    requestId: string
+    lang: Lang
+    auth: Authenticated | undefined
+    actor: Actor
+    ctx: Ctx
+  }
+}

@@ -1,0 +1,112 @@
+import type { MiddlewareHandler } from 'hono'
+import { z } from 'zod'
+import type { Hono } from 'hono'
+import type { AppEnv } from './env.ts'
+
+/** What a route says about itself for the OpenAPI document. */
+export interface RouteDoc {
+  summary: string
+  tags: string[]
+  /** Who may call it; shown in the description. */
+  auth?: 'none' | 'session or token'
+  responses?: Record<number, { description: string; schema?: z.ZodType }>
+}
+
+interface Described {
+  doc?: RouteDoc
+  body?: z.ZodType
+  query?: z.ZodType
+}
+
+// Metadata attached to middleware functions, read back when the document is generated, so a
+// route's schemas are declared once: where they validate.
+const META = new WeakMap<object, Described>()
+
+export function tagMiddleware(handler: MiddlewareHandler<AppEnv>, meta: Described): MiddlewareHandler<AppEnv> {
+  META.set(handler, meta)
+  return handler
+}
+
+/** Documents a route; put it first in the route's handler list. */
+export function describe(doc: RouteDoc): MiddlewareHandler<AppEnv> {
+  return tagMiddleware(async (_c, next) => next(), { doc })
+}
+
+/** Builds the OpenAPI 3.1 document from the mounted routes and their validators. */
+export function openApiDocument(app: Hono<AppEnv>, info: { title: string; version: string }) {
+  const paths: Record<string, Record<string, unknown>> = {}
+  const merged = new Map<string, Described>()
+  for (const route of app.routes) {
+    const meta = META.get(route.handler)
+    if (!meta) {
+      continue
+    }
+    const key = `${route.method} ${route.path}`
+    merged.set(key, { ...merged.get(key), ...meta })
+  }
+  for (const [key, meta] of merged) {
+    if (!meta.doc) {
+      continue
+    }
+    const [method = 'GET', path = '/'] = key.split(' ')
+    const oaPath = path.replace(/:(\w+)/g, '{$1}')
+    const params = [...path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }))
+    const queryParams = meta.query ? queryParameters(meta.query) : []
+    const responses: Record<string, unknown> = {}
+    for (const [status, r] of Object.entries(meta.doc.responses ?? { 200: { description: 'OK' } })) {
+      responses[status] = r.schema
+        ? { description: r.description, content: { 'application/json': { schema: toSchema(r.schema, 'output') } } }
+        : { description: r.description }
+    }
+    responses.default = { description: 'Error', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } }
+    paths[oaPath] ??= {}
+    paths[oaPath][method.toLowerCase()] = {
+      summary: meta.doc.summary,
+      tags: meta.doc.tags,
+      ...(meta.doc.auth === 'none' ? { security: [] } : {}),
+      parameters: [...params, ...queryParams],
+      ...(meta.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(meta.body, 'input') } } } } : {}),
+      responses,
+    }
+  }
+  return {
+    openapi: '3.1.0',
+    info,
+    servers: [{ url: '/' }],
+    components: {
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'faro_session', description: 'Writes also need the X-CSRF-Token header.' },
+        token: { type: 'http', scheme: 'bearer', description: 'API token for partner systems (faro_…).' },
+      },
+      schemas: { Problem: PROBLEM_SCHEMA },
+    },
+    security: [{ session: [] }, { token: [] }],
+    paths,
+  }
+}
+
+function toSchema(schema: z.ZodType, io: 'input' | 'output') {
+  return z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' })
+}
+
+function queryParameters(schema: z.ZodType) {
+  const json = toSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] }
+  return Object.entries(json.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: json.required?.includes(name) ?? false, schema: s }))
+}
+
+const PROBLEM_SCHEMA = {
+  type: 'object',
+  required: ['type', 'title', 'status'],
+  properties: {
+    type: { type: 'string', description: '/problems/<code>: invalid, unauthenticated, forbidden, not_found, conflict, too_large, too_many_requests' },
+    title: { type: 'string', description: 'in the language of Accept-Language (es or en)' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    instance: { type: 'string', description: 'request id' },
+    reason: { type: 'string', description: 'stable machine-readable reason, e.g. totp_required' },
+    errors: {
+      type: 'array',
+      items: { type: 'object', properties: { field: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } } },
+    },
+  },
+}

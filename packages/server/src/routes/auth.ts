@@ -1,0 +1,122 @@
+import { Hono } from 'hono'
+import { deleteCookie, setCookie } from 'hono/cookie'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { actionsOf, ChangePasswordInput, DomainError, EnableTotpInput, LoginInput, message, User } from '@faro/core'
+import { z } from 'zod'
+import type { AppDeps } from '../http/app.ts'
+import { requireAuth } from '../http/auth.ts'
+import type { AppEnv } from '../http/env.ts'
+import { describe } from '../http/openapi.ts'
+import { jsonBody } from '../http/validate.ts'
+import { findOrgUnit } from '../repo/org-units.ts'
+import { getCredentials, toUser, upsertCredentials } from '../repo/users.ts'
+import { setPassword } from '../services/accounts.ts'
+import { audit } from '../services/audit.ts'
+import { checkTotp, login, logout, newTotpSecret, SESSION_COOKIE, totpFor } from '../services/auth.ts'
+import { verifyPassword } from '../services/passwords.ts'
+
+const Me = z.object({
+  user: User,
+  orgUnit: z.object({ id: z.string(), name: z.string(), kind: z.string(), path: z.array(z.string()) }),
+  permissions: z.array(z.string()).describe('policy actions the role may do in some scope'),
+  csrfToken: z.string().optional().describe('echo in X-CSRF-Token on writes made with the session cookie'),
+})
+
+export function authRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>()
+
+  app.post('/login', describe({ summary: 'Sign in; sets the session cookie', tags: ['auth'], auth: 'none', responses: { 200: { description: 'Signed in', schema: Me } } }), jsonBody(LoginInput), async (c) => {
+    const input = c.req.valid('json')
+    const result = await login(
+      { db: deps.db, clock: deps.clock, lang: c.get('lang'), requestId: c.get('requestId'), clientAddress: clientAddress(c), sessionHours: deps.config.sessionHours },
+      input,
+    )
+    setCookie(c, SESSION_COOKIE, result.sessionToken, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/',
+      secure: deps.config.secureCookies === 'true' || (deps.config.secureCookies === 'auto' && new URL(c.req.url).protocol === 'https:'),
+      expires: result.expiresAt,
+    })
+    const totp = await getCredentials(deps.db.db, result.user.id)
+    return c.json(await meOf(deps, toUser(result.user, totp?.totpSecret != null), result.csrfToken))
+  })
+
+  app.post('/logout', describe({ summary: 'Sign out; ends the session', tags: ['auth'] }), requireAuth, async (c) => {
+    const auth = c.get('auth')
+    if (auth?.sessionHash) {
+      await logout(deps.db, auth.sessionHash)
+    }
+    deleteCookie(c, SESSION_COOKIE, { path: '/' })
+    return c.body(null, 204)
+  })
+
+  app.get('/me', describe({ summary: 'Who is signed in, their unit and permissions', tags: ['auth'], responses: { 200: { description: 'The account', schema: Me } } }), requireAuth, async (c) => {
+    const auth = c.get('auth')
+    if (!auth) {
+      throw new Error('requireAuth let an anonymous request through')
+    }
+    const creds = await getCredentials(deps.db.db, auth.user.id)
+    return c.json(await meOf(deps, toUser(auth.user, creds?.totpSecret != null), auth.csrfToken))
+  })
+
+  app.post('/password', describe({ summary: 'Change the own password; ends other sessions', tags: ['auth'] }), requireAuth, jsonBody(ChangePasswordInput), async (c) => {
+    const { currentPassword, newPassword } = c.req.valid('json')
+    const ctx = c.get('ctx')
+    const creds = await getCredentials(deps.db.db, ctx.actor.userId)
+    if (!creds || !(await verifyPassword(currentPassword, creds.passwordHash))) {
+      throw new DomainError('invalid', message('faro.wrong_password', ctx.lang), {
+        issues: [{ field: 'currentPassword', code: 'wrong_password', message: message('faro.wrong_password', ctx.lang) }],
+      })
+    }
+    await setPassword(ctx, ctx.actor.userId, newPassword)
+    deleteCookie(c, SESSION_COOKIE, { path: '/' })
+    return c.body(null, 204)
+  })
+
+  app.post('/totp/setup', describe({ summary: 'Start second-factor setup: returns a secret to scan', tags: ['auth'] }), requireAuth, async (c) => {
+    const ctx = c.get('ctx')
+    const auth = c.get('auth')
+    const secret = newTotpSecret()
+    await upsertCredentials(deps.db.db, ctx.actor.userId, { totpPendingSecret: secret }, ctx.clock.now().toISOString())
+    return c.json({ secret, uri: totpFor(secret, auth?.user.username).toString() })
+  })
+
+  app.post('/totp/enable', describe({ summary: 'Confirm a code and turn the second factor on', tags: ['auth'] }), requireAuth, jsonBody(EnableTotpInput), async (c) => {
+    const ctx = c.get('ctx')
+    const creds = await getCredentials(deps.db.db, ctx.actor.userId)
+    if (!creds?.totpPendingSecret) {
+      throw new DomainError('conflict', message('faro.totp_not_started', ctx.lang), { reason: 'totp_not_started' })
+    }
+    if (!checkTotp(creds.totpPendingSecret, c.req.valid('json').code, ctx.clock.now())) {
+      throw new DomainError('invalid', message('faro.totp_wrong', ctx.lang), { issues: [{ field: 'code', code: 'totp_wrong', message: message('faro.totp_wrong', ctx.lang) }] })
+    }
+    const pending = creds.totpPendingSecret
+    await deps.db.db.transaction().execute(async (trx) => {
+      await upsertCredentials(trx, ctx.actor.userId, { totpSecret: pending, totpPendingSecret: null }, ctx.clock.now().toISOString())
+      await audit(trx, ctx, { action: 'auth.totp', recordType: 'user', recordId: ctx.actor.userId, decision: 'allowed' })
+    })
+    return c.body(null, 204)
+  })
+
+  return app
+}
+
+async function meOf(deps: AppDeps, user: User, csrfToken: string | undefined) {
+  const unit = await findOrgUnit(deps.db.db, user.orgUnitId)
+  return {
+    user,
+    orgUnit: { id: user.orgUnitId, name: unit?.name ?? user.orgUnitId, kind: unit?.kind ?? 'unknown', path: unit?.path ?? [] },
+    permissions: actionsOf(user.role),
+    ...(csrfToken ? { csrfToken } : {}),
+  }
+}
+
+function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown'
+  } catch {
+    // In-process requests (tests) have no socket.
+    return 'in-process'
+  }
+}

@@ -1,0 +1,20 @@
+import { Hono } from 'hono'
+import { sql } from 'kysely'
+import type { Db } from '../db/open.ts'
+import type { AppEnv } from '../http/env.ts'
+import { describe } from '../http/openapi.ts'
+import { problem } from '../http/problem.ts'
+
+export function healthRoutes(db: Db) {
+  const app = new Hono<AppEnv>()
+  app.get('/healthz', describe({ summary: 'The process is up', tags: ['operations'], auth: 'none' }), (c) => c.json({ status: 'ok' }))
+  app.get('/readyz', describe({ summary: 'The database answers and is migrated', tags: ['operations'], auth: 'none' }), async (c) => {
+    try {
+      await sql`select 1 from audit_head`.execute(db.db)
+      return c.json({ status: 'ready', database: db.dialect })
+    } catch {
+      return problem(c, 'unavailable', c.get('lang'))
+    }
+  })
+  return app
+}

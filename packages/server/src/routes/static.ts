@@ -1,0 +1,31 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { Hono } from 'hono'
+import { serveStatic } from '@hono/node-server/serve-static'
+import type { AppEnv } from '../http/env.ts'
+
+/**
+ * Serves the built staff app under /app. Hashed assets are cached for a year; the shell and the
+ * service worker are always revalidated so an update reaches devices.
+ */
+export function staticRoutes(webDist: string) {
+  const app = new Hono<AppEnv>()
+  const root = path.relative(process.cwd(), webDist) || '.'
+  app.get('/', (c) => c.redirect('/app/'))
+  app.get('/app', (c) => c.redirect('/app/'))
+  app.use('/app/assets/*', async (c, next) => {
+    await next()
+    c.header('cache-control', 'public, max-age=31536000, immutable')
+  })
+  app.use('/app/*', serveStatic({ root, rewriteRequestPath: (p) => p.replace(/^\/app/, '') }))
+  // Client-side routes fall back to the shell.
+  app.get('/app/*', (c) => {
+    const index = path.join(webDist, 'index.html')
+    if (!fs.existsSync(index)) {
+      return c.text('The staff app is not built: run `npm run build:web`.', 503)
+    }
+    c.header('cache-control', 'no-cache')
+    return c.html(fs.readFileSync(index, 'utf8'))
+  })
+  return app
+}

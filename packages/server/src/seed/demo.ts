@@ -1,0 +1,102 @@
+import { v7 as uuidv7 } from 'uuid'
+import { parseAction, type Actor, type CreateOrgUnitInput, type Role } from '@faro/core'
+import type { Clock } from '../clock.ts'
+import type { Db } from '../db/open.ts'
+import { countOrgUnits } from '../repo/org-units.ts'
+import { createOrgUnit, createUser } from '../services/accounts.ts'
+import type { Ctx } from '../services/context.ts'
+import { submitActionIn } from '../services/records.ts'
+import { generateActivity, type DemoAction } from './activity.ts'
+import { orgTree, readCsv, SAMPLE_MODULES, slug } from './org-tree.ts'
+import { SeededRandom } from './random.ts'
+
+/** The demo password of every demo account; printed at start, never valid outside a demo. */
+export const DEMO_PASSWORD = 'faro-demo-2026'
+
+/** One demo account per role, in the order they are printed. */
+export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; role: Role; orgUnitId: string }[] = [
+  { username: 'agente.tijuana', displayName: 'Agente de campo (demo), Tijuana', role: 'field_agent', orgUnitId: 'beta-tijuana' },
+  { username: 'coordinador.tijuana', displayName: 'Coordinación (demo), Tijuana', role: 'group_coordinator', orgUnitId: 'beta-tijuana' },
+  { username: 'analista.nacional', displayName: 'Análisis nacional (demo)', role: 'national_analyst', orgUnitId: 'inm' },
+  { username: 'voluntario.tijuana', displayName: 'Voluntariado (demo), Aeropuerto de Tijuana', role: 'module_volunteer', orgUnitId: 'module-tijuana-airport' },
+  { username: 'operador.centro', displayName: 'Centro de llamadas (demo)', role: 'call_centre_operator', orgUnitId: 'paisano' },
+  { username: 'enlace.profeco', displayName: 'Enlace PROFECO (demo)', role: 'agency_liaison', orgUnitId: 'agency-profeco' },
+  { username: 'editor.guia', displayName: 'Edición de la Guía Paisano (demo)', role: 'guide_editor', orgUnitId: 'paisano' },
+  { username: 'proteccion.datos', displayName: 'Protección de datos (demo)', role: 'data_protection_officer', orgUnitId: 'inm' },
+  { username: 'admin', displayName: 'Administración (demo)', role: 'administrator', orgUnitId: 'inm' },
+]
+
+/** The seed acts as the system: a national administrator that exists in no account table. */
+export function systemCtx(db: Db, clock: Clock): Ctx {
+  return { db, clock, actor: { userId: 'system', role: 'administrator', orgUnitId: 'inm' }, requestId: 'seed', lang: 'es' }
+}
+
+/** Adds the org tree from the public data; does nothing when units exist already. */
+export async function seedOrgUnits(db: Db, clock: Clock): Promise<number> {
+  if ((await countOrgUnits(db.db)) > 0) {
+    return 0
+  }
+  const ctx = systemCtx(db, clock)
+  const units: CreateOrgUnitInput[] = orgTree()
+  for (const unit of units) {
+    await createOrgUnit(ctx, unit)
+  }
+  return units.length
+}
+
+export interface DemoSummary {
+  seeded: boolean
+  accounts: typeof DEMO_ACCOUNTS
+  actions: number
+}
+
+/**
+ * Seeds the labelled demo once: the org tree, one account per role (and one field agent per
+ * group, who made the activity), help points, towers and signs, and about three months of
+ * field activity at the yearly rates the programme published. Marked `demo` everywhere.
+ */
+export async function seedDemo(db: Db, clock: Clock, seed = 2026): Promise<DemoSummary> {
+  await seedOrgUnits(db, clock)
+  const done = await db.db.selectFrom('meta').select('value').where('key', '=', 'demo_seeded_at').executeTakeFirst()
+  if (done) {
+    return { seeded: false, accounts: DEMO_ACCOUNTS, actions: 0 }
+  }
+  const ctx = systemCtx(db, clock)
+  for (const account of DEMO_ACCOUNTS) {
+    await createUser(ctx, { ...account, password: DEMO_PASSWORD }, { demo: true })
+  }
+  const groups = readCsv('grupos-beta-2011.csv').filter((r) => r.border === 'north' || r.border === 'south')
+  const agents = new Map<string, Actor>()
+  for (const g of groups) {
+    const unitId = `beta-${slug(g.city ?? '')}`
+    const existing = DEMO_ACCOUNTS.find((a) => a.role === 'field_agent' && a.orgUnitId === unitId)
+    const user = existing
+      ? await db.db.selectFrom('users').selectAll().where('username', '=', existing.username).executeTakeFirstOrThrow()
+      : await createUser(ctx, { username: `agente.${slug(g.city ?? '')}`, displayName: `Agente de campo (demo), ${g.city}`, role: 'field_agent', orgUnitId: unitId, password: DEMO_PASSWORD }, { demo: true })
+    agents.set(unitId, { userId: user.id, role: 'field_agent', orgUnitId: unitId })
+  }
+  const random = new SeededRandom(seed)
+  const actions = generateActivity({ groups, modules: SAMPLE_MODULES, now: clock.now(), random })
+  await applyDemoActions(db, clock, actions, agents, random)
+  await db.db.insertInto('meta').values({ key: 'demo_seeded_at', value: clock.now().toISOString() }).execute()
+  return { seeded: true, accounts: DEMO_ACCOUNTS, actions: actions.length }
+}
+
+async function applyDemoActions(db: Db, clock: Clock, actions: DemoAction[], agents: Map<string, Actor>, random: SeededRandom): Promise<void> {
+  const admin = systemCtx(db, clock)
+  // Batched commits: thousands of single-row fsyncs would make the first start slow.
+  for (let i = 0; i < actions.length; i += 1000) {
+    const chunk = actions.slice(i, i + 1000)
+    await db.db.transaction().execute(async (trx) => {
+      for (const a of chunk) {
+        const actor = a.recordType === 'place' ? admin.actor : agents.get(String(a.payload.orgUnitId))
+        if (!actor) {
+          continue
+        }
+        const id = uuidv7({ msecs: a.at.getTime(), random: random.bytes(16) })
+        const action = parseAction({ id, recordType: a.recordType, recordId: a.recordId, type: a.type, payload: a.payload, clientTime: a.at.toISOString() }, 'es')
+        await submitActionIn(trx, { ...admin, actor }, action, { demo: true })
+      }
+    })
+  }
+}

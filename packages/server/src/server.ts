@@ -1,0 +1,36 @@
+import { serve, type ServerType } from '@hono/node-server'
+import type { Logger } from 'pino'
+import { systemClock } from './clock.ts'
+import type { Config } from './config.ts'
+import { migrateToLatest } from './db/migrate.ts'
+import { openDb, type Db } from './db/open.ts'
+import { createApp } from './http/app.ts'
+
+export interface RunningServer {
+  server: ServerType
+  db: Db
+  port: number
+  stop(): Promise<void>
+}
+
+/** Migrates the database and serves Faro until stopped. */
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  const db = openDb(config.database)
+  await migrateToLatest(db)
+  const app = createApp({ db, clock: systemClock, config, logger })
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+      resolve({
+        server,
+        db,
+        port: info.port,
+        stop: () =>
+          new Promise<void>((done) => {
+            server.close(() => {
+              void db.close().then(done)
+            })
+          }),
+      })
+    })
+  })
+}

@@ -1,0 +1,133 @@
+import {
+  DomainError,
+  decide,
+  message,
+  PROBLEM_TITLES,
+  type CreateOrgUnitInput,
+  type CreateUserInput,
+  type OrgUnit,
+  type PolicyAction,
+  type PolicyTarget,
+  type UpdateUserInput,
+  type User,
+} from '@faro/core'
+import { isUniqueViolation } from '../db/dialect.ts'
+import { findOrgUnit, insertOrgUnit } from '../repo/org-units.ts'
+import { deleteSessionsOfUser } from '../repo/sessions.ts'
+import { findUserById, insertUser, toUser, updateUser, upsertCredentials } from '../repo/users.ts'
+import { audit, auditDenied } from './audit.ts'
+import { newId } from './auth.ts'
+import { inTransaction, type Ctx, type Executor } from './context.ts'
+import { appendToLog } from './log.ts'
+import { hashPassword } from './passwords.ts'
+
+/** Throws forbidden (and audits the refusal) unless the policy allows the action on the target. */
+export async function authorize(ctx: Ctx, action: PolicyAction, target: PolicyTarget, record?: { type: string; id?: string }): Promise<void> {
+  if (decide(ctx.actor, action, target).allowed) {
+    return
+  }
+  await auditDenied(ctx, { action, recordType: record?.type ?? null, recordId: record?.id ?? null })
+  throw new DomainError('forbidden', PROBLEM_TITLES.forbidden[ctx.lang])
+}
+
+export async function unitPathOrInvalid(ctx: Ctx, trx: Executor, orgUnitId: string, field: string): Promise<string[]> {
+  const unit = await findOrgUnit(trx, orgUnitId)
+  if (unit === undefined) {
+    throw new DomainError('invalid', PROBLEM_TITLES.invalid[ctx.lang], {
+      issues: [{ field, code: 'unknown_org_unit', message: message('faro.unknown_org_unit', ctx.lang) }],
+    })
+  }
+  return unit.path
+}
+
+/**
+ * Creates a staff account: a UserCreated action in the log (never the password), the account
+ * projection, its credentials and the audit row, in one transaction.
+ */
+export async function createUser(ctx: Ctx, input: CreateUserInput, opts: { demo?: boolean } = {}): Promise<User> {
+  const path = await unitPathOrInvalid(ctx, ctx.db.db, input.orgUnitId, 'orgUnitId')
+  await authorize(ctx, 'user.manage', { orgUnitPath: path }, { type: 'user' })
+  const passwordHash = await hashPassword(input.password)
+  const id = newId()
+  const now = ctx.clock.now().toISOString()
+  try {
+    return await inTransaction(ctx, async (trx) => {
+      const { password: _secret, ...profile } = input
+      await appendToLog(trx, ctx, { id: newId(), recordType: 'user', recordId: id, type: 'UserCreated', payload: profile, orgUnitId: input.orgUnitId })
+      const row = { id, username: input.username, displayName: input.displayName, role: input.role, orgUnitId: input.orgUnitId, disabled: 0, demo: opts.demo ? 1 : 0, createdAt: now }
+      await insertUser(trx, row)
+      await upsertCredentials(trx, id, { passwordHash }, now)
+      await audit(trx, ctx, { action: 'user.manage', recordType: 'user', recordId: id, decision: 'allowed' })
+      return toUser(row, false)
+    })
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new DomainError('conflict', message('faro.username_taken', ctx.lang), {
+        reason: 'username_taken',
+        issues: [{ field: 'username', code: 'taken', message: message('faro.username_taken', ctx.lang) }],
+      })
+    }
+    throw error
+  }
+}
+
+/** Changes an account's profile, role, unit or status; disabling it ends its sessions. */
+export async function changeUser(ctx: Ctx, userId: string, input: UpdateUserInput): Promise<User> {
+  const existing = await findUserById(ctx.db.db, userId)
+  if (existing === undefined) {
+    throw new DomainError('not_found', PROBLEM_TITLES.not_found[ctx.lang])
+  }
+  await authorize(ctx, 'user.manage', { orgUnitPath: await unitPathOrInvalid(ctx, ctx.db.db, existing.orgUnitId, 'orgUnitId') }, { type: 'user', id: userId })
+  if (input.orgUnitId !== undefined) {
+    await authorize(ctx, 'user.manage', { orgUnitPath: await unitPathOrInvalid(ctx, ctx.db.db, input.orgUnitId, 'orgUnitId') }, { type: 'user', id: userId })
+  }
+  return inTransaction(ctx, async (trx) => {
+    await appendToLog(trx, ctx, { id: newId(), recordType: 'user', recordId: userId, type: 'UserUpdated', payload: input, orgUnitId: input.orgUnitId ?? existing.orgUnitId })
+    const change = {
+      ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
+      ...(input.role !== undefined ? { role: input.role } : {}),
+      ...(input.orgUnitId !== undefined ? { orgUnitId: input.orgUnitId } : {}),
+      ...(input.disabled !== undefined ? { disabled: input.disabled ? 1 : 0 } : {}),
+    }
+    await updateUser(trx, userId, change)
+    if (input.disabled === true || input.role !== undefined) {
+      await deleteSessionsOfUser(trx, userId)
+    }
+    await audit(trx, ctx, { action: 'user.manage', recordType: 'user', recordId: userId, decision: 'allowed' })
+    const updated = await findUserById(trx, userId)
+    if (updated === undefined) {
+      throw new Error('user vanished inside its own transaction')
+    }
+    return toUser(updated, false)
+  })
+}
+
+/** Sets a new password (already checked by the caller) and ends the account's other sessions. */
+export async function setPassword(ctx: Ctx, userId: string, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password)
+  await inTransaction(ctx, async (trx) => {
+    await upsertCredentials(trx, userId, { passwordHash }, ctx.clock.now().toISOString())
+    await deleteSessionsOfUser(trx, userId)
+    await audit(trx, ctx, { action: 'auth.password', recordType: 'user', recordId: userId, decision: 'allowed' })
+  })
+}
+
+/** Adds an org unit under an existing parent (or a new root), through the log. */
+export async function createOrgUnit(ctx: Ctx, input: CreateOrgUnitInput, opts: { demo?: boolean } = {}): Promise<OrgUnit> {
+  const parentPath = input.parentId === null ? [] : await unitPathOrInvalid(ctx, ctx.db.db, input.parentId, 'parentId')
+  await authorize(ctx, 'org_unit.manage', { orgUnitPath: parentPath.length > 0 ? parentPath : [input.id] }, { type: 'org_unit', id: input.id })
+  const unit: OrgUnit = { ...input, path: [...parentPath, input.id], demo: opts.demo ?? false }
+  try {
+    await inTransaction(ctx, async (trx) => {
+      await appendToLog(trx, ctx, { id: newId(), recordType: 'org_unit', recordId: input.id, type: 'OrgUnitCreated', payload: input, orgUnitId: input.id })
+      await insertOrgUnit(trx, unit, ctx.clock.now().toISOString())
+      await audit(trx, ctx, { action: 'org_unit.manage', recordType: 'org_unit', recordId: input.id, decision: 'allowed' })
+    })
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new DomainError('conflict', message('faro.org_unit_exists', ctx.lang), { reason: 'org_unit_exists' })
+    }
+    throw error
+  }
+  return unit
+}

@@ -1,0 +1,35 @@
+import { v7 as uuidv7 } from 'uuid'
+import type { PolicyAction } from '@faro/core'
+import { appendAudit } from '../repo/audit.ts'
+import type { Ctx, Executor } from './context.ts'
+
+export interface AuditSubject {
+  action: PolicyAction | 'auth.login' | 'auth.logout' | 'auth.totp' | 'auth.password' | string
+  recordType?: string | null
+  recordId?: string | null
+  decision: 'allowed' | 'denied'
+}
+
+/**
+ * Writes one audit event in the given transaction: who, role, unit, action, record, decision,
+ * time and request id. Never a field value.
+ */
+export async function audit(trx: Executor, ctx: Ctx, subject: AuditSubject): Promise<void> {
+  await appendAudit(trx, ctx.db.dialect, {
+    id: uuidv7(),
+    at: ctx.clock.now().toISOString(),
+    requestId: ctx.requestId,
+    actorId: ctx.actor.userId,
+    role: ctx.actor.role,
+    orgUnitId: ctx.actor.orgUnitId,
+    action: subject.action,
+    recordType: subject.recordType ?? null,
+    recordId: subject.recordId ?? null,
+    decision: subject.decision,
+  })
+}
+
+/** A refusal is audited in a transaction of its own, since the refused work is rolled back. */
+export async function auditDenied(ctx: Ctx, subject: Omit<AuditSubject, 'decision'>): Promise<void> {
+  await ctx.db.db.transaction().execute((trx) => audit(trx, ctx, { ...subject, decision: 'denied' }))
+}

@@ -1,0 +1,185 @@
+import { createHash, randomBytes } from 'node:crypto'
+import * as OTPAuth from 'otpauth'
+import { v7 as uuidv7 } from 'uuid'
+import { DomainError, message, PROBLEM_TITLES, type Actor, type Lang, type LoginInput, type Role } from '@faro/core'
+import type { Clock } from '../clock.ts'
+import type { Db } from '../db/open.ts'
+import {
+  clearLoginFailures,
+  countLoginFailures,
+  deleteSession,
+  findLiveApiToken,
+  findLiveSession,
+  insertSession,
+  recordLoginFailure,
+} from '../repo/sessions.ts'
+import { findUserById, findUserByUsername, getCredentials, type UserRow } from '../repo/users.ts'
+import { audit } from './audit.ts'
+import { dummyPasswordHash, verifyPassword } from './passwords.ts'
+
+export const SESSION_COOKIE = 'faro_session'
+export const TOKEN_PREFIX = 'faro_'
+
+/** Failed logins allowed per account and per client address within the window. */
+export const LOGIN_LIMITS = { perUser: 5, perAddress: 30, windowMinutes: 15 }
+
+export function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex')
+}
+
+export function randomToken(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url')
+}
+
+export interface LoginContext {
+  db: Db
+  clock: Clock
+  lang: Lang
+  requestId: string
+  clientAddress: string
+  sessionHours: number
+}
+
+export interface LoginResult {
+  sessionToken: string
+  csrfToken: string
+  expiresAt: Date
+  user: UserRow
+}
+
+const ANONYMOUS: Actor = { userId: 'anonymous', role: 'field_agent', orgUnitId: '' }
+
+/**
+ * Checks a username, password and (when enabled) second factor; on success opens a session.
+ * Failures are counted per account and per address; past the limit the answer is 429 with the
+ * minutes to wait, whatever the password.
+ */
+export async function login(ctx: LoginContext, input: LoginInput): Promise<LoginResult> {
+  const now = ctx.clock.now()
+  const since = new Date(now.getTime() - LOGIN_LIMITS.windowMinutes * 60_000).toISOString()
+  const userKey = `user:${sha256(input.username)}`
+  const addressKey = `addr:${sha256(ctx.clientAddress)}`
+  const db = ctx.db.db
+  for (const [key, limit] of [[userKey, LOGIN_LIMITS.perUser], [addressKey, LOGIN_LIMITS.perAddress]] as const) {
+    const failures = await countLoginFailures(db, key, since)
+    if (failures.count >= limit) {
+      const oldest = failures.oldest ? new Date(failures.oldest).getTime() : now.getTime()
+      const waitMs = oldest + LOGIN_LIMITS.windowMinutes * 60_000 - now.getTime()
+      const minutes = Math.max(1, Math.ceil(waitMs / 60_000))
+      throw new DomainError('too_many_requests', message('faro.login_throttled', ctx.lang, { minutes }), {
+        retryAfterSeconds: minutes * 60,
+      })
+    }
+  }
+  const user = await findUserByUsername(db, input.username)
+  const credentials = user ? await getCredentials(db, user.id) : undefined
+  const passwordOk = await verifyPassword(input.password, credentials?.passwordHash ?? (await dummyPasswordHash()))
+  const fail = async (key: string, reason: string) => {
+    await db.transaction().execute(async (trx) => {
+      await recordLoginFailure(trx, userKey, now.toISOString())
+      await recordLoginFailure(trx, addressKey, now.toISOString())
+      const actor = user ? actorOf(user) : ANONYMOUS
+      await audit(trx, { db: ctx.db, clock: ctx.clock, actor, requestId: ctx.requestId, lang: ctx.lang }, {
+        action: 'auth.login',
+        recordType: 'user',
+        recordId: user?.id ?? null,
+        decision: 'denied',
+      })
+    })
+    throw new DomainError('unauthenticated', message(key, ctx.lang), { reason })
+  }
+  if (!user || !credentials || !passwordOk || user.disabled === 1) {
+    return fail('faro.login_failed', 'login_failed')
+  }
+  if (credentials.totpSecret !== null) {
+    if (input.totp === undefined) {
+      // Not a failure: the client asks for the code and sends the form again.
+      throw new DomainError('unauthenticated', message('faro.totp_required', ctx.lang), { reason: 'totp_required' })
+    }
+    if (!checkTotp(credentials.totpSecret, input.totp, now)) {
+      return fail('faro.totp_wrong', 'totp_wrong')
+    }
+  }
+  const sessionToken = randomToken()
+  const csrfToken = randomToken()
+  const expiresAt = new Date(now.getTime() + ctx.sessionHours * 3_600_000)
+  await db.transaction().execute(async (trx) => {
+    await clearLoginFailures(trx, userKey)
+    await insertSession(trx, {
+      idHash: sha256(sessionToken),
+      userId: user.id,
+      csrfToken,
+      createdAt: now.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+    })
+    await audit(trx, { db: ctx.db, clock: ctx.clock, actor: actorOf(user), requestId: ctx.requestId, lang: ctx.lang }, {
+      action: 'auth.login',
+      recordType: 'user',
+      recordId: user.id,
+      decision: 'allowed',
+    })
+  })
+  return { sessionToken, csrfToken, expiresAt, user }
+}
+
+export interface Authenticated {
+  user: UserRow
+  actor: Actor
+  via: 'session' | 'token'
+  /** Present for sessions: writes must echo it in X-CSRF-Token. */
+  csrfToken?: string
+  sessionHash?: string
+}
+
+/** Resolves a session cookie to its live, enabled account. */
+export async function authenticateSession(db: Db, clock: Clock, cookie: string): Promise<Authenticated | undefined> {
+  const idHash = sha256(cookie)
+  const session = await findLiveSession(db.db, idHash, clock.now().toISOString())
+  const user = session && (await findUserById(db.db, session.userId))
+  if (!session || !user || user.disabled === 1) {
+    return undefined
+  }
+  return { user, actor: actorOf(user), via: 'session', csrfToken: session.csrfToken, sessionHash: idHash }
+}
+
+/** Resolves an API token (Authorization: Bearer faro_…) to its live, enabled account. */
+export async function authenticateToken(db: Db, clock: Clock, token: string): Promise<Authenticated | undefined> {
+  if (!token.startsWith(TOKEN_PREFIX)) {
+    return undefined
+  }
+  const row = await findLiveApiToken(db.db, sha256(token), clock.now().toISOString())
+  const user = row && (await findUserById(db.db, row.userId))
+  if (!row || !user || user.disabled === 1) {
+    return undefined
+  }
+  return { user, actor: actorOf(user), via: 'token' }
+}
+
+export async function logout(db: Db, sessionHash: string): Promise<void> {
+  await deleteSession(db.db, sessionHash)
+}
+
+export function actorOf(user: UserRow): Actor {
+  return { userId: user.id, role: user.role as Role, orgUnitId: user.orgUnitId }
+}
+
+/** A TOTP (RFC 6238, 30 s, six digits, SHA-1) that accepts the previous and next step too. */
+export function totpFor(secretBase32: string, label = 'Faro'): OTPAuth.TOTP {
+  return new OTPAuth.TOTP({ issuer: 'Faro', label, secret: OTPAuth.Secret.fromBase32(secretBase32) })
+}
+
+export function checkTotp(secretBase32: string, code: string, now: Date): boolean {
+  return totpFor(secretBase32).validate({ token: code, timestamp: now.getTime(), window: 1 }) !== null
+}
+
+export function newTotpSecret(): string {
+  return new OTPAuth.Secret({ size: 20 }).base32
+}
+
+export function newId(): string {
+  return uuidv7()
+}
+
+export function unauthenticated(lang: Lang): DomainError {
+  return new DomainError('unauthenticated', PROBLEM_TITLES.unauthenticated[lang])
+}

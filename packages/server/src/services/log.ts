@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto'
+import { canonicalJson, DomainError, message } from '@faro/core'
+import { findActionByDeviceCounter, findActionById, insertAction, type ActionRow } from '../repo/actions.ts'
+import type { Ctx, Executor } from './context.ts'
+
+export interface LogEntry {
+  id: string
+  recordType: string
+  recordId: string
+  type: string
+  payload: Record<string, unknown>
+  orgUnitId: string
+  deviceId?: string | undefined
+  deviceCounter?: number | undefined
+  clientTime?: string | undefined
+}
+
+export type LogOutcome = { status: 'accepted'; seq: number } | { status: 'duplicate'; seq: number; row: ActionRow }
+
+/**
+ * The content that makes two sends of one action "the same": everything the client chose,
+ * plus who sent it. Server-side fields (sequence, arrival time) are left out.
+ */
+export function contentHash(entry: LogEntry, actorId: string): string {
+  const content = {
+    recordType: entry.recordType,
+    recordId: entry.recordId,
+    type: entry.type,
+    payload: entry.payload,
+    actorId,
+    deviceId: entry.deviceId ?? null,
+    deviceCounter: entry.deviceCounter ?? null,
+    clientTime: entry.clientTime ?? null,
+  }
+  return createHash('sha256').update(canonicalJson(content)).digest('hex')
+}
+
+/**
+ * Looks for an earlier action with this id: same content is a harmless duplicate, other content
+ * a conflict. Returns undefined when the id is new.
+ */
+export async function findPrior(trx: Executor, ctx: Ctx, entry: LogEntry): Promise<LogOutcome | undefined> {
+  const prior = await findActionById(trx, entry.id)
+  if (prior === undefined) {
+    return undefined
+  }
+  if (prior.contentHash !== contentHash(entry, ctx.actor.userId)) {
+    throw new DomainError('conflict', message('faro.id_reused', ctx.lang), { reason: 'id_reused' })
+  }
+  return { status: 'duplicate', seq: Number(prior.seq), row: prior }
+}
+
+/**
+ * Appends an action to the log inside the caller's transaction. The unique constraints on id
+ * and (device, counter) decide between concurrent senders; the loser learns whether it sent a
+ * duplicate (success) or a conflicting action (error, nothing written).
+ */
+export async function appendToLog(trx: Executor, ctx: Ctx, entry: LogEntry): Promise<LogOutcome> {
+  const hash = contentHash(entry, ctx.actor.userId)
+  const seq = await insertAction(trx, {
+    id: entry.id,
+    recordType: entry.recordType,
+    recordId: entry.recordId,
+    type: entry.type,
+    payload: JSON.stringify(entry.payload),
+    contentHash: hash,
+    actorId: ctx.actor.userId,
+    orgUnitId: entry.orgUnitId,
+    deviceId: entry.deviceId ?? null,
+    deviceCounter: entry.deviceCounter ?? null,
+    clientTime: entry.clientTime ?? null,
+    receivedAt: ctx.clock.now().toISOString(),
+  })
+  if (seq !== undefined) {
+    return { status: 'accepted', seq: Number(seq) }
+  }
+  const prior = await findPrior(trx, ctx, entry)
+  if (prior !== undefined) {
+    return prior
+  }
+  if (entry.deviceId !== undefined && entry.deviceCounter !== undefined) {
+    const sameCounter = await findActionByDeviceCounter(trx, entry.deviceId, entry.deviceCounter)
+    if (sameCounter !== undefined) {
+      throw new DomainError('conflict', message('faro.device_counter_reused', ctx.lang), { reason: 'device_counter_reused' })
+    }
+  }
+  throw new Error('action insert was refused by no known constraint')
+}
