@@ -17,7 +17,15 @@ export function staticRoutes(webDist: string) {
     await next()
     c.header('cache-control', 'public, max-age=31536000, immutable')
   })
-  app.use('/app/*', serveStatic({ root, rewriteRequestPath: (p) => p.replace(/^\/app/, '') }))
+  // Created on first use, so a server started before `npm run build:web` serves the app once built.
+  let files: ReturnType<typeof serveStatic> | undefined
+  app.use('/app/*', async (c, next) => {
+    if (!fs.existsSync(webDist)) {
+      return next()
+    }
+    files ??= serveStatic({ root, rewriteRequestPath: (p) => p.replace(/^\/app/, '') })
+    return files(c, next)
+  })
   // Client-side routes fall back to the shell.
   app.get('/app/*', (c) => {
     const index = path.join(webDist, 'index.html')

@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { decide, PolicyAction, scopesOf, RECORD_TYPES, RecordType, Role, type Actor, type PolicyTarget } from '@faro/core'
+import { findOrgUnit } from '../repo/org-units.ts'
+import { submitAction } from '../services/records.ts'
+import { parseAction } from '@faro/core'
+import { call, makeTestEnv, makeUser, newActionId, signIn, testDialects, type Session, type TestEnv } from '../test/harness.ts'
+
+// Every actor sits in the Grupos Beta coordination unit, which has groups below it, so that
+// own, unit, subtree and national scopes all give different answers.
+const ACTOR_UNIT = 'beta'
+const SITUATIONS = {
+  own: { unit: 'beta', owned: true },
+  unit: { unit: 'beta', owned: false },
+  child: { unit: 'beta-tijuana', owned: false },
+  outside: { unit: 'paisano-son', owned: false },
+} as const
+type Situation = keyof typeof SITUATIONS
+
+const CORRECTION: Record<RecordType, { type: string; payload: Record<string, unknown> }> = {
+  place: { type: 'PlaceUpdated', payload: { status: 'needs_repair' } },
+  attention: { type: 'AttentionCorrected', payload: { notes: 'corrección' } },
+  rescue: { type: 'RescueCorrected', payload: { notes: 'corrección' } },
+  patrol: { type: 'PatrolCorrected', payload: { distanceKm: 12 } },
+}
+
+function createPayload(type: RecordType, orgUnitId: string): Record<string, unknown> {
+  const at = '2026-11-20T12:00:00.000Z'
+  switch (type) {
+    case 'place':
+      return { orgUnitId, kind: 'warning_sign', name: 'Señal', location: { lat: 31, lon: -111 } }
+    case 'attention':
+      return { orgUnitId, at, setting: 'base', people: [{ count: 2 }], services: ['water'] }
+    case 'rescue':
+      return { orgUnitId, at, emergencyType: 'dehydration', people: [{ count: 1 }], outcome: 'first_aid' }
+    case 'patrol':
+      return { orgUnitId, kind: 'preventive', startedAt: at }
+  }
+}
+
+for (const dialect of testDialects()) {
+  describe(`${dialect}: the policy table, enforced over HTTP`, () => {
+    let env: TestEnv
+    const actors = new Map<Role, { actor: Actor; session: Session }>()
+    // fixtures[role][type][situation] = recordId
+    const fixtures = new Map<string, string>()
+    const paths = new Map<string, readonly string[]>()
+    let counter = 0
+
+    beforeAll(async () => {
+      env = await makeTestEnv(dialect)
+      for (const s of Object.values(SITUATIONS)) {
+        const unit = await findOrgUnit(env.db.db, s.unit)
+        paths.set(s.unit, unit?.path ?? [])
+      }
+      // A national seeder: a coordinator at the root reaches every unit for field records, an
+      // administrator for places.
+      const seeders = {
+        field: await makeUser(env, 'group_coordinator', 'inm'),
+        place: await makeUser(env, 'administrator', 'inm'),
+      }
+      for (const role of Role.options) {
+        const user = await makeUser(env, role, ACTOR_UNIT)
+        actors.set(role, { actor: { userId: user.id, role, orgUnitId: ACTOR_UNIT }, session: await signIn(env, user.username) })
+        for (const type of RecordType.options) {
+          for (const [name, s] of Object.entries(SITUATIONS)) {
+            const seeder = type === 'place' ? seeders.place : seeders.field
+            const recordId = `m-${role}-${type}-${name}`.replace(/_/g, '-')
+            const ctx = { db: env.db, clock: env.clock, actor: { userId: seeder.id, role: type === 'place' ? 'administrator' : 'group_coordinator', orgUnitId: 'inm' } as Actor, requestId: 'fixture', lang: 'es' as const }
+            await submitAction(ctx, parseAction({ id: newActionId(), recordType: type, recordId, type: RECORD_TYPES[type].createAction, payload: createPayload(type, s.unit) }, 'es'))
+            if (s.owned) {
+              // Fixture only: make the record the actor's own without giving the actor rights.
+              await env.db.db.updateTable('records').set({ ownerId: user.id }).where('recordId', '=', recordId).execute()
+            }
+            fixtures.set(`${role}|${type}|${name}`, recordId)
+          }
+        }
+      }
+    })
+    afterAll(async () => env?.close())
+
+    function target(role: Role, situation: Situation): PolicyTarget {
+      const s = SITUATIONS[situation]
+      const actor = actors.get(role)?.actor
+      return { orgUnitPath: paths.get(s.unit) ?? [], ownerId: s.owned ? actor?.userId : 'someone-else' }
+    }
+
+    function expectDecision(res: Response, allowed: boolean, okStatus: number) {
+      expect(res.status, allowed ? 'allowed by the table' : 'denied by the table').toBe(allowed ? okStatus : 403)
+    }
+
+    for (const role of Role.options) {
+      for (const type of RecordType.options) {
+        for (const situation of Object.keys(SITUATIONS) as Situation[]) {
+          it(`${role}: ${type}.read of a record (${situation}) follows the table`, async () => {
+            const a = actors.get(role)
+            const id = fixtures.get(`${role}|${type}|${situation}`)
+            const res = await call(env, 'GET', `/api/records/${type}/${id}`, { as: a?.session })
+            expectDecision(res, decide(a?.actor ?? missing(), `${type}.read`, target(role, situation)).allowed, 200)
+          })
+
+          it(`${role}: ${type}.update of a record (${situation}) follows the table`, async () => {
+            const a = actors.get(role)
+            const id = fixtures.get(`${role}|${type}|${situation}`)
+            const body = { id: newActionId(), recordType: type, recordId: id, ...CORRECTION[type] }
+            const res = await call(env, 'POST', '/api/records/actions', { as: a?.session, body })
+            expectDecision(res, decide(a?.actor ?? missing(), `${type}.update`, target(role, situation)).allowed, 201)
+          })
+
+          if (situation !== 'own') {
+            it(`${role}: ${type}.create in a unit (${situation}) follows the table`, async () => {
+              const a = actors.get(role)
+              const body = { id: newActionId(), recordType: type, recordId: `new-${++counter}`, type: RECORD_TYPES[type].createAction, payload: createPayload(type, SITUATIONS[situation].unit) }
+              const res = await call(env, 'POST', '/api/records/actions', { as: a?.session, body })
+              const t = { ...target(role, situation), ownerId: a?.actor.userId }
+              expectDecision(res, decide(a?.actor ?? missing(), `${type}.create`, t).allowed, 201)
+            })
+          }
+        }
+
+        it(`${role}: listing ${type} returns exactly the records the table lets them read`, async () => {
+          const a = actors.get(role)
+          const res = await call(env, 'GET', `/api/records/${type}?limit=500`, { as: a?.session })
+          const readable = (Object.keys(SITUATIONS) as Situation[]).filter((s) => decide(a?.actor ?? missing(), `${type}.read`, target(role, s)).allowed)
+          if (scopesOf(role, `${type}.read`).length === 0) {
+            // A role with no read row at all is refused the list outright.
+            expect(res.status).toBe(403)
+            return
+          }
+          expect(res.status).toBe(200)
+          const body = (await res.json()) as { items: { recordId: string }[] }
+          const ids = new Set(body.items.map((i) => i.recordId))
+          for (const s of Object.keys(SITUATIONS) as Situation[]) {
+            const id = fixtures.get(`${role}|${type}|${s}`) ?? ''
+            expect(ids.has(id), `${s} record listed`).toBe(readable.includes(s))
+          }
+        })
+      }
+
+      const nonRecord: { action: PolicyAction; probe: (s: Session, unit: string) => Promise<Response>; ok: number; situations: Situation[] }[] = [
+        { action: 'user.manage', ok: 201, situations: ['unit', 'child', 'outside'], probe: (s, unit) => call(env, 'POST', '/api/users', { as: s, body: { username: `u-${++counter}`, displayName: 'X', role: 'field_agent', orgUnitId: unit, password: 'long enough password' } }) },
+        { action: 'org_unit.manage', ok: 201, situations: ['unit', 'child', 'outside'], probe: (s, unit) => call(env, 'POST', '/api/org-units', { as: s, body: { id: `unit-${++counter}`, parentId: unit, kind: 'module', name: 'Módulo de prueba' } }) },
+        { action: 'audit.read', ok: 200, situations: ['outside'], probe: (s) => call(env, 'GET', '/api/audit?limit=5', { as: s }) },
+        { action: 'audit.verify', ok: 200, situations: ['outside'], probe: (s) => call(env, 'GET', '/api/audit/verify', { as: s }) },
+        { action: 'user.read', ok: 200, situations: ['unit'], probe: (s) => call(env, 'GET', '/api/users', { as: s }) },
+        { action: 'token.manage', ok: 201, situations: ['own'], probe: (s) => call(env, 'POST', '/api/tokens', { as: s, body: { name: 'partner system' } }) },
+      ]
+      for (const probe of nonRecord) {
+        for (const situation of probe.situations) {
+          it(`${role}: ${probe.action} (${situation}) follows the table`, async () => {
+            const a = actors.get(role)
+            const res = await probe.probe(a?.session ?? missing(), SITUATIONS[situation].unit)
+            const t = probe.action === 'token.manage' ? { orgUnitPath: [ACTOR_UNIT], ownerId: a?.actor.userId } : target(role, situation)
+            expectDecision(res, decide(a?.actor ?? missing(), probe.action, t).allowed, probe.ok)
+          })
+        }
+      }
+    }
+
+    it('covers every action of the table', () => {
+      const probed = new Set([...RecordType.options.flatMap((t) => [`${t}.create`, `${t}.read`, `${t}.update`]), 'user.manage', 'org_unit.manage', 'audit.read', 'audit.verify', 'user.read', 'token.manage'])
+      expect(PolicyAction.options.filter((a) => !probed.has(a))).toEqual([])
+    })
+
+    it('refuses every endpoint without a session with 401, distinct from 403', async () => {
+      for (const [method, path] of [['GET', '/api/records/attention'], ['POST', '/api/records/actions'], ['GET', '/api/users'], ['GET', '/api/audit'], ['GET', '/api/auth/me'], ['POST', '/api/tokens'], ['GET', '/api/org-units']] as const) {
+        const res = await call(env, method, path, method === 'POST' ? { body: {} } : {})
+        expect(res.status, `${method} ${path}`).toBe(401)
+      }
+    })
+
+    it('audits refusals with the decision and never with field values', async () => {
+      const a = actors.get('module_volunteer')
+      await call(env, 'GET', `/api/records/attention/${fixtures.get('module_volunteer|attention|unit')}`, { as: a?.session })
+      const row = await env.db.db.selectFrom('auditEvents').selectAll().where('actorId', '=', a?.actor.userId ?? '').where('decision', '=', 'denied').orderBy('seq', 'desc').executeTakeFirst()
+      expect(row).toMatchObject({ action: 'attention.read', recordType: 'attention', decision: 'denied', role: 'module_volunteer' })
+    })
+  })
+}
+
+function missing(): never {
+  throw new Error('fixture missing')
+}

@@ -1,0 +1,138 @@
+import pg from 'pg'
+import pino from 'pino'
+import { v7 as uuidv7 } from 'uuid'
+import { inject } from 'vitest'
+import type { Role } from '@faro/core'
+import { ManualClock } from '../clock.ts'
+import { migrateToLatest } from '../db/migrate.ts'
+import { openDb, type Db, type DialectName } from '../db/open.ts'
+import { createApp } from '../http/app.ts'
+import { createUser, createOrgUnit } from '../services/accounts.ts'
+import { systemCtx } from '../seed/demo.ts'
+import { orgTree } from '../seed/org-tree.ts'
+import { wantedDialects } from './dialects.ts'
+
+/** The dialects to run each data-layer suite on: SQLite always, PostgreSQL when the cluster is up. */
+export function testDialects(): DialectName[] {
+  const pgUrl = inject('pgUrl')
+  return wantedDialects(process.env.DIALECTS, pgUrl !== null).filter((d) => d === 'sqlite' || pgUrl !== null)
+}
+
+let dbCounter = 0
+
+/** A fresh, migrated database of the dialect: in-memory SQLite, or a new PostgreSQL database. */
+export async function makeTestDb(dialect: DialectName): Promise<Db> {
+  if (dialect === 'sqlite') {
+    const db = openDb({ kind: 'sqlite', file: ':memory:' })
+    await migrateToLatest(db)
+    return db
+  }
+  const base = inject('pgUrl')
+  if (!base) {
+    throw new Error('PostgreSQL was asked for but no cluster is running (DIALECTS names postgres?)')
+  }
+  const name = `faro_test_${process.pid}_${++dbCounter}_${Date.now().toString(36)}`
+  const admin = new pg.Client({ connectionString: base })
+  await admin.connect()
+  await admin.query(`create database ${name}`)
+  await admin.end()
+  const db = openDb({ kind: 'postgres', url: base.replace(/\/postgres$/, `/${name}`) })
+  await migrateToLatest(db)
+  return db
+}
+
+export const TEST_PASSWORD = 'correct horse battery'
+
+export interface TestEnv {
+  db: Db
+  clock: ManualClock
+  app: ReturnType<typeof createApp>
+  close(): Promise<void>
+}
+
+/** A database with the real org tree and an in-process app over it. */
+export async function makeTestEnv(dialect: DialectName): Promise<TestEnv> {
+  const db = await makeTestDb(dialect)
+  const clock = new ManualClock()
+  const ctx = systemCtx(db, clock)
+  for (const unit of orgTree()) {
+    await createOrgUnit(ctx, unit)
+  }
+  const app = createApp({
+    db,
+    clock,
+    config: { maxBodyBytes: 64 * 1024, secureCookies: 'false', sessionHours: 12, webDist: '/nonexistent' },
+    logger: pino({ level: 'silent' }),
+  })
+  return { db, clock, app, close: () => db.close() }
+}
+
+let userCounter = 0
+
+/** Creates an account of the role in the unit and returns its username. */
+export async function makeUser(env: TestEnv, role: Role, orgUnitId: string): Promise<{ id: string; username: string }> {
+  const username = `${role.replace(/_/g, '-')}-${++userCounter}`
+  const user = await createUser(systemCtx(env.db, env.clock), { username, displayName: `Test ${role}`, role, orgUnitId, password: TEST_PASSWORD })
+  return { id: user.id, username }
+}
+
+export interface Session {
+  cookie: string
+  csrf: string
+}
+
+/** Signs in through the API and returns the cookie and CSRF token to send. */
+export async function signIn(env: TestEnv, username: string, password = TEST_PASSWORD): Promise<Session> {
+  const res = await env.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
+  if (res.status !== 200) {
+    throw new Error(`sign-in of ${username} failed: ${res.status} ${await res.text()}`)
+  }
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+  const body = (await res.json()) as { csrfToken: string }
+  return { cookie, csrf: body.csrfToken }
+}
+
+/** Calls the app in-process as a signed-in user (or anonymously). */
+export function call(env: TestEnv, method: string, path: string, opts: { as?: Session; body?: unknown; lang?: string; headers?: Record<string, string> } = {}) {
+  const headers: Record<string, string> = { ...opts.headers }
+  if (opts.as) {
+    headers.cookie = opts.as.cookie
+    headers['x-csrf-token'] = opts.as.csrf
+  }
+  if (opts.body !== undefined) {
+    headers['content-type'] = 'application/json'
+  }
+  if (opts.lang) {
+    headers['accept-language'] = opts.lang
+  }
+  return env.app.request(path, { method, headers, ...(opts.body !== undefined ? { body: typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body) } : {}) })
+}
+
+let actionCounter = 0
+
+/** A valid attention action for the unit; override any field. */
+export function makeAttentionAction(orgUnitId: string, overrides: Record<string, unknown> = {}) {
+  actionCounter += 1
+  return {
+    id: uuidv7(),
+    recordType: 'attention',
+    recordId: `att-${process.pid}-${actionCounter}`,
+    type: 'AttentionRecorded',
+    payload: { orgUnitId, at: '2026-11-21T09:00:00.000Z', setting: 'rail_tracks', people: [{ count: 4 }], services: ['water', 'food', 'orientation'] },
+    ...overrides,
+  }
+}
+
+export function makePlaceAction(orgUnitId: string, overrides: Record<string, unknown> = {}) {
+  actionCounter += 1
+  return {
+    id: uuidv7(),
+    recordType: 'place',
+    recordId: `place-${process.pid}-${actionCounter}`,
+    type: 'PlaceRegistered',
+    payload: { orgUnitId, kind: 'orientation_tower', name: 'Torre de prueba', location: { lat: 31.5, lon: -111.5 } },
+    ...overrides,
+  }
+}
+
+export { uuidv7 as newActionId }
