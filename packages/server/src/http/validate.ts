@@ -1,6 +1,6 @@
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import { validator } from 'hono/validator'
-import { parseInput } from '@faro/core'
+import { DomainError, message, parseInput, PROBLEM_TITLES } from '@faro/core'
 import type { z } from 'zod'
 import type { AppEnv } from './env.ts'
 import { tagMiddleware } from './openapi.ts'
@@ -15,4 +15,20 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
 export function query<T extends z.ZodType>(schema: T) {
   const mw = validator('query', (value, c) => parseInput(schema, value, c.get('lang')) as z.infer<T>)
   return tagMiddleware(mw as unknown as MiddlewareHandler<AppEnv>, { query: schema }) as typeof mw
+}
+
+/** Reads a JSON body for handlers that validate in steps; malformed JSON is a 400, never a 500. */
+export async function readJson(c: Context<AppEnv>): Promise<unknown> {
+  try {
+    return await c.req.json()
+  } catch (error) {
+    // Only a parse failure is the client's malformed JSON; a body-limit refusal passes through.
+    if (!(error instanceof SyntaxError)) {
+      throw error
+    }
+    const lang = c.get('lang')
+    throw new DomainError('invalid', PROBLEM_TITLES.invalid[lang], {
+      issues: [{ field: '(body)', code: 'malformed', message: message('faro.malformed_json', lang) }],
+    })
+  }
 }
