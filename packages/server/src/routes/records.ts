@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { requireAuth } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { describe, tagMiddleware } from '../http/openapi.ts'
-import { query } from '../http/validate.ts'
+import { query, readJson } from '../http/validate.ts'
 import { listVisibleRecords, readRecord, submitAction } from '../services/records.ts'
 import { ActionInput } from '@faro/core'
 import { listActionsOfRecord } from '../repo/actions.ts'
@@ -47,7 +47,7 @@ export function recordRoutes() {
     actionBody,
     async (c) => {
       const ctx = c.get('ctx')
-      const action = parseAction(await c.req.json(), ctx.lang)
+      const action = parseAction(await readJson(c), ctx.lang)
       const result = await submitAction(ctx, action)
       return c.json(result, result.status === 'accepted' ? 201 : 200)
     },
