@@ -81,6 +81,7 @@ export const MESSAGES: Record<string, Record<Lang, string>> = {
     es: 'Primero inicie la configuración del segundo factor',
     en: 'Start the second-factor setup first',
   },
+  'faro.invalid_cursor': { es: 'Cursor no válido; pida la primera página', en: 'Invalid cursor; ask for the first page' },
   'faro.not_ready': { es: 'La base de datos no responde', en: 'The database does not answer' },
 }
 

@@ -136,7 +136,7 @@ for (const dialect of testDialects()) {
         })
       }
 
-      const nonRecord: { action: PolicyAction; probe: (s: Session, unit: string) => Promise<Response>; ok: number; situations: Situation[] }[] = [
+      const nonRecord: { action: PolicyAction; probe: (s: Session, unit: string) => Response | Promise<Response>; ok: number; situations: Situation[] }[] = [
         { action: 'user.manage', ok: 201, situations: ['unit', 'child', 'outside'], probe: (s, unit) => call(env, 'POST', '/api/users', { as: s, body: { username: `u-${++counter}`, displayName: 'X', role: 'field_agent', orgUnitId: unit, password: 'long enough password' } }) },
         { action: 'org_unit.manage', ok: 201, situations: ['unit', 'child', 'outside'], probe: (s, unit) => call(env, 'POST', '/api/org-units', { as: s, body: { id: `unit-${++counter}`, parentId: unit, kind: 'module', name: 'Módulo de prueba' } }) },
         { action: 'audit.read', ok: 200, situations: ['outside'], probe: (s) => call(env, 'GET', '/api/audit?limit=5', { as: s }) },

@@ -18,12 +18,12 @@ export function staticRoutes(webDist: string) {
     c.header('cache-control', 'public, max-age=31536000, immutable')
   })
   // Created on first use, so a server started before `npm run build:web` serves the app once built.
-  let files: ReturnType<typeof serveStatic> | undefined
+  let files: ReturnType<typeof serveStatic<AppEnv>> | undefined
   app.use('/app/*', async (c, next) => {
     if (!fs.existsSync(webDist)) {
       return next()
     }
-    files ??= serveStatic({ root, rewriteRequestPath: (p) => p.replace(/^\/app/, '') })
+    files ??= serveStatic<AppEnv>({ root, rewriteRequestPath: (p) => p.replace(/^\/app/, '') })
     return files(c, next)
   })
   // Client-side routes fall back to the shell.

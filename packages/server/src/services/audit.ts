@@ -10,11 +10,14 @@ export interface AuditSubject {
   decision: 'allowed' | 'denied'
 }
 
+/** Who acts: usually the request's actor; for a failed login of an unknown name, `anonymous`. */
+export type AuditCtx = Pick<Ctx, 'db' | 'clock' | 'requestId'> & { actor: { userId: string; role: string; orgUnitId: string } }
+
 /**
  * Writes one audit event in the given transaction: who, role, unit, action, record, decision,
  * time and request id. Never a field value.
  */
-export async function audit(trx: Executor, ctx: Ctx, subject: AuditSubject): Promise<void> {
+export async function audit(trx: Executor, ctx: AuditCtx, subject: AuditSubject): Promise<void> {
   await appendAudit(trx, ctx.db.dialect, {
     id: uuidv7(),
     at: ctx.clock.now().toISOString(),

@@ -47,7 +47,7 @@ export interface LoginResult {
   user: UserRow
 }
 
-const ANONYMOUS: Actor = { userId: 'anonymous', role: 'field_agent', orgUnitId: '' }
+const ANONYMOUS = { userId: 'anonymous', role: 'anonymous', orgUnitId: '' }
 
 /**
  * Checks a username, password and (when enabled) second factor; on success opens a session.
@@ -78,8 +78,7 @@ export async function login(ctx: LoginContext, input: LoginInput): Promise<Login
     await db.transaction().execute(async (trx) => {
       await recordLoginFailure(trx, userKey, now.toISOString())
       await recordLoginFailure(trx, addressKey, now.toISOString())
-      const actor = user ? actorOf(user) : ANONYMOUS
-      await audit(trx, { db: ctx.db, clock: ctx.clock, actor, requestId: ctx.requestId, lang: ctx.lang }, {
+      await audit(trx, { db: ctx.db, clock: ctx.clock, actor: user ? actorOf(user) : ANONYMOUS, requestId: ctx.requestId }, {
         action: 'auth.login',
         recordType: 'user',
         recordId: user?.id ?? null,
@@ -112,7 +111,7 @@ export async function login(ctx: LoginContext, input: LoginInput): Promise<Login
       createdAt: now.toISOString(),
       expiresAt: expiresAt.toISOString(),
     })
-    await audit(trx, { db: ctx.db, clock: ctx.clock, actor: actorOf(user), requestId: ctx.requestId, lang: ctx.lang }, {
+    await audit(trx, { db: ctx.db, clock: ctx.clock, actor: actorOf(user), requestId: ctx.requestId }, {
       action: 'auth.login',
       recordType: 'user',
       recordId: user.id,

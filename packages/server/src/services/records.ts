@@ -142,7 +142,7 @@ export async function listVisibleRecords(
     await auditDenied(ctx, { action: `${recordType}.read`, recordType })
     throw new DomainError('forbidden', PROBLEM_TITLES.forbidden[ctx.lang])
   }
-  const after = decodeCursor(opts.cursor)
+  const after = decodeCursor(opts.cursor, ctx)
   const rows = await listRecords(ctx.db.db, {
     recordType,
     actor: ctx.actor,
@@ -220,7 +220,7 @@ function encodeCursor(row: RecordRow): string {
   return Buffer.from(JSON.stringify([row.updatedAt, row.recordId])).toString('base64url')
 }
 
-function decodeCursor(cursor: string | undefined): { updatedAt: string; recordId: string } | undefined {
+function decodeCursor(cursor: string | undefined, ctx: Ctx): { updatedAt: string; recordId: string } | undefined {
   if (cursor === undefined) {
     return undefined
   }
@@ -232,5 +232,5 @@ function decodeCursor(cursor: string | undefined): { updatedAt: string; recordId
   } catch {
     // fall through to the clear error below
   }
-  throw new DomainError('invalid', 'invalid cursor', { issues: [{ field: 'cursor', code: 'invalid_cursor', message: 'cursor' }] })
+  throw invalidField(ctx, 'cursor', 'invalid_cursor', 'faro.invalid_cursor')
 }
