@@ -32,17 +32,43 @@ export async function restore(database: Config['database'], file: string): Promi
     throw new Error(`backup file not found: ${file}`)
   }
   if (database.kind === 'sqlite') {
-    // Check that it is a readable SQLite database before touching the live file.
-    const check = new SQLite(file, { readonly: true, fileMustExist: true })
-    check.pragma('quick_check')
-    check.close()
+    // Check the backup before touching the live file, and copy it next to the live file first so
+    // the final switch is one rename. The old WAL goes before the switch: replayed onto the
+    // restored file it would corrupt it.
+    checkSqliteBackup(file)
+    const staging = `${database.file}.restoring`
+    fs.mkdirSync(path.dirname(path.resolve(database.file)), { recursive: true })
+    fs.copyFileSync(file, staging)
     for (const suffix of ['-wal', '-shm']) {
       fs.rmSync(database.file + suffix, { force: true })
     }
-    fs.copyFileSync(file, database.file)
+    fs.renameSync(staging, database.file)
     return
   }
   await run('pg_restore', ['--clean', '--if-exists', '--no-owner', '--single-transaction', '--exit-on-error', '--dbname', database.url, file])
+}
+
+/** Throws unless the file is an intact SQLite database holding a migrated Faro schema. */
+function checkSqliteBackup(file: string): void {
+  let check: SQLite.Database | undefined
+  let problem: string | undefined
+  try {
+    check = new SQLite(file, { readonly: true, fileMustExist: true })
+    const integrity: unknown = check.pragma('quick_check', { simple: true })
+    const tables = check.prepare(`select name from sqlite_master where type = 'table' and name in ('audit_head', 'kysely_migration')`).all()
+    if (integrity !== 'ok') {
+      problem = `integrity check failed (${String(integrity)})`
+    } else if (tables.length !== 2) {
+      problem = 'it holds no Faro database'
+    }
+  } catch (e) {
+    problem = e instanceof Error ? e.message : String(e)
+  } finally {
+    check?.close()
+  }
+  if (problem !== undefined) {
+    throw new Error(`not a Faro SQLite backup: ${file}: ${problem}`)
+  }
 }
 
 function run(command: string, args: string[]): Promise<void> {
