@@ -1,0 +1,110 @@
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from './config.ts'
+
+const REPO_ROOT = path.resolve(import.meta.dirname, '../../..')
+
+describe('loadConfig', () => {
+  it('uses the documented defaults when nothing is set', () => {
+    expect(loadConfig({})).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      database: { kind: 'sqlite', file: path.resolve('data', 'faro.sqlite') },
+      dataDir: path.resolve('data'),
+      logLevel: 'info',
+      secureCookies: 'auto',
+      sessionHours: 12,
+      maxBodyBytes: 1024 * 1024,
+      webDist: path.join(REPO_ROOT, 'packages/web/dist'),
+    })
+  })
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ FARO_PORT: '', DATABASE_URL: '' })).toMatchObject({ port: 8080, database: { kind: 'sqlite' } })
+  })
+
+  it('reads every setting from the environment', () => {
+    const config = loadConfig({
+      FARO_PORT: '9000',
+      FARO_HOST: '127.0.0.1',
+      FARO_DATA_DIR: '/srv/faro',
+      FARO_LOG_LEVEL: 'warn',
+      FARO_SECURE_COOKIES: 'true',
+      FARO_SESSION_HOURS: '8',
+      FARO_MAX_BODY_BYTES: '2048',
+      FARO_WEB_DIST: '/srv/faro-web',
+    })
+    expect(config).toEqual({
+      port: 9000,
+      host: '127.0.0.1',
+      database: { kind: 'sqlite', file: '/srv/faro/faro.sqlite' },
+      dataDir: '/srv/faro',
+      logLevel: 'warn',
+      secureCookies: 'true',
+      sessionHours: 8,
+      maxBodyBytes: 2048,
+      webDist: '/srv/faro-web',
+    })
+  })
+
+  it('picks PostgreSQL when DATABASE_URL is set', () => {
+    for (const url of ['postgres://faro@db.example:5432/faro', 'postgresql://faro:secret@10.0.0.5/faro']) {
+      expect(loadConfig({ DATABASE_URL: url, FARO_DATA_DIR: '/srv/faro' }).database).toEqual({ kind: 'postgres', url })
+    }
+  })
+
+  it('ignores variables it does not know', () => {
+    expect(loadConfig({ PORT: 'abc', FARO_UNKNOWN: 'x' }).port).toBe(8080)
+  })
+
+  for (const [value, got] of [['abc', '"abc"'], ['70000', '"70000"'], ['0', '"0"'], ['80.5', '"80.5"']] as const) {
+    it(`rejects FARO_PORT=${value} with one line saying what is expected and what it got`, () => {
+      const error = configError({ FARO_PORT: value })
+      expect(error.message).toBe(`FARO_PORT: expected an integer port between 1 and 65535, got ${got}`)
+    })
+  }
+
+  it('rejects an unknown FARO_LOG_LEVEL with one line listing the levels', () => {
+    const error = configError({ FARO_LOG_LEVEL: 'verbose' })
+    expect(error.message).toBe('FARO_LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got "verbose"')
+  })
+
+  it('rejects a DATABASE_URL that is not a postgres:// URL', () => {
+    const error = configError({ DATABASE_URL: 'mysql://faro@db/faro' })
+    expect(error.message).toMatch(/^DATABASE_URL: expected a postgres:\/\/ URL.*, got "mysql:\/\/faro@db\/faro"$/)
+  })
+
+  it('keeps the message on one line when the value holds a newline', () => {
+    const error = configError({ FARO_SESSION_HOURS: '12\n13' })
+    expect(error.message).toMatch(/^FARO_SESSION_HOURS: expected session lifetime in hours, 1 to 720, got "12\\n13"$/)
+    expect(error.message).not.toContain('\n')
+  })
+})
+
+describe('faro CLI with a wrong setting', () => {
+  it('exits with code 2 and one line on stderr naming FARO_PORT', () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, FARO_PORT: 'abc' }
+    delete env.DATABASE_URL
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'packages/server/src/cli/main.ts', 'start'], { cwd: REPO_ROOT, env, encoding: 'utf8', timeout: 30_000 })
+    expect(result.status).toBe(2)
+    expect(result.stdout).toBe('')
+    const lines = result.stderr.split('\n').filter((l) => l !== '')
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toContain('FARO_PORT')
+    expect(lines[0]).toBe('faro: FARO_PORT: expected an integer port between 1 and 65535, got "abc"')
+  })
+})
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env)
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      expect(e.message.split('\n')).toHaveLength(1)
+      return e
+    }
+    throw e
+  }
+  return expect.fail(`loadConfig accepted ${JSON.stringify(env)}`)
+}
