@@ -1,0 +1,90 @@
+import type {
+  AttentionRecorded,
+  OrgUnit,
+  PatrolRecorded,
+  PlaceRegistered,
+  PolicyAction,
+  RecordType,
+  RescueRecorded,
+  Role,
+  User,
+} from '@faro/core'
+
+// Only types come from core: its zod schemas would add their weight to the shell for data that
+// our own server has already validated.
+
+/** GET /api/auth/me and POST /api/auth/login. */
+export interface Me {
+  user: User
+  orgUnit: { id: string; name: string; kind: string; path: string[] }
+  permissions: PolicyAction[]
+  csrfToken?: string
+}
+
+/** One record as GET /api/records/:type lists it; `state` is the fold of its actions. */
+export interface RecordView<State> {
+  recordType: RecordType
+  recordId: string
+  orgUnitId: string
+  ownerId: string
+  state: State
+  priority: boolean
+  demo: boolean
+  version: number
+  createdAt: string
+  updatedAt: string
+}
+
+export interface RecordPage<State> {
+  items: RecordView<State>[]
+  next: string | null
+}
+
+export type AttentionState = AttentionRecorded
+export type RescueState = RescueRecorded
+export type PatrolState = PatrolRecorded
+export type PlaceState = PlaceRegistered
+
+export interface FieldStates {
+  attention: AttentionState
+  rescue: RescueState
+  patrol: PatrolState
+}
+export type FieldRecordType = keyof FieldStates
+
+export interface Items<T> {
+  items: T[]
+}
+
+export type { OrgUnit, PolicyAction, Role, User }
+
+/** GET /api/audit. */
+export interface AuditEvent {
+  seq: number
+  at: string
+  actorId: string
+  role: string
+  orgUnitId: string
+  action: string
+  recordType: string | null
+  recordId: string | null
+  decision: 'allowed' | 'denied'
+}
+
+/** GET /api/audit/verify. */
+export interface AuditVerification {
+  ok: boolean
+  rows: number
+  firstBad?: { seq: number; problem: 'altered' | 'removed' | 'reordered' | 'truncated' }
+}
+
+/** GET /api/tokens; `token` is present only in the answer to POST. */
+export interface ApiToken {
+  id: string
+  userId: string
+  name: string
+  createdAt: string
+  expiresAt: string | null
+  revokedAt: string | null
+  token?: string
+}

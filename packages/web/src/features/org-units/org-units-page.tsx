@@ -1,0 +1,52 @@
+import { useDeferredValue, useState } from 'react'
+import type { Items, OrgUnit } from '../../api/types.ts'
+import { useI18n } from '../../i18n/i18n.tsx'
+import { Badges, ErrorNotice, Loading, Page } from '../../ui/status.tsx'
+import { useFetch } from '../../ui/use-fetch.ts'
+
+/** The org tree, root first, indented by depth; a search narrows it by name. */
+export function OrgUnitsPage() {
+  const { t } = useI18n()
+  const units = useFetch<Items<OrgUnit>>('/api/org-units')
+  const [query, setQuery] = useState('')
+  const deferred = useDeferredValue(query)
+  const needle = fold(deferred.trim())
+  const shown = units.status === 'ok' ? units.data.items.filter((u) => needle === '' || fold(u.name).includes(needle)) : []
+  return (
+    <Page title={t('units.title')} intro={t('units.intro')}>
+      <div className="field field-search">
+        <label htmlFor="unit-search">{t('units.search')}</label>
+        <input id="unit-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+      </div>
+      {units.status === 'loading' ? <Loading /> : null}
+      {units.status === 'error' ? <ErrorNotice error={units.error} onRetry={units.reload} /> : null}
+      {units.status === 'ok' ? (
+        <>
+          <p className="muted" aria-live="polite">
+            {t('units.count', { count: shown.length })}
+          </p>
+          <ul className="list tree" data-testid="unit-list">
+            {shown.map((unit) => (
+              <li key={unit.id} className={`list-item depth-${Math.min(unit.path.length - 1, 4)}`}>
+                <div className="list-item-head">
+                  <span className="list-item-title">{unit.name}</span>
+                  <Badges demo={unit.demo} />
+                </div>
+                <p className="list-item-meta">
+                  {t(`orgUnitKind.${unit.kind}`)}
+                  {unit.city ? ` · ${unit.city}` : ''}
+                  {unit.state && unit.state !== unit.city ? `, ${unit.state}` : ''}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </Page>
+  )
+}
+
+/** Case- and accent-insensitive form for searching Spanish names. */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase()
+}

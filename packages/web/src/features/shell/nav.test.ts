@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { canOpen, navFor } from './nav.ts'
+
+describe('navFor', () => {
+  it('gives a field agent home, field activity, places and units', () => {
+    const nav = navFor(['place.read', 'attention.create', 'attention.read', 'rescue.read', 'patrol.read'])
+    expect(nav.map((n) => n.route)).toEqual(['', 'field', 'places', 'units'])
+  })
+
+  it('gives the data protection officer the audit and staff pages but no field activity', () => {
+    const nav = navFor(['place.read', 'audit.read', 'audit.verify', 'user.read'])
+    expect(nav.map((n) => n.route)).toEqual(['', 'places', 'staff', 'audit', 'units'])
+  })
+
+  it('opens the audit page with verification alone', () => {
+    expect(canOpen('audit', ['audit.verify'])).toBe(true)
+  })
+
+  it('keeps home and units for a role with no permissions', () => {
+    expect(navFor([]).map((n) => n.route)).toEqual(['', 'units'])
+  })
+
+  it('refuses unknown routes and routes the role lacks', () => {
+    expect(canOpen('nowhere', ['user.read'])).toBe(false)
+    expect(canOpen('tokens', ['place.read'])).toBe(false)
+  })
+})

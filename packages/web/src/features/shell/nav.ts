@@ -1,0 +1,47 @@
+import type { PolicyAction } from '@faro/core'
+import type { MessageKey } from '../../i18n/messages.ts'
+
+/** The pages of the staff app, by route (the path below /app/). */
+export type RouteId = '' | 'field' | 'places' | 'staff' | 'audit' | 'tokens' | 'units'
+
+export interface NavItem {
+  route: RouteId
+  label: MessageKey
+}
+
+interface PageRule extends NavItem {
+  /** The page shows when the role holds any of these actions; an empty list means everyone. */
+  anyOf: readonly PolicyAction[]
+}
+
+const PAGES: readonly PageRule[] = [
+  { route: '', label: 'nav.home', anyOf: [] },
+  { route: 'field', label: 'nav.field', anyOf: ['attention.read', 'rescue.read', 'patrol.read'] },
+  { route: 'places', label: 'nav.places', anyOf: ['place.read'] },
+  { route: 'staff', label: 'nav.staff', anyOf: ['user.read'] },
+  { route: 'audit', label: 'nav.audit', anyOf: ['audit.read', 'audit.verify'] },
+  { route: 'tokens', label: 'nav.tokens', anyOf: ['token.manage'] },
+  { route: 'units', label: 'nav.units', anyOf: [] },
+]
+
+/**
+ * The navigation a role sees, built from the permissions the server reported for it, so the
+ * menu follows the one policy table instead of a second list of roles.
+ */
+export function navFor(permissions: readonly string[]): NavItem[] {
+  return PAGES.filter((page) => allows(page, permissions)).map(({ route, label }) => ({ route, label }))
+}
+
+/** True when the route exists and the permissions open it. */
+export function canOpen(route: string, permissions: readonly string[]): boolean {
+  const page = PAGES.find((p) => p.route === route)
+  return page !== undefined && allows(page, permissions)
+}
+
+export function isRoute(route: string): route is RouteId {
+  return PAGES.some((p) => p.route === route)
+}
+
+function allows(page: PageRule, permissions: readonly string[]): boolean {
+  return page.anyOf.length === 0 || page.anyOf.some((action) => permissions.includes(action))
+}

@@ -1,0 +1,16 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './app.tsx'
+import { registerServiceWorker } from './pwa/register.ts'
+import './styles.css'
+
+const root = document.getElementById('root')
+if (!root) {
+  throw new Error('index.html has no #root')
+}
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)
+registerServiceWorker()
