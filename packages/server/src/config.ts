@@ -8,11 +8,13 @@ const ENV = z.object({
   FARO_HOST: z.string().min(1).default('0.0.0.0').describe('an interface address such as 127.0.0.1'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//).optional()
     .describe('a postgres:// URL; leave unset for the embedded SQLite database'),
-  FARO_DATA_DIR: z.string().min(1).default('./data').describe('a directory for the SQLite file and keys'),
+  FARO_DATA_DIR: z.string().min(1).default('./data').describe('a directory for the SQLite database file'),
   FARO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
     .describe('one of fatal, error, warn, info, debug, trace, silent'),
   FARO_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto')
     .describe('auto (secure when the request came over HTTPS), true or false'),
+  FARO_TRUST_PROXY: z.enum(['true', 'false']).default('false')
+    .describe('true only behind a reverse proxy that sets X-Forwarded-For and X-Forwarded-Proto, else false'),
   FARO_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12)
     .describe('session lifetime in hours, 1 to 720'),
   FARO_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024)
@@ -27,6 +29,7 @@ export interface Config {
   dataDir: string
   logLevel: z.infer<typeof ENV>['FARO_LOG_LEVEL']
   secureCookies: 'auto' | 'true' | 'false'
+  trustProxy: boolean
   sessionHours: number
   maxBodyBytes: number
   webDist: string
@@ -58,6 +61,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir,
     logLevel: e.FARO_LOG_LEVEL,
     secureCookies: e.FARO_SECURE_COOKIES,
+    trustProxy: e.FARO_TRUST_PROXY === 'true',
     sessionHours: e.FARO_SESSION_HOURS,
     maxBodyBytes: e.FARO_MAX_BODY_BYTES,
     webDist: path.resolve(e.FARO_WEB_DIST ?? path.join(import.meta.dirname, '../../web/dist')),

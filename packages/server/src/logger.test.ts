@@ -2,7 +2,7 @@ import { Writable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from './http/app.ts'
 import { createLogger } from './logger.ts'
-import { makeAttentionAction, makeTestEnv, makeUser, signIn, TEST_PASSWORD, type TestEnv } from './test/harness.ts'
+import { makeAttentionAction, testAppConfig, makeTestEnv, makeUser, signIn, TEST_PASSWORD, type TestEnv } from './test/harness.ts'
 
 describe('request logs', () => {
   let env: TestEnv
@@ -19,7 +19,7 @@ describe('request logs', () => {
         done()
       },
     })
-    const app = createApp({ db: env.db, clock: env.clock, config: { maxBodyBytes: 65536, secureCookies: 'false', sessionHours: 12, webDist: '/nonexistent' }, logger: createLogger('info', sink) })
+    const app = createApp({ db: env.db, clock: env.clock, config: testAppConfig(), logger: createLogger('info', sink) })
     const { username } = await makeUser(env, 'field_agent', 'beta-tijuana')
     const session = await signIn({ ...env, app }, username)
     const canary = 'Canario Zacarías Pérez 5551234567'

@@ -15,7 +15,7 @@ import { verifyAudit } from '../repo/audit.ts'
 import { systemCtx } from '../seed/demo.ts'
 import { orgTree } from '../seed/org-tree.ts'
 import { createOrgUnit } from '../services/accounts.ts'
-import { call, makeAttentionAction, makeUser, signIn, testDialects, type TestEnv } from '../test/harness.ts'
+import { call, testAppConfig, makeAttentionAction, makeUser, signIn, testDialects, type TestEnv } from '../test/harness.ts'
 import { backup, restore } from './backup.ts'
 
 type Database = Config['database']
@@ -228,7 +228,7 @@ async function asAdmin(url: string, statement: string): Promise<void> {
 async function openEnv(database: Database): Promise<TestEnv> {
   const db = openDb(database)
   const clock = new ManualClock()
-  const app = createApp({ db, clock, config: { maxBodyBytes: 64 * 1024, secureCookies: 'false', sessionHours: 12, webDist: '/nonexistent' }, logger: pino({ level: 'silent' }) })
+  const app = createApp({ db, clock, config: testAppConfig(), logger: pino({ level: 'silent' }) })
   return { db, clock, app, close: () => db.close() }
 }
 

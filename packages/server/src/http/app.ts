@@ -23,14 +23,15 @@ import { staticRoutes } from '../routes/static.ts'
 export interface AppDeps {
   db: Db
   clock: Clock
-  config: Pick<Config, 'maxBodyBytes' | 'secureCookies' | 'sessionHours' | 'webDist'>
+  config: Pick<Config, 'maxBodyBytes' | 'secureCookies' | 'trustProxy' | 'sessionHours' | 'webDist'>
   logger: Logger
 }
 
 /** Builds the whole HTTP application; tests call `app.request()` on it with no port. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
-  app.use(requestId())
+  // Always our own id: a client-chosen one would end up in logs and audit rows.
+  app.use(requestId({ headerName: '' }))
   app.use(async (c, next) => {
     c.set('lang', pickLang(c.req.header('accept-language')))
     await next()

@@ -1,6 +1,6 @@
 import * as OTPAuth from 'otpauth'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { call, makeAttentionAction, makeTestEnv, makeUser, signIn, testDialects, TEST_PASSWORD, type TestEnv } from '../test/harness.ts'
+import { call, testAppConfig, makeAttentionAction, makeTestEnv, makeUser, signIn, testDialects, TEST_PASSWORD, type TestEnv } from '../test/harness.ts'
 
 function login(env: TestEnv, body: Record<string, unknown>, lang = 'es') {
   return call(env, 'POST', '/api/auth/login', { body, lang })
@@ -144,3 +144,23 @@ for (const dialect of testDialects()) {
     })
   })
 }
+
+describe('behind a trusted reverse proxy', () => {
+  it('marks the session cookie Secure when the proxy says the client used HTTPS, and throttles per forwarded address', async () => {
+    const env = await makeTestEnv('sqlite')
+    const { createApp } = await import('../http/app.ts')
+    const pino = (await import('pino')).default
+    const app = createApp({ db: env.db, clock: env.clock, config: testAppConfig({ secureCookies: 'auto', trustProxy: true }), logger: pino({ level: 'silent' }) })
+    const { username } = await makeUser(env, 'field_agent', 'beta-tijuana')
+    const post = (body: unknown, ip: string) => app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https', 'x-forwarded-for': `${ip}, 10.0.0.1` }, body: JSON.stringify(body) })
+    const ok = await post({ username, password: TEST_PASSWORD }, '203.0.113.7')
+    expect(ok.headers.get('set-cookie')).toContain('Secure')
+    for (let i = 0; i < 30; i++) {
+      await post({ username: `nobody-${i}`, password: 'wrong password' }, '203.0.113.66')
+    }
+    expect((await post({ username: 'nobody-x', password: 'wrong password' }, '203.0.113.66')).status).toBe(429)
+    // Another client behind the same proxy is not blocked by the first one's failures.
+    expect((await post({ username, password: TEST_PASSWORD }, '203.0.113.8')).status).toBe(200)
+    await env.close()
+  })
+})

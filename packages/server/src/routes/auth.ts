@@ -28,14 +28,14 @@ export function authRoutes(deps: AppDeps) {
   app.post('/login', describe({ summary: 'Sign in; sets the session cookie', tags: ['auth'], auth: 'none', responses: { 200: { description: 'Signed in', schema: Me } } }), jsonBody(LoginInput), async (c) => {
     const input = c.req.valid('json')
     const result = await login(
-      { db: deps.db, clock: deps.clock, lang: c.get('lang'), requestId: c.get('requestId'), clientAddress: clientAddress(c), sessionHours: deps.config.sessionHours },
+      { db: deps.db, clock: deps.clock, lang: c.get('lang'), requestId: c.get('requestId'), clientAddress: clientAddress(c, deps.config.trustProxy), sessionHours: deps.config.sessionHours },
       input,
     )
     setCookie(c, SESSION_COOKIE, result.sessionToken, {
       httpOnly: true,
       sameSite: 'Strict',
       path: '/',
-      secure: deps.config.secureCookies === 'true' || (deps.config.secureCookies === 'auto' && new URL(c.req.url).protocol === 'https:'),
+      secure: deps.config.secureCookies === 'true' || (deps.config.secureCookies === 'auto' && cameOverHttps(c, deps.config.trustProxy)),
       expires: result.expiresAt,
     })
     const totp = await getCredentials(deps.db.db, result.user.id)
@@ -112,7 +112,20 @@ async function meOf(deps: AppDeps, user: User, csrfToken: string | undefined) {
   }
 }
 
-function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
+/** HTTPS as the client saw it: the URL, or the proxy's X-Forwarded-Proto when the proxy is trusted. */
+function cameOverHttps(c: Parameters<typeof getConnInfo>[0], trustProxy: boolean): boolean {
+  if (trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https') {
+    return true
+  }
+  return new URL(c.req.url).protocol === 'https:'
+}
+
+/** The client's address for throttling: behind a trusted proxy, the first X-Forwarded-For entry. */
+function clientAddress(c: Parameters<typeof getConnInfo>[0], trustProxy: boolean): string {
+  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined
+  if (forwarded) {
+    return forwarded
+  }
   try {
     return getConnInfo(c).remote.address ?? 'unknown'
   } catch {

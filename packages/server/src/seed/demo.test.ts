@@ -6,7 +6,7 @@ import { ManualClock } from '../clock.ts'
 import type { Db } from '../db/open.ts'
 import { createApp } from '../http/app.ts'
 import { verifyAudit } from '../repo/audit.ts'
-import { call, makeTestDb, signIn, testDialects, type TestEnv } from '../test/harness.ts'
+import { call, testAppConfig, makeTestDb, signIn, testDialects, type TestEnv } from '../test/harness.ts'
 import { DEMO_DAYS } from './activity.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, type DemoSummary } from './demo.ts'
 
@@ -24,7 +24,7 @@ for (const dialect of ['sqlite'] as const) {
     beforeAll(async () => {
       const db = await makeTestDb(dialect)
       const clock = new ManualClock()
-      const app = createApp({ db, clock, config: { maxBodyBytes: 64 * 1024, secureCookies: 'false', sessionHours: 12, webDist: '/nonexistent' }, logger: pino({ level: 'silent' }) })
+      const app = createApp({ db, clock, config: testAppConfig(), logger: pino({ level: 'silent' }) })
       env = { db, clock, app, close: () => db.close() }
       first = await seedDemo(db, clock)
     }, 120_000)

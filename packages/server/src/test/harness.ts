@@ -6,7 +6,7 @@ import type { Role } from '@faro/core'
 import { ManualClock } from '../clock.ts'
 import { migrateToLatest } from '../db/migrate.ts'
 import { openDb, type Db, type DialectName } from '../db/open.ts'
-import { createApp } from '../http/app.ts'
+import { createApp, type AppDeps } from '../http/app.ts'
 import { createUser, createOrgUnit } from '../services/accounts.ts'
 import { systemCtx } from '../seed/demo.ts'
 import { orgTree } from '../seed/org-tree.ts'
@@ -50,6 +50,11 @@ export interface TestEnv {
   close(): Promise<void>
 }
 
+/** The app settings tests run with; override what a test is about. */
+export function testAppConfig(overrides: Partial<AppDeps['config']> = {}): AppDeps['config'] {
+  return { maxBodyBytes: 64 * 1024, secureCookies: 'false', trustProxy: false, sessionHours: 12, webDist: '/nonexistent', ...overrides }
+}
+
 /** A database with the real org tree and an in-process app over it. */
 export async function makeTestEnv(dialect: DialectName): Promise<TestEnv> {
   const db = await makeTestDb(dialect)
@@ -61,7 +66,7 @@ export async function makeTestEnv(dialect: DialectName): Promise<TestEnv> {
   const app = createApp({
     db,
     clock,
-    config: { maxBodyBytes: 64 * 1024, secureCookies: 'false', sessionHours: 12, webDist: '/nonexistent' },
+    config: testAppConfig(),
     logger: pino({ level: 'silent' }),
   })
   return { db, clock, app, close: () => db.close() }
