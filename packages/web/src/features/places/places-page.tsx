@@ -13,7 +13,7 @@ export function PlacesPage() {
     <Page title={t('places.title')} intro={t('places.intro')}>
       {list.status === 'loading' && list.items.length === 0 ? <Loading /> : null}
       {list.status === 'error' ? <ErrorNotice error={list.error} onRetry={list.items.length ? list.loadMore : list.reload} /> : null}
-      <ul className="list" data-testid="place-list">
+      <ul className="list list-grid" data-testid="place-list">
         {list.items.map(({ recordId, orgUnitId, state, demo }) => (
             <li key={recordId} className="list-item">
               <div className="list-item-head">

@@ -62,12 +62,12 @@ export function Shell() {
             <span data-testid="account-unit">{me.orgUnit.name}</span>
           </span>
         </div>
-        <div className="topbar-actions">
+        <div className="topbar-lang">
           <LangSwitch />
-          <button type="button" className="button button-ghost" onClick={signOut}>
-            {t('shell.logout')}
-          </button>
         </div>
+        <button type="button" className="button button-ghost topbar-logout" onClick={signOut}>
+          {t('shell.logout')}
+        </button>
       </header>
       <nav className="nav" aria-label={t('shell.mainNav')}>
         <ul>

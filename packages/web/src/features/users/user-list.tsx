@@ -21,7 +21,7 @@ export function UserList() {
       <h2 id="user-list-heading" className="list-heading">
         {t('staff.count', { count: items.length })}
       </h2>
-      <ul className="list" data-testid="user-list">
+      <ul className="list list-grid" data-testid="user-list">
         {items.map((user) => (
           <li key={user.id} className="list-item">
             <div className="list-item-head">

@@ -1,0 +1,190 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import en from '../packages/web/src/i18n/en.json'
+import es from '../packages/web/src/i18n/es.json'
+import {
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  OUTPUT_DIR,
+  SKIP_BROWSER_TESTS,
+  launchBrowser,
+  requireBuiltApp,
+  requireChromium,
+  startFaro,
+  type RunningFaro,
+} from './harness.ts'
+
+const PHONE = { width: 360, height: 740 }
+const DESKTOP = { width: 1366, height: 900 }
+
+describe.skipIf(SKIP_BROWSER_TESTS)('staff app in Chromium', () => {
+  let faro: RunningFaro | undefined
+  let browser: Browser | undefined
+  const contexts: BrowserContext[] = []
+
+  beforeAll(async () => {
+    requireChromium()
+    requireBuiltApp()
+    fs.mkdirSync(OUTPUT_DIR, { recursive: true })
+    ;[faro, browser] = await Promise.all([startFaro(), launchBrowser()])
+  })
+
+  afterAll(async () => {
+    await Promise.all(contexts.map((c) => c.close()))
+    await browser?.close()
+    await faro?.stop()
+  })
+
+  /** A fresh browser profile (no cookie, no saved language) on a Spanish-speaking device. */
+  async function openApp(options: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<Page> {
+    if (!browser || !faro) {
+      throw new Error('the browser or the server did not start')
+    }
+    const context = await browser.newContext({ baseURL: faro.baseUrl, locale: options.locale ?? 'es-MX', viewport: options.viewport ?? DESKTOP })
+    contexts.push(context)
+    const page = await context.newPage()
+    await page.goto('/app/')
+    return page
+  }
+
+  for (const { username, role } of DEMO_ACCOUNTS) {
+    it(`signs ${username} in and shows the ${role} home`, async () => {
+      const page = await openApp()
+      await signIn(page, username)
+      const home = page.getByTestId(`home-${role}`)
+      await home.waitFor()
+      expect(await home.getByRole('heading', { level: 1 }).textContent()).toBe(es[`home.${role}.title`])
+      expect(await page.getByTestId('account-role').textContent()).toBe(es[`role.${role}`])
+      expect((await page.getByTestId('account-name').textContent())?.trim()).not.toBe('')
+      expect((await page.getByTestId('account-unit').textContent())?.trim()).not.toBe('')
+      await settle(page)
+      await page.screenshot({ path: path.join(OUTPUT_DIR, `${role}.png`), fullPage: true })
+    })
+  }
+
+  it('shows the field agent the counts of the group and opens the field activity list', async () => {
+    const page = await openApp()
+    await signIn(page, 'agente.tijuana')
+    await page.getByTestId('activity-stats').waitFor()
+    await page.getByRole('navigation').getByRole('link', { name: es['nav.field'] }).click()
+    await page.getByTestId('record-list').locator('li').first().waitFor()
+    expect(await page.getByTestId('record-list').locator('.badge-demo').count()).toBeGreaterThan(0)
+  })
+
+  it('lets the data protection officer verify the audit chain', async () => {
+    const page = await openApp()
+    await signIn(page, 'proteccion.datos')
+    await page.getByRole('button', { name: es['audit.verify'] }).click()
+    await page.getByTestId('audit-verify-result').locator('.notice-ok').waitFor()
+    expect(await page.getByTestId('audit-verify-result').textContent()).toMatch(/^Cadena íntegra: [\d,.\s]+ eventos verificados\.$/)
+  })
+
+  it('shows the administrator the staff accounts', async () => {
+    const page = await openApp()
+    await signIn(page, 'admin')
+    await page.getByTestId('user-list').locator('li').first().waitFor()
+    expect(await page.getByTestId('user-list').locator('li').count()).toBeGreaterThanOrEqual(DEMO_ACCOUNTS.length)
+  })
+
+  it('shows the server’s Spanish message for a wrong password', async () => {
+    const page = await openApp()
+    await signIn(page, 'coordinador.tijuana', 'not-the-password')
+    const alert = page.getByRole('alert')
+    await alert.waitFor()
+    expect(await alert.textContent()).toBe('Usuario o contraseña incorrectos')
+    expect(await page.getByLabel(es['login.password'], { exact: true }).isVisible()).toBe(true)
+  })
+
+  it('fits a 360 px phone without sideways scrolling', async () => {
+    const page = await openApp({ viewport: PHONE })
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width)
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'phone-login.png'), fullPage: true })
+    await signIn(page, 'coordinador.tijuana')
+    await page.getByTestId('home-group_coordinator').waitFor()
+    await settle(page)
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width)
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'phone-home.png'), fullPage: true })
+    for (const [label, list] of [[es['nav.field'], 'record-list'], [es['nav.staff'], 'user-list'], [es['nav.units'], 'unit-list']] as const) {
+      await page.getByRole('navigation').getByRole('link', { name: label }).click()
+      await page.getByTestId(list).locator('li').first().waitFor()
+      expect(await scrollWidth(page), label).toBeLessThanOrEqual(PHONE.width)
+    }
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'phone-units.png') })
+    // Thumbs need big targets: every navigation link is at least 44 px high.
+    for (const box of await page.getByRole('navigation').getByRole('link').evaluateAll((links) => links.map((l) => l.getBoundingClientRect().height))) {
+      expect(box).toBeGreaterThanOrEqual(44)
+    }
+  })
+
+  it('puts the navigation beside the page on a desktop screen', async () => {
+    const page = await openApp({ viewport: DESKTOP })
+    await signIn(page, 'analista.nacional')
+    await page.getByTestId('home-national_analyst').waitFor()
+    const nav = await page.getByRole('navigation').boundingBox()
+    const main = await page.getByRole('main').boundingBox()
+    expect(nav && main && nav.x + nav.width <= main.x).toBe(true)
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(DESKTOP.width)
+  })
+
+  it('switches to English, asks the server in English and remembers the choice', async () => {
+    const page = await openApp()
+    await page.getByRole('button', { name: 'English' }).click()
+    await page.getByRole('heading', { name: en['login.title'] }).waitFor()
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
+    await signIn(page, 'editor.guia', 'not-the-password', en)
+    expect(await page.getByRole('alert').textContent()).toBe('Wrong username or password')
+    await signIn(page, 'editor.guia', DEMO_PASSWORD, en)
+    await page.getByTestId('home-guide_editor').getByRole('heading', { name: en['home.guide_editor.title'] }).waitFor()
+    await page.reload()
+    await page.getByRole('heading', { name: en['home.guide_editor.title'] }).waitFor()
+    expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true')
+  })
+
+  it('signs out back to the login screen and ends the session', async () => {
+    const page = await openApp()
+    await signIn(page, 'voluntario.tijuana')
+    await page.getByTestId('home-module_volunteer').waitFor()
+    await page.getByRole('button', { name: es['shell.logout'] }).click()
+    await page.getByRole('heading', { name: es['login.title'] }).waitFor()
+    await page.reload()
+    await page.getByRole('heading', { name: es['login.title'] }).waitFor()
+    expect(await page.getByTestId('home-module_volunteer').count()).toBe(0)
+  })
+
+  it('starts from the service worker cache when the network is gone', async () => {
+    const page = await openApp()
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready
+    })
+    await page.context().setOffline(true)
+    // Offline really is offline, service worker included: a file it never cached cannot load.
+    expect(await page.evaluate(() => fetch(`/app/icons/icon.svg?nocache=${Date.now()}`).then(() => 'loaded', () => 'failed'))).toBe('failed')
+    const shell = await page.reload()
+    expect(shell?.fromServiceWorker()).toBe(true)
+    await page.getByRole('alert').waitFor()
+    expect(await page.getByRole('alert').textContent()).toContain(es['app.networkError'])
+    await page.context().setOffline(false)
+    await page.getByRole('button', { name: es['app.retry'] }).click()
+    await page.getByRole('heading', { name: es['login.title'] }).waitFor()
+  })
+})
+
+async function signIn(page: Page, username: string, password = DEMO_PASSWORD, catalog: Record<string, string> = es): Promise<void> {
+  await page.getByLabel(catalog['login.username'] ?? '', { exact: true }).fill(username)
+  await page.getByLabel(catalog['login.password'] ?? '', { exact: true }).fill(password)
+  await page.getByRole('button', { name: catalog['login.submit'] ?? '' }).click()
+  if (password !== DEMO_PASSWORD) {
+    await page.getByRole('alert').waitFor()
+  }
+}
+
+/** Waits until no list or summary on the page is still loading. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll('.loading').length === 0)
+}
+
+function scrollWidth(page: Page): Promise<number> {
+  return page.evaluate(() => document.scrollingElement?.scrollWidth ?? document.documentElement.scrollWidth)
+}
