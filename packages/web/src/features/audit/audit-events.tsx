@@ -34,9 +34,8 @@ export function AuditEvents({ limit, namesAllowed }: { limit: number; namesAllow
                 <span className={e.decision === 'denied' ? 'badge badge-danger' : 'badge badge-ok'}>{t(`audit.decision.${e.decision}`)}</span>
               </div>
               <p className="list-item-meta">
-                <time dateTime={e.at}>{dateTime(e.at)}</time>
+                <time dateTime={e.at}>{dateTime(e.at)}</time> · {t('audit.actor', { actor: names.get(e.actorId) ?? e.actorId, role: isMessageKey(role) ? t(role) : e.role })}
               </p>
-              <p className="list-item-meta">{t('audit.actor', { actor: names.get(e.actorId) ?? e.actorId, role: isMessageKey(role) ? t(role) : e.role })}</p>
               {e.recordType ? <p className="list-item-meta muted mono">{t('audit.record', { recordType: e.recordType, recordId: e.recordId ?? '' })}</p> : null}
             </li>
           )

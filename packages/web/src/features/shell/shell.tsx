@@ -50,7 +50,7 @@ export function Shell() {
       <header className="topbar">
         <Link to="" className="brand">
           <img src={`${import.meta.env.BASE_URL}icons/icon.svg`} alt="" width="32" height="32" />
-          <span>{t('app.name')}</span>
+          <span className="brand-name">{t('app.name')}</span>
         </Link>
         <div className="account" aria-label={t('shell.account')} role="group">
           <span className="account-name" data-testid="account-name">
@@ -62,12 +62,12 @@ export function Shell() {
             <span data-testid="account-unit">{me.orgUnit.name}</span>
           </span>
         </div>
-        <div className="topbar-lang">
+        <div className="topbar-actions">
           <LangSwitch />
+          <button type="button" className="button button-ghost" onClick={signOut}>
+            {t('shell.logout')}
+          </button>
         </div>
-        <button type="button" className="button button-ghost topbar-logout" onClick={signOut}>
-          {t('shell.logout')}
-        </button>
       </header>
       <nav className="nav" aria-label={t('shell.mainNav')}>
         <ul>
