@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import en from '../packages/web/src/i18n/en.json'
 import es from '../packages/web/src/i18n/es.json'
+import { apiSession, totpCode } from './api-session.ts'
 import {
   DEMO_ACCOUNTS,
   DEMO_PASSWORD,
@@ -36,6 +37,13 @@ describe.skipIf(SKIP_BROWSER_TESTS)('staff app in Chromium', () => {
     await browser?.close()
     await faro?.stop()
   })
+
+  function requireServer(): RunningFaro {
+    if (!faro) {
+      throw new Error('the server did not start')
+    }
+    return faro
+  }
 
   /** A fresh browser profile (no cookie, no saved language) on a Spanish-speaking device. */
   async function openApp(options: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<Page> {
@@ -97,6 +105,40 @@ describe.skipIf(SKIP_BROWSER_TESTS)('staff app in Chromium', () => {
     expect(await page.getByLabel(es['login.password'], { exact: true }).isVisible()).toBe(true)
   })
 
+  it('asks for the six-digit code when the account has a second factor', async () => {
+    const server = requireServer()
+    const admin = await apiSession(server.baseUrl, 'admin', DEMO_PASSWORD)
+    const password = 'e2e-second-factor-1'
+    const created = await admin.request('POST', '/api/users', { username: 'e2e.totp', displayName: 'Prueba de segundo factor (e2e)', role: 'call_centre_operator', orgUnitId: 'paisano', password })
+    expect(created.status).toBe(201)
+    const user = await apiSession(server.baseUrl, 'e2e.totp', password)
+    const setup: { secret: string } = await (await user.request('POST', '/api/auth/totp/setup')).json()
+    expect((await user.request('POST', '/api/auth/totp/enable', { code: totpCode(setup.secret, Date.now()) })).status).toBe(204)
+
+    const page = await openApp()
+    await signIn(page, 'e2e.totp', password)
+    const code = page.getByLabel(es['login.totp'], { exact: true })
+    await code.waitFor()
+    expect(await page.getByText('Escriba el código de seis dígitos de su aplicación de autenticación').count()).toBe(1)
+    // The next period's code: accepted by the server's ±1 step window, and never the one just used.
+    await code.fill(totpCode(setup.secret, Date.now() + 30_000))
+    await page.getByRole('button', { name: es['login.submit'] }).click()
+    await page.getByTestId('home-call_centre_operator').waitFor()
+  })
+
+  it('creates and revokes an API token with the CSRF token recovered after a reload', async () => {
+    const page = await openApp()
+    await signIn(page, 'enlace.profeco')
+    await page.getByTestId('home-agency_liaison').waitFor()
+    await page.reload()
+    await page.getByRole('navigation').getByRole('link', { name: es['nav.tokens'] }).click()
+    await page.getByLabel(es['tokens.name'], { exact: true }).fill('Sistema de quejas (e2e)')
+    await page.getByRole('button', { name: es['tokens.create'] }).click()
+    expect(await page.getByTestId('new-token').textContent()).toMatch(/^faro_/)
+    await page.getByRole('button', { name: 'Revocar el token Sistema de quejas (e2e)' }).click()
+    await page.getByTestId('token-list').getByText(/^Revocado el /).waitFor()
+  })
+
   it('fits a 360 px phone without sideways scrolling', async () => {
     const page = await openApp({ viewport: PHONE })
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width)
@@ -134,6 +176,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('staff app in Chromium', () => {
     await page.getByRole('heading', { name: en['login.title'] }).waitFor()
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
     await signIn(page, 'editor.guia', 'not-the-password', en)
+    await page.getByRole('alert').waitFor()
     expect(await page.getByRole('alert').textContent()).toBe('Wrong username or password')
     await signIn(page, 'editor.guia', DEMO_PASSWORD, en)
     await page.getByTestId('home-guide_editor').getByRole('heading', { name: en['home.guide_editor.title'] }).waitFor()
@@ -175,9 +218,6 @@ async function signIn(page: Page, username: string, password = DEMO_PASSWORD, ca
   await page.getByLabel(catalog['login.username'] ?? '', { exact: true }).fill(username)
   await page.getByLabel(catalog['login.password'] ?? '', { exact: true }).fill(password)
   await page.getByRole('button', { name: catalog['login.submit'] ?? '' }).click()
-  if (password !== DEMO_PASSWORD) {
-    await page.getByRole('alert').waitFor()
-  }
 }
 
 /** Waits until no list or summary on the page is still loading. */
