@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import en from '../packages/web/src/i18n/en.json'
 import es from '../packages/web/src/i18n/es.json'
 import { apiSession, totpCode } from './api-session.ts'
@@ -24,12 +24,20 @@ describe.skipIf(SKIP_BROWSER_TESTS)('staff app in Chromium', () => {
   let faro: RunningFaro | undefined
   let browser: Browser | undefined
   const contexts: BrowserContext[] = []
+  // Problems the page itself reports: a CSP refusal or an uncaught exception fails the test.
+  let pageProblems: string[] = []
 
   beforeAll(async () => {
     requireChromium()
     requireBuiltApp()
     fs.mkdirSync(OUTPUT_DIR, { recursive: true })
     ;[faro, browser] = await Promise.all([startFaro(), launchBrowser()])
+  })
+
+  afterEach(() => {
+    const problems = pageProblems
+    pageProblems = []
+    expect(problems).toEqual([])
   })
 
   afterAll(async () => {
@@ -53,6 +61,12 @@ describe.skipIf(SKIP_BROWSER_TESTS)('staff app in Chromium', () => {
     const context = await browser.newContext({ baseURL: faro.baseUrl, locale: options.locale ?? 'es-MX', viewport: options.viewport ?? DESKTOP })
     contexts.push(context)
     const page = await context.newPage()
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+        pageProblems.push(message.text())
+      }
+    })
+    page.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`))
     await page.goto('/app/')
     return page
   }

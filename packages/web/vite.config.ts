@@ -13,6 +13,10 @@ const SW_MANIFEST_PLACEHOLDER = '__FARO_SW_MANIFEST__'
 const config: UserConfig = {
   base: '/app/',
   root,
+  // `npm run dev` serves the app with hot reload and sends API calls to a local `npm start`.
+  server: {
+    proxy: { '/api': process.env.FARO_API_ORIGIN ?? 'http://127.0.0.1:8080' },
+  },
   build: {
     outDir: path.join(root, 'dist'),
     emptyOutDir: true,
