@@ -1,18 +1,6 @@
 import type { ReactNode } from 'react'
-import { ApiError, NetworkError } from '../api/client.ts'
-import type { I18n } from '../i18n/i18n.tsx'
 import { useI18n } from '../i18n/i18n.tsx'
-
-/** The text to show for a failed request: the server's localised detail when it sent one. */
-export function errorText(error: unknown, t: I18n['t']): string {
-  if (error instanceof ApiError) {
-    return error.problem?.detail ?? error.problem?.title ?? t('app.genericError')
-  }
-  if (error instanceof NetworkError) {
-    return t('app.networkError')
-  }
-  return t('app.genericError')
-}
+import { errorText } from './error-text.ts'
 
 export function Loading() {
   const { t } = useI18n()

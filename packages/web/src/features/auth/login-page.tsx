@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { api, ApiError } from '../../api/client.ts'
 import type { Me } from '../../api/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
-import { errorText } from '../../ui/status.tsx'
+import { errorText } from '../../ui/error-text.ts'
 import { LangSwitch } from '../shell/lang-switch.tsx'
 
 /** Username and password; a six-digit code field appears when the server asks for one. */
@@ -30,7 +30,8 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
     setBusy(true)
     setError(undefined)
     try {
-      const body = { username: username.trim(), password, ...(needTotp ? { totp: totp.trim() } : {}) }
+      // Usernames are lower case; phone keyboards often capitalise the first letter.
+      const body = { username: username.trim().toLowerCase(), password, ...(needTotp ? { totp: totp.trim() } : {}) }
       onSignedIn(await api<Me>('/api/auth/login', { method: 'POST', body, expectUnauthenticated: true }))
     } catch (e) {
       if (e instanceof ApiError && e.problem?.reason === 'totp_required') {

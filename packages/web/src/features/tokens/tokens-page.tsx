@@ -2,7 +2,8 @@ import { useId, useState, type FormEvent } from 'react'
 import { api, apiNoContent } from '../../api/client.ts'
 import type { ApiToken, Items } from '../../api/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
-import { ErrorNotice, errorText, Loading, Page } from '../../ui/status.tsx'
+import { errorText } from '../../ui/error-text.ts'
+import { ErrorNotice, Loading, Page } from '../../ui/status.tsx'
 import { useFetch } from '../../ui/use-fetch.ts'
 
 /** API tokens for partner systems: list, create (the secret is shown once) and revoke. */
