@@ -119,6 +119,21 @@ describe.skipIf(SKIP_BROWSER_TESTS)('staff app in Chromium', () => {
     expect(await page.getByLabel(es['login.password'], { exact: true }).isVisible()).toBe(true)
   })
 
+  it('shows the server’s throttling message after repeated failures', async () => {
+    const page = await openApp()
+    // An account name of its own, so the per-account limit cannot lock out another test.
+    await page.getByLabel(es['login.username'], { exact: true }).fill('nadie.e2e')
+    await page.getByLabel(es['login.password'], { exact: true }).fill('not-the-password')
+    let status = 0
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const answered = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'))
+      await page.getByRole('button', { name: es['login.submit'] }).click()
+      status = (await answered).status()
+    }
+    expect(status).toBe(429)
+    await page.getByRole('alert').getByText(/^Demasiados intentos fallidos\. Intente de nuevo en \d+ minutos\.$/).waitFor()
+  })
+
   it('asks for the six-digit code when the account has a second factor', async () => {
     const server = requireServer()
     const admin = await apiSession(server.baseUrl, 'admin', DEMO_PASSWORD)
