@@ -78,6 +78,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('staff app in Chromium', () => {
       const home = page.getByTestId(`home-${role}`)
       await home.waitFor()
       expect(await home.getByRole('heading', { level: 1 }).textContent()).toBe(es[`home.${role}.title`])
+      expect(await page.title()).toBe(`${es[`home.${role}.title`]} · Faro`)
       expect(await page.getByTestId('account-role').textContent()).toBe(es[`role.${role}`])
       expect((await page.getByTestId('account-name').textContent())?.trim()).not.toBe('')
       expect((await page.getByTestId('account-unit').textContent())?.trim()).not.toBe('')

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { useI18n } from '../i18n/i18n.tsx'
 import { errorText } from './error-text.ts'
 
@@ -27,6 +27,7 @@ export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () =
 }
 
 export function Page({ title, intro, children, testId }: { title: string; intro?: ReactNode; children?: ReactNode; testId?: string }) {
+  useDocumentTitle(title)
   return (
     <section className="page" data-testid={testId}>
       <header className="page-head">
@@ -74,4 +75,13 @@ export function MoreButton({ shown, hasMore, loading, onMore }: { shown: number;
 /** A row of buttons or button-like links that wraps on narrow screens. */
 export function Actions({ children }: { children: ReactNode }) {
   return <div className="actions">{children}</div>
+}
+
+/** Names the browser tab and window after the page, so each page is identifiable (WCAG 2.4.2). */
+export function useDocumentTitle(title: string): void {
+  const { t } = useI18n()
+  const app = t('app.name')
+  useEffect(() => {
+    document.title = title === app ? app : `${title} · ${app}`
+  }, [title, app])
 }

@@ -3,6 +3,7 @@ import { api, ApiError } from '../../api/client.ts'
 import type { Me } from '../../api/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { errorText } from '../../ui/error-text.ts'
+import { useDocumentTitle } from '../../ui/status.tsx'
 import { LangSwitch } from '../shell/lang-switch.tsx'
 
 /** Username and password; a six-digit code field appears when the server asks for one. */
@@ -18,6 +19,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const totpInput = useRef<HTMLInputElement>(null)
   const errorId = useId()
   const totpHintId = useId()
+  useDocumentTitle(t('login.title'))
 
   useEffect(() => {
     if (needTotp) {
