@@ -13,9 +13,10 @@ export function staticRoutes(webDist: string) {
   const root = path.relative(process.cwd(), webDist) || '.'
   app.get('/', (c) => c.redirect('/app/'))
   app.get('/app', (c) => c.redirect('/app/'))
-  app.use('/app/assets/*', async (c, next) => {
+  app.use('/app/*', async (c, next) => {
     await next()
-    c.header('cache-control', 'public, max-age=31536000, immutable')
+    const immutable = c.req.path.startsWith('/app/assets/')
+    c.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
   })
   // Created on first use, so a server started before `npm run build:web` serves the app once built.
   let files: ReturnType<typeof serveStatic<AppEnv>> | undefined
