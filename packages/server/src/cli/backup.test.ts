@@ -147,6 +147,8 @@ describe('sqlite: faro CLI', () => {
     expect(fs.existsSync(backupFile)).toBe(true)
 
     const raw = new SQLite(dbFile)
+    // An attacker with schema rights removes the append-only trigger first.
+    raw.prepare('drop trigger audit_events_no_update').run()
     raw.prepare(`update audit_events set decision = 'denied' where seq = 3`).run()
     raw.close()
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { call, makeAttentionAction, makeTestEnv, makeUser, signIn, testDialects, type TestEnv } from '../test/harness.ts'
+import { call, dropAppendOnlyGuards, makeAttentionAction, makeTestEnv, makeUser, signIn, testDialects, type TestEnv } from '../test/harness.ts'
 import { appendAudit, verifyAudit } from './audit.ts'
 
 for (const dialect of testDialects()) {
@@ -12,6 +12,13 @@ for (const dialect of testDialects()) {
     beforeEach(async () => {
       env = await makeTestEnv(dialect)
       rows = await countAudit(env)
+    })
+
+    it('refuses to update or delete audit rows and actions while the guards stand', async () => {
+      await expect(sql`update audit_events set decision = 'denied' where seq = 1`.execute(env.db.db)).rejects.toThrow(/append-only/)
+      await expect(sql`delete from audit_events where seq = 1`.execute(env.db.db)).rejects.toThrow(/append-only/)
+      await expect(sql`delete from actions`.execute(env.db.db)).rejects.toThrow(/append-only/)
+      expect(await verifyAudit(env.db.db)).toEqual({ ok: true, rows })
     })
 
     afterEach(async () => {
@@ -28,21 +35,25 @@ for (const dialect of testDialects()) {
     })
 
     it('reports a row whose decision was changed in place as altered', async () => {
+      await dropAppendOnlyGuards(env.db)
       await sql`update audit_events set decision = 'denied' where seq = 7`.execute(env.db.db)
       expect((await verifyAudit(env.db.db)).firstBad).toEqual({ seq: 7, problem: 'altered' })
     })
 
     it('reports a row whose action was changed in place as altered', async () => {
+      await dropAppendOnlyGuards(env.db)
       await sql`update audit_events set action = 'user.delete' where seq = 3`.execute(env.db.db)
       expect(await verifyAudit(env.db.db)).toMatchObject({ ok: false, firstBad: { seq: 3, problem: 'altered' } })
     })
 
     it('reports a deleted middle row as removed at its sequence number', async () => {
+      await dropAppendOnlyGuards(env.db)
       await sql`delete from audit_events where seq = 5`.execute(env.db.db)
       expect(await verifyAudit(env.db.db)).toMatchObject({ ok: false, firstBad: { seq: 5, problem: 'removed' } })
     })
 
     it('reports two rows swapped with their hashes at the first of them', async () => {
+      await dropAppendOnlyGuards(env.db)
       await env.db.db.transaction().execute(async (trx) => {
         const four = await trx.selectFrom('auditEvents').selectAll().where('seq', '=', 4).executeTakeFirstOrThrow()
         const five = await trx.selectFrom('auditEvents').selectAll().where('seq', '=', 5).executeTakeFirstOrThrow()
@@ -56,6 +67,7 @@ for (const dialect of testDialects()) {
     })
 
     it('reports the last row deleted without the head as truncated', async () => {
+      await dropAppendOnlyGuards(env.db)
       await sql`delete from audit_events where seq = ${rows}`.execute(env.db.db)
       expect(await verifyAudit(env.db.db)).toEqual({ ok: false, rows: rows - 1, firstBad: { seq: rows, problem: 'truncated' } })
     })

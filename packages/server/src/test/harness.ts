@@ -141,3 +141,20 @@ export function makePlaceAction(orgUnitId: string, overrides: Record<string, unk
 }
 
 export { uuidv7 as newActionId }
+
+/**
+ * Removes the append-only triggers, as an attacker with schema rights could: tamper tests use it
+ * to show that the audit hash chain still tells.
+ */
+export async function dropAppendOnlyGuards(db: Db): Promise<void> {
+  const { sql } = await import('kysely')
+  if (db.dialect === 'postgres') {
+    for (const table of ['actions', 'audit_events']) {
+      await sql`drop trigger if exists ${sql.raw(`${table}_append_only`)} on ${sql.table(table)}`.execute(db.db)
+    }
+    return
+  }
+  for (const name of ['actions_no_update', 'actions_no_delete', 'audit_events_no_update', 'audit_events_no_delete']) {
+    await sql`drop trigger if exists ${sql.raw(name)}`.execute(db.db)
+  }
+}
