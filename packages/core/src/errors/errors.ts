@@ -8,6 +8,7 @@ export const ErrorCode = z.enum([
   'not_found',
   'conflict',
   'too_large',
+  'gone',
   'too_many_requests',
   'unavailable',
 ])

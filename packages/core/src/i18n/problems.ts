@@ -9,6 +9,7 @@ export const PROBLEM_TITLES: Record<ErrorCode | 'internal', Record<Lang, string>
   not_found: { es: 'No encontrado', en: 'Not found' },
   conflict: { es: 'Conflicto con datos existentes', en: 'Conflict with existing data' },
   too_large: { es: 'La solicitud es demasiado grande', en: 'The request is too large' },
+  gone: { es: 'Ya no está disponible', en: 'No longer available' },
   too_many_requests: { es: 'Demasiados intentos', en: 'Too many attempts' },
   unavailable: { es: 'Servicio no disponible', en: 'Service unavailable' },
   internal: { es: 'Error interno', en: 'Internal error' },
@@ -82,6 +83,21 @@ export const MESSAGES: Record<string, Record<Lang, string>> = {
     en: 'Start the second-factor setup first',
   },
   'faro.invalid_cursor': { es: 'Cursor no válido; pida la primera página', en: 'Invalid cursor; ask for the first page' },
+  'faro.device_revoked': {
+    es: 'Este dispositivo fue dado de baja; sus datos locales se borran',
+    en: 'This device was revoked; its local data is being erased',
+  },
+  'faro.device_not_yours': { es: 'Este dispositivo pertenece a otra cuenta', en: 'This device belongs to another account' },
+  'faro.device_unknown': { es: 'Dispositivo desconocido', en: 'Unknown device' },
+  'faro.push_too_many': {
+    es: 'Como máximo {max} acciones por envío; divida el lote',
+    en: 'At most {max} actions per push; split the batch',
+  },
+  'faro.push_inflated_too_large': {
+    es: 'El lote descomprimido supera {max} bytes; divida el lote',
+    en: 'The inflated batch exceeds {max} bytes; split the batch',
+  },
+  'faro.bad_encoding': { es: 'Codificación no admitida o cuerpo gzip dañado', en: 'Unsupported encoding or corrupt gzip body' },
   'faro.not_ready': { es: 'La base de datos no responde', en: 'The database does not answer' },
 }
 

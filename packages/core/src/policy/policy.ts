@@ -22,6 +22,9 @@ export const PolicyAction = z.enum([
   'audit.read',
   'audit.verify',
   'token.manage',
+  'device.register',
+  'device.read',
+  'device.manage',
 ])
 export type PolicyAction = z.infer<typeof PolicyAction>
 
@@ -31,7 +34,8 @@ export interface PolicyRule {
   scope: Scope
 }
 
-const FIELD_RECORDS = ['attention', 'rescue', 'patrol'] as const
+const FIELD_RECORDS = ['attention', 'rescue', 'patrol', 'remains'] as const
+const FIELD_ROLES = ['field_agent', 'group_coordinator'] as const
 const ALL_ROLES = Role.options
 
 function rows(role: Role, actions: readonly PolicyAction[], scope: Scope): PolicyRule[] {
@@ -67,6 +71,12 @@ export const POLICY: readonly PolicyRule[] = [
 
   ...rows('administrator', ['user.read', 'user.manage', 'org_unit.manage', 'audit.verify', 'token.manage'], 'national'),
   ...rows('administrator', ['place.create', 'place.update'], 'national'),
+
+  // Field devices: each account registers its own phones; coordinators watch and revoke the
+  // phones of their groups, administrators all of them.
+  ...FIELD_ROLES.map((role): PolicyRule => ({ role, action: 'device.register', scope: 'own' })),
+  ...rows('group_coordinator', ['device.read', 'device.manage'], 'subtree'),
+  ...rows('administrator', ['device.read', 'device.manage'], 'national'),
 ]
 
 /** Who is asking: their account, role and org unit. */

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { PlaceRegistered, PlaceUpdated } from '../places/schemas.ts'
-import { AttentionRecorded, PatrolRecorded, RescueRecorded } from '../field/schemas.ts'
+import { AttentionRecorded, PatrolRecorded, PlaceInspected, RemainsFound, RescueRecorded } from '../field/schemas.ts'
 
 /** Corrections change any field but the responsible unit, which fixes who may see the record. */
 function correctionOf<T extends z.ZodObject>(created: T) {
@@ -14,7 +14,7 @@ function correctionOf<T extends z.ZodObject>(created: T) {
 export const RECORD_TYPES = {
   place: {
     createAction: 'PlaceRegistered',
-    actions: { PlaceRegistered, PlaceUpdated },
+    actions: { PlaceRegistered, PlaceUpdated, PlaceInspected },
   },
   attention: {
     createAction: 'AttentionRecorded',
@@ -27,6 +27,10 @@ export const RECORD_TYPES = {
   patrol: {
     createAction: 'PatrolRecorded',
     actions: { PatrolRecorded, PatrolCorrected: correctionOf(PatrolRecorded) },
+  },
+  remains: {
+    createAction: 'RemainsFound',
+    actions: { RemainsFound, RemainsCorrected: correctionOf(RemainsFound) },
   },
 } as const
 

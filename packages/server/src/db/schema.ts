@@ -13,6 +13,9 @@ export interface Database {
   auditEvents: AuditEventsTable
   auditHead: AuditHeadTable
   meta: MetaTable
+  devices: DevicesTable
+  syncConflicts: SyncConflictsTable
+  syncRejections: SyncRejectionsTable
 }
 
 export interface OrgUnitsTable {
@@ -105,6 +108,8 @@ export interface RecordsTable {
   version: number
   createdAt: string
   updatedAt: string
+  /** 1 when two devices corrected one field without seeing each other's change. */
+  needsReview: Generated<number>
 }
 
 export interface AuditEventsTable {
@@ -132,4 +137,40 @@ export interface AuditHeadTable {
 export interface MetaTable {
   key: string
   value: string
+}
+
+export interface DevicesTable {
+  deviceId: string
+  userId: string
+  orgUnitId: string
+  orgUnitPath: string
+  label: string | null
+  registeredAt: string
+  revokedAt: string | null
+  revokedBy: string | null
+  lastContactAt: string | null
+  lastPushAt: string | null
+}
+
+export interface SyncConflictsTable {
+  id: Generated<number>
+  deviceId: string
+  actionId: string
+  deviceCounter: number | null
+  reason: string
+  /** The incoming action as JSON, exactly as the device sent it. */
+  action: string
+  actorId: string
+  receivedAt: string
+  resolvedAt: string | null
+}
+
+export interface SyncRejectionsTable {
+  id: Generated<number>
+  deviceId: string
+  actionId: string
+  deviceCounter: number | null
+  reason: string
+  errors: string
+  receivedAt: string
 }

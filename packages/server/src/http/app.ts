@@ -16,6 +16,8 @@ import { auditRoutes } from '../routes/audit.ts'
 import { healthRoutes } from '../routes/health.ts'
 import { orgUnitRoutes } from '../routes/org-units.ts'
 import { recordRoutes } from '../routes/records.ts'
+import { fieldRoutes } from '../routes/field.ts'
+import { syncRoutes } from '../routes/sync.ts'
 import { tokenRoutes } from '../routes/tokens.ts'
 import { userRoutes } from '../routes/users.ts'
 import { staticRoutes } from '../routes/static.ts'
@@ -71,6 +73,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/tokens', tokenRoutes())
   app.route('/api/records', recordRoutes())
   app.route('/api/audit', auditRoutes())
+  app.route('/api/sync', syncRoutes())
+  app.route('/api/field', fieldRoutes())
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(app, { title: 'Faro API', version: '0.1.0' })))
   app.route('/', staticRoutes(deps.config.webDist))
   return app

@@ -12,6 +12,7 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  gone: 410,
   too_many_requests: 429,
   unavailable: 503,
 }

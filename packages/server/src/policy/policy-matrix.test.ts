@@ -21,6 +21,7 @@ const CORRECTION: Record<RecordType, { type: string; payload: Record<string, unk
   attention: { type: 'AttentionCorrected', payload: { notes: 'corrección' } },
   rescue: { type: 'RescueCorrected', payload: { notes: 'corrección' } },
   patrol: { type: 'PatrolCorrected', payload: { distanceKm: 12 } },
+  remains: { type: 'RemainsCorrected', payload: { notes: 'corrección' } },
 }
 
 function createPayload(type: RecordType, orgUnitId: string): Record<string, unknown> {
@@ -34,6 +35,8 @@ function createPayload(type: RecordType, orgUnitId: string): Record<string, unkn
       return { orgUnitId, at, emergencyType: 'dehydration', people: [{ count: 1 }], outcome: 'first_aid' }
     case 'patrol':
       return { orgUnitId, kind: 'preventive', startedAt: at }
+    case 'remains':
+      return { orgUnitId, foundAt: at, location: { lat: 31, lon: -111 }, condition: 'unknown' }
   }
 }
 
@@ -77,6 +80,15 @@ for (const dialect of testDialects()) {
       }
     })
     afterAll(async () => env?.close())
+
+    /** A device registered by a field agent of the unit, for the revoke probes. */
+    async function deviceIn(unit: string): Promise<string> {
+      const owner = await makeUser(env, 'field_agent', unit)
+      const deviceId = `matrix-fixture-${++counter}-0000`
+      const res = await call(env, 'POST', '/api/sync/devices', { as: await signIn(env, owner.username), body: { deviceId } })
+      expect(res.status).toBe(201)
+      return deviceId
+    }
 
     function target(role: Role, situation: Situation): PolicyTarget {
       const s = SITUATIONS[situation]
@@ -143,13 +155,17 @@ for (const dialect of testDialects()) {
         { action: 'audit.verify', ok: 200, situations: ['outside'], probe: (s) => call(env, 'GET', '/api/audit/verify', { as: s }) },
         { action: 'user.read', ok: 200, situations: ['unit'], probe: (s) => call(env, 'GET', '/api/users', { as: s }) },
         { action: 'token.manage', ok: 201, situations: ['own'], probe: (s) => call(env, 'POST', '/api/tokens', { as: s, body: { name: 'partner system' } }) },
+        { action: 'device.register', ok: 201, situations: ['own'], probe: (s) => call(env, 'POST', '/api/sync/devices', { as: s, body: { deviceId: `matrix-device-${++counter}-0000` } }) },
+        { action: 'device.read', ok: 200, situations: ['unit', 'child', 'outside'], probe: (s, unit) => call(env, 'GET', `/api/sync/devices?unit=${unit}`, { as: s }) },
+        { action: 'device.manage', ok: 200, situations: ['unit', 'child', 'outside'], probe: async (s, unit) => call(env, 'POST', `/api/sync/devices/${await deviceIn(unit)}/revoke`, { as: s }) },
       ]
       for (const probe of nonRecord) {
         for (const situation of probe.situations) {
           it(`${role}: ${probe.action} (${situation}) follows the table`, async () => {
             const a = actors.get(role)
             const res = await probe.probe(a?.session ?? missing(), SITUATIONS[situation].unit)
-            const t = probe.action === 'token.manage' ? { orgUnitPath: [ACTOR_UNIT], ownerId: a?.actor.userId } : target(role, situation)
+            const own = probe.action === 'token.manage' || probe.action === 'device.register'
+            const t = own ? { orgUnitPath: [ACTOR_UNIT], ownerId: a?.actor.userId } : target(role, situation)
             expectDecision(res, decide(a?.actor ?? missing(), probe.action, t).allowed, probe.ok)
           })
         }
@@ -157,7 +173,7 @@ for (const dialect of testDialects()) {
     }
 
     it('covers every action of the table', () => {
-      const probed = new Set([...RecordType.options.flatMap((t) => [`${t}.create`, `${t}.read`, `${t}.update`]), 'user.manage', 'org_unit.manage', 'audit.read', 'audit.verify', 'user.read', 'token.manage'])
+      const probed = new Set([...RecordType.options.flatMap((t) => [`${t}.create`, `${t}.read`, `${t}.update`]), 'user.manage', 'org_unit.manage', 'audit.read', 'audit.verify', 'user.read', 'token.manage', 'device.register', 'device.read', 'device.manage'])
       expect(PolicyAction.options.filter((a) => !probed.has(a))).toEqual([])
     })
 

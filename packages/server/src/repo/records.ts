@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool } from 'kysely'
+import { sql, type Expression, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SqlBool } from 'kysely'
 import type { Actor, Scope } from '@faro/core'
 import type { DialectName } from '../db/open.ts'
 import { supportsRowLocks } from '../db/dialect.ts'
@@ -21,7 +21,7 @@ export async function findRecord(
 }
 
 /** Inserts the projection of a new record; a unique violation means another action created it first. */
-export async function insertRecord(db: Kysely<Database>, row: RecordRow): Promise<void> {
+export async function insertRecord(db: Kysely<Database>, row: Insertable<RecordsTable>): Promise<void> {
   await db.insertInto('records').values(row).execute()
 }
 
@@ -73,7 +73,7 @@ export async function listRecords(db: Kysely<Database>, q: RecordListQuery): Pro
 }
 
 /** The SQL form of the policy scopes, so a list never returns a row a single read would refuse. */
-function scopeFilter(eb: ExpressionBuilder<Database, 'records'>, actor: Actor, scopes: readonly Scope[]): Expression<SqlBool> {
+export function scopeFilter(eb: ExpressionBuilder<Database, 'records'>, actor: Actor, scopes: readonly Scope[]): Expression<SqlBool> {
   const parts: Expression<SqlBool>[] = scopes.map((scope) => {
     switch (scope) {
       case 'national':

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { canonicalJson, DomainError, message } from '@faro/core'
 import { findActionByDeviceCounter, findActionById, insertAction, type ActionRow } from '../repo/actions.ts'
+import { supportsRowLocks } from '../db/dialect.ts'
 import type { Ctx, Executor } from './context.ts'
 
 export interface LogEntry {
@@ -56,6 +57,7 @@ export async function findPrior(trx: Executor, ctx: Ctx, entry: LogEntry): Promi
  * duplicate (success) or a conflicting action (error, nothing written).
  */
 export async function appendToLog(trx: Executor, ctx: Ctx, entry: LogEntry): Promise<LogOutcome> {
+  await lockLog(trx, ctx)
   const hash = contentHash(entry, ctx.actor.userId)
   const seq = await insertAction(trx, {
     id: entry.id,
@@ -85,4 +87,17 @@ export async function appendToLog(trx: Executor, ctx: Ctx, entry: LogEntry): Pro
     }
   }
   throw new Error('action insert was refused by no known constraint')
+}
+
+/**
+ * Serialises log writers from before they draw a sequence number until they commit, by locking
+ * the audit head row every writer updates anyway. Then sequence order is commit order, which the
+ * pull cursor relies on: a reader never sees seq 11 committed while seq 10 is still to come.
+ * Take it before any record row lock, so all writers lock in one order and cannot deadlock.
+ * SQLite writers are already serialised by its single connection.
+ */
+export async function lockLog(trx: Executor, ctx: Pick<Ctx, 'db'>): Promise<void> {
+  if (supportsRowLocks(ctx.db.dialect)) {
+    await trx.selectFrom('auditHead').select('seq').where('id', '=', 1).forUpdate().execute()
+  }
 }

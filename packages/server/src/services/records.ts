@@ -20,7 +20,7 @@ import { findOrgUnit } from '../repo/org-units.ts'
 import { findRecord, insertRecord, listRecords, updateRecordState, type RecordRow } from '../repo/records.ts'
 import { audit, auditDenied } from './audit.ts'
 import { inTransaction, type Ctx, type Executor } from './context.ts'
-import { appendToLog, findPrior } from './log.ts'
+import { appendToLog, findPrior, lockLog } from './log.ts'
 
 export interface RecordView {
   recordType: string
@@ -60,6 +60,7 @@ export interface SubmitOptions {
  * actions into one commit). A refusal throws; the caller audits it outside the rolled-back work.
  */
 export async function submitActionIn(trx: Executor, ctx: Ctx, action: ActionInput, opts: SubmitOptions = {}): Promise<AppendResult> {
+  await lockLog(trx, ctx)
   const creates = isCreateAction(action.recordType, action.type)
   const prior = await findPrior(trx, ctx, { ...action, orgUnitId: '' })
   if (prior !== undefined) {

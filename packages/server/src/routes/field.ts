@@ -1,0 +1,22 @@
+import { Hono } from 'hono'
+import { FieldSummary, FieldSummaryQuery } from '@faro/core'
+import { requireAuth } from '../http/auth.ts'
+import type { AppEnv } from '../http/env.ts'
+import { describe } from '../http/openapi.ts'
+import { query } from '../http/validate.ts'
+import { fieldSummary } from '../services/field-summary.ts'
+
+/** Coordinator and national views of field work. */
+export function fieldRoutes() {
+  const app = new Hono<AppEnv>()
+
+  app.get(
+    '/summary',
+    describe({ summary: 'Field work of a unit and its subtree today or this month (Mexico time), per group and border, with map points', tags: ['field'], responses: { 200: { description: 'Summary', schema: FieldSummary } } }),
+    requireAuth,
+    query(FieldSummaryQuery),
+    async (c) => c.json(await fieldSummary(c.get('ctx'), c.req.valid('query'))),
+  )
+
+  return app
+}

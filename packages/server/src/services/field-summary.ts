@@ -1,0 +1,134 @@
+import { DomainError, decide, PROBLEM_TITLES, scopesOf, totalPeople, type FieldCounts, type FieldSummary, type PeopleCount, type RecordType } from '@faro/core'
+import { decodePath } from '../db/dialect.ts'
+import { findOrgUnit, listOrgUnits } from '../repo/org-units.ts'
+import { scopeFilter } from '../repo/records.ts'
+import { auditDenied } from './audit.ts'
+import type { Ctx } from './context.ts'
+
+const FIELD_TYPES = ['patrol', 'attention', 'rescue', 'remains'] as const satisfies readonly RecordType[]
+
+// Mexico's central time has had no daylight saving since 2022: UTC-6 all year. "Today" is the
+// day in Mexico, not in UTC, where it would end at six in the evening.
+const MEXICO_OFFSET_MS = -6 * 3_600_000
+// Devices may send days after the work: a record counts by its own time, and only records
+// changed since two days before the period are looked at (a device clock ahead by two days
+// still counts).
+const SKEW_MS = 2 * 86_400_000
+
+/**
+ * Counts the field work of a unit and the units below it in a period, by each record's own time
+ * (`at`, `startedAt`, `foundAt`), per group and per border, with map points. A coordinator asks
+ * for their subtree, the national view for everything; the policy decides.
+ */
+export async function fieldSummary(ctx: Ctx, q: { unit?: string | undefined; period: 'today' | 'month' }): Promise<FieldSummary> {
+  const unitId = q.unit ?? ctx.actor.orgUnitId
+  const unit = await findOrgUnit(ctx.db.db, unitId)
+  if (unit === undefined) {
+    throw new DomainError('not_found', PROBLEM_TITLES.not_found[ctx.lang])
+  }
+  const readable = FIELD_TYPES.map((t) => ({ type: t, scopes: scopesOf(ctx.actor.role, `${t}.read`) })).filter((r) => r.scopes.length > 0)
+  if (!FIELD_TYPES.some((t) => decide(ctx.actor, `${t}.read`, { orgUnitPath: unit.path }).allowed)) {
+    await auditDenied(ctx, { action: 'attention.read', recordType: 'field_summary', recordId: unitId })
+    throw new DomainError('forbidden', PROBLEM_TITLES.forbidden[ctx.lang])
+  }
+  const { from, to } = periodOf(ctx.clock.now(), q.period)
+  const rows = await ctx.db.db
+    .selectFrom('records')
+    .select(['recordType', 'recordId', 'orgUnitId', 'orgUnitPath', 'state', 'priority'])
+    .where('orgUnitPath', 'like', `%/${unitId}/%`)
+    .where('updatedAt', '>=', new Date(from.getTime() - SKEW_MS).toISOString())
+    .where((eb) => eb.or(readable.map((r) => eb.and([eb('recordType', '=', r.type), scopeFilter(eb, ctx.actor, r.scopes)]))))
+    .execute()
+  const units = new Map((await listOrgUnits(ctx.db.db)).map((u) => [u.id, u]))
+  const total = emptyCounts()
+  const byGroup = new Map<string, FieldCounts>()
+  const byBorder = new Map<string, FieldCounts>()
+  const points: FieldSummary['points'] = []
+  for (const row of rows) {
+    const state = JSON.parse(row.state) as Record<string, unknown>
+    const at = timeOf(state)
+    if (at === undefined || at < from.toISOString() || at >= to.toISOString()) {
+      continue
+    }
+    const border = borderOf(decodePath(row.orgUnitPath), units)
+    for (const counts of [total, getOr(byGroup, row.orgUnitId), getOr(byBorder, border)]) {
+      add(counts, row.recordType, state, row.priority === 1)
+    }
+    const location = state.location
+    if (isPoint(location)) {
+      points.push({ recordType: row.recordType as RecordType, recordId: row.recordId, lat: location.lat, lon: location.lon, at, priority: row.priority === 1 })
+    }
+  }
+  return {
+    unit: unitId,
+    period: q.period,
+    from: from.toISOString(),
+    to: to.toISOString(),
+    total,
+    byGroup: [...byGroup].map(([id, counts]) => ({ orgUnitId: id, name: units.get(id)?.name ?? id, border: units.get(id)?.border ?? null, counts })),
+    byBorder: [...byBorder].map(([border, counts]) => ({ border, counts })),
+    points: points.slice(0, 5000),
+  }
+}
+
+/** The period in Mexico's time: today, or this calendar month, as UTC instants. */
+export function periodOf(now: Date, period: 'today' | 'month'): { from: Date; to: Date } {
+  const local = new Date(now.getTime() + MEXICO_OFFSET_MS)
+  const y = local.getUTCFullYear()
+  const m = local.getUTCMonth()
+  const startLocal = period === 'today' ? Date.UTC(y, m, local.getUTCDate()) : Date.UTC(y, m, 1)
+  const endLocal = period === 'today' ? startLocal + 86_400_000 : Date.UTC(y, m + 1, 1)
+  return { from: new Date(startLocal - MEXICO_OFFSET_MS), to: new Date(endLocal - MEXICO_OFFSET_MS) }
+}
+
+function emptyCounts(): FieldCounts {
+  return { patrols: 0, attentions: 0, peopleAttended: 0, rescues: 0, peopleRescued: 0, remains: 0, priority: 0 }
+}
+
+function getOr(map: Map<string, FieldCounts>, key: string): FieldCounts {
+  let counts = map.get(key)
+  if (counts === undefined) {
+    counts = emptyCounts()
+    map.set(key, counts)
+  }
+  return counts
+}
+
+function add(counts: FieldCounts, type: string, state: Record<string, unknown>, priority: boolean): void {
+  const people = Array.isArray(state.people) ? totalPeople(state.people as PeopleCount[]) : 0
+  if (type === 'patrol') {
+    counts.patrols += 1
+  } else if (type === 'attention') {
+    counts.attentions += 1
+    counts.peopleAttended += people
+  } else if (type === 'rescue') {
+    counts.rescues += 1
+    counts.peopleRescued += people
+  } else if (type === 'remains') {
+    counts.remains += 1
+  }
+  if (priority) {
+    counts.priority += 1
+  }
+}
+
+function timeOf(state: Record<string, unknown>): string | undefined {
+  const t = state.at ?? state.startedAt ?? state.foundAt
+  // Offsets other than Z are normalised so that text comparison with the period is right.
+  return typeof t === 'string' && !Number.isNaN(Date.parse(t)) ? new Date(t).toISOString() : undefined
+}
+
+function isPoint(value: unknown): value is { lat: number; lon: number } {
+  return typeof value === 'object' && value !== null && 'lat' in value && 'lon' in value && typeof value.lat === 'number' && typeof value.lon === 'number'
+}
+
+/** The border of the nearest unit on the path that has one (a group), else `unknown`. */
+function borderOf(path: readonly string[], units: Map<string, { border?: string | undefined }>): string {
+  for (const id of [...path].reverse()) {
+    const border = units.get(id)?.border
+    if (border !== undefined) {
+      return border
+    }
+  }
+  return 'unknown'
+}
