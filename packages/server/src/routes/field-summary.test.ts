@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { call, makeTestEnv, makeUser, newActionId, signIn, testDialects, type Session, type TestEnv } from '../test/harness.ts'
+import { periodOf } from '../services/field-summary.ts'
+import { push, results } from '../sync/test-helpers.ts'
+
+interface Summary {
+  total: { attentions: number; peopleAttended: number; rescues: number; peopleRescued: number; patrols: number; priority: number }
+  byGroup: { orgUnitId: string; counts: { attentions: number } }[]
+  byBorder: { border: string; counts: { attentions: number; rescues: number } }[]
+  points: { recordType: string; lat: number }[]
+}
+
+function action(counter: number, recordType: string, type: string, payload: Record<string, unknown>) {
+  return { id: newActionId(), deviceCounter: counter, recordType, recordId: `sum-${recordType}-${counter}-${Date.now()}`, type, payload }
+}
+
+for (const dialect of testDialects()) {
+  describe(`${dialect}: GET /api/field/summary`, () => {
+    let env: TestEnv
+    let coordinator: Session
+    let national: Session
+
+    beforeAll(async () => {
+      env = await makeTestEnv(dialect)
+      coordinator = await signIn(env, (await makeUser(env, 'group_coordinator', 'beta')).username)
+      national = await signIn(env, (await makeUser(env, 'national_analyst', 'inm')).username)
+      // The test clock stands at 2026-11-21T10:00Z, 04:00 in Mexico: "today" began at 06:00Z.
+      const today = '2026-11-21T08:00:00.000Z'
+      const north = await signIn(env, (await makeUser(env, 'field_agent', 'beta-tijuana')).username)
+      const south = await signIn(env, (await makeUser(env, 'field_agent', 'beta-tapachula')).username)
+      const n = await push(env, north, { deviceId: `summary-north-${Date.now()}`, actions: [
+        action(1, 'attention', 'AttentionRecorded', { orgUnitId: 'beta-tijuana', at: today, setting: 'base', people: [{ count: 3 }, { count: 1, vulnerabilities: ['pregnant'] }], services: ['water'], location: { lat: 32.5, lon: -117 } }),
+        action(2, 'rescue', 'RescueRecorded', { orgUnitId: 'beta-tijuana', at: today, emergencyType: 'dehydration', people: [{ count: 2 }], outcome: 'first_aid' }),
+        action(3, 'attention', 'AttentionRecorded', { orgUnitId: 'beta-tijuana', at: '2026-11-21T05:00:00.000Z', setting: 'base', people: [{ count: 7 }], services: ['food'] }),
+      ] })
+      expect((await results(n)).every((r) => r.status === 'accepted')).toBe(true)
+      const s = await push(env, south, { deviceId: `summary-south-${Date.now()}`, actions: [
+        action(1, 'patrol', 'PatrolRecorded', { orgUnitId: 'beta-tapachula', kind: 'preventive', startedAt: today }),
+        action(2, 'attention', 'AttentionRecorded', { orgUnitId: 'beta-tapachula', at: today, setting: 'rail_tracks', people: [{ count: 5 }], services: ['orientation'] }),
+      ] })
+      expect((await results(s)).every((r) => r.status === 'accepted')).toBe(true)
+    })
+    afterAll(async () => env?.close())
+
+    it('counts today by each record\'s own time in Mexico, per group and per border', async () => {
+      const res = await call(env, 'GET', '/api/field/summary?unit=beta&period=today', { as: coordinator })
+      expect(res.status).toBe(200)
+      const body = (await res.json()) as Summary
+      expect(body.total).toMatchObject({ attentions: 2, peopleAttended: 9, rescues: 1, peopleRescued: 2, patrols: 1, priority: 1 })
+      expect(body.byBorder.find((b) => b.border === 'north')?.counts).toMatchObject({ attentions: 1, rescues: 1 })
+      expect(body.byBorder.find((b) => b.border === 'south')?.counts).toMatchObject({ attentions: 1 })
+      expect(body.points).toEqual([expect.objectContaining({ recordType: 'attention', lat: 32.5 })])
+    })
+
+    it('counts the month, including yesterday evening in Mexico', async () => {
+      const body = (await (await call(env, 'GET', '/api/field/summary?unit=beta&period=month', { as: national })).json()) as Summary
+      expect(body.total.attentions).toBe(3)
+    })
+
+    it('is forbidden outside the caller\'s scope and for roles without field reads', async () => {
+      const tijuana = await signIn(env, (await makeUser(env, 'group_coordinator', 'beta-tijuana')).username)
+      expect((await call(env, 'GET', '/api/field/summary?unit=beta', { as: tijuana })).status).toBe(403)
+      const volunteer = await signIn(env, (await makeUser(env, 'module_volunteer', 'beta')).username)
+      expect((await call(env, 'GET', '/api/field/summary', { as: volunteer })).status).toBe(403)
+    })
+
+    it('answers a bad period with 400 naming the field', async () => {
+      const res = await call(env, 'GET', '/api/field/summary?period=year', { as: coordinator })
+      expect(res.status).toBe(400)
+      expect(await res.json()).toMatchObject({ errors: [{ field: 'period' }] })
+    })
+  })
+}
+
+describe('periodOf', () => {
+  it('starts today at midnight in Mexico (06:00 UTC)', () => {
+    expect(periodOf(new Date('2026-11-21T03:00:00Z'), 'today')).toEqual({ from: new Date('2026-11-20T06:00:00Z'), to: new Date('2026-11-21T06:00:00Z') })
+    expect(periodOf(new Date('2026-11-21T10:00:00Z'), 'month')).toEqual({ from: new Date('2026-11-01T06:00:00Z'), to: new Date('2026-12-01T06:00:00Z') })
+  })
+})

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { call, makeTestEnv, makeUser, signIn, testDialects, type Session, type TestEnv } from '../test/harness.ts'
+import { push, pushAction, results } from '../sync/test-helpers.ts'
+
+let n = 0
+const newDevice = () => `devices-test-${++n}-${Date.now()}`
+
+interface Health {
+  deviceId: string
+  maxCounter: number
+  missingRanges: { from: number; to: number }[]
+  rejections: number
+  conflicts: number
+  latestRejections: { reason: string }[]
+  lastPushAt: string | null
+  revokedAt: string | null
+}
+
+for (const dialect of testDialects()) {
+  describe(`${dialect}: /api/sync/devices`, () => {
+    let env: TestEnv
+    let agent: Session
+    let coordinator: Session
+    let otherCoordinator: Session
+
+    beforeAll(async () => {
+      env = await makeTestEnv(dialect)
+      agent = await signIn(env, (await makeUser(env, 'field_agent', 'beta-tijuana')).username)
+      coordinator = await signIn(env, (await makeUser(env, 'group_coordinator', 'beta-tijuana')).username)
+      otherCoordinator = await signIn(env, (await makeUser(env, 'group_coordinator', 'beta-tapachula')).username)
+    })
+    afterAll(async () => env?.close())
+
+    it('registers a device once: 201, then 200 on a repeat', async () => {
+      const deviceId = newDevice()
+      const first = await call(env, 'POST', '/api/sync/devices', { as: agent, body: { deviceId, label: 'Moto G' } })
+      expect(first.status).toBe(201)
+      const again = await call(env, 'POST', '/api/sync/devices', { as: agent, body: { deviceId } })
+      expect(again.status).toBe(200)
+      expect(await again.json()).toEqual(await first.json())
+    })
+
+    it('answers a bad device id with 400 naming the field', async () => {
+      const res = await call(env, 'POST', '/api/sync/devices', { as: agent, body: { deviceId: 'has spaces in it!!' } })
+      expect(res.status).toBe(400)
+      expect(await res.json()).toMatchObject({ errors: [{ field: 'deviceId' }] })
+    })
+
+    it('is forbidden to register for a role without field devices', async () => {
+      const dpo = await signIn(env, (await makeUser(env, 'data_protection_officer', 'inm')).username)
+      expect((await call(env, 'POST', '/api/sync/devices', { as: dpo, body: { deviceId: newDevice() } })).status).toBe(403)
+    })
+
+    it('shows the coordinator missing counter ranges, rejections and the last push', async () => {
+      const deviceId = newDevice()
+      const bad = pushAction('beta-tijuana', 6, { payload: { orgUnitId: 'beta-tijuana' } })
+      await push(env, agent, { deviceId, actions: [pushAction('beta-tijuana', 1), pushAction('beta-tijuana', 2), pushAction('beta-tijuana', 5), bad, pushAction('beta-tijuana', 9)] })
+      const res = await call(env, 'GET', '/api/sync/devices?unit=beta-tijuana', { as: coordinator })
+      expect(res.status).toBe(200)
+      const device = ((await res.json()) as { items: Health[] }).items.find((d) => d.deviceId === deviceId)
+      expect(device).toMatchObject({ maxCounter: 9, missingRanges: [{ from: 3, to: 4 }, { from: 7, to: 8 }], rejections: 1, latestRejections: [{ reason: 'invalid' }] })
+      expect(device?.lastPushAt).not.toBeNull()
+    })
+
+    it('is forbidden to list devices for a field agent and for a coordinator of another group', async () => {
+      expect((await call(env, 'GET', '/api/sync/devices?unit=beta-tijuana', { as: agent })).status).toBe(403)
+      expect((await call(env, 'GET', '/api/sync/devices?unit=beta-tijuana', { as: otherCoordinator })).status).toBe(403)
+    })
+
+    it('answers push and pull of a revoked device with 410 device_revoked', async () => {
+      const deviceId = newDevice()
+      const ok = await push(env, agent, { deviceId, actions: [pushAction('beta-tijuana', 1)] })
+      expect((await results(ok))[0]?.status).toBe('accepted')
+      const revoke = await call(env, 'POST', `/api/sync/devices/${deviceId}/revoke`, { as: coordinator })
+      expect(revoke.status).toBe(200)
+      expect(((await revoke.json()) as Health).revokedAt).not.toBeNull()
+      const pushed = await push(env, agent, { deviceId, actions: [pushAction('beta-tijuana', 2)] })
+      expect(pushed.status).toBe(410)
+      expect(await pushed.json()).toMatchObject({ type: '/problems/gone', reason: 'device_revoked' })
+      const pulled = await call(env, 'GET', `/api/sync/pull?deviceId=${deviceId}`, { as: agent })
+      expect(pulled.status).toBe(410)
+      expect((await call(env, 'POST', '/api/sync/devices', { as: agent, body: { deviceId } })).status).toBe(410)
+    })
+
+    it('is forbidden to revoke for a field agent and for a coordinator of another group', async () => {
+      const deviceId = newDevice()
+      await call(env, 'POST', '/api/sync/devices', { as: agent, body: { deviceId } })
+      expect((await call(env, 'POST', `/api/sync/devices/${deviceId}/revoke`, { as: agent })).status).toBe(403)
+      expect((await call(env, 'POST', `/api/sync/devices/${deviceId}/revoke`, { as: otherCoordinator })).status).toBe(403)
+      expect((await call(env, 'POST', `/api/sync/devices/unknown-device-0000/revoke`, { as: coordinator })).status).toBe(404)
+    })
+  })
+}
