@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { api, apiNoContent, ApiError, onUnauthenticated, setCsrfToken } from './api/client.ts'
+import { api, apiNoContent, ApiError, NetworkError, onUnauthenticated, setCsrfToken } from './api/client.ts'
 import type { Me } from './api/types.ts'
 import { LoginPage } from './features/auth/login-page.tsx'
+import { forgetOfflineSession, loadOfflineSession, saveOfflineSession } from './features/auth/offline-session.ts'
 import { SessionContext, type Session } from './features/auth/session.tsx'
+import { LOGOUT_BLOCKED_EVENT, LOGOUT_BLOCKED_KEY } from './features/field-mode/logout-blocked.ts'
 import { Shell } from './features/shell/shell.tsx'
 import { I18nProvider, useI18n } from './i18n/i18n.tsx'
 import { navigate } from './ui/router.tsx'
@@ -25,19 +27,26 @@ function Root() {
 
   const signIn = useCallback((me: Me) => {
     setCsrfToken(me.csrfToken)
+    saveOfflineSession(me)
     setBoot({ kind: 'signed-in', me })
   }, [])
 
   const signOutLocally = useCallback(() => {
     setCsrfToken(undefined)
+    forgetOfflineSession()
     setBoot({ kind: 'anonymous' })
   }, [])
 
   const check = useCallback(() => {
     setBoot({ kind: 'checking' })
     api<Me>('/api/auth/me', { expectUnauthenticated: true }).then(signIn, (error: unknown) => {
+      const offline = error instanceof NetworkError ? loadOfflineSession() : undefined
       if (error instanceof ApiError && error.status === 401) {
         signOutLocally()
+      } else if (offline) {
+        // No network: field mode opens from the last online sign-in; the server still decides
+        // at the next sync whether the session is valid.
+        setBoot({ kind: 'signed-in', me: offline })
       } else {
         setBoot({ kind: 'failed', error })
       }
@@ -57,7 +66,19 @@ function Root() {
       me && {
         me,
         can: (action) => me.permissions.includes(action),
-        logout: async () => {
+        logout: async (options) => {
+          if (me.permissions.includes('device.register')) {
+            // Loaded on demand so the shell never carries the field outbox code.
+            const { prepareLogout } = await import('./features/field-mode/logout-guard.ts')
+            const unsent = await prepareLogout(me.user.id, options?.force ?? false)
+            if (unsent > 0) {
+              sessionStorage.setItem(LOGOUT_BLOCKED_KEY, String(unsent))
+              navigate('capture')
+              window.dispatchEvent(new Event(LOGOUT_BLOCKED_EVENT))
+              return
+            }
+          }
+          sessionStorage.removeItem(LOGOUT_BLOCKED_KEY)
           try {
             await apiNoContent('/api/auth/logout', { method: 'POST' })
           } catch (error) {

@@ -4,7 +4,8 @@ import type { Me, PolicyAction } from '../../api/types.ts'
 export interface Session {
   me: Me
   can(action: PolicyAction): boolean
-  logout(): Promise<void>
+  /** `force` signs out even with unsent field records (after they were exported). */
+  logout(options?: { force?: boolean }): Promise<void>
 }
 
 export const SessionContext = createContext<Session | null>(null)

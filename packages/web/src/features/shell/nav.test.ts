@@ -2,9 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { canOpen, navFor } from './nav.ts'
 
 describe('navFor', () => {
-  it('gives a field agent home, field activity, places and units', () => {
-    const nav = navFor(['place.read', 'attention.create', 'attention.read', 'rescue.read', 'patrol.read'])
-    expect(nav.map((n) => n.route)).toEqual(['', 'field', 'places', 'units'])
+  it('gives a field agent home, field mode, field activity, the live view, places and units', () => {
+    const nav = navFor(['place.read', 'attention.create', 'attention.read', 'rescue.read', 'patrol.read', 'device.register'])
+    expect(nav.map((n) => n.route)).toEqual(['', 'capture', 'field', 'live', 'places', 'units'])
+  })
+
+  it('gives a coordinator the import of field files', () => {
+    expect(canOpen('import', ['device.manage'])).toBe(true)
+    expect(canOpen('import', ['device.register'])).toBe(false)
   })
 
   it('gives the data protection officer the audit and staff pages but no field activity', () => {

@@ -2,7 +2,7 @@ import type { PolicyAction } from '@faro/core'
 import type { MessageKey } from '../../i18n/messages.ts'
 
 /** The pages of the staff app, by route (the path below /app/). */
-export type RouteId = '' | 'field' | 'places' | 'staff' | 'audit' | 'tokens' | 'units'
+export type RouteId = '' | 'capture' | 'field' | 'live' | 'import' | 'places' | 'staff' | 'audit' | 'tokens' | 'units'
 
 export interface NavItem {
   route: RouteId
@@ -16,7 +16,11 @@ interface PageRule extends NavItem {
 
 const PAGES: readonly PageRule[] = [
   { route: '', label: 'nav.home', anyOf: [] },
+  // Field mode (offline recording) belongs to the accounts that may register a field device.
+  { route: 'capture', label: 'nav.capture', anyOf: ['device.register'] },
   { route: 'field', label: 'nav.field', anyOf: ['attention.read', 'rescue.read', 'patrol.read'] },
+  { route: 'live', label: 'nav.live', anyOf: ['attention.read'] },
+  { route: 'import', label: 'nav.import', anyOf: ['device.manage'] },
   { route: 'places', label: 'nav.places', anyOf: ['place.read'] },
   { route: 'staff', label: 'nav.staff', anyOf: ['user.read'] },
   { route: 'audit', label: 'nav.audit', anyOf: ['audit.read', 'audit.verify'] },

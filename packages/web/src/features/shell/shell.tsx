@@ -10,7 +10,10 @@ import { canOpen, isRoute, navFor, type RouteId } from './nav.ts'
 // Only the home page is in the first download; the others load when opened.
 const PAGES: Record<RouteId, ComponentType> = {
   '': HomePage,
+  capture: lazy(() => import('../field-mode/field-mode-page.tsx').then((m) => ({ default: m.FieldModePage }))),
   field: lazy(() => import('../field/field-activity-page.tsx').then((m) => ({ default: m.FieldActivityPage }))),
+  live: lazy(() => import('../field-live/live-page.tsx').then((m) => ({ default: m.LivePage }))),
+  import: lazy(() => import('../field-import/import-page.tsx').then((m) => ({ default: m.ImportPage }))),
   places: lazy(() => import('../places/places-page.tsx').then((m) => ({ default: m.PlacesPage }))),
   staff: lazy(() => import('../users/users-page.tsx').then((m) => ({ default: m.UsersPage }))),
   audit: lazy(() => import('../audit/audit-page.tsx').then((m) => ({ default: m.AuditPage }))),

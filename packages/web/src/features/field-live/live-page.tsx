@@ -1,0 +1,165 @@
+import type { FieldCounts, FieldSummary } from '@faro/core'
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
+import { useI18n } from '../../i18n/i18n.tsx'
+import { ErrorNotice, Loading, Page } from '../../ui/status.tsx'
+import { useFetch } from '../../ui/use-fetch.ts'
+import { useSession } from '../auth/session.tsx'
+import type { MapPoint } from '../field-map/field-map.tsx'
+import { setTileUrl, tileUrl } from '../field-map/settings.ts'
+import { DeviceHealthList } from './device-health.tsx'
+import { RecentRecords } from './recent-records.tsx'
+
+const FieldMap = lazy(() => import('../field-map/field-map.tsx'))
+const REFRESH_MS = 60_000
+const PERIODS = ['today', 'month'] as const
+type Period = (typeof PERIODS)[number]
+
+/**
+ * The live view of field work: for a coordinator their group(s), for the national office every
+ * group, split by northern and southern border; as figures, a list and a map; with the sync
+ * health of the devices when the role may see it.
+ */
+export function LivePage() {
+  const { t } = useI18n()
+  const { can } = useSession()
+  const [period, setPeriod] = useState<Period>('today')
+  const [tick, setTick] = useState(0)
+  useEffect(() => {
+    const id = setInterval(() => setTick((n) => n + 1), REFRESH_MS)
+    return () => clearInterval(id)
+  }, [])
+  const summary = useFetch<FieldSummary>(`/api/field/summary?period=${period}&t=${tick}`)
+  return (
+    <Page title={t('live.title')} intro={t('live.intro')} testId="field-live">
+      <div className="segmented" role="group" aria-label={t('live.period')}>
+        {PERIODS.map((p) => (
+          <button key={p} type="button" aria-pressed={p === period} onClick={() => setPeriod(p)}>
+            {t(`live.period.${p}`)}
+          </button>
+        ))}
+      </div>
+      {summary.status === 'loading' ? <Loading /> : null}
+      {summary.status === 'error' ? <ErrorNotice error={summary.error} onRetry={summary.reload} /> : null}
+      {summary.status === 'ok' ? <SummaryView summary={summary.data} /> : null}
+      <RecentRecords since={periodStart(period)} refresh={tick} />
+      {can('device.read') ? <DeviceHealthList refresh={tick} /> : null}
+      <TileSetting />
+    </Page>
+  )
+}
+
+function SummaryView({ summary }: { summary: FieldSummary }) {
+  const { t } = useI18n()
+  const points = useMemo<MapPoint[]>(
+    () =>
+      summary.points.map((p) => ({
+        id: p.recordId,
+        lat: p.lat,
+        lon: p.lon,
+        label: t(`fm.recordType.${p.recordType}`),
+        kind: p.recordType === 'place' ? 'place' : p.recordType,
+        priority: p.priority,
+      })),
+    [summary.points, t],
+  )
+  return (
+    <>
+      <Counts counts={summary.total} testId="live-total" />
+      {summary.byBorder.length > 1 ? (
+        <section aria-labelledby="live-borders">
+          <h2 id="live-borders">{t('live.byBorder')}</h2>
+          {summary.byBorder.map((b) => (
+            <div key={b.border} className="card" data-testid={`live-border-${b.border}`}>
+              <h3>{t(`live.border.${b.border === 'north' || b.border === 'south' ? b.border : 'other'}`)}</h3>
+              <Counts counts={b.counts} />
+            </div>
+          ))}
+        </section>
+      ) : null}
+      {summary.byGroup.length > 1 ? (
+        <section aria-labelledby="live-groups">
+          <h2 id="live-groups">{t('live.byGroup')}</h2>
+          <ul className="list list-grid">
+            {summary.byGroup.map((g) => (
+              <li key={g.orgUnitId} className="list-item">
+                <div className="list-item-head">
+                  <span className="list-item-title">{g.name}</span>
+                </div>
+                <p className="list-item-meta">
+                  {t('live.groupLine', { attentions: g.counts.attentions, people: g.counts.peopleAttended, rescues: g.counts.rescues, patrols: g.counts.patrols })}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <h2>{t('live.map')}</h2>
+      <p className="muted small">{t('live.mapNote', { count: points.length })}</p>
+      <Suspense fallback={<Loading />}>
+        <FieldMap points={points} label={t('live.map')} />
+      </Suspense>
+    </>
+  )
+}
+
+function Counts({ counts, testId }: { counts: FieldCounts; testId?: string }) {
+  const { t } = useI18n()
+  const items: [string, number][] = [
+    [t('live.count.attentions'), counts.attentions],
+    [t('live.count.peopleAttended'), counts.peopleAttended],
+    [t('live.count.rescues'), counts.rescues],
+    [t('live.count.peopleRescued'), counts.peopleRescued],
+    [t('live.count.patrols'), counts.patrols],
+    [t('live.count.remains'), counts.remains],
+  ]
+  return (
+    <dl className="stats" data-testid={testId}>
+      {items.map(([label, value]) => (
+        <div key={label} className="stat">
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
+
+function TileSetting() {
+  const { t } = useI18n()
+  const [value, setValue] = useState(tileUrl)
+  const [saved, setSaved] = useState(false)
+  return (
+    <details className="card">
+      <summary>{t('live.tiles.title')}</summary>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          setTileUrl(value)
+          setSaved(true)
+        }}
+      >
+        <div className="field">
+          <label htmlFor="live-tiles">{t('live.tiles.url')}</label>
+          <input id="live-tiles" value={value} placeholder="/tiles/{z}/{x}/{y}.png" onChange={(e) => setValue(e.target.value)} />
+          <p className="field-hint">{t('live.tiles.hint')}</p>
+        </div>
+        <button type="submit" className="button button-secondary">
+          {t('live.tiles.save')}
+        </button>
+        {saved ? (
+          <p className="notice notice-ok" role="status">
+            {t('live.tiles.saved')}
+          </p>
+        ) : null}
+      </form>
+    </details>
+  )
+}
+
+/** Local midnight today, or the first of the month: what "today" and "this month" mean on screen. */
+function periodStart(period: Period): string {
+  const now = new Date()
+  const start = period === 'today' ? new Date(now.getFullYear(), now.getMonth(), now.getDate()) : new Date(now.getFullYear(), now.getMonth(), 1)
+  return start.toISOString()
+}
+

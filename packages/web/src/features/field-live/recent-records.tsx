@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'react'
+import { api } from '../../api/client.ts'
+import type { RecordPage, RecordView } from '../../api/types.ts'
+import { useI18n } from '../../i18n/i18n.tsx'
+import { ErrorNotice, Loading } from '../../ui/status.tsx'
+import { useSession } from '../auth/session.tsx'
+
+const TYPES = ['attention', 'rescue', 'patrol', 'remains'] as const
+type LiveType = (typeof TYPES)[number]
+type Row = RecordView<Record<string, unknown>> & { recordType: LiveType }
+
+/** The records of the period as a list, newest first: what the map shows, readable at 360 px. */
+export function RecentRecords({ since, refresh }: { since: string; refresh: number }) {
+  const { t, dateTime } = useI18n()
+  const { can } = useSession()
+  const [rows, setRows] = useState<Row[] | undefined>(undefined)
+  const [error, setError] = useState<unknown>(undefined)
+  useEffect(() => {
+    const controller = new AbortController()
+    const types = TYPES.filter((type) => can(`${type}.read`))
+    Promise.all(
+      types.map((type) =>
+        api<RecordPage<Record<string, unknown>>>(`/api/records/${type}?limit=100&updatedSince=${encodeURIComponent(since)}`, { signal: controller.signal }).then((page) =>
+          page.items.map((item): Row => ({ ...item, recordType: type })),
+        ),
+      ),
+    ).then(
+      (lists) => {
+        setRows(lists.flat().sort((a, b) => eventTime(b).localeCompare(eventTime(a))))
+        setError(undefined)
+      },
+      (e: unknown) => {
+        if (!controller.signal.aborted) {
+          setError(e)
+        }
+      },
+    )
+    return () => controller.abort()
+  }, [since, refresh, can])
+  return (
+    <section aria-labelledby="live-records">
+      <h2 id="live-records">{t('live.records')}</h2>
+      {error ? <ErrorNotice error={error} /> : null}
+      {rows === undefined && !error ? <Loading /> : null}
+      {rows?.length === 0 ? <p className="muted">{t('app.empty')}</p> : null}
+      <ul className="list" data-testid="live-records">
+        {(rows ?? []).map((row) => (
+          <li key={`${row.recordType}-${row.recordId}`} className={row.priority ? 'list-item list-item-priority' : 'list-item'} data-record-id={row.recordId}>
+            <div className="list-item-head">
+              <span className="list-item-title">{t(`fm.recordType.${row.recordType}`)}</span>
+              {peopleOf(row.state) > 0 ? <span className="badge badge-muted">{t('field.people', { count: peopleOf(row.state) })}</span> : null}
+            </div>
+            <p className="list-item-meta">{dateTime(eventTime(row))}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+function eventTime(row: Row): string {
+  const s = row.state
+  for (const key of ['at', 'startedAt', 'foundAt']) {
+    const value = s[key]
+    if (typeof value === 'string') {
+      return value
+    }
+  }
+  return row.updatedAt
+}
+
+function peopleOf(state: Record<string, unknown>): number {
+  const people = state.people
+  if (!Array.isArray(people)) {
+    return 0
+  }
+  return people.reduce((sum: number, g: unknown) => sum + (typeof g === 'object' && g !== null && 'count' in g && typeof g.count === 'number' ? g.count : 0), 0)
+}

@@ -1,0 +1,105 @@
+import L from 'leaflet'
+import 'leaflet/dist/leaflet.css'
+import { useEffect, useRef } from 'react'
+import './field-map.css'
+import { tileUrl } from './settings.ts'
+
+export interface MapPoint {
+  id: string
+  lat: number
+  lon: number
+  label: string
+  kind: 'attention' | 'rescue' | 'patrol' | 'remains' | 'place' | 'here'
+  priority?: boolean
+}
+
+export interface FieldMapProps {
+  points: readonly MapPoint[]
+  /** Accessible name of the map region. */
+  label: string
+  /** When set, a tap on the map moves the "here" point there (correcting a GPS fix). */
+  onPick?: (point: { lat: number; lon: number }) => void
+  /** Radius of the accuracy circle around the "here" point, in metres. */
+  accuracyM?: number
+}
+
+// Mexico's extent: the first view before any point is known.
+const MEXICO_BOUNDS: L.LatLngBoundsExpression = [
+  [14.5, -118.5],
+  [32.8, -86.7],
+]
+const COLOURS: Record<MapPoint['kind'], string> = {
+  attention: '#0b4f6c',
+  rescue: '#b42318',
+  patrol: '#1e6f43',
+  remains: '#52606d',
+  place: '#8a5a00',
+  here: '#b35c00',
+}
+
+let outline: Promise<GeoJSON.GeoJsonObject | undefined> | undefined
+
+/**
+ * A Leaflet map that needs no tile server: the bundled outline of Mexico is always drawn under
+ * the points, and tiles are added on top only when a tile URL is configured.
+ */
+export default function FieldMap({ points, label, onPick, accuracyM }: FieldMapProps) {
+  const container = useRef<HTMLDivElement>(null)
+  const map = useRef<L.Map | undefined>(undefined)
+  const layer = useRef<L.LayerGroup | undefined>(undefined)
+  const pick = useRef(onPick)
+  pick.current = onPick
+
+  useEffect(() => {
+    if (!container.current) {
+      return
+    }
+    const m = L.map(container.current, { attributionControl: true, zoomControl: true, preferCanvas: false })
+    m.fitBounds(MEXICO_BOUNDS)
+    const url = tileUrl()
+    if (url) {
+      L.tileLayer(url, { maxZoom: 18 }).addTo(m)
+    }
+    outline ??= fetch(`${import.meta.env.BASE_URL}geo/mexico.json`).then((r) => (r.ok ? r.json() : undefined))
+    outline
+      .then((geo) => {
+        if (geo && map.current === m) {
+          L.geoJSON(geo, { style: { color: '#52606d', weight: 1, fillColor: '#e4eff4', fillOpacity: 0.6 }, interactive: false }).addTo(m).bringToBack()
+        }
+      })
+      .catch(() => {
+        // Without the outline the points still show, on a blank background.
+      })
+    m.on('click', (e: L.LeafletMouseEvent) => pick.current?.({ lat: e.latlng.lat, lon: e.latlng.lng }))
+    layer.current = L.layerGroup().addTo(m)
+    map.current = m
+    return () => {
+      map.current = undefined
+      m.remove()
+    }
+  }, [])
+
+  useEffect(() => {
+    const m = map.current
+    const group = layer.current
+    if (!m || !group) {
+      return
+    }
+    group.clearLayers()
+    for (const p of points) {
+      if (p.kind === 'here' && accuracyM) {
+        L.circle([p.lat, p.lon], { radius: accuracyM, color: COLOURS.here, weight: 1, fillOpacity: 0.1 }).addTo(group)
+      }
+      L.circleMarker([p.lat, p.lon], { radius: p.kind === 'here' ? 9 : 6, color: p.priority ? '#b42318' : '#fff', weight: 2, fillColor: COLOURS[p.kind], fillOpacity: 0.9 })
+        .bindTooltip(p.label)
+        .addTo(group)
+    }
+    if (points.length === 1 && points[0]) {
+      m.setView([points[0].lat, points[0].lon], Math.max(m.getZoom(), 13))
+    } else if (points.length > 1) {
+      m.fitBounds(L.latLngBounds(points.map((p): L.LatLngTuple => [p.lat, p.lon])), { padding: [24, 24], maxZoom: 14 })
+    }
+  }, [points, accuracyM])
+
+  return <div ref={container} className="field-map" role="region" aria-label={label} data-testid="field-map" />
+}

@@ -1,0 +1,21 @@
+import { FieldStore } from '../../outbox/store.ts'
+import { dropFieldService } from './registry.ts'
+import { fieldDbName } from './service.ts'
+
+/**
+ * Signing out forgets the device's field data. It is refused while records wait unsent, unless
+ * they were exported first (`force` after the export): the outbox must never be dropped quietly.
+ * Returns the number of unsent records that block the sign-out (0 = done, data wiped).
+ */
+export async function prepareLogout(userId: string, force: boolean): Promise<number> {
+  dropFieldService(userId)
+  const store = new FieldStore(fieldDbName(userId))
+  const counts = await store.counts()
+  const unsent = counts.pending + counts.attention
+  if (unsent > 0 && !force) {
+    store.db.close()
+    return unsent
+  }
+  await store.wipe()
+  return 0
+}

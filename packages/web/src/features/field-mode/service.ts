@@ -1,0 +1,207 @@
+import { nextBackoffMs } from '@faro/core'
+import { api, setCsrfToken } from '../../api/client.ts'
+import type { Me } from '../../api/types.ts'
+import { FieldStore, type Draft, type OutboxCounts } from '../../outbox/store.ts'
+import { pushPending, storeSource, type SyncReport } from '../../outbox/sync.ts'
+import { PushError, type PushAction, type PushFailureKind } from '../../outbox/types.ts'
+import { httpPush, toPushError } from './transport.ts'
+
+/** Everything the field screen shows about the outbox, as one immutable value. */
+export interface FieldSnapshot {
+  state: 'loading' | 'no-pin' | 'locked' | 'ready'
+  counts: OutboxCounts
+  syncing: boolean
+  lastSync: { at: string; report: SyncReport } | undefined
+  /** When the next automatic attempt runs, after a failure. */
+  retryAt: number | undefined
+  revoked: boolean
+}
+
+// With signal the outbox also drains on its own, like CHT's 5-minute sync.
+const PERIODIC_SYNC_MS = 5 * 60_000
+
+/**
+ * The field mode of one account: its outbox, the PIN key (in memory only) and the sync loop.
+ * Automatic attempts run on opening, on the browser's `online` event, when the app comes back
+ * to the foreground, every 5 minutes and after a backoff; navigator.onLine is never trusted,
+ * so each attempt simply tries the server.
+ */
+export class FieldService {
+  readonly store: FieldStore
+  private key: CryptoKey | undefined
+  private snapshot: FieldSnapshot = { state: 'loading', counts: { pending: 0, oldestPendingAt: undefined, attention: 0 }, syncing: false, lastSync: undefined, retryAt: undefined, revoked: false }
+  private readonly listeners = new Set<() => void>()
+  private attempt = 0
+  private retryTimer: ReturnType<typeof setTimeout> | undefined
+  private periodic: ReturnType<typeof setInterval> | undefined
+  private running: Promise<SyncReport> | undefined
+
+  constructor(
+    readonly me: Me,
+    private readonly onRevoked: () => void,
+  ) {
+    this.store = new FieldStore(fieldDbName(me.user.id))
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  getSnapshot = (): FieldSnapshot => this.snapshot
+
+  get unlocked(): CryptoKey | undefined {
+    return this.key
+  }
+
+  async start(): Promise<void> {
+    const hasPin = await this.store.hasPin()
+    this.update({ state: hasPin ? (this.key ? 'ready' : 'locked') : 'no-pin', counts: await this.store.counts() })
+    if (!this.periodic) {
+      this.periodic = setInterval(() => void this.autoSync(), PERIODIC_SYNC_MS)
+      window.addEventListener('online', this.autoSync)
+      document.addEventListener('visibilitychange', this.onVisible)
+    }
+  }
+
+  stop(): void {
+    clearInterval(this.periodic)
+    clearTimeout(this.retryTimer)
+    this.periodic = undefined
+    window.removeEventListener('online', this.autoSync)
+    document.removeEventListener('visibilitychange', this.onVisible)
+  }
+
+  async setPin(pin: string): Promise<void> {
+    this.key = await this.store.setPin(pin)
+    this.update({ state: 'ready' })
+    void this.autoSync()
+  }
+
+  /** False when the PIN is wrong. */
+  async unlock(pin: string): Promise<boolean> {
+    const key = await this.store.unlock(pin)
+    if (!key) {
+      return false
+    }
+    this.key = key
+    this.update({ state: 'ready' })
+    void this.autoSync()
+    return true
+  }
+
+  /** Queues a record: it is on the device (encrypted) when this resolves, whatever the network. */
+  async save(draft: Draft): Promise<PushAction> {
+    const key = this.requireKey()
+    const action = await this.store.enqueue(key, draft)
+    this.update({ counts: await this.store.counts() })
+    void this.autoSync()
+    return action
+  }
+
+  /** "Sync now": one honest run, whose report says what was sent and what was not. */
+  syncNow(): Promise<SyncReport> {
+    this.running ??= this.run().finally(() => {
+      this.running = undefined
+    })
+    return this.running
+  }
+
+  async refreshCounts(): Promise<void> {
+    this.update({ counts: await this.store.counts() })
+  }
+
+  private readonly autoSync = (): void => {
+    if (!this.key || this.snapshot.syncing || this.snapshot.revoked || this.snapshot.counts.pending === 0) {
+      return
+    }
+    void this.syncNow()
+  }
+
+  private readonly onVisible = (): void => {
+    if (document.visibilityState === 'visible') {
+      this.autoSync()
+    }
+  }
+
+  private async run(): Promise<SyncReport> {
+    const key = this.requireKey()
+    clearTimeout(this.retryTimer)
+    this.update({ syncing: true, retryAt: undefined })
+    let report: SyncReport
+    try {
+      const device = await this.prepare()
+      report = await pushPending(storeSource(this.store, key), device.deviceId, httpPush)
+    } catch (error) {
+      const counts = await this.store.counts()
+      report = { accepted: 0, duplicates: 0, problems: [], stillPending: counts.pending, failure: toPushError(error).kind }
+    }
+    if (report.failure === 'revoked') {
+      await this.revoke()
+      return report
+    }
+    await this.store.purgeSent(await this.store.purgeDays())
+    this.scheduleRetry(report.failure)
+    this.update({ syncing: false, counts: await this.store.counts(), lastSync: { at: new Date().toISOString(), report } })
+    return report
+  }
+
+  /**
+   * Before pushing: GET /api/auth/me both checks the session and brings back the CSRF token that
+   * an offline start could not get; then the device is registered once.
+   */
+  private async prepare(): Promise<{ deviceId: string }> {
+    const me = await api<Me>('/api/auth/me', { expectUnauthenticated: true })
+    setCsrfToken(me.csrfToken)
+    const device = await this.store.device()
+    if (!device.registered) {
+      await api('/api/sync/devices', { method: 'POST', body: { deviceId: device.deviceId, label: deviceLabel() }, expectUnauthenticated: true })
+      await this.store.markRegistered()
+    }
+    return device
+  }
+
+  private scheduleRetry(failure: PushFailureKind | undefined): void {
+    const transient: readonly (PushFailureKind | undefined)[] = ['network', 'timeout', 'server', 'bad_answer', 'too_large']
+    if (failure === undefined || !transient.includes(failure)) {
+      this.attempt = 0
+      return
+    }
+    const wait = nextBackoffMs(this.attempt, Math.random())
+    this.attempt += 1
+    this.retryTimer = setTimeout(() => this.autoSync(), wait)
+    this.update({ retryAt: Date.now() + wait })
+  }
+
+  /** docs/sync.md: a revoked device deletes every local record, key and outbox entry, then signs out. */
+  private async revoke(): Promise<void> {
+    this.stop()
+    this.key = undefined
+    await this.store.wipe()
+    this.update({ revoked: true, syncing: false })
+    this.onRevoked()
+  }
+
+  private requireKey(): CryptoKey {
+    if (!this.key) {
+      throw new PushError('forbidden', undefined, 'locked')
+    }
+    return this.key
+  }
+
+  private update(change: Partial<FieldSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...change }
+    for (const listener of this.listeners) {
+      listener()
+    }
+  }
+}
+
+/** One database per account, so two people sharing a phone never see each other's outbox. */
+export function fieldDbName(userId: string): string {
+  return `faro-field-${userId}`
+}
+
+function deviceLabel(): string {
+  return navigator.userAgent.slice(0, 80)
+}

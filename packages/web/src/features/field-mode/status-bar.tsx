@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'react'
+import { useI18n } from '../../i18n/i18n.tsx'
+import type { SyncReport } from '../../outbox/sync.ts'
+import { ageParts } from './age.ts'
+import { useFieldService, useFieldSnapshot } from './service-context.tsx'
+
+/**
+ * Always on screen in field mode: how many records wait on the phone, how old the oldest is, a
+ * "sync now" button, and what the last sync really did.
+ */
+export function StatusBar() {
+  const { t } = useI18n()
+  const service = useFieldService()
+  const snap = useFieldSnapshot()
+  const now = useMinuteClock()
+  const { pending, oldestPendingAt, attention } = snap.counts
+  const age = oldestPendingAt ? ageParts(oldestPendingAt, now) : undefined
+  return (
+    <section className="fm-status" aria-label={t('fm.status.label')} data-testid="fm-status">
+      <p className="fm-status-counts" role="status">
+        <strong data-testid="fm-pending" data-count={pending}>
+          {t('fm.status.pending', { count: pending })}
+        </strong>
+        {age ? <span> · {t(`fm.status.oldest.${age.unit}`, { value: age.value })}</span> : null}
+        {attention > 0 ? <span className="fm-attention-count"> · {t('fm.status.attention', { count: attention })}</span> : null}
+      </p>
+      <button type="button" className="button button-primary" disabled={snap.syncing || snap.state !== 'ready'} onClick={() => void service.syncNow()} data-testid="fm-sync">
+        {snap.syncing ? t('fm.status.syncing') : t('fm.status.syncNow')}
+      </button>
+      {snap.lastSync ? <SyncResult report={snap.lastSync.report} retryAt={snap.retryAt} now={now} /> : null}
+    </section>
+  )
+}
+
+function SyncResult({ report, retryAt, now }: { report: SyncReport; retryAt: number | undefined; now: number }) {
+  const { t } = useI18n()
+  const sent = report.accepted + report.duplicates
+  const ok = report.failure === undefined && report.problems.length === 0
+  return (
+    <div className={ok ? 'notice notice-ok' : 'notice notice-error'} data-testid="fm-sync-result">
+      <p>
+        {t('fm.result.sent', { count: sent })}
+        {report.duplicates > 0 ? ` ${t('fm.result.duplicates', { count: report.duplicates })}` : ''}
+        {report.problems.length > 0 ? ` ${t('fm.result.problems', { count: report.problems.length })}` : ''}
+        {report.stillPending > 0 ? ` ${t('fm.result.stillPending', { count: report.stillPending })}` : ''}
+      </p>
+      {report.failure ? <p>{t(`fm.failure.${report.failure}`)}</p> : null}
+      {retryAt && retryAt > now ? <p className="small">{t('fm.result.retry', { seconds: Math.ceil((retryAt - now) / 1000) })}</p> : null}
+    </div>
+  )
+}
+
+/** Re-renders every 30 s so ages and retry times stay true without a reload. */
+function useMinuteClock(): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), 30_000)
+    return () => clearInterval(id)
+  }, [])
+  return now
+}
