@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import SQLite from 'better-sqlite3'
+import { SQLite, type SqliteDatabase } from '../db/sqlite-driver.ts'
 import type { Config } from '../config.ts'
 
 /**
@@ -50,7 +50,7 @@ export async function restore(database: Config['database'], file: string): Promi
 
 /** Throws unless the file is an intact SQLite database holding a migrated Faro schema. */
 function checkSqliteBackup(file: string): void {
-  let check: SQLite.Database | undefined
+  let check: SqliteDatabase | undefined
   let problem: string | undefined
   try {
     check = new SQLite(file, { readonly: true, fileMustExist: true })

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import SQLite from 'better-sqlite3'
+import { SQLite } from './sqlite-driver.ts'
 import pg from 'pg'
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import type { Config } from '../config.ts'
