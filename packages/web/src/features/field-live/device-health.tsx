@@ -1,5 +1,5 @@
 import type { DeviceHealth } from '@faro/core'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { apiNoContent } from '../../api/client.ts'
 import type { Items } from '../../api/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
@@ -15,7 +15,13 @@ import { useSession } from '../auth/session.tsx'
 export function DeviceHealthList({ refresh }: { refresh: number }) {
   const { t, dateTime } = useI18n()
   const { can } = useSession()
-  const devices = useFetch<Items<DeviceHealth>>(`/api/sync/devices?t=${refresh}`)
+  const devices = useFetch<Items<DeviceHealth>>('/api/sync/devices')
+  const reloadDevices = devices.reload
+  useEffect(() => {
+    if (refresh > 0) {
+      reloadDevices()
+    }
+  }, [refresh, reloadDevices])
   const [revokeError, setRevokeError] = useState<unknown>(undefined)
   const revoke = async (device: DeviceHealth) => {
     if (!window.confirm(t('live.devices.confirmRevoke', { label: device.label ?? device.deviceId }))) {

@@ -28,7 +28,14 @@ export function LivePage() {
     const id = setInterval(() => setTick((n) => n + 1), REFRESH_MS)
     return () => clearInterval(id)
   }, [])
-  const summary = useFetch<FieldSummary>(`/api/field/summary?period=${period}&t=${tick}`)
+  const summary = useFetch<FieldSummary>(`/api/field/summary?period=${period}`)
+  const reloadSummary = summary.reload
+  useEffect(() => {
+    // The query schemas are strict, so freshness comes from refetching, not a cache-busting parameter.
+    if (tick > 0) {
+      reloadSummary()
+    }
+  }, [tick, reloadSummary])
   return (
     <Page title={t('live.title')} intro={t('live.intro')} testId="field-live">
       <div className="segmented" role="group" aria-label={t('live.period')}>

@@ -6,6 +6,8 @@ import { ErrorNotice, Loading } from '../../ui/status.tsx'
 import { useSession } from '../auth/session.tsx'
 
 const TYPES = ['attention', 'rescue', 'patrol', 'remains'] as const
+// A month of a busy group is hundreds of records: the newest first, the rest on request.
+const FIRST_SHOWN = 25
 type LiveType = (typeof TYPES)[number]
 type Row = RecordView<Record<string, unknown>> & { recordType: LiveType }
 
@@ -15,6 +17,7 @@ export function RecentRecords({ since, refresh }: { since: string; refresh: numb
   const { can } = useSession()
   const [rows, setRows] = useState<Row[] | undefined>(undefined)
   const [error, setError] = useState<unknown>(undefined)
+  const [showAll, setShowAll] = useState(false)
   useEffect(() => {
     const controller = new AbortController()
     const types = TYPES.filter((type) => can(`${type}.read`))
@@ -26,7 +29,13 @@ export function RecentRecords({ since, refresh }: { since: string; refresh: numb
       ),
     ).then(
       (lists) => {
-        setRows(lists.flat().sort((a, b) => eventTime(b).localeCompare(eventTime(a))))
+        // updatedSince narrows by last change; the period is about when the event happened.
+        setRows(
+          lists
+            .flat()
+            .filter((row) => Date.parse(eventTime(row)) >= Date.parse(since))
+            .sort((a, b) => Date.parse(eventTime(b)) - Date.parse(eventTime(a))),
+        )
         setError(undefined)
       },
       (e: unknown) => {
@@ -44,7 +53,7 @@ export function RecentRecords({ since, refresh }: { since: string; refresh: numb
       {rows === undefined && !error ? <Loading /> : null}
       {rows?.length === 0 ? <p className="muted">{t('app.empty')}</p> : null}
       <ul className="list" data-testid="live-records">
-        {(rows ?? []).map((row) => (
+        {(rows ?? []).slice(0, showAll ? undefined : FIRST_SHOWN).map((row) => (
           <li key={`${row.recordType}-${row.recordId}`} className={row.priority ? 'list-item list-item-priority' : 'list-item'} data-record-id={row.recordId}>
             <div className="list-item-head">
               <span className="list-item-title">{t(`fm.recordType.${row.recordType}`)}</span>
@@ -54,6 +63,14 @@ export function RecentRecords({ since, refresh }: { since: string; refresh: numb
           </li>
         ))}
       </ul>
+      {rows && rows.length > FIRST_SHOWN && !showAll ? (
+        <div className="list-footer">
+          <p className="muted">{t('live.shownOf', { shown: FIRST_SHOWN, total: rows.length })}</p>
+          <button type="button" className="button button-secondary" onClick={() => setShowAll(true)}>
+            {t('live.showAll')}
+          </button>
+        </div>
+      ) : null}
     </section>
   )
 }

@@ -141,11 +141,11 @@ function Recorder() {
             ? t(fix.manual ? 'fm.gps.manual' : 'fm.gps.fix', { lat: fix.lat.toFixed(5), lon: fix.lon.toFixed(5), accuracy: fix.accuracyM })
             : t(`fm.gps.${position.status}`)}
         </p>
-        <button type="button" className="button button-ghost" aria-expanded={showMap} onClick={() => setShowMap((v) => !v)}>
+        <button type="button" className="button button-secondary" aria-expanded={showMap} onClick={() => setShowMap((v) => !v)}>
           {t(showMap ? 'fm.gps.hideMap' : 'fm.gps.correct')}
         </button>
         {fix?.manual ? (
-          <button type="button" className="button button-ghost" onClick={position.resetToGps}>
+          <button type="button" className="button button-secondary" onClick={position.resetToGps}>
             {t('fm.gps.useGps')}
           </button>
         ) : null}

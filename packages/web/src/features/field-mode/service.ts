@@ -155,7 +155,7 @@ export class FieldService {
     setCsrfToken(me.csrfToken)
     const device = await this.store.device()
     if (!device.registered) {
-      await api('/api/sync/devices', { method: 'POST', body: { deviceId: device.deviceId, label: deviceLabel() }, expectUnauthenticated: true })
+      await api('/api/sync/devices', { method: 'POST', body: { deviceId: device.deviceId, label: deviceLabel(this.me) }, expectUnauthenticated: true })
       await this.store.markRegistered()
     }
     return device
@@ -202,6 +202,9 @@ export function fieldDbName(userId: string): string {
   return `faro-field-${userId}`
 }
 
-function deviceLabel(): string {
-  return navigator.userAgent.slice(0, 80)
+/** What coordinators see in the device list: whose phone, and what kind. */
+function deviceLabel(me: Me): string {
+  const ua = navigator.userAgent
+  const kind = /Android/.test(ua) ? 'Android' : /iPhone|iPad/.test(ua) ? 'iOS' : /Windows/.test(ua) ? 'Windows' : /Mac OS/.test(ua) ? 'macOS' : 'Linux'
+  return `${me.user.displayName} · ${kind}`.slice(0, 80)
 }

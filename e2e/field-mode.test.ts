@@ -1,0 +1,136 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import es from '../packages/web/src/i18n/es.json'
+import { DEMO_PASSWORD, OUTPUT_DIR, SKIP_BROWSER_TESTS, launchBrowser, requireBuiltApp, requireChromium, startFaro, type RunningFaro } from './harness.ts'
+
+const PHONE = { width: 360, height: 740 }
+// Near the rail tracks in Tijuana: where the demo field agent works.
+const TIJUANA = { latitude: 32.5149, longitude: -117.0382, accuracy: 12 }
+const PIN = '482615'
+
+describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
+  let faro: RunningFaro | undefined
+  let browser: Browser | undefined
+  const contexts: BrowserContext[] = []
+  const problems: string[] = []
+
+  beforeAll(async () => {
+    requireChromium()
+    requireBuiltApp()
+    fs.mkdirSync(OUTPUT_DIR, { recursive: true })
+    ;[faro, browser] = await Promise.all([startFaro(), launchBrowser()])
+  })
+
+  afterAll(async () => {
+    await Promise.all(contexts.map((c) => c.close()))
+    await browser?.close()
+    await faro?.stop()
+  })
+
+  async function newPhone(): Promise<{ context: BrowserContext; page: Page }> {
+    if (!browser || !faro) {
+      throw new Error('the browser or the server did not start')
+    }
+    const context = await browser.newContext({ baseURL: faro.baseUrl, locale: 'es-MX', viewport: PHONE, geolocation: TIJUANA, permissions: ['geolocation'] })
+    contexts.push(context)
+    const page = await context.newPage()
+    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`))
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+        problems.push(message.text())
+      }
+    })
+    return { context, page }
+  }
+
+  it('records three actions offline, keeps them across an offline reload, syncs them and shows them to the coordinator', async () => {
+    const startedAt = new Date(Date.now() - 1000).toISOString()
+    const { context, page } = await newPhone()
+    await page.goto('/app/')
+    await signIn(page, 'agente.tijuana')
+    await page.getByTestId('home-field_agent').waitFor()
+    // The shell must be cached by the service worker before the network goes away.
+    await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated' && navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 })
+
+    await page.getByRole('navigation').getByRole('link', { name: es['nav.capture'] }).click()
+    await page.getByTestId('fm-pin-set').waitFor()
+    await page.getByLabel(es['fm.pin.pin'], { exact: true }).fill(PIN)
+    await page.getByLabel(es['fm.pin.again'], { exact: true }).fill(PIN)
+    await page.getByRole('button', { name: es['fm.pin.set'] }).click()
+    await page.getByTestId('fm-quick').waitFor()
+    await page.getByTestId('fm-gps').getByText(/±12 m/).waitFor()
+
+    await context.setOffline(true)
+    const quick = page.getByTestId('fm-quick')
+    const preset = 'Agua + Alimento + Orientación'
+    // The common record in three taps: how many, which services, save.
+    for (const [count, expected] of [
+      ['3', 1],
+      ['12', 2],
+    ] as const) {
+      await quick.getByRole('button', { name: count, exact: true }).click()
+      await quick.getByRole('button', { name: preset }).click()
+      await page.getByTestId('fm-save').click()
+      await page.locator(`[data-testid="fm-pending"][data-count="${expected}"]`).waitFor()
+    }
+    await page.getByRole('group', { name: es['fm.forms'] }).getByRole('button', { name: es['fm.form.rescue'] }).click()
+    await page.getByLabel(es['fm.rescue.people'], { exact: true }).fill('2')
+    await page.getByLabel(es['fm.rescue.outcome'], { exact: true }).selectOption('first_aid')
+    await page.getByTestId('fm-rescue').getByRole('button', { name: es['fm.form.save'] }).click()
+    await page.locator('[data-testid="fm-pending"][data-count="3"]').waitFor()
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'field-mode-offline-saved.png'), fullPage: true })
+
+    // Still offline: the app starts from the service worker and the records are still pending.
+    await page.reload()
+    await page.getByTestId('field-mode').waitFor()
+    await page.locator('[data-testid="fm-pending"][data-count="3"]').waitFor()
+    await page.getByTestId('fm-pin-unlock').waitFor()
+    await page.getByLabel(es['fm.pin.pin'], { exact: true }).fill(PIN)
+    await page.getByRole('button', { name: es['fm.pin.unlock'] }).click()
+    await page.getByTestId('fm-quick').waitFor()
+    await page.getByTestId('fm-sync').click()
+    await page.getByTestId('fm-sync-result').getByText(es['fm.failure.network']).waitFor()
+    expect(await page.getByTestId('fm-pending').getAttribute('data-count')).toBe('3')
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'field-mode-offline-reloaded.png'), fullPage: true })
+
+    // Back online: the browser's online event may start a sync before the button is pressed; a
+    // press during it joins that run, a press after it finds nothing left and says so.
+    await context.setOffline(false)
+    await page.getByTestId('fm-sync').click()
+    await page.locator('[data-testid="fm-pending"][data-count="0"]').waitFor({ timeout: 30_000 })
+    expect(await page.getByTestId('fm-sync-result').textContent()).toMatch(/^(Se enviaron 3 registros\.|No se envió ningún registro\.)$/)
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'field-mode-synced.png'), fullPage: true })
+
+    const coordinator = await newPhone()
+    await coordinator.page.goto('/app/')
+    await signIn(coordinator.page, 'coordinador.tijuana')
+    await coordinator.page.getByTestId('home-group_coordinator').waitFor()
+    const ids: string[] = []
+    for (const type of ['attention', 'rescue']) {
+      const response = await coordinator.page.request.get(`/api/records/${type}?updatedSince=${encodeURIComponent(startedAt)}`)
+      const page: { items: { recordId: string; demo: boolean }[] } = await response.json()
+      // The demo seed's generated records are labelled; the three from the phone are not.
+      ids.push(...page.items.filter((item) => !item.demo).map((item) => item.recordId))
+    }
+    expect(ids).toHaveLength(3)
+    await coordinator.page.getByRole('navigation').getByRole('link', { name: es['nav.live'] }).click()
+    await coordinator.page.getByTestId('live-total').waitFor()
+    for (const id of ids) {
+      await coordinator.page.locator(`[data-testid="live-records"] [data-record-id="${id}"]`).waitFor()
+    }
+    await coordinator.page.getByTestId('live-devices').getByText(/No faltan registros/).first().waitFor()
+    await coordinator.page.getByTestId('field-map').locator('path.leaflet-interactive').first().waitFor()
+    await coordinator.page.getByTestId('field-map').scrollIntoViewIfNeeded()
+    await coordinator.page.screenshot({ path: path.join(OUTPUT_DIR, 'field-live-coordinator.png') })
+    await coordinator.page.screenshot({ path: path.join(OUTPUT_DIR, 'field-live-coordinator-full.png'), fullPage: true })
+    expect(problems).toEqual([])
+  })
+})
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.getByLabel(es['login.username'], { exact: true }).fill(username)
+  await page.getByLabel(es['login.password'], { exact: true }).fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: es['login.submit'] }).click()
+}
