@@ -8,7 +8,7 @@ import './field-mode.css'
 import { LOGOUT_BLOCKED_EVENT, LOGOUT_BLOCKED_KEY } from './logout-blocked.ts'
 import { QuickAttention } from './quick-attention.tsx'
 import { InspectionForm, PatrolForm, RemainsForm, RescueForm } from './record-forms.tsx'
-import { cachedPlaces, refreshReference, type ReferencePlace } from './reference.ts'
+import { cachedCrew, cachedPlaces, refreshReference, type CrewMember, type ReferencePlace } from './reference.ts'
 import { fieldServiceFor } from './registry.ts'
 import { FieldServiceContext, useFieldService, useFieldSnapshot } from './service-context.tsx'
 import { StatusBar } from './status-bar.tsx'
@@ -116,12 +116,15 @@ function Recorder() {
   const [form, setForm] = useState<FormId>('attention')
   const [showMap, setShowMap] = useState(false)
   const [places, setPlaces] = useState<ReferencePlace[]>([])
+  const [crew, setCrew] = useState<CrewMember[]>([])
   useEffect(() => {
-    void cachedPlaces(service.store).then(setPlaces)
-    // Refresh the reference data whenever there is a network; offline the cached copy serves.
-    refreshReference(service.store)
-      .then(() => cachedPlaces(service.store))
-      .then(setPlaces)
+    const load = () => Promise.all([cachedPlaces(service.store).then(setPlaces), cachedCrew(service.store).then(setCrew)])
+    void load()
+    // Refreshed once per app start when there is a network (reading the crew is audited);
+    // offline, the cached copy serves.
+    service
+      .refreshReferenceOnce(() => refreshReference(service.store))
+      .then(load)
       .catch(() => undefined)
   }, [service])
   const fix = position.fix
@@ -157,7 +160,7 @@ function Recorder() {
         </Suspense>
       ) : null}
       {form === 'attention' ? <QuickAttention fix={fix} /> : null}
-      {form === 'patrol' ? <PatrolForm fix={fix} /> : null}
+      {form === 'patrol' ? <PatrolForm fix={fix} crew={crew} /> : null}
       {form === 'rescue' ? <RescueForm fix={fix} /> : null}
       {form === 'remains' ? <RemainsForm fix={fix} /> : null}
       {form === 'inspection' ? <InspectionForm places={places} /> : null}

@@ -20,7 +20,7 @@ import { useI18n } from '../../i18n/i18n.tsx'
 import { uuidv7 } from '../../outbox/uuidv7.ts'
 import { useSession } from '../auth/session.tsx'
 import { Field, fromLocalInput, toLocalInput, useSaved, ValidationErrors, type Issue } from './form-bits.tsx'
-import type { ReferencePlace } from './reference.ts'
+import type { CrewMember, ReferencePlace } from './reference.ts'
 import { useFieldService } from './service-context.tsx'
 import type { Fix } from './use-position.ts'
 
@@ -80,7 +80,7 @@ function numberOr(value: string, fallback?: number): number | undefined {
   return Number.isFinite(n) ? n : fallback
 }
 
-export function PatrolForm({ fix }: { fix: Fix | undefined }) {
+export function PatrolForm({ fix, crew }: { fix: Fix | undefined; crew: readonly CrewMember[] }) {
   const { t } = useI18n()
   const { me } = useSession()
   const { save, issues, saved } = useRecordSaver()
@@ -90,13 +90,14 @@ export function PatrolForm({ fix }: { fix: Fix | undefined }) {
   const [vehicle, setVehicle] = useState('')
   const [distance, setDistance] = useState('')
   const [encountered, setEncountered] = useState('0')
+  const [members, setMembers] = useState<string[]>([me.user.id])
   const submit = () =>
     save('patrol', 'PatrolRecorded', PatrolRecorded, {
       orgUnitId: me.orgUnit.id,
       kind,
       startedAt: fromLocalInput(start),
       endedAt: fromLocalInput(end),
-      crew: [me.user.id],
+      crew: members,
       ...(vehicle ? { vehicle } : {}),
       route: fix ? [{ lat: fix.lat, lon: fix.lon, accuracyM: fix.accuracyM }] : [],
       distanceKm: numberOr(distance),
@@ -119,6 +120,9 @@ export function PatrolForm({ fix }: { fix: Fix | undefined }) {
       <Field id="fm-patrol-end" label={t('fm.patrol.end')}>
         <input id="fm-patrol-end" type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} />
       </Field>
+ {crew.length > 1 ? (
+        <Checks legend={t('fm.patrol.crew')} options={crew.map((c) => c.id)} chosen={members} onChange={setMembers} label={(id) => crew.find((c) => c.id === id)?.displayName ?? id} />
+      ) : null}
       <Field id="fm-patrol-vehicle" label={t('fm.patrol.vehicle')}>
         <input id="fm-patrol-vehicle" value={vehicle} maxLength={80} onChange={(e) => setVehicle(e.target.value)} />
       </Field>

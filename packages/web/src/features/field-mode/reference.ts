@@ -29,6 +29,22 @@ export async function refreshReference(store: FieldStore): Promise<void> {
   }
 }
 
+/** A member of the agent's unit, to pick a patrol crew offline. */
+export interface CrewMember {
+  id: string
+  displayName: string
+}
+
+export async function cachedCrew(store: FieldStore): Promise<CrewMember[]> {
+  const value = await store.getReference(REFERENCE)
+  if (typeof value !== 'object' || value === null || !('crew' in value) || !Array.isArray(value.crew)) {
+    return []
+  }
+  return value.crew.flatMap((c: unknown): CrewMember[] =>
+    typeof c === 'object' && c !== null && 'id' in c && 'displayName' in c && typeof c.id === 'string' && typeof c.displayName === 'string' ? [{ id: c.id, displayName: c.displayName }] : [],
+  )
+}
+
 export async function cachedPlaces(store: FieldStore): Promise<ReferencePlace[]> {
   const value = await store.getReference(PLACES)
   return Array.isArray(value) ? value.filter(isPlace) : []

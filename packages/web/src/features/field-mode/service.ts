@@ -35,6 +35,7 @@ export class FieldService {
   private retryTimer: ReturnType<typeof setTimeout> | undefined
   private periodic: ReturnType<typeof setInterval> | undefined
   private running: Promise<SyncReport> | undefined
+  private reference: Promise<void> | undefined
 
   constructor(
     readonly me: Me,
@@ -105,6 +106,15 @@ export class FieldService {
       this.running = undefined
     })
     return this.running
+  }
+
+  /** Runs the reference download once per app start; a failure (offline) allows a later try. */
+  refreshReferenceOnce(refresh: () => Promise<void>): Promise<void> {
+    this.reference ??= refresh().catch((error: unknown) => {
+      this.reference = undefined
+      throw error
+    })
+    return this.reference
   }
 
   async refreshCounts(): Promise<void> {

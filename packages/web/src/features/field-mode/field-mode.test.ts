@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { ApiError, NetworkError } from '../../api/client.ts'
+import { ageParts } from './age.ts'
+import { DEFAULT_PRESETS, loadPresets, sameServices } from './presets.ts'
+import { toPushError } from './transport.ts'
+
+describe('toPushError', () => {
+  it('reads 410 device_revoked as a revoked device, which wipes the phone', () => {
+    expect(toPushError(new ApiError(410, { type: '/problems/gone', title: 'Gone', status: 410, reason: 'device_revoked' })).kind).toBe('revoked')
+  })
+
+  it('halves on 413 and on a timeout', () => {
+    expect(toPushError(new ApiError(413, undefined)).kind).toBe('too_large')
+    expect(toPushError(new DOMException('aborted', 'AbortError')).kind).toBe('timeout')
+  })
+
+  it('keeps the records for later when the network or the session is missing', () => {
+    expect(toPushError(new NetworkError(new TypeError('fetch failed'))).kind).toBe('network')
+    expect(toPushError(new ApiError(401, undefined)).kind).toBe('unauthenticated')
+    expect(toPushError(new ApiError(503, undefined)).kind).toBe('server')
+  })
+})
+
+describe('ageParts', () => {
+  const now = Date.parse('2026-11-21T12:00:00Z')
+  it('says minutes, then hours, then days', () => {
+    expect(ageParts('2026-11-21T11:35:00Z', now)).toEqual({ unit: 'minutes', value: 25 })
+    expect(ageParts('2026-11-21T02:00:00Z', now)).toEqual({ unit: 'hours', value: 10 })
+    expect(ageParts('2026-11-17T12:00:00Z', now)).toEqual({ unit: 'days', value: 4 })
+  })
+})
+
+describe('presets', () => {
+  it('start with water, food and orientation', () => {
+    expect(loadPresets({ getItem: () => null })[0]?.services).toEqual(['water', 'food', 'orientation'])
+  })
+
+  it('ignore unknown services and fall back to the defaults when nothing is left', () => {
+    const stored = JSON.stringify([{ id: 'a', services: ['teleport'] }, { id: 'b', services: ['water', 'nonsense'] }])
+    expect(loadPresets({ getItem: () => stored })).toEqual([{ id: 'b', services: ['water'] }])
+    expect(loadPresets({ getItem: () => '[{"id":"a","services":["teleport"]}]' })).toEqual([...DEFAULT_PRESETS])
+    expect(loadPresets({ getItem: () => 'not json' })).toEqual([...DEFAULT_PRESETS])
+  })
+
+  it('compare sets of services in any order', () => {
+    expect(sameServices(['food', 'water'], ['water', 'food'])).toBe(true)
+    expect(sameServices(['food'], ['water', 'food'])).toBe(false)
+  })
+})
