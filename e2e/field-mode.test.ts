@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import es from '../packages/web/src/i18n/es.json'
+import { apiSession } from './api-session.ts'
 import { DEMO_PASSWORD, OUTPUT_DIR, SKIP_BROWSER_TESTS, launchBrowser, requireBuiltApp, requireChromium, startFaro, type RunningFaro } from './harness.ts'
 
 const PHONE = { width: 360, height: 740 }
@@ -125,6 +126,52 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
     await coordinator.page.getByTestId('field-map').scrollIntoViewIfNeeded()
     await coordinator.page.screenshot({ path: path.join(OUTPUT_DIR, 'field-live-coordinator.png') })
     await coordinator.page.screenshot({ path: path.join(OUTPUT_DIR, 'field-live-coordinator-full.png'), fullPage: true })
+    expect(problems).toEqual([])
+  })
+
+  it('shows the national office the field work of both borders', async () => {
+    const { page } = await newPhone()
+    await page.goto('/app/live')
+    await signIn(page, 'analista.nacional')
+    await page.getByTestId('live-total').waitFor()
+    await page.getByTestId('live-border-north').waitFor()
+    await page.getByTestId('live-border-south').waitFor()
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'field-live-national.png') })
+    expect(problems).toEqual([])
+  })
+
+  it('wipes the phone and signs out when its device was revoked', async () => {
+    if (!faro) {
+      throw new Error('the server did not start')
+    }
+    const { page } = await newPhone()
+    await page.goto('/app/capture')
+    await signIn(page, 'agente.tijuana')
+    await page.getByTestId('fm-pin-set').waitFor()
+    await page.getByLabel(es['fm.pin.pin'], { exact: true }).fill(PIN)
+    await page.getByLabel(es['fm.pin.again'], { exact: true }).fill(PIN)
+    await page.getByRole('button', { name: es['fm.pin.set'] }).click()
+    const quick = page.getByTestId('fm-quick')
+    await quick.getByRole('button', { name: '2', exact: true }).click()
+    await quick.getByRole('button', { name: 'Agua + Orientación' }).click()
+    await page.getByTestId('fm-save').click()
+    // Saving starts a sync on its own: the device registers and sends the record.
+    await page.locator('[data-testid="fm-pending"][data-count="0"]').waitFor()
+    const dbName = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').find((n) => n.startsWith('faro-field-')) ?? '')
+    expect(dbName).not.toBe('')
+
+    const coordinator = await apiSession(faro.baseUrl, 'coordinador.tijuana', DEMO_PASSWORD)
+    const devices: { items: { deviceId: string; registeredAt: string; revokedAt: string | null }[] } = await (await coordinator.request('GET', '/api/sync/devices')).json()
+    const newest = devices.items.filter((d) => d.revokedAt === null).sort((a, b) => b.registeredAt.localeCompare(a.registeredAt))[0]
+    expect(newest).toBeDefined()
+    expect((await coordinator.request('POST', `/api/sync/devices/${newest?.deviceId ?? ''}/revoke`)).status).toBe(200)
+
+    await quick.getByRole('button', { name: '1', exact: true }).click()
+    await quick.getByRole('button', { name: 'Agua + Orientación' }).click()
+    await page.getByTestId('fm-save').click()
+    await page.getByLabel(es['login.username'], { exact: true }).waitFor()
+    const left = await page.evaluate(async (name) => (await indexedDB.databases()).some((d) => d.name === name), dbName)
+    expect(left).toBe(false)
     expect(problems).toEqual([])
   })
 })

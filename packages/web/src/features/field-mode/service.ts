@@ -74,6 +74,8 @@ export class FieldService {
   }
 
   async setPin(pin: string): Promise<void> {
+    // Ask the browser not to evict the outbox under storage pressure; a refusal changes nothing else.
+    void navigator.storage?.persist?.().catch(() => false)
     this.key = await this.store.setPin(pin)
     this.update({ state: 'ready' })
     void this.autoSync()

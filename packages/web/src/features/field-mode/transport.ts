@@ -13,7 +13,7 @@ export const httpPush: PushTransport = async (deviceId, actions) => {
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), PUSH_TIMEOUT_MS)
   try {
-    const answer = await api<PushResponse>('/api/sync/push', { method: 'POST', body: { deviceId, actions }, signal: controller.signal, expectUnauthenticated: true })
+    const answer = await api<PushResponse>('/api/sync/push', { method: 'POST', body: { deviceId, actions }, signal: controller.signal, expectUnauthenticated: true, gzip: true })
     return answer.results
   } catch (error) {
     throw toPushError(error)
