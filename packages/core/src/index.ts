@@ -78,3 +78,34 @@ export { BACKOFF_BASE_MS, BACKOFF_CAP_MS, nextBackoffMs } from './sync/backoff.t
 export { estimateJsonSize, halveBatchSize, splitBatches } from './sync/batches.ts'
 export type { BatchLimits } from './sync/batches.ts'
 export { gapsBetween, missingRanges } from './sync/counters.ts'
+export {
+  CreatePersonInput,
+  IDENTITY_FIELD_SETS,
+  IdDocument,
+  LanguageCode,
+  LegalBasis,
+  MaskedPerson,
+  PersonIdentity,
+  PersonLinkInput,
+  PersonSearchInput,
+  PersonStatus,
+  Purpose,
+  RelativeContact,
+} from './protection/identity.ts'
+export { Consent, ConsentState, Recipient, RecipientClass, RecordConsentInput, consentState } from './protection/consent.ts'
+export { DiscloseInput, DisclosureChannel, DisclosureRule, VITAL_PURPOSES, checkDisclosure } from './protection/disclosure.ts'
+export type { DisclosureAnswer, DisclosureQuestion } from './protection/disclosure.ts'
+export { FIELD_ACCESS, FieldSet, fieldSetsOf, pickFields, presentFields } from './protection/field-access.ts'
+export { RIGHTS_DEADLINES, addBusinessDays, businessDaysBetween } from './protection/deadlines.ts'
+export { BLOCKING_DEFAULT_DAYS, RETENTION_DEFAULT_DAYS, RetentionOverrides, purgeDueAt } from './protection/retention.ts'
+export {
+  ExtendRightsRequestInput,
+  RectifyInput,
+  RefusalGround,
+  RefuseRightsRequestInput,
+  RegisterRightsRequestInput,
+  RightsKind,
+  RightsRequest,
+  RightsStatus,
+} from './protection/rights.ts'
+export { NAME_PARTICLES, namePhoneticKeys, nameTokens, normaliseName, normalisePhone, phoneticKey } from './protection/names.ts'

@@ -1,11 +1,13 @@
 import type { Migration } from 'kysely'
 import * as foundation from './2026-11-21T1030-foundation.ts'
-import * as fieldSync from './2026-11-21T1200-field-sync.ts'
 import * as appendOnly from './2026-11-21T1050-append-only.ts'
+import * as protection from './2026-11-21T1100-protection.ts'
+import * as fieldSync from './2026-11-21T1200-field-sync.ts'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '2026-11-21T1030-foundation': foundation,
-  '2026-11-21T1200-field-sync': fieldSync,
   '2026-11-21T1050-append-only': appendOnly,
+  '2026-11-21T1100-protection': protection,
+  '2026-11-21T1200-field-sync': fieldSync,
 }

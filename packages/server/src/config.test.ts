@@ -18,6 +18,16 @@ describe('loadConfig', () => {
       sessionHours: 12,
       maxBodyBytes: 1024 * 1024,
       webDist: path.join(REPO_ROOT, 'packages/web/dist'),
+      protection: {
+        masterKey: undefined,
+        masterKeyFile: undefined,
+        shredListFile: path.resolve('data', 'shred-list.txt'),
+        answerBusinessDays: 20,
+        extensionBusinessDays: 10,
+        holidays: [],
+        blockingDays: 30,
+        retentionDays: {},
+      },
     })
   })
 
@@ -48,6 +58,7 @@ describe('loadConfig', () => {
       sessionHours: 8,
       maxBodyBytes: 2048,
       webDist: '/srv/faro-web',
+      protection: expect.objectContaining({ shredListFile: '/srv/faro/shred-list.txt' }),
     })
   })
 
@@ -76,6 +87,22 @@ describe('loadConfig', () => {
   it('rejects a DATABASE_URL that is not a postgres:// URL', () => {
     const error = configError({ DATABASE_URL: 'mysql://faro@db/faro' })
     expect(error.message).toMatch(/^DATABASE_URL: expected a postgres:\/\/ URL.*, got "mysql:\/\/faro@db\/faro"$/)
+  })
+
+  it('reads the protection settings', () => {
+    const key = Buffer.alloc(32, 7).toString('base64')
+    const config = loadConfig({ FARO_MASTER_KEY: key, FARO_HOLIDAYS: '2026-12-25,2027-01-01', FARO_RETENTION_DAYS: 'attention=100,rescue=2000', FARO_BLOCKING_DAYS: '0' })
+    expect(config.protection).toMatchObject({ masterKey: key, holidays: ['2026-12-25', '2027-01-01'], retentionDays: { attention: 100, rescue: 2000 }, blockingDays: 0 })
+  })
+
+  it('rejects a master key that is not 32 bytes of base64 without echoing it', () => {
+    const error = configError({ FARO_MASTER_KEY: 'c2VjcmV0' })
+    expect(error.message).toMatch(/^FARO_MASTER_KEY: expected 32 random bytes in base64/)
+    expect(error.message).not.toContain('c2VjcmV0')
+  })
+
+  it('rejects a malformed holiday list', () => {
+    expect(configError({ FARO_HOLIDAYS: '25/12/2026' }).message).toBe('FARO_HOLIDAYS: expected comma-separated YYYY-MM-DD non-working days, got "25/12/2026"')
   })
 
   it('keeps the message on one line when the value holds a newline', () => {

@@ -20,7 +20,23 @@ const ENV = z.object({
   FARO_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024)
     .describe('largest accepted request body in bytes, 1024 to 52428800'),
   FARO_WEB_DIST: z.string().min(1).optional().describe('directory of the built staff app'),
+  FARO_MASTER_KEY: z.string().refine(isMasterKey).optional()
+    .describe('32 random bytes in base64 (44 characters), e.g. from `openssl rand -base64 32`'),
+  FARO_MASTER_KEY_FILE: z.string().min(1).optional().describe('a file holding the base64 master key'),
+  FARO_SHRED_LIST_FILE: z.string().min(1).optional().describe('a file for the ids of erased people, outside the database'),
+  FARO_RIGHTS_DAYS: z.coerce.number().int().min(1).max(90).default(20).describe('business days to answer a rights request, 1 to 90'),
+  FARO_RIGHTS_EXTENSION_DAYS: z.coerce.number().int().min(0).max(90).default(10).describe('business days of the one extension, 0 to 90'),
+  FARO_HOLIDAYS: z.string().regex(/^\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*$/).optional()
+    .describe('comma-separated YYYY-MM-DD non-working days'),
+  FARO_BLOCKING_DAYS: z.coerce.number().int().min(0).max(3650).default(30).describe('days a cancelled identity stays blocked before shredding, 0 to 3650'),
+  FARO_RETENTION_DAYS: z.string().regex(/^[a-z_]+=\d{1,5}(,[a-z_]+=\d{1,5})*$/).optional()
+    .describe('retention overrides in days such as attention=365,rescue=1825'),
 })
+
+function isMasterKey(value: string): boolean {
+  const key = Buffer.from(value, 'base64')
+  return key.length === 32 && key.toString('base64') === value
+}
 
 export interface Config {
   port: number
@@ -33,6 +49,17 @@ export interface Config {
   sessionHours: number
   maxBodyBytes: number
   webDist: string
+  protection: {
+    /** The master key in base64 when given directly; otherwise read from `masterKeyFile`. */
+    masterKey: string | undefined
+    masterKeyFile: string | undefined
+    shredListFile: string
+    answerBusinessDays: number
+    extensionBusinessDays: number
+    holidays: string[]
+    blockingDays: number
+    retentionDays: Record<string, number>
+  }
 }
 
 /** A wrong setting: its message is one line naming the variable and what is expected. */
@@ -49,7 +76,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const issue = parsed.error.issues[0]
     const name = String(issue?.path[0] ?? 'environment')
     const field = ENV.shape[name as keyof typeof ENV.shape]
-    const got = env[name] === undefined ? '(unset)' : JSON.stringify(env[name])
+    // A secret is never echoed, not even a wrong one: it may be the right key mistyped.
+    const got = env[name] === undefined ? '(unset)' : name === 'FARO_MASTER_KEY' ? 'a value (not shown)' : JSON.stringify(env[name])
     throw new ConfigError(`${name}: expected ${field?.description ?? 'a valid value'}, got ${got}`)
   }
   const e = parsed.data
@@ -65,5 +93,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionHours: e.FARO_SESSION_HOURS,
     maxBodyBytes: e.FARO_MAX_BODY_BYTES,
     webDist: path.resolve(e.FARO_WEB_DIST ?? path.join(import.meta.dirname, '../../web/dist')),
+    protection: {
+      masterKey: e.FARO_MASTER_KEY,
+      masterKeyFile: e.FARO_MASTER_KEY_FILE ? path.resolve(e.FARO_MASTER_KEY_FILE) : undefined,
+      shredListFile: path.resolve(e.FARO_SHRED_LIST_FILE ?? path.join(dataDir, 'shred-list.txt')),
+      answerBusinessDays: e.FARO_RIGHTS_DAYS,
+      extensionBusinessDays: e.FARO_RIGHTS_EXTENSION_DAYS,
+      holidays: e.FARO_HOLIDAYS ? e.FARO_HOLIDAYS.split(',') : [],
+      blockingDays: e.FARO_BLOCKING_DAYS,
+      retentionDays: Object.fromEntries((e.FARO_RETENTION_DAYS ?? '').split(',').filter(Boolean).map((kv) => kv.split('=')).map(([k, v]) => [k ?? '', Number(v)])),
+    },
   }
 }

@@ -5,6 +5,8 @@ import type { Config } from './config.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { openDb, type Db } from './db/open.ts'
 import { createApp } from './http/app.ts'
+import { startProtectionJobs } from './protection/job.ts'
+import type { ProtectionDeps } from './protection/settings.ts'
 
 export interface RunningServer {
   server: ServerType
@@ -14,10 +16,11 @@ export interface RunningServer {
 }
 
 /** Migrates the database and serves Faro until stopped. */
-export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+export async function startServer(config: Config, logger: Logger, protection: ProtectionDeps): Promise<RunningServer> {
   const db = openDb(config.database)
   await migrateToLatest(db)
-  const app = createApp({ db, clock: systemClock, config, logger })
+  const stopJobs = await startProtectionJobs(db, systemClock, protection, logger)
+  const app = createApp({ db, clock: systemClock, config, logger, protection })
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
       resolve({
@@ -26,6 +29,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         port: info.port,
         stop: () =>
           new Promise<void>((done) => {
+            stopJobs()
             server.close(() => {
               void db.close().then(done)
             })

@@ -99,6 +99,21 @@ export const MESSAGES: Record<string, Record<Lang, string>> = {
   },
   'faro.bad_encoding': { es: 'Codificación no admitida o cuerpo gzip dañado', en: 'Unsupported encoding or corrupt gzip body' },
   'faro.not_ready': { es: 'La base de datos no responde', en: 'The database does not answer' },
+  'faro.person_shredded': { es: 'Esta identidad fue suprimida', en: 'This identity was erased' },
+  'faro.person_blocked': { es: 'Esta identidad está bloqueada por una cancelación', en: 'This identity is blocked by a cancellation' },
+  'faro.person_ref_unknown': {
+    es: 'Persona desconocida, bloqueada o fuera de su alcance',
+    en: 'Unknown or blocked person, or out of your reach',
+  },
+  'faro.unknown_record': { es: 'Registro desconocido o fuera de su alcance', en: 'Unknown record, or out of your reach' },
+  'faro.disclosure_denied': { es: 'Comunicación de datos denegada (regla: {rule})', en: 'Disclosure refused (rule: {rule})' },
+  'faro.consent_missing': { es: 'Consentimiento desconocido', en: 'Unknown consent' },
+  'faro.consent_withdrawn': { es: 'El consentimiento ya fue retirado', en: 'The consent was already withdrawn' },
+  'faro.purpose_required': { es: 'Indique la finalidad a la que se opone', en: 'Name the purpose objected to' },
+  'faro.rights_extended': { es: 'El plazo ya se amplió una vez', en: 'The deadline was already extended once' },
+  'faro.rights_closed': { es: 'La solicitud ya está resuelta', en: 'The request is already resolved' },
+  'faro.rights_wrong_kind': { es: 'Esta acción no corresponde a este tipo de solicitud', en: 'This action does not fit this kind of request' },
+  'faro.search_empty': { es: 'Indique un nombre o un teléfono', en: 'Give a name or a phone number' },
 }
 
 /**

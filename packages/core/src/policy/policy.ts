@@ -25,6 +25,14 @@ export const PolicyAction = z.enum([
   'device.register',
   'device.read',
   'device.manage',
+  // Protection: identity vault, consent ledger, disclosures, rights requests, retention.
+  'person.create',
+  'person.read',
+  'person.reveal',
+  'person.disclose',
+  'consent.manage',
+  'rights.manage',
+  'retention.manage',
 ])
 export type PolicyAction = z.infer<typeof PolicyAction>
 
@@ -66,6 +74,12 @@ export const POLICY: readonly PolicyRule[] = [
   ...fieldRows('national_analyst', 'read', 'national'),
 
   ...rows('data_protection_officer', ['audit.read', 'audit.verify', 'user.read'], 'national'),
+
+  // Identity: who gathers it may keep and reveal it (field sets in FIELD_ACCESS narrow what).
+  ...rows('field_agent', ['person.create', 'person.read', 'person.reveal', 'consent.manage'], 'unit'),
+  ...rows('group_coordinator', ['person.create', 'person.read', 'person.reveal', 'person.disclose', 'consent.manage'], 'subtree'),
+  ...rows('call_centre_operator', ['person.read', 'person.reveal'], 'national'),
+  ...rows('data_protection_officer', ['person.read', 'person.reveal', 'person.disclose', 'consent.manage', 'rights.manage', 'retention.manage'], 'national'),
 
   { role: 'agency_liaison', action: 'token.manage', scope: 'own' },
 

@@ -10,6 +10,10 @@ import { createUser } from '../services/accounts.ts'
 import { startServer } from '../server.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedOrgUnits, systemCtx } from '../seed/demo.ts'
 import { backup, restore } from './backup.ts'
+import { retentionCtx } from '../protection/job.ts'
+import { loadProtection } from '../protection/load.ts'
+import { purgePlan, reapplyShredList, runRetention } from '../protection/retention.ts'
+import { fileShredList } from '../protection/shred-list.ts'
 
 const USAGE = `faro <command>
 
@@ -19,7 +23,8 @@ const USAGE = `faro <command>
   user create --username U --name N --role R --unit ID   (password from FARO_NEW_PASSWORD or stdin)
   audit verify            check the audit hash chain; exit 1 at the first bad row
   backup FILE             online backup (SQLite) or pg_dump (PostgreSQL)
-  restore FILE            restore a backup; stop Faro first
+  restore FILE            restore a backup (and shred again every erased identity); stop Faro first
+  retention run|report    purge identities past retention now, or list what is due next
 
 Configuration comes from the environment: see docs/operations.md.`
 
@@ -78,8 +83,18 @@ async function main(argv: string[]): Promise<number> {
       }
       await (command === 'backup' ? backup(config.database, file) : restore(config.database, file))
       console.log(`${command}: ${file}`)
+      if (command === 'restore') {
+        // The backup may predate erasures: their keys must not come back.
+        const again = await withDb(config, (db) => reapplyShredList(retentionCtx(db, systemClock), { shredList: fileShredList(config.protection.shredListFile) }))
+        console.log(`erased identities shredded again: ${again}`)
+      }
       return 0
     }
+    case 'retention':
+      if (rest[0] !== 'run' && rest[0] !== 'report') {
+        break
+      }
+      return retentionCommand(config, rest[0])
   }
   process.stderr.write(`${USAGE}\n`)
   return 2
@@ -96,15 +111,26 @@ async function withDb(config: Config, work: (db: Db) => Promise<number>): Promis
 
 async function start(config: Config, demo: boolean): Promise<number> {
   const logger = createLogger(config.logLevel)
+  const keyLines: string[] = []
+  let protection
+  try {
+    protection = loadProtection(config, { demo, say: (line) => keyLines.push(line) })
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`faro: ${e.message}\n`)
+      return 2
+    }
+    throw e
+  }
   if (demo) {
     await withDb(config, async (db) => {
       await migrateToLatest(db)
       const summary = await seedDemo(db, systemClock)
-      printDemo(config, summary.seeded, summary.actions)
+      printDemo(config, summary.seeded, summary.actions, keyLines)
       return 0
     })
   }
-  const running = await startServer(config, logger)
+  const running = await startServer(config, logger, protection)
   console.log(`Faro is listening on http://localhost:${running.port}/ (staff app: http://localhost:${running.port}/app/)`)
   const stop = () => {
     void running.stop().then(() => process.exit(0))
@@ -114,14 +140,34 @@ async function start(config: Config, demo: boolean): Promise<number> {
   return new Promise<number>(() => undefined)
 }
 
-function printDemo(config: Config, seeded: boolean, actions: number): void {
+function printDemo(config: Config, seeded: boolean, actions: number, keyLines: readonly string[]): void {
   const where = config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL (DATABASE_URL)'
   console.log(seeded ? `Demo data seeded (${actions} generated actions, all marked as demo).` : 'Demo data already present.')
   console.log(`Data lives in: ${where}`)
+  for (const line of keyLines) {
+    console.log(line)
+  }
+  console.log(`Identity vault master key: ${config.protection.masterKey ? 'FARO_MASTER_KEY' : (config.protection.masterKeyFile ?? `${config.dataDir}/master.key`)}`)
   console.log(`Demo accounts (password for all: ${DEMO_PASSWORD}):`)
   for (const a of DEMO_ACCOUNTS) {
     console.log(`  ${a.username.padEnd(22)} ${a.role.padEnd(24)} ${a.orgUnitId}`)
   }
+}
+
+async function retentionCommand(config: Config, what: 'run' | 'report'): Promise<number> {
+  const protection = loadProtection(config)
+  return withDb(config, async (db) => {
+    await migrateToLatest(db)
+    if (what === 'report') {
+      for (const item of await purgePlan(db.db, protection)) {
+        console.log(`${item.dueAt}  ${item.reason.padEnd(12)} ${item.personId}`)
+      }
+      return 0
+    }
+    const { shredded } = await runRetention(retentionCtx(db, systemClock), protection)
+    console.log(`retention run: ${shredded.length} identities shredded`)
+    return 0
+  })
 }
 
 async function userCommand(config: Config, args: string[]): Promise<number> {

@@ -13,6 +13,15 @@ export interface Database {
   auditEvents: AuditEventsTable
   auditHead: AuditHeadTable
   meta: MetaTable
+  people: PeopleTable
+  personKeys: PersonKeysTable
+  personNameIndex: PersonNameIndexTable
+  personLinks: PersonLinksTable
+  consents: ConsentsTable
+  disclosures: DisclosuresTable
+  rightsRequests: RightsRequestsTable
+  oppositions: OppositionsTable
+  retentionRuns: RetentionRunsTable
   devices: DevicesTable
   syncConflicts: SyncConflictsTable
   syncRejections: SyncRejectionsTable
@@ -173,4 +182,110 @@ export interface SyncRejectionsTable {
   reason: string
   errors: string
   receivedAt: string
+}
+
+/** A vault entry: identity only as ciphertext; `presentFields` names filled fields, no values. */
+export interface PeopleTable {
+  id: string
+  orgUnitId: string
+  orgUnitPath: string
+  status: string
+  ciphertext: string | null
+  presentFields: string
+  createdBy: string
+  createdAt: string
+  updatedAt: string
+  blockedAt: string | null
+  shredAt: string | null
+  shreddedAt: string | null
+}
+
+export interface PersonKeysTable {
+  personId: string
+  wrappedKey: string
+  keyVersion: number
+  createdAt: string
+}
+
+export interface PersonNameIndexTable {
+  personId: string
+  kind: string
+  digest: string
+}
+
+export interface PersonLinksTable {
+  personId: string
+  recordType: string
+  recordId: string
+  legalBasis: string
+  purpose: string
+  createdBy: string
+  createdAt: string
+}
+
+export interface ConsentsTable {
+  id: string
+  personId: string
+  recipientClass: string
+  recipientName: string | null
+  recipientCountry: string | null
+  purpose: string
+  legalBasis: string
+  givenAt: string
+  expiresAt: string | null
+  withdrawnAt: string | null
+  withdrawnBy: string | null
+  recordedBy: string
+  explainedIn: string
+  createdAt: string
+}
+
+export interface DisclosuresTable {
+  id: string
+  personId: string
+  channel: string
+  recipientClass: string | null
+  recipientName: string | null
+  recipientCountry: string | null
+  purpose: string
+  legalBasis: string
+  legalReference: string | null
+  fieldSets: string
+  allowed: number
+  rule: string
+  actorId: string
+  at: string
+}
+
+export interface RightsRequestsTable {
+  id: string
+  personId: string
+  kind: string
+  status: string
+  channel: string
+  purpose: string | null
+  receivedAt: string
+  dueAt: string
+  extended: number
+  extensionReason: string | null
+  resolvedAt: string | null
+  refusalGround: string | null
+  refusalReason: string | null
+  shredAt: string | null
+  recordedBy: string
+}
+
+export interface OppositionsTable {
+  personId: string
+  purpose: string
+  requestId: string
+  at: string
+}
+
+export interface RetentionRunsTable {
+  id: string
+  ranAt: string
+  actorId: string
+  shredded: number
+  personIds: string
 }

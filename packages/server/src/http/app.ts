@@ -21,12 +21,18 @@ import { syncRoutes } from '../routes/sync.ts'
 import { tokenRoutes } from '../routes/tokens.ts'
 import { userRoutes } from '../routes/users.ts'
 import { staticRoutes } from '../routes/static.ts'
+import { peopleRoutes } from '../routes/people.ts'
+import { retentionRoutes } from '../routes/retention.ts'
+import { rightsRequestRoutes } from '../routes/rights-requests.ts'
+import { ephemeralProtection, type ProtectionDeps } from '../protection/settings.ts'
 
 export interface AppDeps {
   db: Db
   clock: Clock
   config: Pick<Config, 'maxBodyBytes' | 'secureCookies' | 'trustProxy' | 'sessionHours' | 'webDist'>
   logger: Logger
+  /** Vault keys, shred list and deadlines; without it, a random key that dies with the process. */
+  protection?: ProtectionDeps
 }
 
 /** Builds the whole HTTP application; tests call `app.request()` on it with no port. */
@@ -73,6 +79,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/tokens', tokenRoutes())
   app.route('/api/records', recordRoutes())
   app.route('/api/audit', auditRoutes())
+  const protection = deps.protection ?? ephemeralProtection()
+  app.route('/api/people', peopleRoutes(protection))
+  app.route('/api/rights-requests', rightsRequestRoutes(protection))
+  app.route('/api/retention', retentionRoutes(protection))
   app.route('/api/sync', syncRoutes())
   app.route('/api/field', fieldRoutes())
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(app, { title: 'Faro API', version: '0.1.0' })))

@@ -90,6 +90,14 @@ for (const dialect of testDialects()) {
       return deviceId
     }
 
+    // A vault entry in the unit, stored by a coordinator of that unit.
+    async function personIn(unit: string): Promise<string> {
+      const owner = await makeUser(env, 'group_coordinator', unit)
+      const res = await call(env, 'POST', '/api/people', { as: await signIn(env, owner.username), body: { orgUnitId: unit, identity: { givenNames: 'Persona de prueba' } } })
+      expect(res.status).toBe(201)
+      return ((await res.json()) as { id: string }).id
+    }
+
     function target(role: Role, situation: Situation): PolicyTarget {
       const s = SITUATIONS[situation]
       const actor = actors.get(role)?.actor
@@ -158,6 +166,13 @@ for (const dialect of testDialects()) {
         { action: 'device.register', ok: 201, situations: ['own'], probe: (s) => call(env, 'POST', '/api/sync/devices', { as: s, body: { deviceId: `matrix-device-${++counter}-0000` } }) },
         { action: 'device.read', ok: 200, situations: ['unit', 'child', 'outside'], probe: (s, unit) => call(env, 'GET', `/api/sync/devices?unit=${unit}`, { as: s }) },
         { action: 'device.manage', ok: 200, situations: ['unit', 'child', 'outside'], probe: async (s, unit) => call(env, 'POST', `/api/sync/devices/${await deviceIn(unit)}/revoke`, { as: s }) },
+        { action: 'person.create', ok: 201, situations: ['unit', 'child', 'outside'], probe: (s, unit) => call(env, 'POST', '/api/people', { as: s, body: { orgUnitId: unit, identity: { givenNames: 'Ana' } } }) },
+        { action: 'person.read', ok: 200, situations: ['unit', 'child', 'outside'], probe: async (s, unit) => call(env, 'GET', `/api/people/${await personIn(unit)}`, { as: s }) },
+        { action: 'person.reveal', ok: 200, situations: ['unit', 'child', 'outside'], probe: async (s, unit) => call(env, 'POST', `/api/people/${await personIn(unit)}/reveal`, { as: s, body: { purpose: 'rescue' } }) },
+        { action: 'person.disclose', ok: 201, situations: ['unit', 'child', 'outside'], probe: async (s, unit) => call(env, 'POST', `/api/people/${await personIn(unit)}/disclosures`, { as: s, body: { channel: 'referral', recipient: { class: 'authority', name: 'Fiscalía' }, purpose: 'legal_proceedings', legalBasis: 'legal_obligation', legalReference: 'orden judicial 1/2026' } }) },
+        { action: 'consent.manage', ok: 201, situations: ['unit', 'child', 'outside'], probe: async (s, unit) => call(env, 'POST', `/api/people/${await personIn(unit)}/consents`, { as: s, body: { recipient: { class: 'relative' }, purpose: 'family_contact', legalBasis: 'consent', givenAt: '2026-11-01T00:00:00.000Z', explainedIn: 'es' } }) },
+        { action: 'rights.manage', ok: 201, situations: ['unit', 'child', 'outside'], probe: async (s, unit) => call(env, 'POST', '/api/rights-requests', { as: s, body: { personId: await personIn(unit), kind: 'access', channel: 'in_person' } }) },
+        { action: 'retention.manage', ok: 200, situations: ['outside'], probe: (s) => call(env, 'GET', '/api/retention/report', { as: s }) },
       ]
       for (const probe of nonRecord) {
         for (const situation of probe.situations) {
@@ -173,7 +188,7 @@ for (const dialect of testDialects()) {
     }
 
     it('covers every action of the table', () => {
-      const probed = new Set([...RecordType.options.flatMap((t) => [`${t}.create`, `${t}.read`, `${t}.update`]), 'user.manage', 'org_unit.manage', 'audit.read', 'audit.verify', 'user.read', 'token.manage', 'device.register', 'device.read', 'device.manage'])
+      const probed = new Set([...RecordType.options.flatMap((t) => [`${t}.create`, `${t}.read`, `${t}.update`]), 'user.manage', 'org_unit.manage', 'audit.read', 'audit.verify', 'user.read', 'token.manage', 'device.register', 'device.read', 'device.manage', 'person.create', 'person.read', 'person.reveal', 'person.disclose', 'consent.manage', 'rights.manage', 'retention.manage'])
       expect(PolicyAction.options.filter((a) => !probed.has(a))).toEqual([])
     })
 

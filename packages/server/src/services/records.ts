@@ -20,6 +20,7 @@ import { findOrgUnit } from '../repo/org-units.ts'
 import { findRecord, insertRecord, listRecords, updateRecordState, type RecordRow } from '../repo/records.ts'
 import { audit, auditDenied } from './audit.ts'
 import { inTransaction, type Ctx, type Executor } from './context.ts'
+import { linkPersonRefs } from '../protection/person-refs.ts'
 import { appendToLog, findPrior, lockLog } from './log.ts'
 
 export interface RecordView {
@@ -105,6 +106,8 @@ export async function submitActionIn(trx: Executor, ctx: Ctx, action: ActionInpu
     }
     throw error
   }
+  // Vault references are checked and linked in the same transaction: a bad one rolls back all.
+  await linkPersonRefs(trx, ctx, action)
   await audit(trx, ctx, { action: policyAction, recordType: action.recordType, recordId: action.recordId, decision: 'allowed' })
   return { status: 'accepted', seq: outcome.seq, id: action.id }
 }

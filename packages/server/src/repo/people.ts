@@ -1,0 +1,90 @@
+import type { Insertable, Selectable } from 'kysely'
+import type { PeopleTable, PersonLinksTable } from '../db/schema.ts'
+import type { Executor } from '../services/context.ts'
+
+export type PersonRow = Selectable<PeopleTable>
+export type PersonLinkRow = Selectable<PersonLinksTable>
+
+export async function insertPerson(db: Executor, row: Insertable<PeopleTable>, key: { wrappedKey: string; keyVersion: number }): Promise<void> {
+  await db.insertInto('people').values(row).execute()
+  await db.insertInto('personKeys').values({ personId: row.id, ...key, createdAt: row.createdAt }).execute()
+}
+
+export function findPerson(db: Executor, id: string): Promise<PersonRow | undefined> {
+  return db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function findWrappedKey(db: Executor, personId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('personKeys').select('wrappedKey').where('personId', '=', personId).executeTakeFirst()
+  return row?.wrappedKey
+}
+
+export async function updatePersonIdentity(db: Executor, id: string, ciphertext: string, presentFields: string[], at: string): Promise<void> {
+  await db.updateTable('people').set({ ciphertext, presentFields: JSON.stringify(presentFields), updatedAt: at }).where('id', '=', id).execute()
+}
+
+/** Replaces the keyed-hash index of a person's names and phones. */
+export async function replaceNameIndex(db: Executor, personId: string, entries: readonly { kind: string; digest: string }[]): Promise<void> {
+  await db.deleteFrom('personNameIndex').where('personId', '=', personId).execute()
+  if (entries.length > 0) {
+    await db.insertInto('personNameIndex').values(entries.map((e) => ({ personId, ...e }))).execute()
+  }
+}
+
+/** People whose index holds any of the digests, with how many matched of each kind. */
+export function matchNameIndex(db: Executor, digests: readonly string[]): Promise<{ personId: string; kind: string; hits: number }[]> {
+  if (digests.length === 0) {
+    return Promise.resolve([])
+  }
+  return db
+    .selectFrom('personNameIndex')
+    .select(['personId', 'kind', (eb) => eb.fn.countAll<number>().as('hits')])
+    .where('digest', 'in', [...digests])
+    .groupBy(['personId', 'kind'])
+    .execute()
+}
+
+export function findPeople(db: Executor, ids: readonly string[]): Promise<PersonRow[]> {
+  if (ids.length === 0) {
+    return Promise.resolve([])
+  }
+  return db.selectFrom('people').selectAll().where('id', 'in', [...ids]).execute()
+}
+
+export async function insertLink(db: Executor, row: Insertable<PersonLinksTable>): Promise<void> {
+  await db.insertInto('personLinks').values(row).onConflict((oc) => oc.doNothing()).execute()
+}
+
+export function linksOf(db: Executor, personId: string): Promise<PersonLinkRow[]> {
+  return db.selectFrom('personLinks').selectAll().where('personId', '=', personId).orderBy('createdAt').execute()
+}
+
+/**
+ * Crypto-shredding: the wrapped key, the ciphertext and the name index go; the person row stays
+ * as a tombstone and its links keep the records' anonymous counts whole.
+ */
+export async function shredPerson(db: Executor, personId: string, at: string): Promise<void> {
+  await db.deleteFrom('personKeys').where('personId', '=', personId).execute()
+  await db.deleteFrom('personNameIndex').where('personId', '=', personId).execute()
+  await db
+    .updateTable('people')
+    .set({ status: 'shredded', ciphertext: null, presentFields: '[]', shreddedAt: at, updatedAt: at })
+    .where('id', '=', personId)
+    .execute()
+}
+
+/** Every person not yet shredded, with the records they are linked to; for the retention job. */
+export async function retentionCandidates(db: Executor): Promise<{ person: PersonRow; links: { recordType: string; state: string | null; updatedAt: string | null }[] }[]> {
+  const people = await db.selectFrom('people').selectAll().where('status', '!=', 'shredded').execute()
+  const out = []
+  for (const person of people) {
+    const links = await db
+      .selectFrom('personLinks')
+      .leftJoin('records', (j) => j.onRef('records.recordType', '=', 'personLinks.recordType').onRef('records.recordId', '=', 'personLinks.recordId'))
+      .select(['personLinks.recordType', 'records.state', 'records.updatedAt'])
+      .where('personLinks.personId', '=', person.id)
+      .execute()
+    out.push({ person, links })
+  }
+  return out
+}
