@@ -155,7 +155,16 @@ function printDemo(config: Config, seeded: boolean, actions: number, keyLines: r
 }
 
 async function retentionCommand(config: Config, what: 'run' | 'report'): Promise<number> {
-  const protection = loadProtection(config)
+  let protection
+  try {
+    protection = loadProtection(config)
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`faro: ${e.message}\n`)
+      return 2
+    }
+    throw e
+  }
   return withDb(config, async (db) => {
     await migrateToLatest(db)
     if (what === 'report') {
