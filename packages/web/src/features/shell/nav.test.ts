@@ -17,6 +17,11 @@ describe('navFor', () => {
     expect(nav.map((n) => n.route)).toEqual(['', 'places', 'staff', 'audit', 'units'])
   })
 
+  it('gives the person page to who may read people and the rights queue to the data protection officer', () => {
+    expect(navFor(['person.read', 'rights.manage', 'audit.read']).map((n) => n.route)).toEqual(['', 'audit', 'people', 'rights', 'units'])
+    expect(canOpen('rights', ['person.read'])).toBe(false)
+  })
+
   it('opens the audit page with verification alone', () => {
     expect(canOpen('audit', ['audit.verify'])).toBe(true)
   })

@@ -2,7 +2,7 @@ import type { PolicyAction } from '@faro/core'
 import type { MessageKey } from '../../i18n/messages.ts'
 
 /** The pages of the staff app, by route (the path below /app/). */
-export type RouteId = '' | 'capture' | 'field' | 'live' | 'import' | 'places' | 'staff' | 'audit' | 'tokens' | 'units'
+export type RouteId = '' | 'capture' | 'field' | 'live' | 'import' | 'places' | 'staff' | 'audit' | 'people' | 'rights' | 'tokens' | 'units'
 
 export interface NavItem {
   route: RouteId
@@ -24,6 +24,8 @@ const PAGES: readonly PageRule[] = [
   { route: 'places', label: 'nav.places', anyOf: ['place.read'] },
   { route: 'staff', label: 'nav.staff', anyOf: ['user.read'] },
   { route: 'audit', label: 'nav.audit', anyOf: ['audit.read', 'audit.verify'] },
+  { route: 'people', label: 'nav.people', anyOf: ['person.read'] },
+  { route: 'rights', label: 'nav.rights', anyOf: ['rights.manage'] },
   { route: 'tokens', label: 'nav.tokens', anyOf: ['token.manage'] },
   { route: 'units', label: 'nav.units', anyOf: [] },
 ]

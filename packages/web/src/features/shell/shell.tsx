@@ -17,6 +17,8 @@ const PAGES: Record<RouteId, ComponentType> = {
   places: lazy(() => import('../places/places-page.tsx').then((m) => ({ default: m.PlacesPage }))),
   staff: lazy(() => import('../users/users-page.tsx').then((m) => ({ default: m.UsersPage }))),
   audit: lazy(() => import('../audit/audit-page.tsx').then((m) => ({ default: m.AuditPage }))),
+  people: lazy(() => import('../people/people-page.tsx').then((m) => ({ default: m.PeoplePage }))),
+  rights: lazy(() => import('../rights/rights-page.tsx').then((m) => ({ default: m.RightsPage }))),
   tokens: lazy(() => import('../tokens/tokens-page.tsx').then((m) => ({ default: m.TokensPage }))),
   units: lazy(() => import('../org-units/org-units-page.tsx').then((m) => ({ default: m.OrgUnitsPage }))),
 }

@@ -1,0 +1,72 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import es from '../packages/web/src/i18n/es.json'
+import { apiSession } from './api-session.ts'
+import { DEMO_PASSWORD, SKIP_BROWSER_TESTS, launchBrowser, requireBuiltApp, requireChromium, startFaro, type RunningFaro } from './harness.ts'
+
+describe.skipIf(SKIP_BROWSER_TESTS)('privacy screens in Chromium', () => {
+  let faro: RunningFaro | undefined
+  let browser: Browser | undefined
+  const contexts: BrowserContext[] = []
+  let personId = ''
+
+  beforeAll(async () => {
+    requireChromium()
+    requireBuiltApp()
+    ;[faro, browser] = await Promise.all([startFaro(), launchBrowser()])
+    // Prepared through the public API: a coordinator stores an identity, the officer registers a request.
+    const coordinator = await apiSession(faro.baseUrl, 'coordinador.tijuana', DEMO_PASSWORD)
+    const created = await coordinator.request('POST', '/api/people', { orgUnitId: 'beta-tijuana', identity: { givenNames: 'Marisol', firstSurname: 'Quetzalcóatl', phones: ['+52 664 555 0199'] } })
+    expect(created.status).toBe(201)
+    personId = ((await created.json()) as { id: string }).id
+    const dpo = await apiSession(faro.baseUrl, 'proteccion.datos', DEMO_PASSWORD)
+    expect((await dpo.request('POST', '/api/rights-requests', { personId, kind: 'access', channel: 'in_person' })).status).toBe(201)
+  })
+
+  afterAll(async () => {
+    await Promise.all(contexts.map((c) => c.close()))
+    await browser?.close()
+    await faro?.stop()
+  })
+
+  async function signedIn(username: string): Promise<Page> {
+    if (!browser || !faro) {
+      throw new Error('the browser or the server did not start')
+    }
+    const context = await browser.newContext({ baseURL: faro.baseUrl, locale: 'es-MX' })
+    contexts.push(context)
+    const page = await context.newPage()
+    await page.goto('/app/')
+    await page.getByLabel(es['login.username'], { exact: true }).fill(username)
+    await page.getByLabel(es['login.password'], { exact: true }).fill(DEMO_PASSWORD)
+    await page.getByRole('button', { name: es['login.submit'] }).click()
+    return page
+  }
+
+  it('shows the data-protection officer the rights-request queue with its deadline', async () => {
+    const page = await signedIn('proteccion.datos')
+    await page.getByRole('link', { name: es['nav.rights'] }).click()
+    const queue = page.getByTestId('rights-queue')
+    await queue.waitFor()
+    const item = queue.getByRole('listitem').filter({ hasText: es['rights.kind.access'] }).first()
+    expect(await item.textContent()).toContain(es['rights.status.open'])
+    expect(await item.textContent()).toContain(personId.slice(-8))
+    expect(await item.getByRole('button', { name: es['rights.report'] }).isVisible()).toBe(true)
+  })
+
+  it('shows an authorised role a masked person that only an explicit reveal uncovers', async () => {
+    const page = await signedIn('coordinador.tijuana')
+    await page.getByRole('link', { name: es['nav.people'] }).click()
+    await page.getByLabel(es['people.searchName']).fill('marisol quetsalcoatl')
+    await page.getByRole('button', { name: es['people.search'] }).click()
+    await page.getByTestId('people-results').getByRole('button').first().click()
+    const given = page.getByTestId('field-givenNames')
+    await given.waitFor()
+    expect(await given.textContent()).toBe(es['people.masked'])
+    expect(await page.content()).not.toContain('Marisol')
+    await page.getByRole('button', { name: es['people.reveal'] }).click()
+    await page.getByText('Marisol', { exact: true }).waitFor()
+    expect(await page.getByTestId('field-firstSurname').textContent()).toBe('Quetzalcóatl')
+    await page.getByTestId('disclosure-list').getByText('internal_need_to_know', { exact: false }).waitFor()
+  })
+})

@@ -1,0 +1,127 @@
+import { useId, useState } from 'react'
+import { api } from '../../api/client.ts'
+import type { Items } from '../../api/types.ts'
+import { useI18n } from '../../i18n/i18n.tsx'
+import { isMessageKey } from '../../i18n/messages.ts'
+import { ErrorNotice, Loading } from '../../ui/status.tsx'
+import { useFetch } from '../../ui/use-fetch.ts'
+import { useSession } from '../auth/session.tsx'
+import { PURPOSES, type ConsentView, type DisclosureView, type MaskedPerson } from './types.ts'
+
+type Revealed = { identity: Record<string, unknown>; fieldSets: string[] }
+
+/** One person: masked fields with an audited reveal, the consent ledger and the disclosures. */
+export function PersonDetail({ personId }: { personId: string }) {
+  const { t, dateTime } = useI18n()
+  const { can } = useSession()
+  const person = useFetch<MaskedPerson>(`/api/people/${personId}`)
+  const consents = useFetch<Items<ConsentView>>(`/api/people/${personId}/consents`)
+  const disclosures = useFetch<Items<DisclosureView>>(`/api/people/${personId}/disclosures`)
+  const [purpose, setPurpose] = useState<string>(PURPOSES[0])
+  const [revealed, setRevealed] = useState<Revealed | undefined>(undefined)
+  const [error, setError] = useState<unknown>(undefined)
+  const [registered, setRegistered] = useState(false)
+  const purposeId = useId()
+  const kindId = useId()
+  const [kind, setKind] = useState('access')
+
+  const reveal = () => {
+    setError(undefined)
+    api<Revealed>(`/api/people/${personId}/reveal`, { method: 'POST', body: { purpose } }).then((r) => {
+      setRevealed(r)
+      disclosures.reload()
+    }, setError)
+  }
+  const register = () => {
+    setError(undefined)
+    api(`/api/rights-requests`, { method: 'POST', body: { personId, kind, channel: 'in_person' } }).then(() => setRegistered(true), setError)
+  }
+
+  if (person.status === 'loading') {
+    return <Loading />
+  }
+  if (person.status === 'error') {
+    return <ErrorNotice error={person.error} onRetry={person.reload} />
+  }
+  const label = (field: string) => (isMessageKey(`people.field.${field}`) ? t(`people.field.${field}` as 'people.field.givenNames') : field)
+  const show = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v))
+  return (
+    <section aria-labelledby="person-heading" data-testid="person-detail">
+      <h2 id="person-heading" className="list-heading">
+        {t('people.detail')}
+      </h2>
+      <dl className="fields" data-testid="person-fields">
+        {person.data.present.map((field) => (
+          <div key={field}>
+            <dt>{label(field)}</dt>
+            <dd data-testid={`field-${field}`}>{revealed && field in revealed.identity ? show(revealed.identity[field]) : <span className="muted">{t('people.masked')}</span>}</dd>
+          </div>
+        ))}
+      </dl>
+      {person.data.status === 'active' && can('person.reveal') ? (
+        <div className="form">
+          <label htmlFor={purposeId}>{t('people.purpose')}</label>
+          <select id={purposeId} value={purpose} onChange={(e) => setPurpose(e.target.value)}>
+            {PURPOSES.map((p) => (
+              <option key={p} value={p}>
+                {t(`purpose.${p}`)}
+              </option>
+            ))}
+          </select>
+          <button type="button" className="button" onClick={reveal}>
+            {t('people.reveal')}
+          </button>
+          <p className="muted">{t('people.revealHint')}</p>
+        </div>
+      ) : null}
+      {error ? <ErrorNotice error={error} /> : null}
+      {can('rights.manage') ? (
+        <div className="form">
+          <label htmlFor={kindId}>{t('rights.kindLabel')}</label>
+          <select id={kindId} value={kind} onChange={(e) => setKind(e.target.value)}>
+            {(['access', 'rectification', 'cancellation'] as const).map((k) => (
+              <option key={k} value={k}>
+                {t(`rights.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+          <button type="button" className="button button-ghost" onClick={register} disabled={registered}>
+            {registered ? t('rights.registered') : t('rights.register')}
+          </button>
+        </div>
+      ) : null}
+      <h3 className="list-heading">{t('people.consents')}</h3>
+      {consents.status === 'ok' ? (
+        consents.data.items.length === 0 ? (
+          <p className="muted">{t('app.empty')}</p>
+        ) : (
+          <ul className="list" data-testid="consent-list">
+            {consents.data.items.map((c) => (
+              <li key={c.id} className="list-item">
+                <p className="list-item-title">{t('people.consentLine', { recipient: [c.recipient.class, c.recipient.name, c.recipient.country].filter(Boolean).join(' '), purpose: t(`purpose.${c.purpose as 'rescue'}`), basis: c.legalBasis })}</p>
+                <p className="list-item-meta">
+                  {c.withdrawnAt ? t('people.withdrawn', { date: dateTime(c.withdrawnAt) }) : t('people.given', { date: dateTime(c.givenAt) })}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )
+      ) : null}
+      <h3 className="list-heading">{t('people.disclosures')}</h3>
+      {disclosures.status === 'ok' ? (
+        <ul className="list" data-testid="disclosure-list">
+          {disclosures.data.items.map((d) => (
+            <li key={d.id} className={d.allowed ? 'list-item' : 'list-item list-item-denied'}>
+              <p className="list-item-title mono">
+                {d.channel} · {d.rule}
+              </p>
+              <p className="list-item-meta">
+                <time dateTime={d.at}>{dateTime(d.at)}</time> · {d.allowed ? t('audit.decision.allowed') : t('audit.decision.denied')}
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  )
+}
