@@ -107,6 +107,39 @@ for (const dialect of testDialects()) {
       })
     })
 
+    describe('field sets', () => {
+      it('shows a call-centre operator identity and contact but never health', async () => {
+        const operator = await signIn(env, (await makeUser(env, 'call_centre_operator', 'paisano')).username)
+        const res = await call(env, 'POST', `/api/people/${personId}/reveal`, { as: operator, body: { purpose: 'family_contact' } })
+        const body = (await res.json()) as { identity: Record<string, unknown>; fieldSets: string[] }
+        expect(body.fieldSets).toEqual(['identity', 'contact'])
+        expect(body.identity.phones).toEqual(['+52 (664) 123-4567'])
+        expect(body.identity).not.toHaveProperty('healthNotes')
+      })
+    })
+
+    describe('POST /api/people/:id/links', () => {
+      it('links a record the caller may read, and refuses one it may not', async () => {
+        const action = makeAttentionAction('beta-tijuana')
+        await call(env, 'POST', '/api/records/actions', { as: agent, body: action })
+        const link = { recordType: 'attention', recordId: action.recordId, legalBasis: 'consent', purpose: 'referral_services' }
+        expect((await call(env, 'POST', `/api/people/${personId}/links`, { as: agent, body: link })).status).toBe(200)
+        expect((await call(env, 'POST', `/api/people/${personId}/links`, { as: agent, body: { ...link, recordId: 'nope' } })).status).toBe(400)
+      })
+
+      it('is forbidden without permission', async () => {
+        const link = { recordType: 'attention', recordId: 'x', legalBasis: 'consent', purpose: 'referral_services' }
+        expect((await call(env, 'POST', `/api/people/${personId}/links`, { as: otherAgent, body: link })).status).toBe(403)
+        expect((await call(env, 'GET', `/api/people/${personId}/disclosures`, { as: volunteer })).status).toBe(403)
+        expect((await call(env, 'GET', `/api/people/${personId}`, { as: otherAgent })).status).toBe(403)
+      })
+
+      it('rejects an unknown legal basis', async () => {
+        const link = { recordType: 'attention', recordId: 'x', legalBasis: 'because', purpose: 'referral_services' }
+        expect((await call(env, 'POST', `/api/people/${personId}/links`, { as: agent, body: link })).status).toBe(400)
+      })
+    })
+
     describe('consents', () => {
       it('records, lists and withdraws a consent; withdrawal stops the next disclosure', async () => {
         const body = { recipient: { class: 'relative' }, purpose: 'family_contact', legalBasis: 'consent', givenAt: '2026-11-01T00:00:00.000Z', explainedIn: 'es' }
