@@ -69,6 +69,13 @@ for (const dialect of testDialects()) {
       expect(r[0]?.status).toBe('accepted')
     })
 
+    it('gzips the answer for a client that accepts it', async () => {
+      const body = JSON.stringify({ deviceId: newDevice(), actions: Array.from({ length: 30 }, (_, i) => pushAction('beta-tijuana', i + 1)) })
+      const res = await env.app.request('/api/sync/push', { method: 'POST', headers: { cookie: agent.cookie, 'x-csrf-token': agent.csrf, 'content-type': 'application/json', 'accept-encoding': 'gzip' }, body })
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-encoding')).toBe('gzip')
+    })
+
     it('refuses more than 100 actions with 413', async () => {
       const res = await push(env, agent, { deviceId: newDevice(), actions: Array.from({ length: 101 }, (_, i) => pushAction('beta-tijuana', i + 1)) }, { gzip: true })
       expect(res.status).toBe(413)

@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import path from 'node:path'
+import { createInterface } from 'node:readline'
+import { v7 as uuidv7 } from 'uuid'
+
+export const USER = 'bench-agent'
+export const PASSWORD = 'correct horse battery staple'
+
+export interface BenchServer {
+  child: ChildProcess
+  port: number
+  stop(): Promise<void>
+}
+
+/** Starts bench-server.ts in a child process on the database and waits for its port. */
+export async function startServer(target: string): Promise<BenchServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'bench-server.ts'), target, USER, PASSWORD], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const stdout = child.stdout
+  if (stdout === null) {
+    throw new Error('no stdout')
+  }
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)))
+    createInterface({ input: stdout }).once('line', (line) => resolve((JSON.parse(line) as { port: number }).port))
+  })
+  return {
+    child,
+    port,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve())
+        child.kill('SIGTERM')
+      }),
+  }
+}
+
+export interface Session {
+  cookie: string
+  csrf: string
+}
+
+export async function login(base: string): Promise<Session> {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: USER, password: PASSWORD }) })
+  if (res.status !== 200) {
+    throw new Error(`login failed: ${res.status} ${await res.text()}`)
+  }
+  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '', csrf: ((await res.json()) as { csrfToken: string }).csrfToken }
+}
+
+export interface BenchAction {
+  id: string
+  deviceCounter: number
+  recordType: string
+  recordId: string
+  type: string
+  payload: Record<string, unknown>
+  clientTime: string
+}
+
+let seq = 0
+
+/**
+ * A typical field action: "N people attended, water + food + orientation, here", with a GPS fix
+ * and a count split by sex and age band, as the 3-tap form produces it.
+ */
+export function typicalAction(deviceCounter: number, at: Date): BenchAction {
+  seq += 1
+  const time = at.toISOString()
+  return {
+    id: uuidv7(),
+    deviceCounter,
+    recordType: 'attention',
+    recordId: `bench-${process.pid}-${seq}`,
+    type: 'AttentionRecorded',
+    payload: {
+      orgUnitId: 'beta-tijuana',
+      at: time,
+      location: { lat: round(32.5 + Math.random() * 0.1, 5), lon: round(-117 + Math.random() * 0.1, 5), accuracyM: Math.round(5 + Math.random() * 30) },
+      setting: 'rail_tracks',
+      people: [{ count: 1 + Math.floor(Math.random() * 6), sex: 'male', ageBand: '18-29', nationality: 'HN' }, { count: 1 + Math.floor(Math.random() * 3), sex: 'female', ageBand: '18-29', nationality: 'HN' }],
+      services: ['water', 'food', 'orientation'],
+    },
+    clientTime: time,
+  }
+}
+
+function round(n: number, digits: number): number {
+  return Math.round(n * 10 ** digits) / 10 ** digits
+}
+
+export function fmt(n: number): string {
+  return Math.round(n).toLocaleString('en-US')
+}

@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { v7 as uuidv7 } from 'uuid'
+import { SQLite } from '../../packages/server/src/db/sqlite-driver.ts'
+import { findPgBin, startPgCluster } from '../../packages/server/src/test/postgres-cluster.ts'
+import { fmt, login, startServer, typicalAction, type BenchAction, type Session } from './common.ts'
+
+// Ingest benchmark (issue 4): actions per second through POST /api/sync/push over real HTTP on
+// loopback, batches of 100, next to the raw INSERT rate of the same rows into the same database
+// in the same run. Usage: npm run bench:ingest [-- sqlite|postgres]. BENCH_ACTIONS, BENCH_CLIENTS.
+
+const TOTAL = Number(process.env.BENCH_ACTIONS ?? 20_000)
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4)
+const BATCH = 100
+
+const wanted = process.argv.slice(2).filter((a) => a === 'sqlite' || a === 'postgres')
+const dialects = wanted.length > 0 ? wanted : findPgBin() ? ['sqlite', 'postgres'] : ['sqlite']
+
+async function measurePush(target: string): Promise<number> {
+  const server = await startServer(target)
+  const base = `http://127.0.0.1:${server.port}`
+  try {
+    const session = await login(base)
+    const perClient = Math.ceil(TOTAL / CLIENTS)
+    const now = new Date()
+    const work = Array.from({ length: CLIENTS }, (_, c) => ({ deviceId: `bench-device-${process.pid}-${c}`, actions: Array.from({ length: perClient }, (_, i) => typicalAction(i + 1, now)) }))
+    // One small push per device first: registers it and warms the server's code paths.
+    for (const w of work) {
+      await pushBatch(base, session, w.deviceId, w.actions.slice(0, 1))
+    }
+    const started = performance.now()
+    await Promise.all(work.map(async (w) => {
+      for (let i = 1; i < w.actions.length; i += BATCH) {
+        await pushBatch(base, session, w.deviceId, w.actions.slice(i, i + BATCH))
+      }
+    }))
+    const seconds = (performance.now() - started) / 1000
+    return ((perClient - 1) * CLIENTS) / seconds
+  } finally {
+    await server.stop()
+  }
+}
+
+async function pushBatch(base: string, session: Session, deviceId: string, actions: BenchAction[]): Promise<void> {
+  const res = await fetch(`${base}/api/sync/push`, {
+    method: 'POST',
+    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' },
+    body: JSON.stringify({ deviceId, actions }),
+  })
+  const body = (await res.json()) as { results?: { status: string }[] }
+  if (res.status !== 200 || !body.results?.every((r) => r.status === 'accepted')) {
+    throw new Error(`push failed: ${res.status} ${JSON.stringify(body).slice(0, 300)}`)
+  }
+}
+
+/** The action rows a push of TOTAL typical actions stores, with fresh ids. */
+function rawRows(): unknown[][] {
+  const now = new Date()
+  return Array.from({ length: TOTAL }, (_, i) => {
+    const a = typicalAction(i + 1, now)
+    const payload = JSON.stringify(a.payload)
+    const hash = createHash('sha256').update(payload).digest('hex')
+    return [uuidv7(), a.recordType, a.recordId, a.type, payload, hash, 'bench', 'beta-tijuana', `raw-device-${process.pid}`, i + 1, a.clientTime, now.toISOString()]
+  })
+}
+
+const COLUMNS = 'id, record_type, record_id, type, payload, content_hash, actor_id, org_unit_id, device_id, device_counter, client_time, received_at'
+
+/** Same file, same pragmas as the server (WAL, synchronous=FULL), 100 rows per transaction. */
+function rawSqlite(file: string): number {
+  const db = new SQLite(file)
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = FULL')
+  const insert = db.prepare(`insert into actions (${COLUMNS}) values (${COLUMNS.split(',').map(() => '?').join(', ')})`)
+  const batch = db.transaction((rows: unknown[][]) => {
+    for (const row of rows) {
+      insert.run(...row)
+    }
+  })
+  const rows = rawRows()
+  const started = performance.now()
+  for (let i = 0; i < rows.length; i += BATCH) {
+    batch(rows.slice(i, i + BATCH))
+  }
+  const rate = rows.length / ((performance.now() - started) / 1000)
+  db.close()
+  return rate
+}
+
+/** One multi-row INSERT of 100 rows per transaction over one connection. */
+async function rawPostgres(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  const rows = rawRows()
+  const width = COLUMNS.split(',').length
+  const started = performance.now()
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const chunk = rows.slice(i, i + BATCH)
+    const values = chunk.map((_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`).join(', ')
+    await client.query(`insert into actions (${COLUMNS}) values ${values}`, chunk.flat())
+  }
+  const rate = rows.length / ((performance.now() - started) / 1000)
+  await client.end()
+  return rate
+}
+
+async function createDatabase(baseUrl: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: baseUrl })
+  await admin.connect()
+  await admin.query('create database faro_bench')
+  await admin.end()
+  return baseUrl.replace(/\/postgres$/, '/faro_bench')
+}
+
+// Run last: the constants above are initialised by now.
+for (const dialect of dialects) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faro-bench-'))
+  const cluster = dialect === 'postgres' ? await startPgCluster() : undefined
+  try {
+    const target = cluster ? await createDatabase(cluster.url) : path.join(dir, 'faro.db')
+    const push = await measurePush(target)
+    const raw = cluster ? await rawPostgres(target) : rawSqlite(target)
+    console.log(`${dialect}: push ${fmt(push)} actions/s (${TOTAL} actions, batches of ${BATCH}, ${CLIENTS} clients); raw insert ${fmt(raw)} rows/s; push/raw ${(push / raw).toFixed(3)}`)
+  } finally {
+    cluster?.stop()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
