@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import es from '../packages/web/src/i18n/es.json'
 import { apiSession } from './api-session.ts'
 import { DEMO_PASSWORD, OUTPUT_DIR, SKIP_BROWSER_TESTS, launchBrowser, requireBuiltApp, requireChromium, startFaro, type RunningFaro } from './harness.ts'
@@ -24,6 +24,10 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
     ;[faro, browser] = await Promise.all([startFaro(), launchBrowser()])
   })
 
+  beforeEach(() => {
+    problems.length = 0
+  })
+
   afterAll(async () => {
     await Promise.all(contexts.map((c) => c.close()))
     await browser?.close()
@@ -37,7 +41,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
     const context = await browser.newContext({ baseURL: faro.baseUrl, locale: 'es-MX', viewport: PHONE, geolocation: TIJUANA, permissions: ['geolocation'] })
     contexts.push(context)
     const page = await context.newPage()
-    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`))
+    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message} ${error.stack ?? ''}`))
     page.on('console', (message) => {
       if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
         problems.push(message.text())
@@ -126,6 +130,48 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
     await coordinator.page.getByTestId('field-map').scrollIntoViewIfNeeded()
     await coordinator.page.screenshot({ path: path.join(OUTPUT_DIR, 'field-live-coordinator.png') })
     await coordinator.page.screenshot({ path: path.join(OUTPUT_DIR, 'field-live-coordinator-full.png'), fullPage: true })
+    expect(problems).toEqual([])
+  })
+
+  it('refuses to sign out with unsent records until they are exported, and imports the file at the base', async () => {
+    const { context, page } = await newPhone()
+    await page.goto('/app/capture')
+    await signIn(page, 'agente.tijuana')
+    await page.getByTestId('fm-pin-set').waitFor()
+    await page.getByLabel(es['fm.pin.pin'], { exact: true }).fill(PIN)
+    await page.getByLabel(es['fm.pin.again'], { exact: true }).fill(PIN)
+    await page.getByRole('button', { name: es['fm.pin.set'] }).click()
+    await context.setOffline(true)
+    const quick = page.getByTestId('fm-quick')
+    await quick.getByRole('button', { name: '4', exact: true }).click()
+    await quick.getByRole('button', { name: 'Primeros auxilios + Agua' }).click()
+    await page.getByTestId('fm-save').click()
+    await page.locator('[data-testid="fm-pending"][data-count="1"]').waitFor()
+
+    // This phone never gets signal again: sign-out is refused until the record is exported.
+    await page.getByRole('button', { name: es['shell.logout'] }).click()
+    const blocked = page.getByTestId('fm-logout-blocked')
+    await blocked.waitFor()
+    expect(await blocked.getByRole('button', { name: es['fm.logout.afterExport'] }).isDisabled()).toBe(true)
+    await blocked.locator('summary').click()
+    const download = page.waitForEvent('download')
+    await blocked.getByTestId('fm-export').click()
+    const file = path.join(OUTPUT_DIR, (await download).suggestedFilename())
+    await (await download).saveAs(file)
+    await blocked.getByRole('button', { name: es['fm.logout.afterExport'] }).click()
+    // Offline the server cannot end the session, and says so; the phone's field data is gone.
+    await blocked.getByText(es['app.networkError']).waitFor()
+    expect(await page.evaluate(async () => (await indexedDB.databases()).some((d) => (d.name ?? '').startsWith('faro-field-')))).toBe(false)
+    await context.setOffline(false)
+
+    const coordinator = await newPhone()
+    await coordinator.page.goto('/app/import')
+    await signIn(coordinator.page, 'coordinador.tijuana')
+    await coordinator.page.getByLabel(es['imp.file'], { exact: true }).setInputFiles(file)
+    await coordinator.page.getByTestId('imp-summary').waitFor()
+    await coordinator.page.getByRole('button', { name: es['imp.send'] }).click()
+    await coordinator.page.getByTestId('imp-result').getByText('Se envió 1 registro.').waitFor()
+    await coordinator.page.screenshot({ path: path.join(OUTPUT_DIR, 'field-import.png') })
     expect(problems).toEqual([])
   })
 

@@ -176,6 +176,7 @@ function LogoutBlocked() {
   const { logout } = useSession()
   const [blocked, setBlocked] = useState(() => sessionStorage.getItem(LOGOUT_BLOCKED_KEY) !== null)
   const [exported, setExported] = useState(false)
+  const [error, setError] = useState<unknown>(undefined)
   useEffect(() => {
     const onBlocked = () => setBlocked(true)
     window.addEventListener(LOGOUT_BLOCKED_EVENT, onBlocked)
@@ -192,8 +193,9 @@ function LogoutBlocked() {
     <div className="notice notice-error" role="alert" data-testid="fm-logout-blocked">
       <p>{t('fm.logout.blocked')}</p>
       <DevicePanel onExported={() => setExported(true)} />
+      {error ? <ErrorNotice error={error} /> : null}
       <div className="actions">
-        <button type="button" className="button button-danger" disabled={!exported} onClick={() => void logout({ force: true }).finally(dismiss)}>
+        <button type="button" className="button button-danger" disabled={!exported} onClick={() => logout({ force: true }).then(dismiss, setError)}>
           {t('fm.logout.afterExport')}
         </button>
         <button type="button" className="button button-secondary" onClick={dismiss}>

@@ -8,14 +8,15 @@ import { fieldDbName } from './service.ts'
  * Returns the number of unsent records that block the sign-out (0 = done, data wiped).
  */
 export async function prepareLogout(userId: string, force: boolean): Promise<number> {
-  dropFieldService(userId)
   const store = new FieldStore(fieldDbName(userId))
   const counts = await store.counts()
   const unsent = counts.pending + counts.attention
   if (unsent > 0 && !force) {
+    // The field screen stays usable (to sync or export), so its service keeps running.
     store.db.close()
     return unsent
   }
+  dropFieldService(userId)
   await store.wipe()
   return 0
 }

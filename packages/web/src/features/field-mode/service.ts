@@ -127,6 +127,7 @@ export class FieldService {
     if (!this.key || this.snapshot.syncing || this.snapshot.revoked || this.snapshot.counts.pending === 0) {
       return
     }
+    // run() settles every failure into its report; nothing is left to reject here.
     void this.syncNow()
   }
 
@@ -137,24 +138,28 @@ export class FieldService {
   }
 
   private async run(): Promise<SyncReport> {
-    const key = this.requireKey()
     clearTimeout(this.retryTimer)
     this.update({ syncing: true, retryAt: undefined })
     let report: SyncReport
     try {
+      const key = this.requireKey()
       const device = await this.prepare()
       report = await pushPending(storeSource(this.store, key), device.deviceId, httpPush)
     } catch (error) {
-      const counts = await this.store.counts()
-      report = { accepted: 0, duplicates: 0, problems: [], stillPending: counts.pending, failure: toPushError(error).kind }
+      report = { accepted: 0, duplicates: 0, problems: [], stillPending: this.snapshot.counts.pending, failure: toPushError(error).kind }
     }
-    if (report.failure === 'revoked') {
-      await this.revoke()
-      return report
+    try {
+      if (report.failure === 'revoked') {
+        await this.revoke()
+        return report
+      }
+      await this.store.purgeSent(await this.store.purgeDays())
+      this.scheduleRetry(report.failure)
+      this.update({ syncing: false, counts: await this.store.counts(), lastSync: { at: new Date().toISOString(), report } })
+    } catch {
+      // The database was closed under us (sign-out, another tab wiping it): nothing left to show.
+      this.update({ syncing: false, lastSync: { at: new Date().toISOString(), report } })
     }
-    await this.store.purgeSent(await this.store.purgeDays())
-    this.scheduleRetry(report.failure)
-    this.update({ syncing: false, counts: await this.store.counts(), lastSync: { at: new Date().toISOString(), report } })
     return report
   }
 
