@@ -34,7 +34,8 @@ export function PersonDetail({ personId }: { personId: string }) {
   }
   const register = () => {
     setError(undefined)
-    api(`/api/rights-requests`, { method: 'POST', body: { personId, kind, channel: 'in_person' } }).then(() => setRegistered(true), setError)
+    const body = { personId, kind, channel: 'in_person', ...(kind === 'opposition' ? { purpose } : {}) }
+    api(`/api/rights-requests`, { method: 'POST', body }).then(() => setRegistered(true), setError)
   }
 
   if (person.status === 'loading') {
@@ -43,7 +44,11 @@ export function PersonDetail({ personId }: { personId: string }) {
   if (person.status === 'error') {
     return <ErrorNotice error={person.error} onRetry={person.reload} />
   }
-  const label = (field: string) => (isMessageKey(`people.field.${field}`) ? t(`people.field.${field}` as 'people.field.givenNames') : field)
+  // Server values shown through the catalog when it has them, as they are otherwise.
+  const known = (prefix: string, value: string) => {
+    const key = `${prefix}.${value}`
+    return isMessageKey(key) ? t(key) : value
+  }
   const show = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v))
   return (
     <section aria-labelledby="person-heading" data-testid="person-detail">
@@ -53,7 +58,7 @@ export function PersonDetail({ personId }: { personId: string }) {
       <dl className="fields" data-testid="person-fields">
         {person.data.present.map((field) => (
           <div key={field}>
-            <dt>{label(field)}</dt>
+            <dt>{known('people.field', field)}</dt>
             <dd data-testid={`field-${field}`}>{revealed && field in revealed.identity ? show(revealed.identity[field]) : <span className="muted">{t('people.masked')}</span>}</dd>
           </div>
         ))}
@@ -79,12 +84,13 @@ export function PersonDetail({ personId }: { personId: string }) {
         <div className="form">
           <label htmlFor={kindId}>{t('rights.kindLabel')}</label>
           <select id={kindId} value={kind} onChange={(e) => setKind(e.target.value)}>
-            {(['access', 'rectification', 'cancellation'] as const).map((k) => (
+            {(['access', 'rectification', 'cancellation', 'opposition'] as const).map((k) => (
               <option key={k} value={k}>
                 {t(`rights.kind.${k}`)}
               </option>
             ))}
           </select>
+          {kind === 'opposition' ? <p className="muted">{t('rights.opposesPurpose', { purpose: known('purpose', purpose) })}</p> : null}
           <button type="button" className="button button-ghost" onClick={register} disabled={registered}>
             {registered ? t('rights.registered') : t('rights.register')}
           </button>
@@ -98,7 +104,7 @@ export function PersonDetail({ personId }: { personId: string }) {
           <ul className="list" data-testid="consent-list">
             {consents.data.items.map((c) => (
               <li key={c.id} className="list-item">
-                <p className="list-item-title">{t('people.consentLine', { recipient: [c.recipient.class, c.recipient.name, c.recipient.country].filter(Boolean).join(' '), purpose: t(`purpose.${c.purpose as 'rescue'}`), basis: c.legalBasis })}</p>
+                <p className="list-item-title">{t('people.consentLine', { recipient: [c.recipient.class, c.recipient.name, c.recipient.country].filter(Boolean).join(' '), purpose: known('purpose', c.purpose), basis: c.legalBasis })}</p>
                 <p className="list-item-meta">
                   {c.withdrawnAt ? t('people.withdrawn', { date: dateTime(c.withdrawnAt) }) : t('people.given', { date: dateTime(c.givenAt) })}
                 </p>
