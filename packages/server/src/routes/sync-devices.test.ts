@@ -82,6 +82,19 @@ for (const dialect of testDialects()) {
       expect((await call(env, 'POST', '/api/sync/devices', { as: agent, body: { deviceId } })).status).toBe(410)
     })
 
+    it('lets a coordinator import a device\'s exported actions as its owner; the phone\'s later push is a duplicate', async () => {
+      const deviceId = newDevice()
+      await call(env, 'POST', '/api/sync/devices', { as: agent, body: { deviceId } })
+      const actions = [pushAction('beta-tijuana', 1), pushAction('beta-tijuana', 2)]
+      expect((await push(env, otherCoordinator, { deviceId, actions })).status).toBe(403)
+      const imported = await results(await push(env, coordinator, { deviceId, actions }))
+      expect(imported.map((r) => r.status)).toEqual(['accepted', 'accepted'])
+      const fromPhone = await results(await push(env, agent, { deviceId, actions }))
+      expect(fromPhone.map((r) => r.status)).toEqual(['duplicate', 'duplicate'])
+      const audit = await env.db.db.selectFrom('auditEvents').select('action').where('recordId', '=', deviceId).execute()
+      expect(audit.map((a) => a.action)).toContain('device.import')
+    })
+
     it('is forbidden to revoke for a field agent and for a coordinator of another group', async () => {
       const deviceId = newDevice()
       await call(env, 'POST', '/api/sync/devices', { as: agent, body: { deviceId } })

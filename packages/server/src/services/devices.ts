@@ -1,6 +1,7 @@
-import { DomainError, decide, gapsBetween, message, PROBLEM_TITLES, type DeviceHealth, type RegisterDeviceInput, type RegisterDeviceResult } from '@faro/core'
+import { DomainError, Role, decide, gapsBetween, message, PROBLEM_TITLES, type DeviceHealth, type RegisterDeviceInput, type RegisterDeviceResult } from '@faro/core'
 import { decodePath } from '../db/dialect.ts'
 import { findOrgUnit } from '../repo/org-units.ts'
+import { findUserById } from '../repo/users.ts'
 import { counterRuns, findDevice, insertDevice, listDevices, rejectionSummary, revokeDeviceRow, type DeviceRow } from '../repo/devices.ts'
 import { audit, auditDenied } from './audit.ts'
 import { inTransaction, type Ctx, type Executor } from './context.ts'
@@ -50,6 +51,28 @@ export async function ensureDevice(trx: Executor, ctx: Ctx, deviceId: string, la
   }
   checkUsable(ctx, row)
   return { row, created }
+}
+
+/**
+ * The context a push of the device runs in. Normally the caller's own. A coordinator importing an
+ * "export pending records" file at the base pushes for a device of another account: allowed when
+ * the caller may manage that device, and then the actions run as the device's owner — the agent
+ * who made them, whose policy applies and whose later push of the same actions from the phone is
+ * then a harmless duplicate. The import itself is audited under the coordinator.
+ */
+export async function pushContext(trx: Executor, ctx: Ctx, deviceId: string): Promise<Ctx> {
+  const existing = await findDevice(trx, deviceId)
+  if (existing === undefined || existing.userId === ctx.actor.userId || existing.revokedAt !== null) {
+    await ensureDevice(trx, ctx, deviceId)
+    return ctx
+  }
+  const owner = await findUserById(trx, existing.userId)
+  if (owner === undefined || !decide(ctx.actor, 'device.manage', { orgUnitPath: decodePath(existing.orgUnitPath) }).allowed) {
+    checkUsable(ctx, existing)
+    throw new Error('unreachable: a device of another account is refused above')
+  }
+  await audit(trx, ctx, { action: 'device.import', recordType: 'device', recordId: deviceId, decision: 'allowed' })
+  return { ...ctx, actor: { userId: owner.id, role: Role.parse(owner.role), orgUnitId: owner.orgUnitId } }
 }
 
 /** Throws 410 for a revoked device and 403 for a device of another account. */

@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.ts'
 import { insertConflict, insertRejection, touchDevice } from '../repo/devices.ts'
 import { audit } from './audit.ts'
 import type { Ctx } from './context.ts'
-import { ensureDevice } from './devices.ts'
+import { pushContext } from './devices.ts'
 import { lockLog } from './log.ts'
 import { submitActionIn } from './records.ts'
 
@@ -18,11 +18,11 @@ import { submitActionIn } from './records.ts'
  * whole batch rather than a prefix of it; neither was acknowledged, so the device resends both
  * the same way. Nothing is acknowledged before it is durable.
  */
-export async function pushActions(ctx: Ctx, deviceId: string, rawActions: readonly unknown[]): Promise<PushResult[]> {
-  const trx = await ctx.db.db.startTransaction().execute()
+export async function pushActions(caller: Ctx, deviceId: string, rawActions: readonly unknown[]): Promise<PushResult[]> {
+  const trx = await caller.db.db.startTransaction().execute()
   try {
-    await lockLog(trx, ctx)
-    await ensureDevice(trx, ctx, deviceId)
+    await lockLog(trx, caller)
+    const ctx = await pushContext(trx, caller, deviceId)
     const results: PushResult[] = []
     for (const [i, raw] of rawActions.entries()) {
       results.push(await pushOne(trx, ctx, deviceId, raw, i))
