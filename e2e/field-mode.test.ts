@@ -56,8 +56,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
     await page.goto('/app/')
     await signIn(page, 'agente.tijuana')
     await page.getByTestId('home-field_agent').waitFor()
-    // The shell must be cached by the service worker before the network goes away.
-    await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated' && navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 })
+    await waitForServiceWorker(page)
 
     await page.getByRole('navigation').getByRole('link', { name: es['nav.capture'] }).click()
     await page.getByTestId('fm-pin-set').waitFor()
@@ -66,6 +65,8 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
     await page.getByRole('button', { name: es['fm.pin.set'] }).click()
     await page.getByTestId('fm-quick').waitFor()
     await page.getByTestId('fm-gps').getByText(/±12 m/).waitFor()
+    // Nothing scrolls sideways on a 360 px phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width)
 
     await context.setOffline(true)
     const quick = page.getByTestId('fm-quick')
@@ -141,7 +142,12 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
     await page.getByLabel(es['fm.pin.pin'], { exact: true }).fill(PIN)
     await page.getByLabel(es['fm.pin.again'], { exact: true }).fill(PIN)
     await page.getByRole('button', { name: es['fm.pin.set'] }).click()
+    await waitForServiceWorker(page)
     await context.setOffline(true)
+    // The GPS fix can be corrected by tapping the map (Leaflet and the outline come from the cache).
+    await page.getByRole('button', { name: es['fm.gps.correct'] }).click()
+    await page.getByTestId('field-map').click()
+    await page.getByTestId('fm-gps').getByText(/corregida en el mapa/).waitFor()
     const quick = page.getByTestId('fm-quick')
     await quick.getByRole('button', { name: '4', exact: true }).click()
     await quick.getByRole('button', { name: 'Primeros auxilios + Agua' }).click()
@@ -221,6 +227,11 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
     expect(problems).toEqual([])
   })
 })
+
+/** The shell must be cached by the service worker before the network goes away. */
+async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated' && navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 })
+}
 
 async function signIn(page: Page, username: string): Promise<void> {
   await page.getByLabel(es['login.username'], { exact: true }).fill(username)

@@ -77,9 +77,12 @@ function flakyTransport(server: FakeServer, random: () => number, maxBatch: numb
 }
 
 const SEEDS = 60
+// OUTBOX_SEED=17 npx vitest run --project web packages/web/src/outbox replays one failing seed.
+const ONLY_SEED = Number.parseInt(process.env.OUTBOX_SEED ?? '', 10)
+const seeds = Number.isInteger(ONLY_SEED) ? [ONLY_SEED] : Array.from({ length: SEEDS }, (_, i) => i + 1)
 
 describe('pushPending against a flaky server (seeded)', () => {
-  for (let seed = 1; seed <= SEEDS; seed += 1) {
+  for (const seed of seeds) {
     it(`stores every action exactly once and empties the outbox, seed ${seed}`, async () => {
       const random = prng(seed)
       try {
@@ -106,7 +109,7 @@ describe('pushPending against a flaky server (seeded)', () => {
         expect([...server.byId.keys()].sort()).toEqual([...created].sort())
         expect(server.counters.size).toBe(created.length)
       } catch (error) {
-        console.error(`outbox chaos failed with seed ${seed}; replay it with this seed`)
+        console.error(`outbox chaos failed with seed ${seed}; replay it with OUTBOX_SEED=${seed}`)
         throw error
       }
     })
