@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useI18n } from '../../i18n/i18n.tsx'
+import { isMessageKey } from '../../i18n/messages.ts'
 import type { AttentionItem } from '../../outbox/store.ts'
 import { useFieldService, useFieldSnapshot } from './service-context.tsx'
 
@@ -9,6 +10,11 @@ import { useFieldService, useFieldSnapshot } from './service-context.tsx'
  */
 export function AttentionList() {
   const { t, dateTime } = useI18n()
+  // The server's stable reason code, in words when the catalog knows it.
+  const reasonText = (reason: string | undefined): string => {
+    const key = `fm.reason.${reason ?? ''}`
+    return isMessageKey(key) ? t(key) : (reason ?? '—')
+  }
   const service = useFieldService()
   const snap = useFieldSnapshot()
   const [items, setItems] = useState<AttentionItem[]>([])
@@ -42,7 +48,7 @@ export function AttentionList() {
               <span className="badge badge-danger">{t(item.outcome === 'conflict' ? 'fm.attention.conflict' : 'fm.attention.rejected')}</span>
             </div>
             <p className="list-item-meta">{dateTime(item.action.clientTime ?? '')}</p>
-            <p>{t('fm.attention.reason', { reason: item.reason ?? '—' })}</p>
+            <p>{t('fm.attention.reason', { reason: reasonText(item.reason) })}</p>
             {item.errors.length > 0 ? (
               <ul className="small">
                 {item.errors.map((e) => (
