@@ -15,20 +15,23 @@ export function StatusBar() {
   const now = useMinuteClock()
   const { pending, oldestPendingAt, attention } = snap.counts
   const age = oldestPendingAt ? ageParts(oldestPendingAt, now) : undefined
+  // Only the counts and the button stay pinned: the last result scrolls away, so the form keeps the screen.
   return (
-    <section className="fm-status" aria-label={t('fm.status.label')} data-testid="fm-status">
-      <p className="fm-status-counts" role="status">
-        <strong data-testid="fm-pending" data-count={pending}>
-          {t('fm.status.pending', { count: pending })}
-        </strong>
-        {age ? <span> · {t(`fm.status.oldest.${age.unit}`, { value: age.value })}</span> : null}
-        {attention > 0 ? <span className="fm-attention-count"> · {t('fm.status.attention', { count: attention })}</span> : null}
-      </p>
-      <button type="button" className="button button-primary" disabled={snap.syncing || snap.state !== 'ready'} onClick={() => void service.syncNow()} data-testid="fm-sync">
-        {snap.syncing ? t('fm.status.syncing') : t('fm.status.syncNow')}
-      </button>
+    <>
+      <section className="fm-status" aria-label={t('fm.status.label')} data-testid="fm-status">
+        <p className="fm-status-counts" role="status">
+          <strong data-testid="fm-pending" data-count={pending}>
+            {t('fm.status.pending', { count: pending })}
+          </strong>
+          {age ? <span> · {t(`fm.status.oldest.${age.unit}`, { value: age.value })}</span> : null}
+          {attention > 0 ? <span className="fm-attention-count"> · {t('fm.status.attention', { count: attention })}</span> : null}
+        </p>
+        <button type="button" className="button button-primary" disabled={snap.syncing || snap.state !== 'ready'} onClick={() => void service.syncNow()} data-testid="fm-sync">
+          {snap.syncing ? t('fm.status.syncing') : t('fm.status.syncNow')}
+        </button>
+      </section>
       {snap.lastSync ? <SyncResult report={snap.lastSync.report} retryAt={snap.retryAt} now={now} /> : null}
-    </section>
+    </>
   )
 }
 
@@ -37,7 +40,7 @@ function SyncResult({ report, retryAt, now }: { report: SyncReport; retryAt: num
   const sent = report.accepted + report.duplicates
   const ok = report.failure === undefined && report.problems.length === 0
   return (
-    <div className={ok ? 'notice notice-ok' : 'notice notice-error'} data-testid="fm-sync-result">
+    <div className={ok ? 'notice notice-ok fm-result' : 'notice notice-error fm-result'} data-testid="fm-sync-result" role="status">
       <p>
         {t('fm.result.sent', { count: sent })}
         {report.duplicates > 0 ? ` ${t('fm.result.duplicates', { count: report.duplicates })}` : ''}
