@@ -1,7 +1,8 @@
 /**
- * The app-shell service worker: precaches index.html, the hashed assets and the public files of
- * one build so the staff app starts without a network. It never touches /api/: data must come
- * from the server (the offline field mode will keep its own outbox in IndexedDB).
+ * The app-shell service worker: precaches index.html, the hashed assets (every lazy chunk,
+ * field mode and Leaflet included) and the public files (the map outline among them) of one
+ * build so the staff app starts without a network. It never touches /api/: data must come from
+ * the server, and field mode keeps its own outbox in IndexedDB.
  */
 
 // Replaced at build time by vite.config.ts with {"version", "files"} of this build.
@@ -28,6 +29,9 @@ const build: { version: string; files: string[] } = JSON.parse(MANIFEST)
 const cacheName = `${CACHE_PREFIX}${build.version}`
 const scope = new URL(sw.registration.scope)
 const shellUrl = new URL('index.html', scope).href
+// On a link that connects but never answers (a weak 2G cell), wait this long for a fresh shell
+// before starting from the cached one, rather than until the browser gives up minutes later.
+const NAVIGATION_TIMEOUT_MS = 4000
 
 sw.addEventListener('install', (event) => {
   event.waitUntil(precache())
@@ -60,17 +64,23 @@ async function dropOldCaches(): Promise<void> {
   await Promise.all(names.filter((n) => n.startsWith(CACHE_PREFIX) && n !== cacheName).map((n) => caches.delete(n)))
 }
 
-/** Navigations go to the network so a new deployment is seen at once; offline, the cached shell answers. */
+/**
+ * Navigations go to the network so a new deployment is seen at once; offline, or when the
+ * network is too slow to answer, the cached shell answers.
+ */
 async function networkFirstShell(request: Request): Promise<Response> {
+  const network = fetch(request)
+  const slow = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), NAVIGATION_TIMEOUT_MS))
   try {
-    return await fetch(request)
-  } catch (error) {
-    const cached = await caches.match(shellUrl)
-    if (cached) {
-      return cached
+    const response = await Promise.race([network, slow])
+    if (response) {
+      return response
     }
-    throw error
+  } catch {
+    // Offline: fall through to the cache.
   }
+  const cached = await caches.match(shellUrl)
+  return cached ?? network
 }
 
 /** Hashed assets never change, so the cached copy is always right. */
