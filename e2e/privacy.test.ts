@@ -69,4 +69,17 @@ describe.skipIf(SKIP_BROWSER_TESTS)('privacy screens in Chromium', () => {
     expect(await page.getByTestId('field-firstSurname').textContent()).toBe('Quetzalcóatl')
     await page.getByTestId('disclosure-list').getByText('internal_need_to_know', { exact: false }).waitFor()
   })
+
+  it('records a consent for a relative and withdraws it', async () => {
+    const page = await signedIn('coordinador.tijuana')
+    await page.getByRole('link', { name: es['nav.people'] }).click()
+    await page.getByLabel(es['people.searchPhone']).fill('+52 664 555 0199')
+    await page.getByRole('button', { name: es['people.search'] }).click()
+    await page.getByTestId('people-results').getByRole('button').first().click()
+    const form = page.getByTestId('consent-form')
+    await form.getByRole('button', { name: es['consent.record'] }).click()
+    const consents = page.getByTestId('consent-list')
+    await consents.getByRole('button', { name: es['consent.withdraw'] }).click()
+    await consents.getByText(es['people.withdrawn'].split(' {')[0] ?? '', { exact: false }).waitFor()
+  })
 })

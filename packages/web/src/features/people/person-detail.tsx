@@ -6,6 +6,7 @@ import { isMessageKey } from '../../i18n/messages.ts'
 import { ErrorNotice, Loading } from '../../ui/status.tsx'
 import { useFetch } from '../../ui/use-fetch.ts'
 import { useSession } from '../auth/session.tsx'
+import { ConsentForm } from './consent-form.tsx'
 import { PURPOSES, type ConsentView, type DisclosureView, type MaskedPerson } from './types.ts'
 
 type Revealed = { identity: Record<string, unknown>; fieldSets: string[] }
@@ -36,6 +37,11 @@ export function PersonDetail({ personId }: { personId: string }) {
     setError(undefined)
     const body = { personId, kind, channel: 'in_person', ...(kind === 'opposition' ? { purpose } : {}) }
     api(`/api/rights-requests`, { method: 'POST', body }).then(() => setRegistered(true), setError)
+  }
+
+  const withdraw = (consentId: string) => {
+    setError(undefined)
+    api(`/api/people/${personId}/consents/${consentId}/withdraw`, { method: 'POST' }).then(consents.reload, setError)
   }
 
   if (person.status === 'loading') {
@@ -108,11 +114,17 @@ export function PersonDetail({ personId }: { personId: string }) {
                 <p className="list-item-meta">
                   {c.withdrawnAt ? t('people.withdrawn', { date: dateTime(c.withdrawnAt) }) : t('people.given', { date: dateTime(c.givenAt) })}
                 </p>
+                {!c.withdrawnAt && can('consent.manage') ? (
+                  <button type="button" className="button button-ghost" onClick={() => withdraw(c.id)}>
+                    {t('consent.withdraw')}
+                  </button>
+                ) : null}
               </li>
             ))}
           </ul>
         )
       ) : null}
+      {person.data.status === 'active' && can('consent.manage') ? <ConsentForm personId={personId} onRecorded={consents.reload} /> : null}
       <h3 className="list-heading">{t('people.disclosures')}</h3>
       {disclosures.status === 'ok' ? (
         <ul className="list" data-testid="disclosure-list">
