@@ -101,6 +101,10 @@ describe('loadConfig', () => {
     expect(error.message).not.toContain('c2VjcmV0')
   })
 
+  it('rejects a retention override for an unknown record type', () => {
+    expect(configError({ FARO_RETENTION_DAYS: 'atention=30' }).message).toMatch(/^FARO_RETENTION_DAYS: expected retention overrides in days as type=days, types among place, attention, .*unlinked, got "atention=30"$/)
+  })
+
   it('rejects a malformed holiday list', () => {
     expect(configError({ FARO_HOLIDAYS: '25/12/2026' }).message).toBe('FARO_HOLIDAYS: expected comma-separated YYYY-MM-DD non-working days, got "25/12/2026"')
   })

@@ -1,5 +1,9 @@
 import path from 'node:path'
+import { RecordType } from '@faro/core'
 import { z } from 'zod'
+
+// A misspelt record type would silently keep the default: only known names are accepted.
+const RETENTION_KEYS: readonly string[] = [...RecordType.options, 'unlinked']
 
 /** Every setting Faro reads from the environment, with its default and what it expects. */
 const ENV = z.object({
@@ -29,8 +33,10 @@ const ENV = z.object({
   FARO_HOLIDAYS: z.string().regex(/^\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*$/).optional()
     .describe('comma-separated YYYY-MM-DD non-working days'),
   FARO_BLOCKING_DAYS: z.coerce.number().int().min(0).max(3650).default(30).describe('days a cancelled identity stays blocked before shredding, 0 to 3650'),
-  FARO_RETENTION_DAYS: z.string().regex(/^[a-z_]+=\d{1,5}(,[a-z_]+=\d{1,5})*$/).optional()
-    .describe('retention overrides in days such as attention=365,rescue=1825'),
+  FARO_RETENTION_DAYS: z.string().regex(/^[a-z_]+=\d{1,5}(,[a-z_]+=\d{1,5})*$/)
+    .refine((v) => v.split(',').every((kv) => RETENTION_KEYS.includes(kv.split('=')[0] ?? '')))
+    .optional()
+    .describe(`retention overrides in days as type=days, types among ${RETENTION_KEYS.join(', ')}`),
 })
 
 function isMasterKey(value: string): boolean {
