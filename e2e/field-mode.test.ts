@@ -181,6 +181,34 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
     expect(problems).toEqual([])
   })
 
+  it('keeps records queued through an expired session and sends them after signing in again', async () => {
+    const { page } = await newPhone()
+    await page.goto('/app/capture')
+    await signIn(page, 'agente.tijuana')
+    await page.getByTestId('fm-pin-set').waitFor()
+    await page.getByLabel(es['fm.pin.pin'], { exact: true }).fill(PIN)
+    await page.getByLabel(es['fm.pin.again'], { exact: true }).fill(PIN)
+    await page.getByRole('button', { name: es['fm.pin.set'] }).click()
+    await page.getByTestId('fm-quick').waitFor()
+    await page.waitForLoadState('networkidle')
+    // The session ends elsewhere (expiry, or signed out on another tab).
+    const me: { csrfToken: string } = await (await page.request.get('/api/auth/me')).json()
+    expect((await page.request.post('/api/auth/logout', { headers: { 'x-csrf-token': me.csrfToken } })).status()).toBe(204)
+
+    const quick = page.getByTestId('fm-quick')
+    await quick.getByRole('button', { name: '5', exact: true }).click()
+    await quick.getByRole('button', { name: 'Agua + Orientación' }).click()
+    await page.getByTestId('fm-save').click()
+    await page.getByTestId('fm-sync-result').getByText(es['fm.failure.unauthenticated']).waitFor()
+    expect(await page.getByTestId('fm-pending').getAttribute('data-count')).toBe('1')
+    await page.getByRole('button', { name: es['fm.signInAgain'] }).click()
+    await signIn(page, 'agente.tijuana')
+    // Same tab, so the PIN key is still in memory: opening field mode again sends the record.
+    await page.getByTestId('field-mode').waitFor()
+    await page.locator('[data-testid="fm-pending"][data-count="0"]').waitFor()
+    expect(problems).toEqual([])
+  })
+
   it('shows the national office the field work of both borders', async () => {
     const { page } = await newPhone()
     await page.goto('/app/live')

@@ -19,11 +19,12 @@ const REFERENCE = 'reference'
  * the catalogues and the crew) while the network is there; offline, the last copy stays.
  */
 export async function refreshReference(store: FieldStore): Promise<void> {
-  const page = await api<RecordPage<PlaceState>>('/api/records/place?limit=500')
+  // A background refresh must not throw the agent out of a half-filled form on an expired session.
+  const page = await api<RecordPage<PlaceState>>('/api/records/place?limit=500', { expectUnauthenticated: true })
   const places: ReferencePlace[] = page.items.map((p) => ({ recordId: p.recordId, name: p.state.name, kind: p.state.kind, lat: p.state.location.lat, lon: p.state.location.lon }))
   await store.putReference(PLACES, places)
   try {
-    await store.putReference(REFERENCE, await api<unknown>('/api/sync/reference'))
+    await store.putReference(REFERENCE, await api<unknown>('/api/sync/reference', { expectUnauthenticated: true }))
   } catch {
     // Older servers lack the endpoint; the places alone keep the forms usable.
   }

@@ -63,6 +63,8 @@ export class FieldService {
       window.addEventListener('online', this.autoSync)
       document.addEventListener('visibilitychange', this.onVisible)
     }
+    // Opening field mode is a moment to try: e.g. back from signing in again with records queued.
+    this.autoSync()
   }
 
   stop(): void {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { api } from '../../api/client.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { SyncReport } from '../../outbox/sync.ts'
 import { ageParts } from './age.ts'
@@ -48,9 +49,22 @@ function SyncResult({ report, retryAt, now }: { report: SyncReport; retryAt: num
         {report.stillPending > 0 ? ` ${t('fm.result.stillPending', { count: report.stillPending })}` : ''}
       </p>
       {report.failure ? <p>{t(`fm.failure.${report.failure}`)}</p> : null}
+      {report.failure === 'unauthenticated' ? (
+        <button type="button" className="button button-secondary" onClick={signInAgain}>
+          {t('fm.signInAgain')}
+        </button>
+      ) : null}
       {retryAt && retryAt > now ? <p className="small">{t('fm.result.retry', { seconds: Math.ceil((retryAt - now) / 1000) })}</p> : null}
     </div>
   )
+}
+
+/**
+ * Back to the sign-in screen without touching the outbox (sign-out would refuse while records
+ * wait): an ordinary request that meets the expired session triggers the app's own handler.
+ */
+function signInAgain(): void {
+  api('/api/auth/me').catch(() => undefined)
 }
 
 /** Re-renders every 30 s so ages and retry times stay true without a reload. */
