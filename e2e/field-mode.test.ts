@@ -78,6 +78,11 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
     ] as const) {
       await quick.getByRole('button', { name: count, exact: true }).click()
       await quick.getByRole('button', { name: preset }).click()
+      if (count === '12') {
+        // Beyond the three taps: a family travelling with children makes the record a priority.
+        await page.getByTestId('fm-people-details').locator('summary').click()
+        await page.getByLabel(es['vulnerability.travelling_with_children'], { exact: true }).check()
+      }
       await page.getByTestId('fm-save').click()
       await page.locator(`[data-testid="fm-pending"][data-count="${expected}"]`).waitFor()
     }
@@ -126,6 +131,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
     for (const id of ids) {
       await coordinator.page.locator(`[data-testid="live-records"] [data-record-id="${id}"]`).waitFor()
     }
+    expect(await coordinator.page.locator(ids.map((id) => `[data-testid="live-records"] .list-item-priority[data-record-id="${id}"]`).join(', ')).count()).toBe(1)
     await coordinator.page.getByTestId('live-devices').getByText(/No faltan registros/).first().waitFor()
     await coordinator.page.getByTestId('field-map').locator('path.leaflet-interactive').first().waitFor()
     await coordinator.page.getByTestId('field-map').scrollIntoViewIfNeeded()

@@ -7,6 +7,7 @@ import { ALL_SERVICES, loadPresets, sameServices, savePresets, sortServices, typ
 import { useFieldService } from './service-context.tsx'
 import type { Fix } from './use-position.ts'
 import { useSaved, ValidationErrors, type Issue } from './form-bits.tsx'
+import { PeopleDetailsFields, UNKNOWN_DETAILS, type PeopleDetails } from './people-details.tsx'
 
 const COUNTS = [1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 30] as const
 const SETTING_KEY = 'faro.fm.setting'
@@ -27,6 +28,7 @@ export function QuickAttention({ fix }: { fix: Fix | undefined }) {
     const parsed = AttentionSetting.safeParse(localStorage.getItem(SETTING_KEY))
     return parsed.success ? parsed.data : 'rail_tracks'
   })
+  const [details, setDetails] = useState<PeopleDetails>(UNKNOWN_DETAILS)
   const [issues, setIssues] = useState<Issue[]>([])
   const saved = useSaved()
 
@@ -46,7 +48,7 @@ export function QuickAttention({ fix }: { fix: Fix | undefined }) {
       at: new Date().toISOString(),
       ...(fix ? { location: { lat: fix.lat, lon: fix.lon, accuracyM: fix.accuracyM } } : {}),
       setting,
-      people: [{ count: people ?? 0 }],
+      people: [{ count: people ?? 0, ...details }],
       services,
     }
     const parsed = AttentionRecorded.safeParse(payload)
@@ -61,6 +63,7 @@ export function QuickAttention({ fix }: { fix: Fix | undefined }) {
     setCount(undefined)
     setOther('')
     setServices([])
+    setDetails(UNKNOWN_DETAILS)
   }
 
   return (
@@ -121,6 +124,7 @@ export function QuickAttention({ fix }: { fix: Fix | undefined }) {
           ) : null}
         </details>
       </fieldset>
+      <PeopleDetailsFields value={details} onChange={setDetails} />
       <div className="field">
         <label htmlFor="fm-setting">{t('fm.quick.setting')}</label>
         <select id="fm-setting" value={setting} onChange={(e) => setSetting(AttentionSetting.parse(e.target.value))}>
