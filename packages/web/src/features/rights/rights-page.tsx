@@ -4,6 +4,8 @@ import type { Items } from '../../api/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { ErrorNotice, Loading, Page } from '../../ui/status.tsx'
 import { useFetch } from '../../ui/use-fetch.ts'
+import { useSession } from '../auth/session.tsx'
+import { RetentionReport } from './retention-report.tsx'
 
 interface RightsRequest {
   id: string
@@ -21,6 +23,7 @@ const ACTION_OF = { access: 'report', cancellation: 'cancel', opposition: 'oppos
 /** The data-protection officer's queue of ARCO requests: deadlines, status and the next step. */
 export function RightsPage() {
   const { t } = useI18n()
+  const { can } = useSession()
   const queue = useFetch<Items<RightsRequest>>('/api/rights-requests')
   const [error, setError] = useState<unknown>(undefined)
 
@@ -58,6 +61,7 @@ export function RightsPage() {
           ))}
         </ul>
       ) : null}
+      {can('retention.manage') ? <RetentionReport /> : null}
     </Page>
   )
 }
