@@ -11,20 +11,46 @@ export type AuditEvent = Omit<AuditRow, 'seq' | 'prevHash' | 'hash'>
 export const GENESIS_HASH = '0'.repeat(64)
 
 /**
- * Appends an audit event to the hash chain inside the caller's transaction. Locking the head row
- * serialises appends, so concurrent transactions cannot fork the chain.
+ * The chain head held in memory by a transaction that appends many events (a sync push): read
+ * once, advanced per event, written back once by `flushAuditHead` before the commit. Only valid
+ * while the transaction holds the head lock (PostgreSQL) or the single connection (SQLite).
  */
-export async function appendAudit(db: Kysely<Database>, dialect: DialectName, event: AuditEvent): Promise<number> {
-  let head = db.selectFrom('auditHead').selectAll().where('id', '=', 1)
-  if (supportsRowLocks(dialect)) {
-    head = head.forUpdate()
+export interface AuditHeadCache {
+  head?: { seq: number; hash: string }
+}
+
+/**
+ * Appends an audit event to the hash chain inside the caller's transaction. Locking the head row
+ * serialises appends, so concurrent transactions cannot fork the chain. With a cache, the head
+ * row is read once and written by `flushAuditHead`.
+ */
+export async function appendAudit(db: Kysely<Database>, dialect: DialectName, event: AuditEvent, cache?: AuditHeadCache): Promise<number> {
+  let current = cache?.head
+  if (current === undefined) {
+    let head = db.selectFrom('auditHead').selectAll().where('id', '=', 1)
+    if (supportsRowLocks(dialect)) {
+      head = head.forUpdate()
+    }
+    const row = await head.executeTakeFirstOrThrow()
+    current = { seq: Number(row.seq), hash: row.hash }
   }
-  const { seq: lastSeq, hash: prevHash } = await head.executeTakeFirstOrThrow()
-  const seq = Number(lastSeq) + 1
+  const seq = current.seq + 1
+  const prevHash = current.hash
   const hash = chainHash(prevHash, { ...event, seq })
   await db.insertInto('auditEvents').values({ ...event, seq, prevHash, hash }).execute()
+  if (cache !== undefined) {
+    cache.head = { seq, hash }
+    return seq
+  }
   await db.updateTable('auditHead').set({ seq, hash }).where('id', '=', 1).execute()
   return seq
+}
+
+/** Writes the cached head back to its row; a no-op when nothing was appended. */
+export async function flushAuditHead(db: Kysely<Database>, cache: AuditHeadCache): Promise<void> {
+  if (cache.head !== undefined) {
+    await db.updateTable('auditHead').set(cache.head).where('id', '=', 1).execute()
+  }
 }
 
 /** The hash of a row: the previous hash and every field of the row but its own hashes. */

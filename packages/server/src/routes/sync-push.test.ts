@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, makeTestEnv, makeUser, newActionId, signIn, testDialects, type Session, type TestEnv } from '../test/harness.ts'
+import { verifyAudit } from '../repo/audit.ts'
 import { push, pushAction, results } from '../sync/test-helpers.ts'
 
 let deviceCounter = 0
@@ -56,6 +57,15 @@ for (const dialect of testDialects()) {
       const again = pushAction('beta-tijuana', 3, { recordId: a.recordId })
       const r = await results(await push(env, agent, { deviceId, actions: [a, correction, again] }))
       expect(r.map((x) => x.reason ?? x.status)).toEqual(['accepted', 'record_missing', 'record_exists'])
+    })
+
+    it('keeps the audit chain whole when refused actions are rolled back between accepted ones', async () => {
+      const deviceId = newDevice()
+      const a = pushAction('beta-tijuana', 1)
+      const actions = [a, pushAction('beta-tapachula', 2), pushAction('beta-tijuana', 3, { recordId: a.recordId }), pushAction('beta-tijuana', 4)]
+      const r = await results(await push(env, agent, { deviceId, actions }))
+      expect(r.map((x) => x.reason ?? x.status)).toEqual(['accepted', 'forbidden', 'record_exists', 'accepted'])
+      expect(await verifyAudit(env.db.db)).toMatchObject({ ok: true })
     })
 
     it('rejects an action in a unit the agent may not write as forbidden, and takes the rest', async () => {

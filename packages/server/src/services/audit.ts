@@ -11,7 +11,7 @@ export interface AuditSubject {
 }
 
 /** Who acts: usually the request's actor; for a failed login of an unknown name, `anonymous`. */
-export type AuditCtx = Pick<Ctx, 'db' | 'clock' | 'requestId'> & { actor: { userId: string; role: string; orgUnitId: string } }
+export type AuditCtx = Pick<Ctx, 'db' | 'clock' | 'requestId' | 'auditHead'> & { actor: { userId: string; role: string; orgUnitId: string } }
 
 /**
  * Writes one audit event in the given transaction: who, role, unit, action, record, decision,
@@ -29,10 +29,11 @@ export async function audit(trx: Executor, ctx: AuditCtx, subject: AuditSubject)
     recordType: subject.recordType ?? null,
     recordId: subject.recordId ?? null,
     decision: subject.decision,
-  })
+  }, ctx.auditHead)
 }
 
 /** A refusal is audited in a transaction of its own, since the refused work is rolled back. */
 export async function auditDenied(ctx: Ctx, subject: Omit<AuditSubject, 'decision'>): Promise<void> {
-  await ctx.db.db.transaction().execute((trx) => audit(trx, ctx, { ...subject, decision: 'denied' }))
+  // Its own transaction reads the head itself: a push's cached head belongs to the push's.
+  await ctx.db.db.transaction().execute((trx) => audit(trx, { ...ctx, auditHead: undefined }, { ...subject, decision: 'denied' }))
 }

@@ -3,6 +3,7 @@ import type { Actor, Lang } from '@faro/core'
 import type { Clock } from '../clock.ts'
 import type { Db } from '../db/open.ts'
 import type { Database } from '../db/schema.ts'
+import type { AuditHeadCache } from '../repo/audit.ts'
 
 /** What every service call needs: the database, the clock, and who is asking in which language. */
 export interface Ctx {
@@ -11,6 +12,8 @@ export interface Ctx {
   actor: Actor
   requestId: string
   lang: Lang
+  /** Set by a sync push: the audit chain head kept in memory for its one transaction. */
+  auditHead?: AuditHeadCache
 }
 
 /** Runs work in one transaction: the action, its projection and its audit row commit together. */

@@ -1,6 +1,7 @@
 import { DomainError, isCreateAction, parseAction, type ActionInput, type FieldIssue, type PushReason, type PushResult } from '@faro/core'
 import type { ControlledTransaction } from 'kysely'
 import type { Database } from '../db/schema.ts'
+import { flushAuditHead, type AuditHeadCache } from '../repo/audit.ts'
 import { insertConflict, insertRejection, touchDevice } from '../repo/devices.ts'
 import { audit } from './audit.ts'
 import type { Ctx } from './context.ts'
@@ -20,14 +21,17 @@ import { submitActionIn } from './records.ts'
  */
 export async function pushActions(caller: Ctx, deviceId: string, rawActions: readonly unknown[]): Promise<PushResult[]> {
   const trx = await caller.db.db.startTransaction().execute()
+  // The push holds the log lock to its commit, so the audit head is read once and written once.
+  const auditHead: AuditHeadCache = {}
   try {
     await lockLog(trx, caller)
-    const ctx = await pushContext(trx, caller, deviceId)
+    const ctx = await pushContext(trx, { ...caller, auditHead }, deviceId)
     const results: PushResult[] = []
     for (const [i, raw] of rawActions.entries()) {
       results.push(await pushOne(trx, ctx, deviceId, raw, i))
     }
     await touchDevice(trx, deviceId, ctx.clock.now().toISOString(), true)
+    await flushAuditHead(trx, auditHead)
     await trx.commit().execute()
     return results
   } catch (error) {
@@ -51,12 +55,17 @@ async function pushOne(trx: ControlledTransaction<Database>, ctx: Ctx, deviceId:
   }
   const name = `push_${i}`
   const sp = await trx.savepoint(name).execute()
+  const headBefore = ctx.auditHead?.head
   try {
     const outcome = await submitActionIn(sp, ctx, action)
     await sp.releaseSavepoint(name).execute()
     return { id, status: outcome.status, seq: outcome.seq }
   } catch (error) {
     await sp.rollbackToSavepoint(name).execute()
+    if (ctx.auditHead !== undefined) {
+      // Audit rows of the rolled-back action are gone: so is their advance of the head.
+      ctx.auditHead.head = headBefore
+    }
     if (!(error instanceof DomainError)) {
       throw error
     }
