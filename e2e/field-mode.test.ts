@@ -243,6 +243,12 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
     await page.getByTestId('fm-save').click()
     // Saving starts a sync on its own: the device registers and sends the record.
     await page.locator('[data-testid="fm-pending"][data-count="0"]').waitFor()
+    // An inspection of one of the group's towers or signs, from the places kept on the phone.
+    await page.getByRole('group', { name: es['fm.forms'] }).getByRole('button', { name: es['fm.form.inspection'] }).click()
+    await page.getByLabel(es['fm.inspection.tank'], { exact: true }).selectOption('low')
+    await page.getByTestId('fm-inspection').getByRole('button', { name: es['fm.form.save'] }).click()
+    await page.locator('[data-testid="fm-pending"][data-count="0"]').waitFor()
+    await page.getByRole('group', { name: es['fm.forms'] }).getByRole('button', { name: es['fm.form.attention'] }).click()
     const dbName = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').find((n) => n.startsWith('faro-field-')) ?? '')
     expect(dbName).not.toBe('')
 

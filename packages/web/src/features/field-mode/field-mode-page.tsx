@@ -123,7 +123,7 @@ function Recorder() {
     // Refreshed once per app start when there is a network (reading the crew is audited);
     // offline, the cached copy serves.
     service
-      .refreshReferenceOnce(() => refreshReference(service.store))
+      .refreshReferenceOnce(() => refreshReference(service.store, service.me.orgUnit.id))
       .then(load)
       .catch(() => undefined)
   }, [service])

@@ -258,8 +258,10 @@ export function RemainsForm({ fix }: { fix: Fix | undefined }) {
   )
 }
 
-export function InspectionForm({ places }: { places: readonly ReferencePlace[] }) {
+export function InspectionForm({ places: all }: { places: readonly ReferencePlace[] }) {
   const { t } = useI18n()
+  // Inspections are of the towers and signs; help points have their own staff.
+  const places = all.filter((p) => p.kind === 'orientation_tower' || p.kind === 'warning_sign')
   const { save, issues, saved } = useRecordSaver()
   const [placeId, setPlaceId] = useState('')
   const [tank, setTank] = useState<Opt<typeof WaterTankLevel>>('full')

@@ -15,12 +15,12 @@ const PLACES = 'places'
 const REFERENCE = 'reference'
 
 /**
- * Refreshes the reference data kept on the device (the places and, from /api/sync/reference,
+ * Refreshes the reference data kept on the device (the group's places and, from /api/sync/reference,
  * the catalogues and the crew) while the network is there; offline, the last copy stays.
  */
-export async function refreshReference(store: FieldStore): Promise<void> {
+export async function refreshReference(store: FieldStore, unitId: string): Promise<void> {
   // A background refresh must not throw the agent out of a half-filled form on an expired session.
-  const page = await api<RecordPage<PlaceState>>('/api/records/place?limit=500', { expectUnauthenticated: true })
+  const page = await api<RecordPage<PlaceState>>(`/api/records/place?limit=500&unit=${encodeURIComponent(unitId)}`, { expectUnauthenticated: true })
   const places: ReferencePlace[] = page.items.map((p) => ({ recordId: p.recordId, name: p.state.name, kind: p.state.kind, lat: p.state.location.lat, lon: p.state.location.lon }))
   await store.putReference(PLACES, places)
   try {

@@ -35,6 +35,7 @@ export class FieldService {
   private retryTimer: ReturnType<typeof setTimeout> | undefined
   private periodic: ReturnType<typeof setInterval> | undefined
   private running: Promise<SyncReport> | undefined
+  private again = false
   private reference: Promise<void> | undefined
 
   constructor(
@@ -106,10 +107,24 @@ export class FieldService {
 
   /** "Sync now": one honest run, whose report says what was sent and what was not. */
   syncNow(): Promise<SyncReport> {
-    this.running ??= this.run().finally(() => {
+    if (this.running) {
+      // A record saved while a run is finishing must not wait for the next timer: run again.
+      this.again = true
+      return this.running
+    }
+    this.running = this.runUntilSettled().finally(() => {
       this.running = undefined
     })
     return this.running
+  }
+
+  private async runUntilSettled(): Promise<SyncReport> {
+    let report = await this.run()
+    while (this.again && !this.snapshot.revoked) {
+      this.again = false
+      report = await this.run()
+    }
+    return report
   }
 
   /** Runs the reference download once per app start; a failure (offline) allows a later try. */
@@ -126,7 +141,7 @@ export class FieldService {
   }
 
   private readonly autoSync = (): void => {
-    if (!this.key || this.snapshot.syncing || this.snapshot.revoked || this.snapshot.counts.pending === 0) {
+    if (!this.key || this.snapshot.revoked || this.snapshot.counts.pending === 0) {
       return
     }
     // run() settles every failure into its report; nothing is left to reject here.
