@@ -11,7 +11,8 @@ import { startThrottleProxy } from './throttle-proxy.ts'
 // Slow-link benchmark (issue 4): 1,000 typical actions pushed by a client that follows the
 // client rules of docs/sync.md (gzip batches of ≤ 100, halve on 413 or timeout, back off with
 // full jitter) through a proxy at 40 kbit/s, 800 ms round trip, 1% of connections cut.
-// Targets: ≤ 60 s and ≤ 150 bytes per action on the wire. BENCH_SEED replays a run.
+// Targets: ≤ 60 s and ≤ 150 bytes per action on the wire. BENCH_SEED replays a run;
+// BENCH_DROP sets the share of connections cut (default 0.01).
 
 const ACTIONS = Number(process.env.BENCH_ACTIONS ?? 1000)
 const seed = Number(process.env.BENCH_SEED ?? Date.now() % 2 ** 31)
@@ -23,7 +24,7 @@ type Attempt = { kind: 'ok'; results: { id: string; status: string }[] } | { kin
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faro-slow-'))
   const server = await startServer(path.join(dir, 'faro.db'))
-  const proxy = await startThrottleProxy(server.port, { bytesPerSecond: 5000, oneWayMs: 400, dropProbability: 0.01, random: () => random.next() })
+  const proxy = await startThrottleProxy(server.port, { bytesPerSecond: 5000, oneWayMs: 400, dropProbability: Number(process.env.BENCH_DROP ?? 0.01), random: () => random.next() })
   try {
     // Sign in directly: the benchmark is about pushing, which a device does long after login.
     const session = await login(`http://127.0.0.1:${server.port}`)
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - started) / 1000
     const wire = proxy.bytes.up + proxy.bytes.down
     console.log(
-      `slow link (40 kbit/s, 800 ms RTT, 1% cut; seed ${seed}): ${ACTIONS} actions in ${seconds.toFixed(1)} s over ${requests} requests ` +
+      `slow link (40 kbit/s, 800 ms RTT, ${Number(process.env.BENCH_DROP ?? 0.01) * 100}% cut; seed ${seed}): ${ACTIONS} actions in ${seconds.toFixed(1)} s over ${requests} requests ` +
         `(${proxy.dropped} connections cut); ${fmt(wire)} bytes on the wire = ${(wire / ACTIONS).toFixed(1)} B/action ` +
         `(up ${(proxy.bytes.up / ACTIONS).toFixed(1)}, down ${(proxy.bytes.down / ACTIONS).toFixed(1)})`,
     )

@@ -34,7 +34,10 @@ export function startThrottleProxy(targetPort: number, opts: ProxyOptions): Prom
     const upstream = net.connect(targetPort, '127.0.0.1')
     sockets.add(client)
     sockets.add(upstream)
-    const cutAt = opts.random() < opts.dropProbability ? { up: opts.random() < 0.5, byte: Math.floor(opts.random() * 16_000) } : undefined
+    // A cut lands within the bytes a push exchanges (a gzipped batch is ~3.5 KB up, its answer
+    // ~2 KB down), so a connection picked for cutting is nearly always cut.
+    const up = opts.random() < 0.5
+    const cutAt = opts.random() < opts.dropProbability ? { up, byte: Math.floor(opts.random() * (up ? 3000 : 1500)) } : undefined
     const cut = () => {
       stats.dropped += 1
       client.destroy()
