@@ -72,6 +72,20 @@ describe.skipIf(SKIP_BROWSER_TESTS)('privacy screens in Chromium', () => {
     await page.getByTestId('disclosure-list').getByText('internal_need_to_know', { exact: false }).waitFor()
   })
 
+  it('lets the officer rectify and says to whom the correction must go', async () => {
+    if (!faro) {
+      throw new Error('the server did not start')
+    }
+    const dpo = await apiSession(faro.baseUrl, 'proteccion.datos', DEMO_PASSWORD)
+    expect((await dpo.request('POST', '/api/rights-requests', { personId, kind: 'rectification', channel: 'phone' })).status).toBe(201)
+    const page = await signedIn('proteccion.datos')
+    await page.getByRole('link', { name: es['nav.rights'] }).click()
+    const item = page.getByTestId('rights-queue').getByRole('listitem').filter({ hasText: es['rights.kind.rectification'] }).first()
+    await item.getByLabel(es['people.field.secondSurname']).fill('Ramírez')
+    await item.getByRole('button', { name: es['rights.rectify'] }).click()
+    await page.getByTestId('rectify-notify').waitFor()
+  })
+
   it('records a consent for a relative and withdraws it', async () => {
     const page = await signedIn('coordinador.tijuana')
     await page.getByRole('link', { name: es['nav.people'] }).click()

@@ -35,7 +35,29 @@ const reason = z.string().trim().min(10).max(2000).describe('written reason, wit
 
 export const ExtendRightsRequestInput = z.strictObject({ reason })
 export const RefuseRightsRequestInput = z.strictObject({ ground: RefusalGround, reason })
-export const RectifyInput = z.strictObject({ identity: PersonIdentity.partial() })
+const shape = PersonIdentity.shape
+
+/**
+ * A correction: only the fields sent change. Written out rather than `.partial()`, whose list
+ * defaults would otherwise empty every list the correction does not mention.
+ */
+export const IdentityChange = z.strictObject({
+  givenNames: shape.givenNames,
+  firstSurname: shape.firstSurname,
+  secondSurname: shape.secondSurname,
+  aliases: shape.aliases.unwrap().optional(),
+  sex: shape.sex,
+  birthDate: shape.birthDate,
+  approximateAge: shape.approximateAge,
+  nationality: shape.nationality,
+  languages: shape.languages.unwrap().optional(),
+  phones: shape.phones.unwrap().optional(),
+  email: shape.email,
+  idDocuments: shape.idDocuments.unwrap().optional(),
+  relatives: shape.relatives.unwrap().optional(),
+  healthNotes: shape.healthNotes,
+})
+export const RectifyInput = z.strictObject({ identity: IdentityChange })
 
 export const RightsRequest = z.object({
   id: z.string(),

@@ -79,6 +79,9 @@ for (const dialect of testDialects()) {
       expect(body.notify).toEqual([expect.objectContaining({ class: 'authority', name: 'Fiscalía' })])
       const found = (await (await call(env, 'POST', '/api/people/search', { as: dpo, body: { name: 'Velásquez' } })).json()) as { items: { id: string }[] }
       expect(found.items.map((i) => i.id)).toContain(personId)
+      // Only the field sent changed: the phone is still there and still finds the person.
+      const byPhone = (await (await call(env, 'POST', '/api/people/search', { as: dpo, body: { phone: '+504 9999 0000' } })).json()) as { items: { id: string }[] }
+      expect(byPhone.items.map((i) => i.id)).toContain(personId)
     })
 
     it('cancels: blocks at once, then shreds after the blocking period', async () => {

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/i18n.tsx'
 import { ErrorNotice, Loading, Page } from '../../ui/status.tsx'
 import { useFetch } from '../../ui/use-fetch.ts'
 import { useSession } from '../auth/session.tsx'
+import { RectifyForm } from './rectify-form.tsx'
 import { RetentionReport } from './retention-report.tsx'
 
 interface RightsRequest {
@@ -57,7 +58,7 @@ export function RightsPage() {
       {queue.status === 'ok' && queue.data.items.length > 0 ? (
         <ul className="list" data-testid="rights-queue">
           {queue.data.items.map((r) => (
-            <RequestItem key={r.id} request={r} onAct={act} onReport={(id) => void report(id)} />
+            <RequestItem key={r.id} request={r} onAct={act} onReport={(id) => void report(id)} onRectified={queue.reload} />
           ))}
         </ul>
       ) : null}
@@ -66,7 +67,7 @@ export function RightsPage() {
   )
 }
 
-function RequestItem({ request: r, onAct, onReport }: { request: RightsRequest; onAct: (path: string, body?: unknown) => void; onReport: (id: string) => void }) {
+function RequestItem({ request: r, onAct, onReport, onRectified }: { request: RightsRequest; onAct: (path: string, body?: unknown) => void; onReport: (id: string) => void; onRectified: () => void }) {
   const { t, dateTime } = useI18n()
   const [reason, setReason] = useState('')
   const reasonId = useId()
@@ -92,6 +93,7 @@ function RequestItem({ request: r, onAct, onReport }: { request: RightsRequest; 
               {t('rights.report')}
             </button>
           ) : null}
+          {r.kind === 'rectification' ? <RectifyForm requestId={r.id} onDone={onRectified} /> : null}
           {step === 'cancel' || step === 'oppose' ? (
             <button type="button" className="button" onClick={() => onAct(`/api/rights-requests/${r.id}/${step}`)}>
               {t(`rights.${step}`)}
