@@ -266,6 +266,36 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
     expect(left).toBe(false)
     expect(problems).toEqual([])
   })
+
+  it('wipes an idle phone whose device was revoked when field mode next opens', async () => {
+    if (!faro) {
+      throw new Error('the server did not start')
+    }
+    const { page } = await newPhone()
+    await page.goto('/app/capture')
+    await signIn(page, 'agente.tijuana')
+    await page.getByTestId('fm-pin-set').waitFor()
+    await page.getByLabel(es['fm.pin.pin'], { exact: true }).fill(PIN)
+    await page.getByLabel(es['fm.pin.again'], { exact: true }).fill(PIN)
+    await page.getByRole('button', { name: es['fm.pin.set'] }).click()
+    const quick = page.getByTestId('fm-quick')
+    await quick.getByRole('button', { name: '3', exact: true }).click()
+    await quick.getByRole('button', { name: 'Agua + Orientación' }).click()
+    await page.getByTestId('fm-save').click()
+    await page.locator('[data-testid="fm-pending"][data-count="0"]').waitFor()
+    const dbName = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').find((n) => n.startsWith('faro-field-')) ?? '')
+
+    const coordinator = await apiSession(faro.baseUrl, 'coordinador.tijuana', DEMO_PASSWORD)
+    const devices: { items: { deviceId: string; registeredAt: string; revokedAt: string | null }[] } = await (await coordinator.request('GET', '/api/sync/devices')).json()
+    const newest = devices.items.filter((d) => d.revokedAt === null).sort((a, b) => b.registeredAt.localeCompare(a.registeredAt))[0]
+    expect((await coordinator.request('POST', `/api/sync/devices/${newest?.deviceId ?? ''}/revoke`)).status).toBe(200)
+
+    // Nothing left to send: opening field mode again is the phone's next contact.
+    await page.reload()
+    await page.getByLabel(es['login.username'], { exact: true }).waitFor()
+    expect(await page.evaluate(async (name) => (await indexedDB.databases()).some((d) => d.name === name), dbName)).toBe(false)
+    expect(problems).toEqual([])
+  })
 })
 
 /** The shell must be cached by the service worker before the network goes away. */

@@ -66,6 +66,25 @@ export class FieldService {
     }
     // Opening field mode is a moment to try: e.g. back from signing in again with records queued.
     this.autoSync()
+    void this.checkRevoked()
+  }
+
+  /**
+   * A phone with nothing to send would never learn it was revoked; a one-item pull on opening
+   * is its "next contact" (docs/sync.md), answered 410 for a revoked device.
+   */
+  private async checkRevoked(): Promise<void> {
+    try {
+      const device = await this.store.device()
+      if (!device.registered || this.snapshot.revoked) {
+        return
+      }
+      await api(`/api/sync/pull?limit=1&deviceId=${encodeURIComponent(device.deviceId)}`, { expectUnauthenticated: true })
+    } catch (error) {
+      if (toPushError(error).kind === 'revoked' && !this.snapshot.revoked) {
+        await this.revoke()
+      }
+    }
   }
 
   stop(): void {
