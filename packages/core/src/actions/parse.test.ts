@@ -59,4 +59,11 @@ describe('parseAction', () => {
     const issues = issuesOf(() => parseAction({ ...valid, deviceId: 'device-0001' }, 'en'))
     expect(issues.map((i) => i.field)).toEqual(['deviceCounter'])
   })
+
+  it('keeps a correction to the fields it names, so defaults never overwrite what it left out', () => {
+    const a = parseAction({ id: valid.id, recordType: 'rescue', recordId: 'r-1', type: 'RescueCorrected', payload: { notes: 'x' } }, 'es')
+    expect(a.payload).toEqual({ notes: 'x' })
+    const p = parseAction({ id: valid.id, recordType: 'patrol', recordId: 'p-1', type: 'PatrolCorrected', payload: { distanceKm: 3 } }, 'es')
+    expect(p.payload).toEqual({ distanceKm: 3 })
+  })
 })
