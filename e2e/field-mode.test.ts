@@ -59,10 +59,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
     await waitForServiceWorker(page)
 
     await page.getByRole('navigation').getByRole('link', { name: es['nav.capture'] }).click()
-    await page.getByTestId('fm-pin-set').waitFor()
-    await page.getByLabel(es['fm.pin.pin'], { exact: true }).fill(PIN)
-    await page.getByLabel(es['fm.pin.again'], { exact: true }).fill(PIN)
-    await page.getByRole('button', { name: es['fm.pin.set'] }).click()
+    await setPin(page)
     await page.getByTestId('fm-quick').waitFor()
     await page.getByTestId('fm-gps').getByText(/±12 m/).waitFor()
     // Nothing scrolls sideways on a 360 px phone.
@@ -144,10 +141,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
     const { context, page } = await newPhone()
     await page.goto('/app/capture')
     await signIn(page, 'agente.tijuana')
-    await page.getByTestId('fm-pin-set').waitFor()
-    await page.getByLabel(es['fm.pin.pin'], { exact: true }).fill(PIN)
-    await page.getByLabel(es['fm.pin.again'], { exact: true }).fill(PIN)
-    await page.getByRole('button', { name: es['fm.pin.set'] }).click()
+    await setPin(page)
     await waitForServiceWorker(page)
     await context.setOffline(true)
     // The GPS fix can be corrected by tapping the map (Leaflet and the outline come from the cache).
@@ -191,10 +185,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
     const { page } = await newPhone()
     await page.goto('/app/capture')
     await signIn(page, 'agente.tijuana')
-    await page.getByTestId('fm-pin-set').waitFor()
-    await page.getByLabel(es['fm.pin.pin'], { exact: true }).fill(PIN)
-    await page.getByLabel(es['fm.pin.again'], { exact: true }).fill(PIN)
-    await page.getByRole('button', { name: es['fm.pin.set'] }).click()
+    await setPin(page)
     await page.getByTestId('fm-quick').waitFor()
     await page.waitForLoadState('networkidle')
     // The session ends elsewhere (expiry, or signed out on another tab).
@@ -233,10 +224,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
     const { page } = await newPhone()
     await page.goto('/app/capture')
     await signIn(page, 'agente.tijuana')
-    await page.getByTestId('fm-pin-set').waitFor()
-    await page.getByLabel(es['fm.pin.pin'], { exact: true }).fill(PIN)
-    await page.getByLabel(es['fm.pin.again'], { exact: true }).fill(PIN)
-    await page.getByRole('button', { name: es['fm.pin.set'] }).click()
+    await setPin(page)
     const quick = page.getByTestId('fm-quick')
     await quick.getByRole('button', { name: '2', exact: true }).click()
     await quick.getByRole('button', { name: 'Agua + Orientación' }).click()
@@ -249,14 +237,10 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
     await page.getByTestId('fm-inspection').getByRole('button', { name: es['fm.form.save'] }).click()
     await page.locator('[data-testid="fm-pending"][data-count="0"]').waitFor()
     await page.getByRole('group', { name: es['fm.forms'] }).getByRole('button', { name: es['fm.form.attention'] }).click()
-    const dbName = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').find((n) => n.startsWith('faro-field-')) ?? '')
+    const dbName = await fieldDatabaseName(page)
     expect(dbName).not.toBe('')
 
-    const coordinator = await apiSession(faro.baseUrl, 'coordinador.tijuana', DEMO_PASSWORD)
-    const devices: { items: { deviceId: string; registeredAt: string; revokedAt: string | null }[] } = await (await coordinator.request('GET', '/api/sync/devices')).json()
-    const newest = devices.items.filter((d) => d.revokedAt === null).sort((a, b) => b.registeredAt.localeCompare(a.registeredAt))[0]
-    expect(newest).toBeDefined()
-    expect((await coordinator.request('POST', `/api/sync/devices/${newest?.deviceId ?? ''}/revoke`)).status).toBe(200)
+    await revokeNewestDevice(faro.baseUrl)
 
     await quick.getByRole('button', { name: '1', exact: true }).click()
     await quick.getByRole('button', { name: 'Agua + Orientación' }).click()
@@ -274,21 +258,15 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
     const { page } = await newPhone()
     await page.goto('/app/capture')
     await signIn(page, 'agente.tijuana')
-    await page.getByTestId('fm-pin-set').waitFor()
-    await page.getByLabel(es['fm.pin.pin'], { exact: true }).fill(PIN)
-    await page.getByLabel(es['fm.pin.again'], { exact: true }).fill(PIN)
-    await page.getByRole('button', { name: es['fm.pin.set'] }).click()
+    await setPin(page)
     const quick = page.getByTestId('fm-quick')
     await quick.getByRole('button', { name: '3', exact: true }).click()
     await quick.getByRole('button', { name: 'Agua + Orientación' }).click()
     await page.getByTestId('fm-save').click()
     await page.locator('[data-testid="fm-pending"][data-count="0"]').waitFor()
-    const dbName = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').find((n) => n.startsWith('faro-field-')) ?? '')
+    const dbName = await fieldDatabaseName(page)
 
-    const coordinator = await apiSession(faro.baseUrl, 'coordinador.tijuana', DEMO_PASSWORD)
-    const devices: { items: { deviceId: string; registeredAt: string; revokedAt: string | null }[] } = await (await coordinator.request('GET', '/api/sync/devices')).json()
-    const newest = devices.items.filter((d) => d.revokedAt === null).sort((a, b) => b.registeredAt.localeCompare(a.registeredAt))[0]
-    expect((await coordinator.request('POST', `/api/sync/devices/${newest?.deviceId ?? ''}/revoke`)).status).toBe(200)
+    await revokeNewestDevice(faro.baseUrl)
 
     // Nothing left to send: opening field mode again is the phone's next contact.
     await page.reload()
@@ -307,4 +285,26 @@ async function signIn(page: Page, username: string): Promise<void> {
   await page.getByLabel(es['login.username'], { exact: true }).fill(username)
   await page.getByLabel(es['login.password'], { exact: true }).fill(DEMO_PASSWORD)
   await page.getByRole('button', { name: es['login.submit'] }).click()
+}
+
+/** Sets the field-mode PIN that encrypts the outbox on this phone. */
+async function setPin(page: Page): Promise<void> {
+  await page.getByTestId('fm-pin-set').waitFor()
+  await page.getByLabel(es['fm.pin.pin'], { exact: true }).fill(PIN)
+  await page.getByLabel(es['fm.pin.again'], { exact: true }).fill(PIN)
+  await page.getByRole('button', { name: es['fm.pin.set'] }).click()
+}
+
+/** The name of the phone's field-mode IndexedDB database, or '' when there is none. */
+async function fieldDatabaseName(page: Page): Promise<string> {
+  return page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').find((n) => n.startsWith('faro-field-')) ?? '')
+}
+
+/** The coordinator revokes the most recently registered device still in use. */
+async function revokeNewestDevice(baseUrl: string): Promise<void> {
+  const coordinator = await apiSession(baseUrl, 'coordinador.tijuana', DEMO_PASSWORD)
+  const devices: { items: { deviceId: string; registeredAt: string; revokedAt: string | null }[] } = await (await coordinator.request('GET', '/api/sync/devices')).json()
+  const newest = devices.items.filter((d) => d.revokedAt === null).sort((a, b) => b.registeredAt.localeCompare(a.registeredAt))[0]
+  expect(newest).toBeDefined()
+  expect((await coordinator.request('POST', `/api/sync/devices/${newest?.deviceId ?? ''}/revoke`)).status).toBe(200)
 }
