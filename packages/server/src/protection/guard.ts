@@ -56,7 +56,3 @@ export function requireAction(ctx: Ctx, action: PolicyAction, scopes: readonly s
   }
 }
 
-/** An `invalid` error for one field, in the caller's language. */
-export function invalid(ctx: Ctx, field: string, code: string, key: string): DomainError {
-  return new DomainError('invalid', PROBLEM_TITLES.invalid[ctx.lang], { issues: [{ field, code, message: message(key, ctx.lang) }] })
-}

@@ -25,7 +25,8 @@ import { consentsOf, insertDisclosure, opposedPurposes, toConsent } from '../rep
 import { policyTargetOf } from '../services/records.ts'
 import { audit, auditDenied } from '../services/audit.ts'
 import { inTransaction, type Ctx, type Executor } from '../services/context.ts'
-import { invalid, personFor, requireAction } from './guard.ts'
+import { personFor, requireAction } from './guard.ts'
+import { invalidField as invalid } from '../services/accounts.ts'
 import type { ProtectionDeps } from './settings.ts'
 import { decryptIdentity, encryptNew, indexEntries, searchDigests } from './vault.ts'
 

@@ -1,24 +1,20 @@
 import { Hono } from 'hono'
-import { CreateUserInput, DomainError, PROBLEM_TITLES, scopesOf, UpdateUserInput, User } from '@faro/core'
+import { CreateUserInput, UpdateUserInput, User } from '@faro/core'
 import { z } from 'zod'
 import { requireAuth } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { describe } from '../http/openapi.ts'
 import { jsonBody } from '../http/validate.ts'
 import { listUsers, toUser } from '../repo/users.ts'
-import { changeUser, createUser } from '../services/accounts.ts'
-import { audit, auditDenied } from '../services/audit.ts'
+import { changeUser, createUser, scopesOrRefuse } from '../services/accounts.ts'
+import { audit } from '../services/audit.ts'
 
 export function userRoutes() {
   const app = new Hono<AppEnv>()
 
   app.get('/', describe({ summary: 'Staff accounts the caller may see', tags: ['users'], responses: { 200: { description: 'Accounts', schema: z.object({ items: z.array(User) }) } } }), requireAuth, async (c) => {
     const ctx = c.get('ctx')
-    const scopes = scopesOf(ctx.actor.role, 'user.read')
-    if (scopes.length === 0) {
-      await auditDenied(ctx, { action: 'user.read', recordType: 'user' })
-      throw new DomainError('forbidden', PROBLEM_TITLES.forbidden[ctx.lang])
-    }
+    const scopes = await scopesOrRefuse(ctx, 'user.read', 'user')
     // Staff names identify people: every listing is audited.
     const rows = await ctx.db.db.transaction().execute(async (trx) => {
       await audit(trx, ctx, { action: 'user.read', recordType: 'user', decision: 'allowed' })

@@ -1,6 +1,7 @@
 import {
   DomainError,
   decide,
+  scopesOf,
   message,
   PROBLEM_TITLES,
   type CreateOrgUnitInput,
@@ -8,6 +9,7 @@ import {
   type OrgUnit,
   type PolicyAction,
   type PolicyTarget,
+  type Scope,
   type UpdateUserInput,
   type User,
 } from '@faro/core'
@@ -30,12 +32,28 @@ export async function authorize(ctx: Ctx, action: PolicyAction, target: PolicyTa
   throw new DomainError('forbidden', PROBLEM_TITLES.forbidden[ctx.lang])
 }
 
+/**
+ * The scopes the actor's role holds for an action; refuses (audited) with 403 when it holds none,
+ * as a list endpoint must before it filters by scope.
+ */
+export async function scopesOrRefuse(ctx: Ctx, action: PolicyAction, recordType: string): Promise<Scope[]> {
+  const scopes = scopesOf(ctx.actor.role, action)
+  if (scopes.length === 0) {
+    await auditDenied(ctx, { action, recordType })
+    throw new DomainError('forbidden', PROBLEM_TITLES.forbidden[ctx.lang])
+  }
+  return scopes
+}
+
+/** An `invalid` error for one field, in the caller's language. */
+export function invalidField(ctx: Ctx, field: string, code: string, key: string): DomainError {
+  return new DomainError('invalid', PROBLEM_TITLES.invalid[ctx.lang], { issues: [{ field, code, message: message(key, ctx.lang) }] })
+}
+
 export async function unitPathOrInvalid(ctx: Ctx, trx: Executor, orgUnitId: string, field: string): Promise<string[]> {
   const unit = await findOrgUnit(trx, orgUnitId)
   if (unit === undefined) {
-    throw new DomainError('invalid', PROBLEM_TITLES.invalid[ctx.lang], {
-      issues: [{ field, code: 'unknown_org_unit', message: message('faro.unknown_org_unit', ctx.lang) }],
-    })
+    throw invalidField(ctx, field, 'unknown_org_unit', 'faro.unknown_org_unit')
   }
   return unit.path
 }

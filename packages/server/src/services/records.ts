@@ -6,7 +6,6 @@ import {
   message,
   PROBLEM_TITLES,
   reduceRecord,
-  scopesOf,
   type ActionInput,
   type AppendResult,
   type PeopleCount,
@@ -20,6 +19,7 @@ import { findOrgUnit } from '../repo/org-units.ts'
 import { findRecord, insertRecord, listRecords, updateRecordState, type RecordRow } from '../repo/records.ts'
 import { audit, auditDenied } from './audit.ts'
 import { inTransaction, type Ctx, type Executor } from './context.ts'
+import { invalidField, scopesOrRefuse } from './accounts.ts'
 import { linkPersonRefs } from '../protection/person-refs.ts'
 import { appendToLog, findPrior, lockLog } from './log.ts'
 
@@ -141,11 +141,7 @@ export async function listVisibleRecords(
   recordType: RecordType,
   opts: { limit: number; cursor?: string | undefined; underUnitId?: string | undefined; updatedSince?: string | undefined },
 ): Promise<RecordPage> {
-  const scopes = scopesOf(ctx.actor.role, `${recordType}.read`)
-  if (scopes.length === 0) {
-    await auditDenied(ctx, { action: `${recordType}.read`, recordType })
-    throw new DomainError('forbidden', PROBLEM_TITLES.forbidden[ctx.lang])
-  }
+  const scopes = await scopesOrRefuse(ctx, `${recordType}.read`, recordType)
   const after = decodeCursor(opts.cursor, ctx)
   const rows = await listRecords(ctx.db.db, {
     recordType,
@@ -192,9 +188,6 @@ async function targetOf(
   return { orgUnitId, policy: { orgUnitPath: unit.path, ownerId: ctx.actor.userId } }
 }
 
-function invalidField(ctx: Ctx, field: string, code: string, key: string): DomainError {
-  return new DomainError('invalid', PROBLEM_TITLES.invalid[ctx.lang], { issues: [{ field, code, message: message(key, ctx.lang) }] })
-}
 
 function hasPriorityPeople(state: RecordState): boolean {
   const people = state.people
