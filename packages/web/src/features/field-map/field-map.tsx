@@ -37,11 +37,12 @@ const COLOURS: Record<MapPoint['kind'], string> = {
   here: '#b35c00',
 }
 
-let outline: Promise<GeoJSON.GeoJsonObject | undefined> | undefined
+// Loaded once per page, whatever the number of maps; the service worker keeps both files offline.
+let outlines: Promise<[GeoJSON.GeoJsonObject | undefined, GeoJSON.GeoJsonObject | undefined]> | undefined
 
 /**
- * A Leaflet map that needs no tile server: the bundled outline of Mexico is always drawn under
- * the points, and tiles are added on top only when a tile URL is configured.
+ * A Leaflet map that needs no tile server: the bundled outlines of Mexico and its 32 states are
+ * always drawn under the points, and tiles are added below them only when a tile URL is configured.
  */
 export default function FieldMap({ points, label, onPick, accuracyM }: FieldMapProps) {
   const container = useRef<HTMLDivElement>(null)
@@ -60,15 +61,24 @@ export default function FieldMap({ points, label, onPick, accuracyM }: FieldMapP
     if (url) {
       L.tileLayer(url, { maxZoom: 18 }).addTo(m)
     }
-    outline ??= fetch(`${import.meta.env.BASE_URL}geo/mexico.json`).then((r) => (r.ok ? r.json() : undefined))
-    outline
-      .then((geo) => {
-        if (geo && map.current === m) {
-          L.geoJSON(geo, { style: { color: '#52606d', weight: 1, fillColor: '#e4eff4', fillOpacity: 0.6 }, interactive: false }).addTo(m).bringToBack()
+    outlines ??= Promise.all([loadGeo('mexico.json'), loadGeo('mexico-states.json')])
+    outlines
+      .then(([country, states]) => {
+        if (map.current !== m) {
+          return
+        }
+        // A pane of their own keeps the outlines above any tiles (200) and under the points (400).
+        const pane = 'faro-outline'
+        m.createPane(pane).style.zIndex = '350'
+        if (country) {
+          L.geoJSON(country, { pane, style: { color: '#52606d', weight: 1, fillColor: '#e4eff4', fillOpacity: 0.6 }, interactive: false }).addTo(m)
+        }
+        if (states) {
+          L.geoJSON(states, { pane, style: { color: '#7b8794', weight: 0.6, opacity: 0.8, fill: false }, interactive: false }).addTo(m)
         }
       })
       .catch(() => {
-        // Without the outline the points still show, on a blank background.
+        // Without the outlines the points still show, on a blank background.
       })
     m.on('click', (e: L.LeafletMouseEvent) => pick.current?.({ lat: e.latlng.lat, lon: e.latlng.lng }))
     layer.current = L.layerGroup().addTo(m)
@@ -102,4 +112,10 @@ export default function FieldMap({ points, label, onPick, accuracyM }: FieldMapP
   }, [points, accuracyM])
 
   return <div ref={container} className="field-map" role="region" aria-label={label} data-testid="field-map" />
+}
+
+function loadGeo(file: string): Promise<GeoJSON.GeoJsonObject | undefined> {
+  return fetch(`${import.meta.env.BASE_URL}geo/${file}`)
+    .then((r) => (r.ok ? r.json() : undefined))
+    .catch(() => undefined)
 }
