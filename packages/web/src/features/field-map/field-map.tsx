@@ -38,11 +38,11 @@ const COLOURS: Record<MapPoint['kind'], string> = {
 }
 
 // Loaded once per page, whatever the number of maps; the service worker keeps both files offline.
-let outlines: Promise<[GeoJSON.GeoJsonObject | undefined, GeoJSON.GeoJsonObject | undefined]> | undefined
+let outline: Promise<{ geo: GeoJSON.GeoJsonObject; states: boolean } | undefined> | undefined
 
 /**
- * A Leaflet map that needs no tile server: the bundled outlines of Mexico and its 32 states are
- * always drawn under the points, and tiles are added below them only when a tile URL is configured.
+ * A Leaflet map that needs no tile server: the bundled outline of Mexico's 32 states is always
+ * drawn under the points, and tiles are added below it only when a tile URL is configured.
  */
 export default function FieldMap({ points, label, onPick, accuracyM }: FieldMapProps) {
   const container = useRef<HTMLDivElement>(null)
@@ -61,24 +61,29 @@ export default function FieldMap({ points, label, onPick, accuracyM }: FieldMapP
     if (url) {
       L.tileLayer(url, { maxZoom: 18 }).addTo(m)
     }
-    outlines ??= Promise.all([loadGeo('mexico.json'), loadGeo('mexico-states.json')])
-    outlines
-      .then(([country, states]) => {
-        if (map.current !== m) {
+    // The states together are the country: drawn alone they give one coastline, where the
+    // 1:50m country outline over them would draw a second one a few hundred metres off. The
+    // country outline is only the fallback.
+    outline ??= loadGeo('mexico-states.json').then(async (states) => {
+      if (states) {
+        return { geo: states, states: true }
+      }
+      const country = await loadGeo('mexico.json')
+      return country ? { geo: country, states: false } : undefined
+    })
+    outline
+      .then((drawn) => {
+        if (!drawn || map.current !== m) {
           return
         }
-        // A pane of their own keeps the outlines above any tiles (200) and under the points (400).
+        // A pane of its own keeps the outline above any tiles (200) and under the points (400).
         const pane = 'faro-outline'
         m.createPane(pane).style.zIndex = '350'
-        if (country) {
-          L.geoJSON(country, { pane, style: { color: '#52606d', weight: 1, fillColor: '#e4eff4', fillOpacity: 0.6 }, interactive: false }).addTo(m)
-        }
-        if (states) {
-          L.geoJSON(states, { pane, style: { color: '#7b8794', weight: 0.6, opacity: 0.8, fill: false }, interactive: false }).addTo(m)
-        }
+        const style = { color: '#52606d', weight: drawn.states ? 0.8 : 1, fillColor: '#e4eff4', fillOpacity: 0.6 }
+        L.geoJSON(drawn.geo, { pane, style, interactive: false }).addTo(m)
       })
       .catch(() => {
-        // Without the outlines the points still show, on a blank background.
+        // Without the outline the points still show, on a blank background.
       })
     m.on('click', (e: L.LeafletMouseEvent) => pick.current?.({ lat: e.latlng.lat, lon: e.latlng.lng }))
     layer.current = L.layerGroup().addTo(m)
