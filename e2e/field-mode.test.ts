@@ -131,6 +131,9 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
     expect(await coordinator.page.locator(ids.map((id) => `[data-testid="live-records"] .list-item-priority[data-record-id="${id}"]`).join(', ')).count()).toBe(1)
     await coordinator.page.getByTestId('live-devices').getByText(/No faltan registros/).first().waitFor()
     await coordinator.page.getByTestId('field-map').locator('path.leaflet-interactive').first().waitFor()
+    // With no tile server configured, the 32 states are drawn from the app's own file.
+    await coordinator.page.getByTestId('field-map').locator('.leaflet-faro-outline-pane path').nth(31).waitFor({ state: 'attached' })
+    expect(await coordinator.page.getByTestId('live-tiles').textContent()).toBe(es['live.tiles.none'])
     await coordinator.page.getByTestId('field-map').scrollIntoViewIfNeeded()
     await coordinator.page.screenshot({ path: path.join(OUTPUT_DIR, 'field-live-coordinator.png') })
     await coordinator.page.screenshot({ path: path.join(OUTPUT_DIR, 'field-live-coordinator-full.png'), fullPage: true })

@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       sessionHours: 12,
       maxBodyBytes: 1024 * 1024,
       webDist: path.join(REPO_ROOT, 'packages/web/dist'),
+      mapTileUrl: undefined,
       protection: {
         masterKey: undefined,
         masterKeyFile: undefined,
@@ -108,6 +109,20 @@ describe('loadConfig', () => {
   it('rejects a malformed holiday list', () => {
     expect(configError({ FARO_HOLIDAYS: '25/12/2026' }).message).toBe('FARO_HOLIDAYS: expected comma-separated YYYY-MM-DD non-working days, got "25/12/2026"')
   })
+
+  it('accepts a map tile template on another host or on this one', () => {
+    for (const url of ['https://tiles.example.org/osm/{z}/{x}/{y}.png', 'http://10.0.0.5:8081/{z}/{x}/{y}.png', '/tiles/{z}/{x}/{y}.png']) {
+      expect(loadConfig({ FARO_MAP_TILE_URL: url }).mapTileUrl).toBe(url)
+    }
+  })
+
+  for (const url of ['tiles.example.org/{z}/{x}/{y}.png', 'ftp://tiles.example.org/{z}/{x}/{y}.png', 'https://tiles.example.org/{z}/{x}.png', '//tiles.example.org/{z}/{x}/{y}.png', 'https://{s}.tile.example.org/{z}/{x}/{y}.png', 'https://tiles.example.org']) {
+    it(`rejects FARO_MAP_TILE_URL=${url} with one line naming the variable`, () => {
+      expect(configError({ FARO_MAP_TILE_URL: url }).message).toBe(
+        `FARO_MAP_TILE_URL: expected a tile URL template with {z}, {x} and {y}: https://host/..., http://host/... or a same-origin path starting with /, got ${JSON.stringify(url)}`,
+      )
+    })
+  }
 
   it('keeps the message on one line when the value holds a newline', () => {
     const error = configError({ FARO_SESSION_HOURS: '12\n13' })

@@ -33,11 +33,35 @@ const ENV = z.object({
   FARO_HOLIDAYS: z.string().regex(/^\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*$/).optional()
     .describe('comma-separated YYYY-MM-DD non-working days'),
   FARO_BLOCKING_DAYS: z.coerce.number().int().min(0).max(3650).default(30).describe('days a cancelled identity stays blocked before shredding, 0 to 3650'),
+  FARO_MAP_TILE_URL: z.string().refine(isTileTemplate).optional()
+    .describe('a tile URL template with {z}, {x} and {y}: https://host/..., http://host/... or a same-origin path starting with /'),
   FARO_RETENTION_DAYS: z.string().regex(/^[a-z_]+=\d{1,5}(,[a-z_]+=\d{1,5})*$/)
     .refine((v) => v.split(',').every((kv) => RETENTION_KEYS.includes(kv.split('=')[0] ?? '')))
     .optional()
     .describe(`retention overrides in days as type=days, types among ${RETENTION_KEYS.join(', ')}`),
 })
+
+/**
+ * A tile template the maps can use and the CSP can allow: the placeholders only in the path, so
+ * the origin added to img-src is one fixed origin (no `{s}` subdomains, no protocol-relative `//`).
+ */
+function isTileTemplate(value: string): boolean {
+  if (!['{z}', '{x}', '{y}'].every((p) => value.includes(p)) || /\s/.test(value)) {
+    return false
+  }
+  if (value.startsWith('/')) {
+    return !value.startsWith('//')
+  }
+  const match = /^(https?:\/\/[^/?#]+)\//.exec(value)
+  if (!match?.[1] || /[{}@]/.test(match[1])) {
+    return false
+  }
+  try {
+    return new URL(match[1]).hostname !== ''
+  } catch {
+    return false
+  }
+}
 
 function isMasterKey(value: string): boolean {
   const key = Buffer.from(value, 'base64')
@@ -55,6 +79,8 @@ export interface Config {
   sessionHours: number
   maxBodyBytes: number
   webDist: string
+  /** The maps' tile URL template; unset, the maps draw only the bundled outlines. */
+  mapTileUrl: string | undefined
   protection: {
     /** The master key in base64 when given directly; otherwise read from `masterKeyFile`. */
     masterKey: string | undefined
@@ -99,6 +125,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionHours: e.FARO_SESSION_HOURS,
     maxBodyBytes: e.FARO_MAX_BODY_BYTES,
     webDist: path.resolve(e.FARO_WEB_DIST ?? path.join(import.meta.dirname, '../../web/dist')),
+    mapTileUrl: e.FARO_MAP_TILE_URL,
     protection: {
       masterKey: e.FARO_MASTER_KEY,
       masterKeyFile: e.FARO_MASTER_KEY_FILE ? path.resolve(e.FARO_MASTER_KEY_FILE) : undefined,

@@ -12,6 +12,7 @@ import type { AppEnv } from './env.ts'
 import { openApiDocument } from './openapi.ts'
 import { onError, problem } from './problem.ts'
 import { authRoutes } from '../routes/auth.ts'
+import { appConfigRoutes } from '../routes/app-config.ts'
 import { auditRoutes } from '../routes/audit.ts'
 import { healthRoutes } from '../routes/health.ts'
 import { orgUnitRoutes } from '../routes/org-units.ts'
@@ -29,7 +30,7 @@ import { ephemeralProtection, type ProtectionDeps } from '../protection/settings
 export interface AppDeps {
   db: Db
   clock: Clock
-  config: Pick<Config, 'maxBodyBytes' | 'secureCookies' | 'trustProxy' | 'sessionHours' | 'webDist'>
+  config: Pick<Config, 'maxBodyBytes' | 'secureCookies' | 'trustProxy' | 'sessionHours' | 'webDist'> & Partial<Pick<Config, 'mapTileUrl'>>
   logger: Logger
   /** Vault keys, shred list and deadlines; without it, a random key that dies with the process. */
   protection?: ProtectionDeps
@@ -51,7 +52,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        imgSrc: ["'self'", 'data:', ...tileOrigins(deps.config.mapTileUrl)],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.notFound((c) => problem(c, 'not_found', c.get('lang')))
 
   app.route('/', healthRoutes(deps.db))
+  app.route('/api/config', appConfigRoutes({ mapTileUrl: deps.config.mapTileUrl }))
   app.route('/api/auth', authRoutes(deps))
   app.route('/api/org-units', orgUnitRoutes())
   app.route('/api/users', userRoutes())
@@ -88,6 +90,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(app, { title: 'Faro API', version: '0.1.0' })))
   app.route('/', staticRoutes(deps.config.webDist))
   return app
+}
+
+/**
+ * The origin of the configured map tiles, the one other place images may come from; a same-origin
+ * path is already covered by 'self'.
+ */
+function tileOrigins(template: string | undefined): string[] {
+  if (!template || template.startsWith('/')) {
+    return []
+  }
+  return [new URL(template).origin]
 }
 
 /** One line per request: method, matched route pattern (never the raw URL), status, duration. */

@@ -13,6 +13,12 @@ import type {
 // Only types come from core: its zod schemas would add their weight to the shell for data that
 // our own server has already validated.
 
+/** GET /api/config: what the app needs to know about this deployment. */
+export interface AppConfig {
+  /** FARO_MAP_TILE_URL: a template with {z}, {x} and {y}, or null for the bundled outlines only. */
+  mapTileUrl: string | null
+}
+
 /** GET /api/auth/me and POST /api/auth/login. */
 export interface Me {
   user: User

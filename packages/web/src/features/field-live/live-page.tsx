@@ -5,7 +5,7 @@ import { ErrorNotice, Loading, Page } from '../../ui/status.tsx'
 import { useFetch } from '../../ui/use-fetch.ts'
 import { useSession } from '../auth/session.tsx'
 import type { MapPoint } from '../field-map/field-map.tsx'
-import { setTileUrl, tileUrl } from '../field-map/settings.ts'
+import { mapTileUrl } from '../field-map/settings.ts'
 import { DeviceHealthList } from './device-health.tsx'
 import { RecentRecords } from './recent-records.tsx'
 
@@ -50,7 +50,6 @@ export function LivePage() {
       {summary.status === 'ok' ? <SummaryView summary={summary.data} /> : null}
       <RecentRecords since={periodStart(period)} refresh={tick} />
       {can('device.read') ? <DeviceHealthList refresh={tick} /> : null}
-      <TileSetting />
     </Page>
   )
 }
@@ -102,6 +101,7 @@ function SummaryView({ summary }: { summary: FieldSummary }) {
       ) : null}
       <h2>{t('live.map')}</h2>
       <p className="muted small">{t('live.mapNote', { count: points.length })}</p>
+      <TileSource />
       <Suspense fallback={<Loading />}>
         <FieldMap points={points} label={t('live.map')} />
       </Suspense>
@@ -131,35 +131,29 @@ function Counts({ counts, testId }: { counts: FieldCounts; testId?: string }) {
   )
 }
 
-function TileSetting() {
+/** Which base map is in use; it is chosen on the server (FARO_MAP_TILE_URL), not on the device. */
+function TileSource() {
   const { t } = useI18n()
-  const [value, setValue] = useState(tileUrl)
-  const [saved, setSaved] = useState(false)
+  const [url, setUrl] = useState<string | null | undefined>(undefined)
+  useEffect(() => {
+    let live = true
+    void mapTileUrl().then((u) => {
+      if (live) {
+        setUrl(u)
+      }
+    })
+    return () => {
+      live = false
+    }
+  }, [])
+  if (url === undefined) {
+    return null
+  }
+  const text = url === null ? t('live.tiles.none') : url.startsWith('/') ? t('live.tiles.self') : t('live.tiles.server', { origin: new URL(url).host })
   return (
-    <details className="card">
-      <summary>{t('live.tiles.title')}</summary>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault()
-          setTileUrl(value)
-          setSaved(true)
-        }}
-      >
-        <div className="field">
-          <label htmlFor="live-tiles">{t('live.tiles.url')}</label>
-          <input id="live-tiles" value={value} placeholder="/tiles/{z}/{x}/{y}.png" onChange={(e) => setValue(e.target.value)} />
-          <p className="field-hint">{t('live.tiles.hint')}</p>
-        </div>
-        <button type="submit" className="button button-secondary">
-          {t('live.tiles.save')}
-        </button>
-        {saved ? (
-          <p className="notice notice-ok" role="status">
-            {t('live.tiles.saved')}
-          </p>
-        ) : null}
-      </form>
-    </details>
+    <p className="muted small" data-testid="live-tiles">
+      {text}
+    </p>
   )
 }
 

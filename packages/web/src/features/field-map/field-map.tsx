@@ -2,7 +2,7 @@ import L from 'leaflet'
 import 'leaflet/dist/leaflet.css'
 import { useEffect, useRef } from 'react'
 import './field-map.css'
-import { tileUrl } from './settings.ts'
+import { mapTileUrl } from './settings.ts'
 
 export interface MapPoint {
   id: string
@@ -42,7 +42,8 @@ let outline: Promise<{ geo: GeoJSON.GeoJsonObject; states: boolean } | undefined
 
 /**
  * A Leaflet map that needs no tile server: the bundled outline of Mexico's 32 states is always
- * drawn under the points, and tiles are added below it only when a tile URL is configured.
+ * drawn under the points, and tiles are added below them only when the server names a
+ * tile source (FARO_MAP_TILE_URL).
  */
 export default function FieldMap({ points, label, onPick, accuracyM }: FieldMapProps) {
   const container = useRef<HTMLDivElement>(null)
@@ -57,10 +58,6 @@ export default function FieldMap({ points, label, onPick, accuracyM }: FieldMapP
     }
     const m = L.map(container.current, { attributionControl: true, zoomControl: true, preferCanvas: false })
     m.fitBounds(MEXICO_BOUNDS)
-    const url = tileUrl()
-    if (url) {
-      L.tileLayer(url, { maxZoom: 18 }).addTo(m)
-    }
     // The states together are the country: drawn alone they give one coastline, where the
     // 1:50m country outline over them would draw a second one a few hundred metres off. The
     // country outline is only the fallback.
@@ -71,15 +68,22 @@ export default function FieldMap({ points, label, onPick, accuracyM }: FieldMapP
       const country = await loadGeo('mexico.json')
       return country ? { geo: country, states: false } : undefined
     })
-    outline
-      .then((drawn) => {
-        if (!drawn || map.current !== m) {
+    Promise.all([mapTileUrl(), outline])
+      .then(([url, drawn]) => {
+        if (map.current !== m) {
           return
         }
-        // A pane of its own keeps the outline above any tiles (200) and under the points (400).
+        if (url) {
+          L.tileLayer(url, { maxZoom: 18 }).addTo(m)
+        }
+        if (!drawn) {
+          return
+        }
+        // A pane of its own keeps the outline above any tiles (200) and under the points (400);
+        // over tiles it is not filled, so the tiles stay readable.
         const pane = 'faro-outline'
         m.createPane(pane).style.zIndex = '350'
-        const style = { color: '#52606d', weight: drawn.states ? 0.8 : 1, fillColor: '#e4eff4', fillOpacity: 0.6 }
+        const style = { color: '#52606d', weight: drawn.states ? 0.8 : 1, fillColor: '#e4eff4', fillOpacity: url ? 0 : 0.6 }
         L.geoJSON(drawn.geo, { pane, style, interactive: false }).addTo(m)
       })
       .catch(() => {

@@ -1,18 +1,21 @@
-const TILE_KEY = 'faro.map.tiles'
+import { api } from '../../api/client.ts'
+import type { AppConfig } from '../../api/types.ts'
+
+let loaded: Promise<AppConfig> | undefined
 
 /**
- * The tile URL template of the maps, e.g. `/tiles/{z}/{x}/{y}.png`, or '' for none. It is a
- * device setting because each deployment has its own tile server (the CSP must allow its
- * origin); with none, or none reachable, the maps draw the bundled outline of Mexico.
+ * The maps' tile URL template, e.g. `/tiles/{z}/{x}/{y}.png`, or null for none. It is the server's
+ * setting (FARO_MAP_TILE_URL) because the server's CSP allows images from that origin and no
+ * other: a per-device choice of another host could never load. Offline, the maps go without
+ * tiles and draw the bundled outlines; a failed answer is not kept, so the next map asks again.
  */
-export function tileUrl(): string {
-  try {
-    return localStorage.getItem(TILE_KEY) ?? ''
-  } catch {
-    return ''
-  }
-}
-
-export function setTileUrl(url: string): void {
-  localStorage.setItem(TILE_KEY, url.trim())
+export function mapTileUrl(): Promise<string | null> {
+  loaded ??= api<AppConfig>('/api/config').catch((error: unknown) => {
+    loaded = undefined
+    throw error
+  })
+  return loaded.then(
+    (config) => config.mapTileUrl,
+    () => null,
+  )
 }

@@ -1,0 +1,21 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../http/env.ts'
+import { describe } from '../http/openapi.ts'
+
+const AppConfig = z.object({
+  mapTileUrl: z.string().nullable()
+    .describe('The tile URL template of the maps ({z}, {x}, {y}), from FARO_MAP_TILE_URL; null when the maps draw only the bundled outlines'),
+})
+
+/**
+ * What the staff app needs to know about this deployment. Public: it holds nothing that the
+ * CSP header of every answer does not already show, and the sign-in page may need it.
+ */
+export function appConfigRoutes(config: { mapTileUrl: string | undefined }) {
+  const app = new Hono<AppEnv>()
+  app.get('/', describe({ summary: 'Deployment settings the staff app needs: the map tile source', tags: ['operations'], auth: 'none', responses: { 200: { description: 'Settings', schema: AppConfig } } }), (c) =>
+    c.json({ mapTileUrl: config.mapTileUrl ?? null } satisfies z.infer<typeof AppConfig>),
+  )
+  return app
+}
