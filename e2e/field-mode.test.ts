@@ -79,6 +79,13 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
         // Beyond the three taps: a family travelling with children makes the record a priority.
         await page.getByTestId('fm-people-details').locator('summary').click()
         await page.getByLabel(es['vulnerability.travelling_with_children'], { exact: true }).check()
+        // And the orientation was written, in Haitian Creole, with the rights leaflet.
+        const orientation = page.getByTestId('fm-orientation-detail')
+        await orientation.locator('summary').click()
+        await orientation.getByLabel(es['orientationMode.written'], { exact: true }).check()
+        await orientation.getByLabel(es['fm.orientation.language'], { exact: true }).selectOption('ht')
+        await orientation.getByLabel(es['orientationMaterial.rights_leaflet'], { exact: true }).check()
+        await orientation.screenshot({ path: path.join(OUTPUT_DIR, 'field-mode-orientation.png') })
       }
       await page.getByTestId('fm-save').click()
       await page.locator(`[data-testid="fm-pending"][data-count="${expected}"]`).waitFor()
@@ -116,13 +123,21 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
     await signIn(coordinator.page, 'coordinador.tijuana')
     await coordinator.page.getByTestId('home-group_coordinator').waitFor()
     const ids: string[] = []
+    const orientations: unknown[] = []
     for (const type of ['attention', 'rescue']) {
       const response = await coordinator.page.request.get(`/api/records/${type}?updatedSince=${encodeURIComponent(startedAt)}`)
-      const page: { items: { recordId: string; demo: boolean }[] } = await response.json()
+      const page: { items: { recordId: string; demo: boolean; state: { orientation?: unknown } }[] } = await response.json()
       // The demo seed's generated records are labelled; the three from the phone are not.
-      ids.push(...page.items.filter((item) => !item.demo).map((item) => item.recordId))
+      const mine = page.items.filter((item) => !item.demo)
+      ids.push(...mine.map((item) => item.recordId))
+      if (type === 'attention') {
+        orientations.push(...mine.map((item) => item.state.orientation))
+      }
     }
     expect(ids).toHaveLength(3)
+    // The detail reached the server only on the record where it was filled.
+    expect(orientations).toEqual(expect.arrayContaining([undefined, { modes: ['written'], language: 'ht', materials: ['rights_leaflet'] }]))
+    expect(orientations).toHaveLength(2)
     await coordinator.page.getByRole('navigation').getByRole('link', { name: es['nav.live'] }).click()
     await coordinator.page.getByTestId('live-total').waitFor()
     for (const id of ids) {

@@ -35,6 +35,7 @@ export {
   Authority,
   Damage,
   EmergencyType,
+  ORIENTATION_LANGUAGES,
   Orientation,
   OrientationMaterial,
   OrientationMode,

@@ -10,7 +10,9 @@ export const AttentionSetting = z.enum(['rail_tracks', 'base', 'patrol', 'shelte
 export const PersonIds = z.array(RecordId).max(50).describe('ids of identity-vault entries; never names')
 
 export const OrientationMode = z.enum(['verbal', 'written'])
+export type OrientationMode = z.infer<typeof OrientationMode>
 export const OrientationMaterial = z.enum(['rights_leaflet', 'route_map', 'risk_warning', 'shelter_directory', 'other'])
+export type OrientationMaterial = z.infer<typeof OrientationMaterial>
 
 /** How the orientation service was given: the programme reports it by mode, language and material. */
 export const Orientation = z.strictObject({
@@ -19,6 +21,14 @@ export const Orientation = z.strictObject({
   materials: z.array(OrientationMaterial).max(OrientationMaterial.options.length).default([]),
 })
 export type Orientation = z.infer<typeof Orientation>
+
+/**
+ * The languages a field form offers for orientation, most often needed first: Spanish and English,
+ * French, Haitian Creole and Portuguese for people arriving from Haiti, Africa and Brazil, and the
+ * Mayan languages of the southern border (Mam, K'iche', Q'eqchi', Tsotsil, Tseltal). The schema
+ * still accepts any ISO 639 code, so an import or an API client may name others.
+ */
+export const ORIENTATION_LANGUAGES = ['es', 'en', 'fr', 'ht', 'pt', 'mam', 'quc', 'kek', 'tzo', 'tzh'] as const
 
 /** Payload of AttentionRecorded: people attended at one time and place, and what they got. */
 export const AttentionRecorded = z.strictObject({

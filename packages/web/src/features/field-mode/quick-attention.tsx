@@ -8,6 +8,8 @@ import { useFieldService } from './service-context.tsx'
 import type { Fix } from './use-position.ts'
 import { useSaved, ValidationErrors, type Issue } from './form-bits.tsx'
 import { PeopleDetailsFields, UNKNOWN_DETAILS, type PeopleDetails } from './people-details.tsx'
+import { EMPTY_ORIENTATION, orientationOf, type OrientationDetail } from './orientation.ts'
+import { OrientationDetailFields } from './orientation-detail.tsx'
 
 const COUNTS = [1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 30] as const
 const SETTING_KEY = 'faro.fm.setting'
@@ -29,6 +31,7 @@ export function QuickAttention({ fix }: { fix: Fix | undefined }) {
     return parsed.success ? parsed.data : 'rail_tracks'
   })
   const [details, setDetails] = useState<PeopleDetails>(UNKNOWN_DETAILS)
+  const [orientation, setOrientation] = useState<OrientationDetail>(EMPTY_ORIENTATION)
   const [issues, setIssues] = useState<Issue[]>([])
   const saved = useSaved()
 
@@ -43,6 +46,7 @@ export function QuickAttention({ fix }: { fix: Fix | undefined }) {
   }
 
   const save = async () => {
+    const detail = orientationOf(orientation, services)
     const payload = {
       orgUnitId: me.orgUnit.id,
       at: new Date().toISOString(),
@@ -50,6 +54,7 @@ export function QuickAttention({ fix }: { fix: Fix | undefined }) {
       setting,
       people: [{ count: people ?? 0, ...details }],
       services,
+      ...(detail ? { orientation: detail } : {}),
     }
     const parsed = AttentionRecorded.safeParse(payload)
     if (!parsed.success) {
@@ -64,6 +69,7 @@ export function QuickAttention({ fix }: { fix: Fix | undefined }) {
     setOther('')
     setServices([])
     setDetails(UNKNOWN_DETAILS)
+    setOrientation(EMPTY_ORIENTATION)
   }
 
   return (
@@ -123,6 +129,7 @@ export function QuickAttention({ fix }: { fix: Fix | undefined }) {
             </button>
           ) : null}
         </details>
+        {services.includes('orientation') ? <OrientationDetailFields value={orientation} onChange={setOrientation} /> : null}
       </fieldset>
       <PeopleDetailsFields value={details} onChange={setDetails} />
       <div className="field">
