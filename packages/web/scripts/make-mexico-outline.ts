@@ -1,8 +1,8 @@
 /**
  * Writes public/geo/mexico.json: Mexico's outline from world-atlas (Natural Earth 1:50m, public
  * domain), with coordinates rounded to 0.01° (about 1 km), so the coordinator's map shows where
- * points are even when no tile server can be reached. No npm package offers the states under a
- * clear open licence, so only the country outline is bundled.
+ * points are even when no tile server can be reached. The maps draw the states instead
+ * (make-mexico-states.ts), which together are the country; this outline is their fallback.
  */
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
