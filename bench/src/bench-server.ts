@@ -27,3 +27,5 @@ const app = createApp({ db, clock: systemClock, config, logger: pino({ level: 's
 serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
   process.stdout.write(`${JSON.stringify({ port: info.port })}\n`)
 })
+// Exit normally on SIGTERM, so a CPU profile asked for with BENCH_PROFILE is written.
+process.on('SIGTERM', () => process.exit(0))

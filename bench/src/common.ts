@@ -14,7 +14,9 @@ export interface BenchServer {
 
 /** Starts bench-server.ts in a child process on the database and waits for its port. */
 export async function startServer(target: string): Promise<BenchServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'bench-server.ts'), target, USER, PASSWORD], { stdio: ['ignore', 'pipe', 'inherit'] })
+  // BENCH_PROFILE=<dir> writes a CPU profile of the server (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(import.meta.dirname, 'bench-server.ts'), target, USER, PASSWORD], { stdio: ['ignore', 'pipe', 'inherit'] })
   const stdout = child.stdout
   if (stdout === null) {
     throw new Error('no stdout')

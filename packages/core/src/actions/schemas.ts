@@ -17,6 +17,8 @@ export const ActionInput = z.strictObject({
   clientTime: IsoDateTime.optional().describe('the device clock when the action was made; informative only'),
   deviceId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
   deviceCounter: z.number().int().min(1).max(MAX_DEVICE_COUNTER).optional(),
+  baseVersion: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional()
+    .describe('on a change, the record version the device had seen; a change of the same field by another device since flags the record for review'),
 }).refine((a) => (a.deviceId === undefined) === (a.deviceCounter === undefined), {
   message: 'faro.device_pair',
   path: ['deviceCounter'],

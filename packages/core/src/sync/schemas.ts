@@ -40,6 +40,8 @@ export const PushAction = z.strictObject({
   type: z.string().min(1).max(64),
   payload: z.record(z.string(), z.unknown()),
   clientTime: IsoDateTime.optional().describe('the device clock; informative only, may be wrong by days'),
+  baseVersion: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional()
+    .describe('on a change, the record version the device had seen; see "Concurrent edits" in docs/sync.md'),
 })
 export type PushAction = z.infer<typeof PushAction>
 
@@ -76,6 +78,8 @@ export const PushResult = z.object({
   seq: z.number().int().optional().describe('log sequence number, when accepted or duplicate'),
   reason: PushReason.optional(),
   errors: z.array(PushFieldError).optional(),
+  review: z.literal(true).optional()
+    .describe('accepted, and the record is flagged for review: another device changed one of the same fields after the version this change was made on'),
 })
 export type PushResult = z.infer<typeof PushResult>
 

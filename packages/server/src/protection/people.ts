@@ -19,10 +19,10 @@ import {
 } from '@faro/core'
 import { decodePath, encodePath } from '../db/dialect.ts'
 import { findOrgUnit } from '../repo/org-units.ts'
-import { findPeople, insertLink, insertPerson, linksOf, matchNameIndex, replaceNameIndex, type PersonRow } from '../repo/people.ts'
+import { findPeople, insertLinks, insertPerson, linksOf, matchNameIndex, replaceNameIndex, type PersonRow } from '../repo/people.ts'
 import { findRecord } from '../repo/records.ts'
 import { consentsOf, insertDisclosure, opposedPurposes, toConsent } from '../repo/consents.ts'
-import { policyTargetOf } from '../services/records.ts'
+import { policyTargetOf } from '../services/action-batch.ts'
 import { audit, auditDenied } from '../services/audit.ts'
 import { inTransaction, type Ctx, type Executor } from '../services/context.ts'
 import { personFor, requireAction } from './guard.ts'
@@ -76,7 +76,7 @@ async function addLink(trx: Executor, ctx: Ctx, personId: string, link: PersonLi
   if (record === undefined || !decide(ctx.actor, `${record.recordType}.read` as 'attention.read', policyTargetOf(record)).allowed) {
     throw invalid(ctx, 'link.recordId', 'unknown_record', 'faro.unknown_record')
   }
-  await insertLink(trx, { personId, recordType: link.recordType, recordId: link.recordId, legalBasis: link.legalBasis, purpose: link.purpose, createdBy: ctx.actor.userId, createdAt: ctx.clock.now().toISOString() })
+  await insertLinks(trx, [{ personId, recordType: link.recordType, recordId: link.recordId, legalBasis: link.legalBasis, purpose: link.purpose, createdBy: ctx.actor.userId, createdAt: ctx.clock.now().toISOString() }])
 }
 
 /** The masked view: which fields are filled and the links, never a value. Reading is audited. */

@@ -1,21 +1,28 @@
 import { decide, DomainError, message, PROBLEM_TITLES, type LegalBasis, type Purpose } from '@faro/core'
+import type { Insertable } from 'kysely'
 import { decodePath } from '../db/dialect.ts'
-import { findPeople, insertLink } from '../repo/people.ts'
-import type { Ctx, Executor } from '../services/context.ts'
+import type { PersonLinksTable } from '../db/schema.ts'
+import type { PersonRow } from '../repo/people.ts'
+import type { Ctx } from '../services/context.ts'
+
+/** The vault references (`personIds`) an action's payload names, each once. */
+export function personRefsOf(payload: Record<string, unknown>): string[] {
+  const raw = payload.personIds
+  return Array.isArray(raw) ? [...new Set(raw.filter((v): v is string => typeof v === 'string'))] : []
+}
 
 /**
- * Checks the vault references of a record action (`personIds`) and links them, inside the
+ * Checks the vault references of a record action and returns the links to write with it, in the
  * action's transaction: each person must exist, be active (not blocked or erased) and be within
  * the actor's reach. A rescue rests on vital interest; any other record on the consent the
- * person gave by sharing their identity.
+ * person gave by sharing their identity. `people` holds the rows of at least these ids.
  */
-export async function linkPersonRefs(trx: Executor, ctx: Ctx, action: { recordType: string; recordId: string; payload: Record<string, unknown> }): Promise<void> {
-  const raw = action.payload.personIds
-  if (!Array.isArray(raw) || raw.length === 0) {
-    return
-  }
-  const ids = [...new Set(raw.filter((v): v is string => typeof v === 'string'))]
-  const people = new Map((await findPeople(trx, ids)).map((p) => [p.id, p]))
+export function personLinksOf(
+  ctx: Pick<Ctx, 'actor' | 'lang' | 'clock'>,
+  action: { recordType: string; recordId: string; payload: Record<string, unknown> },
+  people: ReadonlyMap<string, PersonRow>,
+): Insertable<PersonLinksTable>[] {
+  const ids = personRefsOf(action.payload)
   for (const [index, id] of ids.entries()) {
     const person = people.get(id)
     const reachable = person !== undefined && decide(ctx.actor, 'person.read', { orgUnitPath: decodePath(person.orgUnitPath), ownerId: person.createdBy }).allowed
@@ -26,7 +33,6 @@ export async function linkPersonRefs(trx: Executor, ctx: Ctx, action: { recordTy
     }
   }
   const basis: { legalBasis: LegalBasis; purpose: Purpose } = action.recordType === 'rescue' ? { legalBasis: 'vital_interest', purpose: 'rescue' } : { legalBasis: 'consent', purpose: 'referral_services' }
-  for (const id of ids) {
-    await insertLink(trx, { personId: id, recordType: action.recordType, recordId: action.recordId, ...basis, createdBy: ctx.actor.userId, createdAt: ctx.clock.now().toISOString() })
-  }
+  const createdAt = ctx.clock.now().toISOString()
+  return ids.map((personId) => ({ personId, recordType: action.recordType, recordId: action.recordId, ...basis, createdBy: ctx.actor.userId, createdAt }))
 }

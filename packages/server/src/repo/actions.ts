@@ -19,6 +19,59 @@ export async function insertAction(db: Kysely<Database>, row: NewActionRow): Pro
   return inserted?.seq
 }
 
+/**
+ * Inserts many actions whose ids and (device, counter) pairs the caller has checked under the log
+ * lock, and returns each one's sequence number by id. A unique violation here is a bug and fails
+ * the whole transaction.
+ */
+export async function insertActions(db: Kysely<Database>, rows: readonly NewActionRow[]): Promise<Map<string, number>> {
+  const seqs = new Map<string, number>()
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const inserted = await db.insertInto('actions').values(rows.slice(i, i + INSERT_CHUNK)).returning(['id', 'seq']).execute()
+    for (const row of inserted) {
+      seqs.set(row.id, Number(row.seq))
+    }
+  }
+  return seqs
+}
+
+/** Rows per multi-row INSERT: 13 columns stay far below both dialects' bound-parameter limits. */
+const INSERT_CHUNK = 500
+
+export type PriorAction = Pick<ActionRow, 'id' | 'seq' | 'contentHash'>
+
+export async function findActionsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<PriorAction[]> {
+  if (ids.length === 0) {
+    return []
+  }
+  return db.selectFrom('actions').select(['id', 'seq', 'contentHash']).where('id', 'in', [...ids]).execute()
+}
+
+export async function findDeviceCountersTaken(db: Kysely<Database>, deviceId: string, counters: readonly number[]): Promise<number[]> {
+  if (counters.length === 0) {
+    return []
+  }
+  const rows = await db
+    .selectFrom('actions')
+    .select('deviceCounter')
+    .where('deviceId', '=', deviceId)
+    .where('deviceCounter', 'in', [...counters])
+    .execute()
+  return rows.map((r) => Number(r.deviceCounter))
+}
+
+/** What other sources changed on a record after a version: the payloads, to compare fields. */
+export async function findChangesSince(db: Kysely<Database>, recordType: string, recordId: string, afterSeq: number): Promise<Pick<ActionRow, 'payload' | 'deviceId' | 'actorId'>[]> {
+  return db
+    .selectFrom('actions')
+    .select(['payload', 'deviceId', 'actorId'])
+    .where('recordType', '=', recordType)
+    .where('recordId', '=', recordId)
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .execute()
+}
+
 export async function findActionById(db: Kysely<Database>, id: string): Promise<ActionRow | undefined> {
   return db.selectFrom('actions').selectAll().where('id', '=', id).executeTakeFirst()
 }

@@ -25,6 +25,11 @@ export interface AuditHeadCache {
  * row is read once and written by `flushAuditHead`.
  */
 export async function appendAudit(db: Kysely<Database>, dialect: DialectName, event: AuditEvent, cache?: AuditHeadCache): Promise<number> {
+  return appendAuditMany(db, dialect, [event], cache)
+}
+
+/** Appends events in order as consecutive links of the chain, in one statement per few hundred. */
+export async function appendAuditMany(db: Kysely<Database>, dialect: DialectName, events: readonly AuditEvent[], cache?: AuditHeadCache): Promise<number> {
   let current = cache?.head
   if (current === undefined) {
     let head = db.selectFrom('auditHead').selectAll().where('id', '=', 1)
@@ -34,17 +39,27 @@ export async function appendAudit(db: Kysely<Database>, dialect: DialectName, ev
     const row = await head.executeTakeFirstOrThrow()
     current = { seq: Number(row.seq), hash: row.hash }
   }
-  const seq = current.seq + 1
-  const prevHash = current.hash
-  const hash = chainHash(prevHash, { ...event, seq })
-  await db.insertInto('auditEvents').values({ ...event, seq, prevHash, hash }).execute()
-  if (cache !== undefined) {
-    cache.head = { seq, hash }
-    return seq
+  let link = current
+  const rows = events.map((event) => {
+    const seq = link.seq + 1
+    const hash = chainHash(link.hash, { ...event, seq })
+    const row = { ...event, seq, prevHash: link.hash, hash }
+    link = { seq, hash }
+    return row
+  })
+  for (let i = 0; i < rows.length; i += AUDIT_CHUNK) {
+    await db.insertInto('auditEvents').values(rows.slice(i, i + AUDIT_CHUNK)).execute()
   }
-  await db.updateTable('auditHead').set({ seq, hash }).where('id', '=', 1).execute()
-  return seq
+  if (cache !== undefined) {
+    cache.head = link
+  } else if (rows.length > 0) {
+    await db.updateTable('auditHead').set(link).where('id', '=', 1).execute()
+  }
+  return link.seq
 }
+
+/** Rows per multi-row INSERT: 13 columns stay far below both dialects' bound-parameter limits. */
+const AUDIT_CHUNK = 500
 
 /** Writes the cached head back to its row; a no-op when nothing was appended. */
 export async function flushAuditHead(db: Kysely<Database>, cache: AuditHeadCache): Promise<void> {

@@ -31,6 +31,14 @@ export async function findOrgUnit(db: Kysely<Database>, id: string): Promise<Org
   return row && toOrgUnit(row)
 }
 
+export async function findOrgUnits(db: Kysely<Database>, ids: readonly string[]): Promise<OrgUnit[]> {
+  if (ids.length === 0) {
+    return []
+  }
+  const rows = await db.selectFrom('orgUnits').selectAll().where('id', 'in', [...ids]).execute()
+  return rows.map(toOrgUnit)
+}
+
 export async function listOrgUnits(db: Kysely<Database>): Promise<OrgUnit[]> {
   const rows = await db.selectFrom('orgUnits').selectAll().orderBy('path').execute()
   return rows.map(toOrgUnit)

@@ -51,8 +51,10 @@ export function findPeople(db: Executor, ids: readonly string[]): Promise<Person
   return db.selectFrom('people').selectAll().where('id', 'in', [...ids]).execute()
 }
 
-export async function insertLink(db: Executor, row: Insertable<PersonLinksTable>): Promise<void> {
-  await db.insertInto('personLinks').values(row).onConflict((oc) => oc.doNothing()).execute()
+export async function insertLinks(db: Executor, rows: readonly Insertable<PersonLinksTable>[]): Promise<void> {
+  if (rows.length > 0) {
+    await db.insertInto('personLinks').values([...rows]).onConflict((oc) => oc.doNothing()).execute()
+  }
 }
 
 export function linksOf(db: Executor, personId: string): Promise<PersonLinkRow[]> {

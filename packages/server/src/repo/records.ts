@@ -20,22 +20,62 @@ export async function findRecord(
   return q.executeTakeFirst()
 }
 
-/** Inserts the projection of a new record; a unique violation means another action created it first. */
-export async function insertRecord(db: Kysely<Database>, row: Insertable<RecordsTable>): Promise<void> {
-  await db.insertInto('records').values(row).execute()
+/** Reads many records at once, locked for the caller's transaction on PostgreSQL. */
+export async function findRecords(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  keys: readonly { recordType: string; recordId: string }[],
+  opts: { lock?: boolean } = {},
+): Promise<RecordRow[]> {
+  const idsByType = new Map<string, Set<string>>()
+  for (const k of keys) {
+    idsByType.set(k.recordType, (idsByType.get(k.recordType) ?? new Set()).add(k.recordId))
+  }
+  const rows: RecordRow[] = []
+  // One query per record type, so each is a lookup on the primary key (type, id).
+  for (const [recordType, ids] of idsByType) {
+    let q = db.selectFrom('records').selectAll().where('recordType', '=', recordType).where('recordId', 'in', [...ids])
+    if (opts.lock && supportsRowLocks(dialect)) {
+      q = q.forUpdate()
+    }
+    rows.push(...(await q.execute()))
+  }
+  return rows
 }
 
-export async function updateRecordState(
-  db: Kysely<Database>,
-  key: { recordType: string; recordId: string },
-  change: Pick<RecordRow, 'state' | 'priority' | 'version' | 'updatedAt'>,
-): Promise<void> {
-  await db
-    .updateTable('records')
-    .set(change)
-    .where('recordType', '=', key.recordType)
-    .where('recordId', '=', key.recordId)
-    .execute()
+export function recordKey(k: { recordType: string; recordId: string }): string {
+  return `${k.recordType}\u0000${k.recordId}`
+}
+
+export type RecordWrite = Insertable<RecordsTable> & { needsReview: number }
+
+/**
+ * Writes the projections of new and changed records in one statement. The creating columns
+ * (unit, owner, creation time) of an existing record are kept; the state and its version move.
+ */
+export async function upsertRecords(db: Kysely<Database>, rows: readonly RecordWrite[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
+    await db
+      .insertInto('records')
+      .values(rows.slice(i, i + UPSERT_CHUNK))
+      .onConflict((oc) =>
+        oc.columns(['recordType', 'recordId']).doUpdateSet((eb) => ({
+          state: eb.ref('excluded.state'),
+          priority: eb.ref('excluded.priority'),
+          version: eb.ref('excluded.version'),
+          updatedAt: eb.ref('excluded.updatedAt'),
+          needsReview: eb.ref('excluded.needsReview'),
+        })),
+      )
+      .execute()
+  }
+}
+
+/** Rows per statement: 13 columns stay far below both dialects' bound-parameter limits. */
+const UPSERT_CHUNK = 500
+
+export async function clearReviewFlag(db: Kysely<Database>, recordType: string, recordId: string): Promise<void> {
+  await db.updateTable('records').set({ needsReview: 0 }).where('recordType', '=', recordType).where('recordId', '=', recordId).execute()
 }
 
 export interface RecordListQuery {
@@ -45,6 +85,8 @@ export interface RecordListQuery {
   /** Only records below this unit (still inside the actor's scopes). */
   underUnitId?: string
   updatedSince?: string
+  /** Only records flagged for review. */
+  needsReview?: boolean
   limit: number
   /** Continue after this (updatedAt, recordId) pair, as returned in the previous page. */
   after?: { updatedAt: string; recordId: string }
@@ -62,6 +104,9 @@ export async function listRecords(db: Kysely<Database>, q: RecordListQuery): Pro
   }
   if (q.updatedSince !== undefined) {
     query = query.where('updatedAt', '>=', q.updatedSince)
+  }
+  if (q.needsReview) {
+    query = query.where('needsReview', '=', 1)
   }
   if (q.after !== undefined) {
     const after = q.after

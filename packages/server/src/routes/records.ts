@@ -5,7 +5,7 @@ import { requireAuth } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { describe, tagMiddleware } from '../http/openapi.ts'
 import { query, readJson } from '../http/validate.ts'
-import { listVisibleRecords, readRecord, submitAction } from '../services/records.ts'
+import { listVisibleRecords, markReviewed, readRecord, submitAction } from '../services/records.ts'
 import { ActionInput } from '@faro/core'
 import { listActionsOfRecord } from '../repo/actions.ts'
 
@@ -14,6 +14,7 @@ const ListQuery = z.strictObject({
   cursor: z.string().max(200).optional(),
   unit: RecordId.optional().describe('only records of this unit and the units below it'),
   updatedSince: IsoDateTime.optional(),
+  needsReview: z.enum(['true']).optional().describe('only records flagged for review (concurrent changes of one field)'),
 })
 
 const RecordView = z.object({
@@ -24,7 +25,8 @@ const RecordView = z.object({
   state: z.record(z.string(), z.unknown()),
   priority: z.boolean().describe('a counted person is vulnerable'),
   demo: z.boolean().describe('generated demo data'),
-  version: z.number().int().describe('sequence number of the last action'),
+  version: z.number().int().describe('sequence number of the last action; send it as baseVersion with a change'),
+  needsReview: z.boolean().describe('two devices changed one field without seeing each other\'s change; see the history'),
   createdAt: z.string(),
   updatedAt: z.string(),
 })
@@ -57,7 +59,7 @@ export function recordRoutes() {
     const ctx = c.get('ctx')
     const type = parseInput(RecordType, c.req.param('type'), ctx.lang, 'type')
     const q = c.req.valid('query')
-    return c.json(await listVisibleRecords(ctx, type, { limit: q.limit, cursor: q.cursor, underUnitId: q.unit, updatedSince: q.updatedSince }))
+    return c.json(await listVisibleRecords(ctx, type, { limit: q.limit, cursor: q.cursor, underUnitId: q.unit, updatedSince: q.updatedSince, needsReview: q.needsReview === 'true' }))
   })
 
   app.get('/:type/:id', describe({ summary: 'One record', tags: ['records'], responses: { 200: { description: 'The record', schema: RecordView } } }), requireAuth, async (c) => {
@@ -66,13 +68,24 @@ export function recordRoutes() {
     return c.json(await readRecord(ctx, type, c.req.param('id')))
   })
 
+  app.post(
+    '/:type/:id/review',
+    describe({ summary: 'Clear the review flag of a record after looking at its history (needs the right to change it)', tags: ['records'], responses: { 200: { description: 'The record', schema: RecordView } } }),
+    requireAuth,
+    async (c) => {
+      const ctx = c.get('ctx')
+      const type = parseInput(RecordType, c.req.param('type'), ctx.lang, 'type')
+      return c.json(await markReviewed(ctx, type, c.req.param('id')))
+    },
+  )
+
   app.get('/:type/:id/history', describe({ summary: 'The actions of one record, in log order', tags: ['records'] }), requireAuth, async (c) => {
     const ctx = c.get('ctx')
     const type = parseInput(RecordType, c.req.param('type'), ctx.lang, 'type')
     const record = await readRecord(ctx, type, c.req.param('id'))
     const rows = await listActionsOfRecord(ctx.db.db, type, record.recordId)
     return c.json({
-      items: rows.map((r) => ({ seq: Number(r.seq), id: r.id, type: r.type, payload: JSON.parse(r.payload) as unknown, actorId: r.actorId, clientTime: r.clientTime, receivedAt: r.receivedAt })),
+      items: rows.map((r) => ({ seq: Number(r.seq), id: r.id, type: r.type, payload: JSON.parse(r.payload) as unknown, actorId: r.actorId, deviceId: r.deviceId, clientTime: r.clientTime, receivedAt: r.receivedAt })),
     })
   })
 

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid'
 import type { PolicyAction } from '@faro/core'
-import { appendAudit } from '../repo/audit.ts'
+import { appendAudit, type AuditEvent } from '../repo/audit.ts'
 import type { Ctx, Executor } from './context.ts'
 
 export interface AuditSubject {
@@ -18,7 +18,12 @@ export type AuditCtx = Pick<Ctx, 'db' | 'clock' | 'requestId' | 'auditHead'> & {
  * time and request id. Never a field value.
  */
 export async function audit(trx: Executor, ctx: AuditCtx, subject: AuditSubject): Promise<void> {
-  await appendAudit(trx, ctx.db.dialect, {
+  await appendAudit(trx, ctx.db.dialect, auditEvent(ctx, subject), ctx.auditHead)
+}
+
+/** The audit row of a subject, before it takes its place in the chain. */
+export function auditEvent(ctx: Omit<AuditCtx, 'db' | 'auditHead'>, subject: AuditSubject): AuditEvent {
+  return {
     id: uuidv7(),
     at: ctx.clock.now().toISOString(),
     requestId: ctx.requestId,
@@ -29,7 +34,7 @@ export async function audit(trx: Executor, ctx: AuditCtx, subject: AuditSubject)
     recordType: subject.recordType ?? null,
     recordId: subject.recordId ?? null,
     decision: subject.decision,
-  }, ctx.auditHead)
+  }
 }
 
 /** A refusal is audited in a transaction of its own, since the refused work is rolled back. */

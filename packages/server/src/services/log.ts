@@ -14,6 +14,7 @@ export interface LogEntry {
   deviceId?: string | undefined
   deviceCounter?: number | undefined
   clientTime?: string | undefined
+  baseVersion?: number | undefined
 }
 
 export type LogOutcome = { status: 'accepted'; seq: number } | { status: 'duplicate'; seq: number; row: ActionRow }
@@ -22,8 +23,8 @@ export type LogOutcome = { status: 'accepted'; seq: number } | { status: 'duplic
  * The content that makes two sends of one action "the same": everything the client chose,
  * plus who sent it. Server-side fields (sequence, arrival time) are left out.
  */
-export function contentHash(entry: LogEntry, actorId: string): string {
-  const content = {
+export function contentHash(entry: Omit<LogEntry, 'orgUnitId'>, actorId: string): string {
+  const content: Record<string, unknown> = {
     recordType: entry.recordType,
     recordId: entry.recordId,
     type: entry.type,
@@ -32,6 +33,10 @@ export function contentHash(entry: LogEntry, actorId: string): string {
     deviceId: entry.deviceId ?? null,
     deviceCounter: entry.deviceCounter ?? null,
     clientTime: entry.clientTime ?? null,
+  }
+  // Added to the protocol later: left out when absent, so earlier actions keep their hashes.
+  if (entry.baseVersion !== undefined) {
+    content.baseVersion = entry.baseVersion
   }
   return createHash('sha256').update(canonicalJson(content)).digest('hex')
 }

@@ -1,80 +1,180 @@
-import { DomainError, isCreateAction, parseAction, type ActionInput, type FieldIssue, type PushReason, type PushResult } from '@faro/core'
-import type { ControlledTransaction } from 'kysely'
-import type { Database } from '../db/schema.ts'
+import { DomainError, parseAction, type ActionInput, type FieldIssue, type PushReason, type PushResult } from '@faro/core'
 import { flushAuditHead, type AuditHeadCache } from '../repo/audit.ts'
 import { insertConflict, insertRejection, touchDevice } from '../repo/devices.ts'
-import { audit } from './audit.ts'
-import type { Ctx } from './context.ts'
+import { ActionBatch, policyActionOf, seqOf } from './action-batch.ts'
+import type { ControlledTransaction } from 'kysely'
+import type { Database } from '../db/schema.ts'
+import type { Ctx, Executor } from './context.ts'
 import { pushContext } from './devices.ts'
 import { lockLog } from './log.ts'
-import { submitActionIn } from './records.ts'
 
 /**
  * Applies one push from a device and answers per action, in the order sent.
  *
- * Every action runs in a savepoint of its own inside one transaction for the whole batch, and the
- * batch commits before the answer is written. So each action is still all-or-nothing and one bad
- * action never holds back the others (its savepoint is rolled back), while the batch costs one
- * commit (one fsync) instead of a hundred. The trade-off: a crash before that commit loses the
- * whole batch rather than a prefix of it; neither was acknowledged, so the device resends both
- * the same way. Nothing is acknowledged before it is durable.
+ * Each action is all-or-nothing: the batch checks it in memory against what it loaded and
+ * stages its writes only when every check passes, so a refused action leaves nothing behind and
+ * never holds back the others. The answer is written only after the commit.
  */
 export async function pushActions(caller: Ctx, deviceId: string, rawActions: readonly unknown[]): Promise<PushResult[]> {
-  const trx = await caller.db.db.startTransaction().execute()
-  // The push holds the log lock to its commit, so the audit head is read once and written once.
-  const auditHead: AuditHeadCache = {}
-  try {
-    await lockLog(trx, caller)
-    const ctx = await pushContext(trx, { ...caller, auditHead }, deviceId)
-    const results: PushResult[] = []
-    for (const [i, raw] of rawActions.entries()) {
-      results.push(await pushOne(trx, ctx, deviceId, raw, i))
+  // Validation needs no database, so it happens before the push waits for the log.
+  const parsed = rawActions.map((raw) => parseOne(caller, deviceId, raw))
+  let group = groups.get(caller.db)
+  if (group === undefined) {
+    group = new GroupCommit()
+    groups.set(caller.db, group)
+  }
+  return group.submit({ caller, deviceId, parsed })
+}
+
+interface Push {
+  caller: Ctx
+  deviceId: string
+  parsed: Parsed[]
+}
+
+interface Waiting extends Push {
+  resolve: (results: PushResult[]) => void
+  reject: (error: unknown) => void
+}
+
+/** One queue of pushes per database (per process). */
+const groups = new WeakMap<Ctx['db'], GroupCommit>()
+
+/** Pushes of one group commit: enough to amortise a commit, few enough to answer quickly. */
+const MAX_GROUP_ACTIONS = 1000
+
+/**
+ * Group commit: the pushes that arrive while one transaction is running are applied together in
+ * the next, each in a savepoint of its own, and answered after its one commit.
+ *
+ * Log writers are serialised anyway (the log lock; SQLite's single connection), and with
+ * `synchronous=FULL` a commit waits for the disk. When many devices come back into coverage
+ * together, one fsync per push would make the disk the limit; one per group does not. A push
+ * that fails rolls back to its savepoint and fails alone. A failed commit fails every push of
+ * the group, none of them acknowledged, and the devices resend them unchanged: a crash loses
+ * nothing that was answered, and the resend is harmless.
+ */
+class GroupCommit {
+  private waiting: Waiting[] = []
+  private draining = false
+
+  submit(push: Push): Promise<PushResult[]> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ ...push, resolve, reject })
+      if (!this.draining) {
+        this.draining = true
+        // Let the requests that are already readable join this group before it starts.
+        setImmediate(() => void this.drain())
+      }
+    })
+  }
+
+  private async drain(): Promise<void> {
+    while (this.waiting.length > 0) {
+      let size = 0
+      let take = 0
+      while (take < this.waiting.length && (take === 0 || size + (this.waiting[take]?.parsed.length ?? 0) <= MAX_GROUP_ACTIONS)) {
+        size += this.waiting[take]?.parsed.length ?? 0
+        take += 1
+      }
+      await runGroup(this.waiting.splice(0, take))
     }
-    await touchDevice(trx, deviceId, ctx.clock.now().toISOString(), true)
+    this.draining = false
+  }
+}
+
+async function runGroup(group: readonly Waiting[]): Promise<void> {
+  const first = group[0]
+  if (first === undefined) {
+    return
+  }
+  const applied: [Waiting, PushResult[]][] = []
+  // The group holds the log lock to its commit, so the audit head is read once and written once.
+  const auditHead: AuditHeadCache = {}
+  let trx: ControlledTransaction<Database> | undefined
+  try {
+    trx = await first.caller.db.db.startTransaction().execute()
+    await lockLog(trx, first.caller)
+    for (const [i, push] of group.entries()) {
+      const name = `push_${i}`
+      const sp = await trx.savepoint(name).execute()
+      const headBefore = auditHead.head
+      try {
+        const results = await applyPush(sp, { ...push.caller, auditHead }, push)
+        await sp.releaseSavepoint(name).execute()
+        applied.push([push, results])
+      } catch (error) {
+        await sp.rollbackToSavepoint(name).execute()
+        // Audit rows of the rolled-back push are gone: so is their advance of the head.
+        auditHead.head = headBefore
+        push.reject(error)
+      }
+    }
     await flushAuditHead(trx, auditHead)
     await trx.commit().execute()
-    return results
   } catch (error) {
-    await trx.rollback().execute()
+    await trx?.rollback().execute().catch(() => undefined)
+    for (const push of group) {
+      push.reject(error)
+    }
+    return
+  }
+  for (const [push, results] of applied) {
+    push.resolve(results)
+  }
+}
+
+/** Applies one push inside the group's transaction; throws (410, 403…) to fail it alone. */
+async function applyPush(trx: Executor, caller: Ctx, push: Push): Promise<PushResult[]> {
+  const ctx = await pushContext(trx, caller, push.deviceId)
+  const batch = new ActionBatch(trx, ctx)
+  await batch.load(push.parsed.flatMap((p) => ('action' in p ? [p.action] : [])))
+  const outcomes: Outcome[] = []
+  for (const p of push.parsed) {
+    outcomes.push('action' in p ? await stageOne(trx, ctx, batch, p.action) : await rejectInvalid(trx, ctx, push.deviceId, p))
+  }
+  await batch.flush()
+  await touchDevice(trx, push.deviceId, now(ctx), true)
+  // Sequence numbers exist only once the batch is written.
+  return outcomes.map((o) => (typeof o === 'function' ? o() : o))
+}
+
+/** A result, or a way to read it once the batch has its sequence numbers. */
+type Outcome = PushResult | (() => PushResult)
+
+type Parsed = { action: ActionInput } | { id: string; counter: number | null; errors: FieldIssue[] }
+
+function parseOne(ctx: Ctx, deviceId: string, raw: unknown): Parsed {
+  try {
+    return { action: parseAction(isObject(raw) ? { ...raw, deviceId } : raw, ctx.lang) }
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'invalid') {
+      return { id: idOf(raw), counter: counterOf(raw), errors: error.details?.issues ?? [] }
+    }
     throw error
   }
 }
 
-async function pushOne(trx: ControlledTransaction<Database>, ctx: Ctx, deviceId: string, raw: unknown, i: number): Promise<PushResult> {
-  const id = idOf(raw)
-  let action: ActionInput
+async function rejectInvalid(trx: Executor, ctx: Ctx, deviceId: string, p: { id: string; counter: number | null; errors: FieldIssue[] }): Promise<PushResult> {
+  await insertRejection(trx, { deviceId, actionId: p.id, deviceCounter: p.counter, reason: 'invalid', errors: JSON.stringify(p.errors), receivedAt: now(ctx) })
+  return { id: p.id, status: 'rejected', reason: 'invalid', errors: p.errors }
+}
+
+async function stageOne(trx: Executor, ctx: Ctx, batch: ActionBatch, action: ActionInput): Promise<Outcome> {
   try {
-    action = parseAction(isObject(raw) ? { ...raw, deviceId } : raw, ctx.lang)
+    const staged = await batch.stage(action)
+    const review = staged.status === 'accepted' && staged.review ? { review: true as const } : {}
+    return () => ({ id: action.id, status: staged.status, seq: seqOf(staged.entry), ...review })
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'invalid') {
-      const errors = error.details?.issues ?? []
-      await insertRejection(trx, { deviceId, actionId: id, deviceCounter: counterOf(raw), reason: 'invalid', errors: JSON.stringify(errors), receivedAt: now(ctx) })
-      return { id, status: 'rejected', reason: 'invalid', errors }
-    }
-    throw error
-  }
-  const name = `push_${i}`
-  const sp = await trx.savepoint(name).execute()
-  const headBefore = ctx.auditHead?.head
-  try {
-    const outcome = await submitActionIn(sp, ctx, action)
-    await sp.releaseSavepoint(name).execute()
-    return { id, status: outcome.status, seq: outcome.seq }
-  } catch (error) {
-    await sp.rollbackToSavepoint(name).execute()
-    if (ctx.auditHead !== undefined) {
-      // Audit rows of the rolled-back action are gone: so is their advance of the head.
-      ctx.auditHead.head = headBefore
-    }
     if (!(error instanceof DomainError)) {
       throw error
     }
-    return refused(trx, ctx, action, error)
+    return refused(trx, ctx, batch, action, error)
   }
 }
 
 /** Turns a refusal into the action's result and keeps what the reviewers need. */
-async function refused(trx: ControlledTransaction<Database>, ctx: Ctx, action: ActionInput, error: DomainError): Promise<PushResult> {
+async function refused(trx: Executor, ctx: Ctx, batch: ActionBatch, action: ActionInput, error: DomainError): Promise<PushResult> {
   const deviceId = action.deviceId ?? ''
   const reason = reasonOf(error)
   if (reason === 'id_reused' || reason === 'device_counter_reused') {
@@ -90,9 +190,7 @@ async function refused(trx: ControlledTransaction<Database>, ctx: Ctx, action: A
     return { id: action.id, status: 'conflict', reason }
   }
   if (reason === 'forbidden') {
-    // The refused work was rolled back with its savepoint; the refusal itself is on record.
-    const verb = isCreateAction(action.recordType, action.type) ? 'create' : 'update'
-    await audit(trx, ctx, { action: `${action.recordType}.${verb}`, recordType: action.recordType, recordId: action.recordId, decision: 'denied' })
+    batch.audit({ action: policyActionOf(action), recordType: action.recordType, recordId: action.recordId, decision: 'denied' })
   }
   const errors: FieldIssue[] = error.details?.issues ?? []
   await insertRejection(trx, { deviceId, actionId: action.id, deviceCounter: action.deviceCounter ?? null, reason, errors: JSON.stringify(errors), receivedAt: now(ctx) })

@@ -1,27 +1,10 @@
-import {
-  DomainError,
-  decide,
-  isCreateAction,
-  isPriority,
-  message,
-  PROBLEM_TITLES,
-  reduceRecord,
-  type ActionInput,
-  type AppendResult,
-  type PeopleCount,
-  type PolicyAction,
-  type PolicyTarget,
-  type RecordState,
-  type RecordType,
-} from '@faro/core'
-import { decodePath, encodePath, isUniqueViolation } from '../db/dialect.ts'
-import { findOrgUnit } from '../repo/org-units.ts'
-import { findRecord, insertRecord, listRecords, updateRecordState, type RecordRow } from '../repo/records.ts'
+import { DomainError, decide, PROBLEM_TITLES, type ActionInput, type AppendResult, type RecordState, type RecordType } from '@faro/core'
+import { clearReviewFlag, findRecord, listRecords, type RecordRow } from '../repo/records.ts'
+import { ActionBatch, policyActionOf, policyTargetOf, seqOf, type BatchOptions } from './action-batch.ts'
 import { audit, auditDenied } from './audit.ts'
+import { lockLog } from './log.ts'
 import { inTransaction, type Ctx, type Executor } from './context.ts'
 import { invalidField, scopesOrRefuse } from './accounts.ts'
-import { linkPersonRefs } from '../protection/person-refs.ts'
-import { appendToLog, findPrior, lockLog } from './log.ts'
 
 export interface RecordView {
   recordType: string
@@ -32,6 +15,8 @@ export interface RecordView {
   priority: boolean
   demo: boolean
   version: number
+  /** Two devices changed one field without seeing each other's change; see `markReviewed`. */
+  needsReview: boolean
   createdAt: string
   updatedAt: string
 }
@@ -52,68 +37,18 @@ export async function submitAction(ctx: Ctx, action: ActionInput, opts: SubmitOp
   }
 }
 
-export interface SubmitOptions {
-  demo?: boolean
-}
+export type SubmitOptions = BatchOptions
 
 /**
- * The body of `submitAction`, inside a transaction the caller owns (the demo seed batches many
- * actions into one commit). A refusal throws; the caller audits it outside the rolled-back work.
+ * The body of `submitAction`, inside a transaction the caller owns. A refusal throws; the caller
+ * audits it outside the rolled-back work.
  */
 export async function submitActionIn(trx: Executor, ctx: Ctx, action: ActionInput, opts: SubmitOptions = {}): Promise<AppendResult> {
-  await lockLog(trx, ctx)
-  const creates = isCreateAction(action.recordType, action.type)
-  const prior = await findPrior(trx, ctx, { ...action, orgUnitId: '' })
-  if (prior !== undefined) {
-    return { status: 'duplicate', seq: prior.seq, id: action.id }
-  }
-  const existing = await findRecord(trx, ctx.db.dialect, action.recordType, action.recordId, { lock: !creates })
-  const target = await targetOf(ctx, trx, action, existing)
-  const policyAction = policyActionOf(action)
-  if (!decide(ctx.actor, policyAction, target.policy).allowed) {
-    throw new DomainError('forbidden', PROBLEM_TITLES.forbidden[ctx.lang])
-  }
-  const outcome = await appendToLog(trx, ctx, { ...action, orgUnitId: target.orgUnitId })
-  if (outcome.status === 'duplicate') {
-    return { status: 'duplicate', seq: outcome.seq, id: action.id }
-  }
-  const now = ctx.clock.now().toISOString()
-  const state = reduceRecord(existing ? parseState(existing) : undefined, action, action.recordType)
-  const priority = hasPriorityPeople(state) ? 1 : 0
-  try {
-    if (existing === undefined) {
-      await insertRecord(trx, {
-        recordType: action.recordType,
-        recordId: action.recordId,
-        orgUnitId: target.orgUnitId,
-        orgUnitPath: encodePath(target.policy.orgUnitPath),
-        ownerId: ctx.actor.userId,
-        state: JSON.stringify(state),
-        routedTo: '[]',
-        priority,
-        demo: opts.demo ? 1 : 0,
-        version: outcome.seq,
-        createdAt: now,
-        updatedAt: now,
-      })
-    } else {
-      await updateRecordState(trx, action, { state: JSON.stringify(state), priority, version: outcome.seq, updatedAt: now })
-    }
-  } catch (error) {
-    // Another action created the same record first (a different id, so not a retry).
-    if (isUniqueViolation(error)) {
-      throw new DomainError('conflict', message('faro.record_exists', ctx.lang), { reason: 'record_exists' })
-    }
-    throw error
-  }
-  // Vault references are checked and linked in the same transaction: a bad one rolls back all.
-  await linkPersonRefs(trx, ctx, action)
-  await audit(trx, ctx, { action: policyAction, recordType: action.recordType, recordId: action.recordId, decision: 'allowed' })
-  return { status: 'accepted', seq: outcome.seq, id: action.id }
-}
-
-function policyActionOf(action: ActionInput): PolicyAction {
-  return `${action.recordType}.${isCreateAction(action.recordType, action.type) ? 'create' : 'update'}`
+  const batch = new ActionBatch(trx, ctx, opts)
+  await batch.load([action])
+  const staged = await batch.stage(action)
+  await batch.flush()
+  return { status: staged.status, seq: seqOf(staged.entry), id: action.id }
 }
 
 /** Reads one record the actor may see; a record out of scope is reported as forbidden. */
@@ -130,6 +65,35 @@ export async function readRecord(ctx: Ctx, recordType: RecordType, recordId: str
   return toView(row)
 }
 
+/**
+ * Clears a record's review flag once someone who may change the record has looked at the
+ * concurrent changes in its history and corrected it if needed. The flag is the server's note
+ * about the log, not the record's content, so clearing it is audited rather than logged.
+ */
+export async function markReviewed(ctx: Ctx, recordType: RecordType, recordId: string): Promise<RecordView> {
+  try {
+    return await inTransaction(ctx, async (trx) => {
+      // Under the log lock: a push that is flagging the record must not be overwritten.
+      await lockLog(trx, ctx)
+      const row = await findRecord(trx, ctx.db.dialect, recordType, recordId, { lock: true })
+      if (row === undefined) {
+        throw new DomainError('not_found', PROBLEM_TITLES.not_found[ctx.lang])
+      }
+      if (!decide(ctx.actor, `${recordType}.update`, policyTargetOf(row)).allowed) {
+        throw new DomainError('forbidden', PROBLEM_TITLES.forbidden[ctx.lang])
+      }
+      await clearReviewFlag(trx, recordType, recordId)
+      await audit(trx, ctx, { action: `${recordType}.review`, recordType, recordId, decision: 'allowed' })
+      return toView({ ...row, needsReview: 0 })
+    })
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'forbidden') {
+      await auditDenied(ctx, { action: `${recordType}.review`, recordType, recordId })
+    }
+    throw error
+  }
+}
+
 export interface RecordPage {
   items: RecordView[]
   next: string | null
@@ -139,7 +103,7 @@ export interface RecordPage {
 export async function listVisibleRecords(
   ctx: Ctx,
   recordType: RecordType,
-  opts: { limit: number; cursor?: string | undefined; underUnitId?: string | undefined; updatedSince?: string | undefined },
+  opts: { limit: number; cursor?: string | undefined; underUnitId?: string | undefined; updatedSince?: string | undefined; needsReview?: boolean | undefined },
 ): Promise<RecordPage> {
   const scopes = await scopesOrRefuse(ctx, `${recordType}.read`, recordType)
   const after = decodeCursor(opts.cursor, ctx)
@@ -151,6 +115,7 @@ export async function listVisibleRecords(
     ...(after ? { after } : {}),
     ...(opts.underUnitId ? { underUnitId: opts.underUnitId } : {}),
     ...(opts.updatedSince ? { updatedSince: opts.updatedSince } : {}),
+    ...(opts.needsReview ? { needsReview: true } : {}),
   })
   const page = rows.slice(0, opts.limit)
   const last = page.at(-1)
@@ -160,39 +125,9 @@ export async function listVisibleRecords(
   }
 }
 
-export function policyTargetOf(row: RecordRow): PolicyTarget {
-  return { orgUnitPath: decodePath(row.orgUnitPath), ownerId: row.ownerId, routedTo: JSON.parse(row.routedTo) as string[] }
-}
-
-async function targetOf(
-  ctx: Ctx,
-  trx: Executor,
-  action: ActionInput,
-  existing: RecordRow | undefined,
-): Promise<{ orgUnitId: string; policy: PolicyTarget }> {
-  const creates = isCreateAction(action.recordType, action.type)
-  if (existing !== undefined) {
-    if (creates) {
-      throw new DomainError('conflict', message('faro.record_exists', ctx.lang), { reason: 'record_exists' })
-    }
-    return { orgUnitId: existing.orgUnitId, policy: policyTargetOf(existing) }
-  }
-  if (!creates) {
-    throw invalidField(ctx, 'recordId', 'record_missing', 'faro.record_missing')
-  }
-  const orgUnitId = String(action.payload.orgUnitId)
-  const unit = await findOrgUnit(trx, orgUnitId)
-  if (unit === undefined) {
-    throw invalidField(ctx, 'payload.orgUnitId', 'unknown_org_unit', 'faro.unknown_org_unit')
-  }
-  return { orgUnitId, policy: { orgUnitPath: unit.path, ownerId: ctx.actor.userId } }
-}
 
 
-function hasPriorityPeople(state: RecordState): boolean {
-  const people = state.people
-  return Array.isArray(people) && isPriority(people as PeopleCount[])
-}
+
 
 function parseState(row: RecordRow): RecordState {
   return JSON.parse(row.state) as RecordState
@@ -208,6 +143,7 @@ function toView(row: RecordRow): RecordView {
     priority: row.priority === 1,
     demo: row.demo === 1,
     version: Number(row.version),
+    needsReview: row.needsReview === 1,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   }

@@ -7,6 +7,7 @@ export interface PushResultBody {
   seq?: number
   reason?: string
   errors?: { field: string }[]
+  review?: true
 }
 
 export interface TestPushAction {
