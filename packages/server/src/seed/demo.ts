@@ -1,11 +1,11 @@
 import { v7 as uuidv7 } from 'uuid'
-import { parseAction, type Actor, type CreateOrgUnitInput, type Role } from '@faro/core'
+import { parseAction, type ActionInput, type Actor, type CreateOrgUnitInput, type Role } from '@faro/core'
 import type { Clock } from '../clock.ts'
 import type { Db } from '../db/open.ts'
 import { countOrgUnits } from '../repo/org-units.ts'
 import { createOrgUnit, createUser } from '../services/accounts.ts'
 import type { Ctx } from '../services/context.ts'
-import { submitActionIn } from '../services/records.ts'
+import { ActionBatch } from '../services/action-batch.ts'
 import { generateActivity, type DemoAction } from './activity.ts'
 import { orgTree, readCsv, SAMPLE_MODULES, slug } from './org-tree.ts'
 import { SeededRandom } from './random.ts'
@@ -84,18 +84,27 @@ export async function seedDemo(db: Db, clock: Clock, seed = 2026): Promise<DemoS
 
 async function applyDemoActions(db: Db, clock: Clock, actions: DemoAction[], agents: Map<string, Actor>, random: SeededRandom): Promise<void> {
   const admin = systemCtx(db, clock)
-  // Batched commits: thousands of single-row fsyncs would make the first start slow.
+  // Batched commits and batched writes: a year of a country's field work is seeded at first start.
   for (let i = 0; i < actions.length; i += 1000) {
-    const chunk = actions.slice(i, i + 1000)
+    const byActor = new Map<Actor, ActionInput[]>()
+    for (const a of actions.slice(i, i + 1000)) {
+      const actor = a.recordType === 'place' ? admin.actor : agents.get(String(a.payload.orgUnitId))
+      if (!actor) {
+        continue
+      }
+      const id = uuidv7({ msecs: a.at.getTime(), random: random.bytes(16) })
+      const list = byActor.get(actor) ?? []
+      list.push(parseAction({ id, recordType: a.recordType, recordId: a.recordId, type: a.type, payload: a.payload, clientTime: a.at.toISOString() }, 'es'))
+      byActor.set(actor, list)
+    }
     await db.db.transaction().execute(async (trx) => {
-      for (const a of chunk) {
-        const actor = a.recordType === 'place' ? admin.actor : agents.get(String(a.payload.orgUnitId))
-        if (!actor) {
-          continue
+      for (const [actor, list] of byActor) {
+        const batch = new ActionBatch(trx, { ...admin, actor }, { demo: true })
+        await batch.load(list)
+        for (const action of list) {
+          await batch.stage(action)
         }
-        const id = uuidv7({ msecs: a.at.getTime(), random: random.bytes(16) })
-        const action = parseAction({ id, recordType: a.recordType, recordId: a.recordId, type: a.type, payload: a.payload, clientTime: a.at.toISOString() }, 'es')
-        await submitActionIn(trx, { ...admin, actor }, action, { demo: true })
+        await batch.flush()
       }
     })
   }

@@ -3,7 +3,7 @@ import { clearReviewFlag, findRecord, listRecords, type RecordRow } from '../rep
 import { ActionBatch, policyActionOf, policyTargetOf, seqOf, type BatchOptions } from './action-batch.ts'
 import { audit, auditDenied } from './audit.ts'
 import { lockLog } from './log.ts'
-import { inTransaction, type Ctx, type Executor } from './context.ts'
+import { inTransaction, type Ctx } from './context.ts'
 import { invalidField, scopesOrRefuse } from './accounts.ts'
 
 export interface RecordView {
@@ -28,7 +28,13 @@ export interface RecordView {
  */
 export async function submitAction(ctx: Ctx, action: ActionInput, opts: SubmitOptions = {}): Promise<AppendResult> {
   try {
-    return await inTransaction(ctx, (trx) => submitActionIn(trx, ctx, action, opts))
+    return await inTransaction(ctx, async (trx) => {
+      const batch = new ActionBatch(trx, ctx, opts)
+      await batch.load([action])
+      const staged = await batch.stage(action)
+      await batch.flush()
+      return { status: staged.status, seq: seqOf(staged.entry), id: action.id }
+    })
   } catch (error) {
     if (error instanceof DomainError && error.code === 'forbidden') {
       await auditDenied(ctx, { action: policyActionOf(action), recordType: action.recordType, recordId: action.recordId })
@@ -38,18 +44,6 @@ export async function submitAction(ctx: Ctx, action: ActionInput, opts: SubmitOp
 }
 
 export type SubmitOptions = BatchOptions
-
-/**
- * The body of `submitAction`, inside a transaction the caller owns. A refusal throws; the caller
- * audits it outside the rolled-back work.
- */
-export async function submitActionIn(trx: Executor, ctx: Ctx, action: ActionInput, opts: SubmitOptions = {}): Promise<AppendResult> {
-  const batch = new ActionBatch(trx, ctx, opts)
-  await batch.load([action])
-  const staged = await batch.stage(action)
-  await batch.flush()
-  return { status: staged.status, seq: seqOf(staged.entry), id: action.id }
-}
 
 /** Reads one record the actor may see; a record out of scope is reported as forbidden. */
 export async function readRecord(ctx: Ctx, recordType: RecordType, recordId: string): Promise<RecordView> {
