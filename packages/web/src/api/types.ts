@@ -37,6 +37,8 @@ export interface RecordView<State> {
   priority: boolean
   demo: boolean
   version: number
+  /** Two devices changed one field without seeing each other's change; see the history. */
+  needsReview: boolean
   createdAt: string
   updatedAt: string
 }
@@ -50,6 +52,18 @@ export type AttentionState = AttentionRecorded
 export type RescueState = RescueRecorded
 export type PatrolState = PatrolRecorded
 export type PlaceState = PlaceRegistered
+
+/** One action of GET /api/records/:type/:id/history, in log order. */
+export interface HistoryEntry {
+  seq: number
+  id: string
+  type: string
+  payload: Record<string, unknown>
+  actorId: string
+  deviceId: string | null
+  clientTime: string | null
+  receivedAt: string
+}
 
 export interface FieldStates {
   attention: AttentionState

@@ -39,10 +39,15 @@ export function Page({ title, intro, children, testId }: { title: string; intro?
   )
 }
 
-export function Badges({ priority, demo }: { priority?: boolean; demo?: boolean }) {
+export function Badges({ priority, demo, review }: { priority?: boolean; demo?: boolean; review?: boolean }) {
   const { t } = useI18n()
   return (
     <>
+      {review ? (
+        <span className="badge badge-review" title={t('review.badgeTitle')}>
+          {t('review.badge')}
+        </span>
+      ) : null}
       {priority ? (
         <span className="badge badge-priority" title={t('app.priorityTitle')}>
           {t('app.priority')}

@@ -1,5 +1,5 @@
 import type { FieldCounts, FieldSummary } from '@faro/core'
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { ErrorNotice, Loading, Page } from '../../ui/status.tsx'
 import { useFetch } from '../../ui/use-fetch.ts'
@@ -7,6 +7,7 @@ import { useSession } from '../auth/session.tsx'
 import type { MapPoint } from '../field-map/field-map.tsx'
 import { mapTileUrl } from '../field-map/settings.ts'
 import { DeviceHealthList } from './device-health.tsx'
+import { NeedsReview } from './needs-review.tsx'
 import { RecentRecords } from './recent-records.tsx'
 
 const FieldMap = lazy(() => import('../field-map/field-map.tsx'))
@@ -36,8 +37,11 @@ export function LivePage() {
       reloadSummary()
     }
   }, [tick, reloadSummary])
+  // A cleared flag changes the record lists, so everything refreshes as on the timer.
+  const reviewed = useCallback(() => setTick((n) => n + 1), [])
   return (
     <Page title={t('live.title')} intro={t('live.intro')} testId="field-live">
+      <NeedsReview refresh={tick} onReviewed={reviewed} />
       <div className="segmented" role="group" aria-label={t('live.period')}>
         {PERIODS.map((p) => (
           <button key={p} type="button" aria-pressed={p === period} onClick={() => setPeriod(p)}>

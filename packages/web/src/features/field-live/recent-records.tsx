@@ -1,15 +1,13 @@
 import { useEffect, useState } from 'react'
 import { api } from '../../api/client.ts'
-import type { RecordPage, RecordView } from '../../api/types.ts'
+import type { RecordPage } from '../../api/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
-import { ErrorNotice, Loading } from '../../ui/status.tsx'
+import { Badges, ErrorNotice, Loading } from '../../ui/status.tsx'
 import { useSession } from '../auth/session.tsx'
+import { eventTime, LIVE_TYPES, peopleOf, type Row } from './record-rows.ts'
 
-const TYPES = ['attention', 'rescue', 'patrol', 'remains'] as const
 // A month of a busy group is hundreds of records: the newest first, the rest on request.
 const FIRST_SHOWN = 25
-type LiveType = (typeof TYPES)[number]
-type Row = RecordView<Record<string, unknown>> & { recordType: LiveType }
 
 /** The records of the period as a list, newest first: what the map shows, readable at 360 px. */
 export function RecentRecords({ since, refresh }: { since: string; refresh: number }) {
@@ -20,7 +18,7 @@ export function RecentRecords({ since, refresh }: { since: string; refresh: numb
   const [showAll, setShowAll] = useState(false)
   useEffect(() => {
     const controller = new AbortController()
-    const types = TYPES.filter((type) => can(`${type}.read`))
+    const types = LIVE_TYPES.filter((type) => can(`${type}.read`))
     Promise.all(
       types.map((type) =>
         api<RecordPage<Record<string, unknown>>>(`/api/records/${type}?limit=100&updatedSince=${encodeURIComponent(since)}`, { signal: controller.signal }).then((page) =>
@@ -54,9 +52,10 @@ export function RecentRecords({ since, refresh }: { since: string; refresh: numb
       {rows?.length === 0 ? <p className="muted">{t('app.empty')}</p> : null}
       <ul className="list" data-testid="live-records">
         {(rows ?? []).slice(0, showAll ? undefined : FIRST_SHOWN).map((row) => (
-          <li key={`${row.recordType}-${row.recordId}`} className={row.priority ? 'list-item list-item-priority' : 'list-item'} data-record-id={row.recordId}>
+          <li key={`${row.recordType}-${row.recordId}`} className={rowClass(row)} data-record-id={row.recordId}>
             <div className="list-item-head">
               <span className="list-item-title">{t(`fm.recordType.${row.recordType}`)}</span>
+              <Badges review={row.needsReview} />
               {peopleOf(row.state) > 0 ? <span className="badge badge-muted">{t('field.people', { count: peopleOf(row.state) })}</span> : null}
             </div>
             <p className="list-item-meta">{dateTime(eventTime(row))}</p>
@@ -75,21 +74,9 @@ export function RecentRecords({ since, refresh }: { since: string; refresh: numb
   )
 }
 
-function eventTime(row: Row): string {
-  const s = row.state
-  for (const key of ['at', 'startedAt', 'foundAt']) {
-    const value = s[key]
-    if (typeof value === 'string') {
-      return value
-    }
+function rowClass(row: Row): string {
+  if (row.needsReview) {
+    return 'list-item list-item-review'
   }
-  return row.updatedAt
-}
-
-function peopleOf(state: Record<string, unknown>): number {
-  const people = state.people
-  if (!Array.isArray(people)) {
-    return 0
-  }
-  return people.reduce((sum: number, g: unknown) => sum + (typeof g === 'object' && g !== null && 'count' in g && typeof g.count === 'number' ? g.count : 0), 0)
+  return row.priority ? 'list-item list-item-priority' : 'list-item'
 }

@@ -83,7 +83,7 @@ function FieldRecord({ record, unit }: { record: RecordView<AttentionState | Res
     <>
       <div className="list-item-head">
         <span className="list-item-title">{title}</span>
-        <Badges priority={record.priority} demo={record.demo} />
+        <Badges priority={record.priority} demo={record.demo} review={record.needsReview} />
       </div>
       <p className="list-item-meta">
         <time dateTime={when}>{dateTime(when)}</time> · {unit}

@@ -20,6 +20,7 @@ function attention(at: string, count: number, priority = false, updatedAt = '202
     priority,
     demo: true,
     version: 1,
+    needsReview: false,
     createdAt: updatedAt,
     updatedAt,
   }
