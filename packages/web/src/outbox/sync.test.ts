@@ -150,6 +150,16 @@ describe('pushPending against a flaky server (seeded)', () => {
     expect(await store.counts()).toMatchObject({ pending: 0, attention: 2 })
   })
 
+  it('counts an accepted action flagged for review as sent, and as a review', async () => {
+    const store = new FieldStore('sync-review', { pbkdf2Iterations: 1000 })
+    const key = await store.setPin('1357')
+    const { deviceId } = await store.device()
+    const a = await store.enqueue(key, { recordType: 'attention', recordId: 'x', type: 'AttentionCorrected', payload: { notes: 'b' } })
+    const report = await pushPending(storeSource(store, key), deviceId, async () => [{ id: a.id, status: 'accepted', seq: 7, review: true }])
+    expect(report).toMatchObject({ accepted: 1, reviews: 1, problems: [], stillPending: 0, failure: undefined })
+    expect(await store.counts()).toMatchObject({ pending: 0, attention: 0 })
+  })
+
   it('never drops an action the answer leaves out', async () => {
     const store = new FieldStore('sync-short-answer', { pbkdf2Iterations: 1000 })
     const key = await store.setPin('1357')

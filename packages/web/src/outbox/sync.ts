@@ -8,6 +8,8 @@ export interface SyncReport {
   accepted: number
   /** Actions the server already had (a repeat of a lost answer): also safe to drop. */
   duplicates: number
+  /** Accepted actions whose record is now flagged for review: another device changed the same field. */
+  reviews: number
   /** Actions moved to "needs attention", with the server's reason. */
   problems: PushResult[]
   /** Actions still waiting on the device after this run. */
@@ -46,7 +48,7 @@ export function storeSource(store: FieldStore, key: CryptoKey): PendingSource {
  * leaves the pending set only on `accepted` or `duplicate`.
  */
 export async function pushPending(source: PendingSource, deviceId: string, transport: PushTransport, options: SyncOptions = {}): Promise<SyncReport> {
-  const report: SyncReport = { accepted: 0, duplicates: 0, problems: [], stillPending: 0, failure: undefined }
+  const report: SyncReport = { accepted: 0, duplicates: 0, reviews: 0, problems: [], stillPending: 0, failure: undefined }
   let queue = await source.pending()
   let size = options.batchSize ?? 100
   while (queue.length > 0) {
@@ -66,7 +68,9 @@ export async function pushPending(source: PendingSource, deviceId: string, trans
     await source.applyResults(results)
     for (const result of results) {
       if (result.status === 'accepted') {
+        // Accepted all the same: the flag asks the coordination to look, not the device to resend.
         report.accepted += 1
+        report.reviews += result.review ? 1 : 0
       } else if (result.status === 'duplicate') {
         report.duplicates += 1
       } else {

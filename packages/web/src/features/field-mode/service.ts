@@ -182,7 +182,7 @@ export class FieldService {
       const device = await this.prepare()
       report = await pushPending(storeSource(this.store, key), device.deviceId, httpPush)
     } catch (error) {
-      report = { accepted: 0, duplicates: 0, problems: [], stillPending: this.snapshot.counts.pending, failure: toPushError(error).kind }
+      report = { accepted: 0, duplicates: 0, reviews: 0, problems: [], stillPending: this.snapshot.counts.pending, failure: toPushError(error).kind }
     }
     try {
       if (report.failure === 'revoked') {

@@ -45,6 +45,7 @@ function SyncResult({ report, retryAt, now }: { report: SyncReport; retryAt: num
       <p>
         {t('fm.result.sent', { count: sent })}
         {report.duplicates > 0 ? ` ${t('fm.result.duplicates', { count: report.duplicates })}` : ''}
+        {report.reviews > 0 ? ` ${t('fm.result.review', { count: report.reviews })}` : ''}
         {report.problems.length > 0 ? ` ${t('fm.result.problems', { count: report.problems.length })}` : ''}
         {report.stillPending > 0 ? ` ${t('fm.result.stillPending', { count: report.stillPending })}` : ''}
       </p>
