@@ -59,7 +59,7 @@ export function ReviewPanel({ id, type, recordId, onReviewed }: { id: string; ty
       ) : null}
       {failure && !(failure instanceof ApiError && failure.status === 403) ? <ErrorNotice error={failure} /> : null}
       {mayChange ? (
-        <button type="button" className="button" onClick={() => void markReviewed()} disabled={saving}>
+        <button type="button" className="button button-primary" onClick={() => void markReviewed()} disabled={saving}>
           {saving ? t('review.marking') : t('review.mark')}
         </button>
       ) : (
