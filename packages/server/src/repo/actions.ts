@@ -1,4 +1,6 @@
 import type { Kysely, Selectable } from 'kysely'
+import { bulkInsert, type BulkInsert } from '../db/bulk-insert.ts'
+import type { DialectName } from '../db/open.ts'
 import type { Database, ActionsTable } from '../db/schema.ts'
 
 export type ActionRow = Selectable<ActionsTable>
@@ -24,19 +26,16 @@ export async function insertAction(db: Kysely<Database>, row: NewActionRow): Pro
  * lock, and returns each one's sequence number by id. A unique violation here is a bug and fails
  * the whole transaction.
  */
-export async function insertActions(db: Kysely<Database>, rows: readonly NewActionRow[]): Promise<Map<string, number>> {
-  const seqs = new Map<string, number>()
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    const inserted = await db.insertInto('actions').values(rows.slice(i, i + INSERT_CHUNK)).returning(['id', 'seq']).execute()
-    for (const row of inserted) {
-      seqs.set(row.id, Number(row.seq))
-    }
-  }
-  return seqs
+export async function insertActions(db: Kysely<Database>, dialect: DialectName, rows: readonly NewActionRow[]): Promise<Map<string, number>> {
+  const inserted = await bulkInsert(db, dialect, ACTION_INSERT, rows)
+  return new Map(inserted.map((row) => [String(row.id), Number(row.seq)]))
 }
 
-/** Rows per multi-row INSERT: 13 columns stay far below both dialects' bound-parameter limits. */
-const INSERT_CHUNK = 500
+const ACTION_INSERT: BulkInsert<'actions'> = {
+  table: 'actions',
+  columns: ['id', 'recordType', 'recordId', 'type', 'payload', 'contentHash', 'actorId', 'orgUnitId', 'deviceId', 'deviceCounter', 'clientTime', 'receivedAt'],
+  tail: 'returning "id", "seq"',
+}
 
 export type PriorAction = Pick<ActionRow, 'id' | 'seq' | 'contentHash'>
 

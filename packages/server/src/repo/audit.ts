@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Kysely, Selectable } from 'kysely'
 import { canonicalJson } from '@faro/core'
+import { bulkInsert, type BulkInsert } from '../db/bulk-insert.ts'
 import type { DialectName } from '../db/open.ts'
 import { supportsRowLocks } from '../db/dialect.ts'
 import type { AuditEventsTable, Database } from '../db/schema.ts'
@@ -47,9 +48,7 @@ export async function appendAuditMany(db: Kysely<Database>, dialect: DialectName
     link = { seq, hash }
     return row
   })
-  for (let i = 0; i < rows.length; i += AUDIT_CHUNK) {
-    await db.insertInto('auditEvents').values(rows.slice(i, i + AUDIT_CHUNK)).execute()
-  }
+  await bulkInsert(db, dialect, AUDIT_INSERT, rows)
   if (cache !== undefined) {
     cache.head = link
   } else if (rows.length > 0) {
@@ -58,8 +57,10 @@ export async function appendAuditMany(db: Kysely<Database>, dialect: DialectName
   return link.seq
 }
 
-/** Rows per multi-row INSERT: 13 columns stay far below both dialects' bound-parameter limits. */
-const AUDIT_CHUNK = 500
+const AUDIT_INSERT: BulkInsert<'auditEvents'> = {
+  table: 'auditEvents',
+  columns: ['seq', 'id', 'at', 'requestId', 'actorId', 'role', 'orgUnitId', 'action', 'recordType', 'recordId', 'decision', 'prevHash', 'hash'],
+}
 
 /** Writes the cached head back to its row; a no-op when nothing was appended. */
 export async function flushAuditHead(db: Kysely<Database>, cache: AuditHeadCache): Promise<void> {

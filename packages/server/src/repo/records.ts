@@ -1,5 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SqlBool } from 'kysely'
 import type { Actor, Scope } from '@faro/core'
+import { bulkInsert, type BulkInsert } from '../db/bulk-insert.ts'
 import type { DialectName } from '../db/open.ts'
 import { supportsRowLocks } from '../db/dialect.ts'
 import type { Database, RecordsTable } from '../db/schema.ts'
@@ -53,26 +54,15 @@ export type RecordWrite = Insertable<RecordsTable> & { needsReview: number }
  * Writes the projections of new and changed records in one statement. The creating columns
  * (unit, owner, creation time) of an existing record are kept; the state and its version move.
  */
-export async function upsertRecords(db: Kysely<Database>, rows: readonly RecordWrite[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
-    await db
-      .insertInto('records')
-      .values(rows.slice(i, i + UPSERT_CHUNK))
-      .onConflict((oc) =>
-        oc.columns(['recordType', 'recordId']).doUpdateSet((eb) => ({
-          state: eb.ref('excluded.state'),
-          priority: eb.ref('excluded.priority'),
-          version: eb.ref('excluded.version'),
-          updatedAt: eb.ref('excluded.updatedAt'),
-          needsReview: eb.ref('excluded.needsReview'),
-        })),
-      )
-      .execute()
-  }
+export async function upsertRecords(db: Kysely<Database>, dialect: DialectName, rows: readonly RecordWrite[]): Promise<void> {
+  await bulkInsert(db, dialect, RECORD_UPSERT, rows)
 }
 
-/** Rows per statement: 13 columns stay far below both dialects' bound-parameter limits. */
-const UPSERT_CHUNK = 500
+const RECORD_UPSERT: BulkInsert<'records'> = {
+  table: 'records',
+  columns: ['recordType', 'recordId', 'orgUnitId', 'orgUnitPath', 'ownerId', 'state', 'routedTo', 'priority', 'demo', 'version', 'createdAt', 'updatedAt', 'needsReview'],
+  tail: 'on conflict ("record_type", "record_id") do update set "state" = excluded."state", "priority" = excluded."priority", "version" = excluded."version", "updated_at" = excluded."updated_at", "needs_review" = excluded."needs_review"',
+}
 
 export async function clearReviewFlag(db: Kysely<Database>, recordType: string, recordId: string): Promise<void> {
   await db.updateTable('records').set({ needsReview: 0 }).where('recordType', '=', recordType).where('recordId', '=', recordId).execute()

@@ -188,7 +188,7 @@ export class ActionBatch {
   /** Writes everything staged so far; every staged entry has its sequence number after it. */
   async flush(): Promise<void> {
     if (this.pendingActions.length > 0) {
-      const seqs = await insertActions(this.trx, this.pendingActions)
+      const seqs = await insertActions(this.trx, this.ctx.db.dialect, this.pendingActions)
       for (const entry of this.pendingEntries) {
         entry.seq = seqs.get(entry.id)
         if (entry.seq === undefined) {
@@ -205,7 +205,7 @@ export class ActionBatch {
           rows.push({ ...slot.row })
         }
       }
-      await upsertRecords(this.trx, rows)
+      await upsertRecords(this.trx, this.ctx.db.dialect, rows)
       await insertLinks(this.trx, this.pendingLinks)
     }
     await appendAuditMany(this.trx, this.ctx.db.dialect, this.pendingAudit, this.ctx.auditHead)
