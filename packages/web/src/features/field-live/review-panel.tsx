@@ -18,7 +18,8 @@ export function ReviewPanel({ id, type, recordId, onReviewed }: { id: string; ty
   const { can } = useSession()
   const path = `/api/records/${type}/${encodeURIComponent(recordId)}`
   const history = useFetch<Items<HistoryEntry>>(`${path}/history`)
-  const view = useMemo(() => (history.status === 'ok' ? reviewView(history.data.items) : undefined), [history])
+  const items = history.status === 'ok' ? history.data.items : undefined
+  const view = useMemo(() => (items ? reviewView(items) : undefined), [items])
   const fieldName = useFieldName()
   const [saving, setSaving] = useState(false)
   const [failure, setFailure] = useState<unknown>(undefined)
