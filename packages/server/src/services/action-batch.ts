@@ -26,7 +26,7 @@ import { personLinksOf, personRefsOf } from '../protection/person-refs.ts'
 import { auditEvent, type AuditSubject } from './audit.ts'
 import { invalidField } from './accounts.ts'
 import type { Ctx, Executor } from './context.ts'
-import { contentHash, lockLog } from './log.ts'
+import { contentHash, lockLog, logRow } from './log.ts'
 
 /** One accepted action waiting for its sequence number, which the log gives it at `flush`. */
 export interface Entry {
@@ -160,20 +160,7 @@ export class ActionBatch {
     if (counter !== undefined) {
       this.countersTaken.add(counter)
     }
-    this.pendingActions.push({
-      id: action.id,
-      recordType: action.recordType,
-      recordId: action.recordId,
-      type: action.type,
-      payload: JSON.stringify(action.payload),
-      contentHash: hash,
-      actorId: ctx.actor.userId,
-      orgUnitId: target.orgUnitId,
-      deviceId: action.deviceId ?? null,
-      deviceCounter: action.deviceCounter ?? null,
-      clientTime: action.clientTime ?? null,
-      receivedAt: now,
-    })
+    this.pendingActions.push(logRow({ ...action, orgUnitId: target.orgUnitId }, ctx.actor.userId, hash, now))
     this.pendingEntries.push(entry)
     this.pendingLinks.push(...links)
     this.pendingAudit.push(auditEvent(ctx, { action: policyActionOf(action), recordType: action.recordType, recordId: action.recordId, decision: 'allowed' }))

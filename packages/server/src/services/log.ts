@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { canonicalJson, DomainError, message } from '@faro/core'
-import { findActionByDeviceCounter, findActionById, insertAction, type ActionRow } from '../repo/actions.ts'
+import { findActionByDeviceCounter, findActionById, insertAction, type ActionRow, type NewActionRow } from '../repo/actions.ts'
 import { supportsRowLocks } from '../db/dialect.ts'
 import type { Ctx, Executor } from './context.ts'
 
@@ -41,6 +41,24 @@ export function contentHash(entry: Omit<LogEntry, 'orgUnitId'>, actorId: string)
   return createHash('sha256').update(canonicalJson(content)).digest('hex')
 }
 
+/** The log row of an entry: what the client chose, who sent it, its content hash and arrival. */
+export function logRow(entry: LogEntry, actorId: string, hash: string, receivedAt: string): NewActionRow {
+  return {
+    id: entry.id,
+    recordType: entry.recordType,
+    recordId: entry.recordId,
+    type: entry.type,
+    payload: JSON.stringify(entry.payload),
+    contentHash: hash,
+    actorId,
+    orgUnitId: entry.orgUnitId,
+    deviceId: entry.deviceId ?? null,
+    deviceCounter: entry.deviceCounter ?? null,
+    clientTime: entry.clientTime ?? null,
+    receivedAt,
+  }
+}
+
 /**
  * Looks for an earlier action with this id: same content is a harmless duplicate, other content
  * a conflict. Returns undefined when the id is new.
@@ -63,21 +81,7 @@ export async function findPrior(trx: Executor, ctx: Ctx, entry: LogEntry): Promi
  */
 export async function appendToLog(trx: Executor, ctx: Ctx, entry: LogEntry): Promise<LogOutcome> {
   await lockLog(trx, ctx)
-  const hash = contentHash(entry, ctx.actor.userId)
-  const seq = await insertAction(trx, {
-    id: entry.id,
-    recordType: entry.recordType,
-    recordId: entry.recordId,
-    type: entry.type,
-    payload: JSON.stringify(entry.payload),
-    contentHash: hash,
-    actorId: ctx.actor.userId,
-    orgUnitId: entry.orgUnitId,
-    deviceId: entry.deviceId ?? null,
-    deviceCounter: entry.deviceCounter ?? null,
-    clientTime: entry.clientTime ?? null,
-    receivedAt: ctx.clock.now().toISOString(),
-  })
+  const seq = await insertAction(trx, logRow(entry, ctx.actor.userId, contentHash(entry, ctx.actor.userId), ctx.clock.now().toISOString()))
   if (seq !== undefined) {
     return { status: 'accepted', seq: Number(seq) }
   }
