@@ -70,16 +70,24 @@ class GroupCommit {
   }
 
   private async drain(): Promise<void> {
-    while (this.waiting.length > 0) {
-      let size = 0
-      let take = 0
-      while (take < this.waiting.length && (take === 0 || size + (this.waiting[take]?.parsed.length ?? 0) <= MAX_GROUP_ACTIONS)) {
-        size += this.waiting[take]?.parsed.length ?? 0
-        take += 1
+    try {
+      while (this.waiting.length > 0) {
+        let size = 0
+        let take = 0
+        while (take < this.waiting.length && (take === 0 || size + (this.waiting[take]?.parsed.length ?? 0) <= MAX_GROUP_ACTIONS)) {
+          size += this.waiting[take]?.parsed.length ?? 0
+          take += 1
+        }
+        await runGroup(this.waiting.splice(0, take))
       }
-      await runGroup(this.waiting.splice(0, take))
+    } finally {
+      // Whatever happened, the next push must start a new drain rather than wait forever.
+      this.draining = false
+      if (this.waiting.length > 0) {
+        this.draining = true
+        setImmediate(() => void this.drain())
+      }
     }
-    this.draining = false
   }
 }
 
