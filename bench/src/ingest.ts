@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
+import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import pg from 'pg'
 import { v7 as uuidv7 } from 'uuid'
 import { SQLite } from '../../packages/server/src/db/sqlite-driver.ts'
@@ -56,15 +58,29 @@ async function pushBatch(base: string, session: Session, deviceId: string, actio
   await pushBody(base, session, JSON.stringify({ deviceId, actions }))
 }
 
+// A lean HTTP client (keep-alive, no decompression layer): the figure is meant to be the server's.
+/** BENCH_GZIP=1 asks for gzipped answers, as phones on a slow link do. */
+const GZIP = process.env.BENCH_GZIP === '1'
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 })
+
 async function pushBody(base: string, session: Session, body: string): Promise<void> {
-  const res = await fetch(`${base}/api/sync/push`, {
-    method: 'POST',
-    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' },
-    body,
+  const url = new URL(`${base}/api/sync/push`)
+  const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const req = http.request({ agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(GZIP ? { 'accept-encoding': 'gzip' } : {}) } }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => {
+        const data = Buffer.concat(chunks)
+        resolve({ status: res.statusCode ?? 0, text: (res.headers['content-encoding'] === 'gzip' ? gunzipSync(data) : data).toString('utf8') })
+      })
+      res.on('error', reject)
+    })
+    req.on('error', reject)
+    req.end(body)
   })
-  const answer = (await res.json()) as { results?: { status: string }[] }
-  if (res.status !== 200 || !answer.results?.every((r) => r.status === 'accepted')) {
-    throw new Error(`push failed: ${res.status} ${JSON.stringify(answer).slice(0, 300)}`)
+  const answer = JSON.parse(text) as { results?: { status: string }[] }
+  if (status !== 200 || !answer.results?.every((r) => r.status === 'accepted')) {
+    throw new Error(`push failed: ${status} ${text.slice(0, 300)}`)
   }
 }
 
