@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { AppendResult, parseAction, RecordId, RecordType, parseInput, IsoDateTime } from '@faro/core'
+import { AppendResult, HistoryEntry, parseAction, RecordId, RecordType, RecordView, parseInput, IsoDateTime } from '@faro/core'
 import { z } from 'zod'
 import { requireAuth } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
@@ -17,19 +17,6 @@ const ListQuery = z.strictObject({
   needsReview: z.enum(['true']).optional().describe('only records flagged for review (concurrent changes of one field)'),
 })
 
-const RecordView = z.object({
-  recordType: RecordType,
-  recordId: z.string(),
-  orgUnitId: z.string(),
-  ownerId: z.string(),
-  state: z.record(z.string(), z.unknown()),
-  priority: z.boolean().describe('a counted person is vulnerable'),
-  demo: z.boolean().describe('generated demo data'),
-  version: z.number().int().describe('sequence number of the last action; send it as baseVersion with a change'),
-  needsReview: z.boolean().describe('two devices changed one field without seeing each other\'s change; see the history'),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-})
 
 export function recordRoutes() {
   const app = new Hono<AppEnv>()
@@ -79,7 +66,7 @@ export function recordRoutes() {
     },
   )
 
-  app.get('/:type/:id/history', describe({ summary: 'The actions of one record, in log order', tags: ['records'] }), requireAuth, async (c) => {
+  app.get('/:type/:id/history', describe({ summary: 'The actions of one record, in log order', tags: ['records'], responses: { 200: { description: 'Its actions', schema: z.object({ items: z.array(HistoryEntry) }) } } }), requireAuth, async (c) => {
     const ctx = c.get('ctx')
     const type = parseInput(RecordType, c.req.param('type'), ctx.lang, 'type')
     const record = await readRecord(ctx, type, c.req.param('id'))

@@ -1,4 +1,4 @@
-import { DomainError, decide, PROBLEM_TITLES, type ActionInput, type AppendResult, type RecordState, type RecordType } from '@faro/core'
+import { DomainError, decide, PROBLEM_TITLES, RecordType, type ActionInput, type AppendResult, type RecordState, type RecordView } from '@faro/core'
 import { clearReviewFlag, findRecord, listRecords, type RecordRow } from '../repo/records.ts'
 import { ActionBatch, policyActionOf, policyTargetOf, seqOf, type BatchOptions } from './action-batch.ts'
 import { audit, auditDenied } from './audit.ts'
@@ -6,20 +6,6 @@ import { lockLog } from './log.ts'
 import { inTransaction, type Ctx } from './context.ts'
 import { invalidField, scopesOrRefuse } from './accounts.ts'
 
-export interface RecordView {
-  recordType: string
-  recordId: string
-  orgUnitId: string
-  ownerId: string
-  state: RecordState
-  priority: boolean
-  demo: boolean
-  version: number
-  /** Two devices changed one field without seeing each other's change; see `markReviewed`. */
-  needsReview: boolean
-  createdAt: string
-  updatedAt: string
-}
 
 /**
  * Submits one validated action on a record: checks the policy, appends it to the log, updates
@@ -129,7 +115,7 @@ function parseState(row: RecordRow): RecordState {
 
 function toView(row: RecordRow): RecordView {
   return {
-    recordType: row.recordType,
+    recordType: RecordType.parse(row.recordType),
     recordId: row.recordId,
     orgUnitId: row.orgUnitId,
     ownerId: row.ownerId,

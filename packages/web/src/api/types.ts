@@ -4,11 +4,13 @@ import type {
   PatrolRecorded,
   PlaceRegistered,
   PolicyAction,
-  RecordType,
+  RecordView as CoreRecordView,
   RescueRecorded,
   Role,
   User,
 } from '@faro/core'
+
+export type { HistoryEntry } from '@faro/core'
 
 // Only types come from core: its zod schemas would add their weight to the shell for data that
 // our own server has already validated.
@@ -27,21 +29,8 @@ export interface Me {
   csrfToken?: string
 }
 
-/** One record as GET /api/records/:type lists it; `state` is the fold of its actions. */
-export interface RecordView<State> {
-  recordType: RecordType
-  recordId: string
-  orgUnitId: string
-  ownerId: string
-  state: State
-  priority: boolean
-  demo: boolean
-  version: number
-  /** Two devices changed one field without seeing each other's change; see the history. */
-  needsReview: boolean
-  createdAt: string
-  updatedAt: string
-}
+/** One record as GET /api/records/:type lists it, with its `state` typed for its record type. */
+export type RecordView<State> = Omit<CoreRecordView, 'state'> & { state: State }
 
 export interface RecordPage<State> {
   items: RecordView<State>[]
@@ -53,17 +42,6 @@ export type RescueState = RescueRecorded
 export type PatrolState = PatrolRecorded
 export type PlaceState = PlaceRegistered
 
-/** One action of GET /api/records/:type/:id/history, in log order. */
-export interface HistoryEntry {
-  seq: number
-  id: string
-  type: string
-  payload: Record<string, unknown>
-  actorId: string
-  deviceId: string | null
-  clientTime: string | null
-  receivedAt: string
-}
 
 export interface FieldStates {
   attention: AttentionState

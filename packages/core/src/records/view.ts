@@ -1,0 +1,31 @@
+import { z } from 'zod'
+import { RecordType } from './registry.ts'
+
+/** One record as the API shows it: its projection (`state`, the fold of its actions) and flags. */
+export const RecordView = z.object({
+  recordType: RecordType,
+  recordId: z.string(),
+  orgUnitId: z.string(),
+  ownerId: z.string(),
+  state: z.record(z.string(), z.unknown()),
+  priority: z.boolean().describe('a counted person is vulnerable'),
+  demo: z.boolean().describe('generated demo data'),
+  version: z.number().int().describe('sequence number of the last action; send it as baseVersion with a change'),
+  needsReview: z.boolean().describe('two devices changed one field without seeing each other\'s change; see the history'),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+export type RecordView = z.infer<typeof RecordView>
+
+/** One action of a record's history (GET /api/records/:type/:id/history), in log order. */
+export const HistoryEntry = z.object({
+  seq: z.number().int(),
+  id: z.string(),
+  type: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+  actorId: z.string(),
+  deviceId: z.string().nullable().describe('the device that sent it; null for a change made online'),
+  clientTime: z.string().nullable(),
+  receivedAt: z.string(),
+})
+export type HistoryEntry = z.infer<typeof HistoryEntry>
