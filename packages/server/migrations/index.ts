@@ -3,6 +3,7 @@ import * as foundation from './2026-11-21T1030-foundation.ts'
 import * as appendOnly from './2026-11-21T1050-append-only.ts'
 import * as protection from './2026-11-21T1100-protection.ts'
 import * as fieldSync from './2026-11-21T1200-field-sync.ts'
+import * as baseVersion from './2026-11-21T1300-base-version.ts'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-21T1050-append-only': appendOnly,
   '2026-11-21T1100-protection': protection,
   '2026-11-21T1200-field-sync': fieldSync,
+  '2026-11-21T1300-base-version': baseVersion,
 }

@@ -25,6 +25,7 @@ export const HistoryEntry = z.object({
   payload: z.record(z.string(), z.unknown()),
   actorId: z.string(),
   deviceId: z.string().nullable().describe('the device that sent it; null for a change made online'),
+  baseVersion: z.number().int().nullable().describe('the record version the change was made on, when the client said'),
   clientTime: z.string().nullable(),
   receivedAt: z.string(),
 })

@@ -102,6 +102,8 @@ export interface ActionsTable {
   deviceCounter: number | null
   clientTime: string | null
   receivedAt: string
+  /** The record version the change was made on; null for creations and older actions. */
+  baseVersion: number | null
 }
 
 export interface RecordsTable {

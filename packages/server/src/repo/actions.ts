@@ -33,7 +33,7 @@ export async function insertActions(db: Kysely<Database>, dialect: DialectName, 
 
 const ACTION_INSERT: BulkInsert<'actions'> = {
   table: 'actions',
-  columns: ['id', 'recordType', 'recordId', 'type', 'payload', 'contentHash', 'actorId', 'orgUnitId', 'deviceId', 'deviceCounter', 'clientTime', 'receivedAt'],
+  columns: ['id', 'recordType', 'recordId', 'type', 'payload', 'contentHash', 'actorId', 'orgUnitId', 'deviceId', 'deviceCounter', 'clientTime', 'receivedAt', 'baseVersion'],
   tail: 'returning "id", "seq"',
 }
 

@@ -72,7 +72,7 @@ export function recordRoutes() {
     const record = await readRecord(ctx, type, c.req.param('id'))
     const rows = await listActionsOfRecord(ctx.db.db, type, record.recordId)
     return c.json({
-      items: rows.map((r) => ({ seq: Number(r.seq), id: r.id, type: r.type, payload: JSON.parse(r.payload) as unknown, actorId: r.actorId, deviceId: r.deviceId, clientTime: r.clientTime, receivedAt: r.receivedAt })),
+      items: rows.map((r) => ({ seq: Number(r.seq), id: r.id, type: r.type, payload: JSON.parse(r.payload) as unknown, actorId: r.actorId, deviceId: r.deviceId, baseVersion: r.baseVersion === null ? null : Number(r.baseVersion), clientTime: r.clientTime, receivedAt: r.receivedAt })),
     })
   })
 

@@ -56,6 +56,7 @@ export function logRow(entry: LogEntry, actorId: string, hash: string, receivedA
     deviceCounter: entry.deviceCounter ?? null,
     clientTime: entry.clientTime ?? null,
     receivedAt,
+    baseVersion: entry.baseVersion ?? null,
   }
 }
 

@@ -86,9 +86,10 @@ for (const dialect of testDialects()) {
       expect(b[0]).toMatchObject({ status: 'accepted', review: true })
       const view = await record(created.recordId)
       expect(view).toMatchObject({ needsReview: true, state: { notes: 'desde el segundo' } })
-      const history = (await (await call(env, 'GET', `/api/records/attention/${created.recordId}/history`, { as: coordinator })).json()) as { items: { payload: { notes?: string }; deviceId: string }[] }
+      const history = (await (await call(env, 'GET', `/api/records/attention/${created.recordId}/history`, { as: coordinator })).json()) as { items: { payload: { notes?: string }; deviceId: string; baseVersion: number | null }[] }
       expect(history.items.map((i) => i.payload.notes ?? null)).toEqual([null, 'desde el primero', 'desde el segundo'])
       expect(history.items.map((i) => i.deviceId)).toEqual([first, first, second])
+      expect(history.items.map((i) => i.baseVersion)).toEqual([null, seen, seen])
 
       const flagged = (await (await call(env, 'GET', '/api/records/attention?needsReview=true', { as: coordinator })).json()) as { items: { recordId: string }[] }
       expect(flagged.items.map((i) => i.recordId)).toContain(created.recordId)

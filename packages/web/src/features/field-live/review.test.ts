@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { HistoryEntry } from '../../api/types.ts'
 import { reviewView, valueText } from './review.ts'
 
-function entry(seq: number, payload: Record<string, unknown>, deviceId: string | null, actorId = 'agent-1'): HistoryEntry {
-  return { seq, id: `id-${seq}`, type: seq === 1 ? 'AttentionRecorded' : 'AttentionCorrected', payload, actorId, deviceId, clientTime: null, receivedAt: `2026-11-21T10:0${seq}:00Z` }
+function entry(seq: number, payload: Record<string, unknown>, deviceId: string | null, actorId = 'agent-1', baseVersion: number | null = seq === 1 ? null : 1): HistoryEntry {
+  return { seq, id: `id-${seq}`, type: seq === 1 ? 'AttentionRecorded' : 'AttentionCorrected', payload, actorId, deviceId, baseVersion, clientTime: null, receivedAt: `2026-11-21T10:0${seq}:00Z` }
 }
 
 describe('reviewView', () => {
@@ -25,6 +25,16 @@ describe('reviewView', () => {
 
   it('does not call one device’s successive changes contested', () => {
     const view = reviewView([entry(1, { notes: 'a' }, 'phone-a'), entry(2, { notes: 'b' }, 'phone-a'), entry(3, { notes: 'c' }, 'phone-a')])
+    expect(view.contested).toEqual([])
+  })
+
+  it('does not call a change contested when it was made on a version that had the other change', () => {
+    const view = reviewView([entry(1, { notes: 'a' }, 'phone-a'), entry(2, { notes: 'b' }, 'phone-a'), entry(3, { notes: 'c' }, 'phone-b', 'agent-1', 2)])
+    expect(view.contested).toEqual([])
+  })
+
+  it('does not guess when a change did not say which version it was made on', () => {
+    const view = reviewView([entry(1, { notes: 'a' }, 'phone-a'), entry(2, { notes: 'b' }, 'phone-a'), entry(3, { notes: 'c' }, 'phone-b', 'agent-1', null)])
     expect(view.contested).toEqual([])
   })
 

@@ -9,7 +9,7 @@ export interface FieldChange {
   value: ValueText
   /** No later action set the field again: this is the value the record has now. */
   current: boolean
-  /** Corrections from more than one device (or account) set this field. */
+  /** Two sources (devices, or accounts without one) changed this field without seeing each other. */
   contested: boolean
 }
 
@@ -37,19 +37,30 @@ export interface ReviewView {
 export function reviewView(history: readonly HistoryEntry[]): ReviewView {
   const ordered = [...history].sort((a, b) => a.seq - b.seq)
   const lastSetter = new Map<string, number>()
-  const sources = new Map<string, Set<string>>()
-  ordered.forEach((entry, index) => {
+  for (const entry of ordered) {
     for (const field of Object.keys(entry.payload)) {
       lastSetter.set(field, entry.seq)
-      if (index > 0) {
-        const seen = sources.get(field) ?? new Set<string>()
-        // A change made without a device is told apart by its account, as the server does.
-        seen.add(entry.deviceId === null ? `account:${entry.actorId}` : `device:${entry.deviceId}`)
-        sources.set(field, seen)
+    }
+  }
+  // As the server decides: a change made on version b, and a change of the same field from
+  // another source after b that it did not see.
+  const contestedSet = new Set<string>()
+  for (const later of ordered) {
+    const base = later.baseVersion
+    if (base === null) {
+      continue
+    }
+    for (const earlier of ordered) {
+      if (earlier.seq > base && earlier.seq < later.seq && sourceOf(earlier) !== sourceOf(later)) {
+        for (const field of Object.keys(later.payload)) {
+          if (Object.hasOwn(earlier.payload, field)) {
+            contestedSet.add(field)
+          }
+        }
       }
     }
-  })
-  const contested = [...sources].filter(([, seen]) => seen.size > 1).map(([field]) => field)
+  }
+  const contested = ordered.flatMap((entry) => Object.keys(entry.payload)).filter((field, i, all) => contestedSet.has(field) && all.indexOf(field) === i)
   const steps = ordered.map(
     (entry, index): ReviewStep => ({
       seq: entry.seq,
@@ -65,6 +76,11 @@ export function reviewView(history: readonly HistoryEntry[]): ReviewView {
     }),
   )
   return { steps, contested }
+}
+
+/** A change made without a device is told apart by its account, as the server does. */
+function sourceOf(entry: HistoryEntry): string {
+  return entry.deviceId === null ? `account:${entry.actorId}` : `device:${entry.deviceId}`
 }
 
 /** Plain text for any payload value; person ids are counted, never shown. */
