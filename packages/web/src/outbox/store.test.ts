@@ -94,6 +94,18 @@ describe('FieldStore', () => {
     expect((await store.counts()).pending).toBe(1)
   })
 
+  it('keeps a sealed value across a reopen, readable only with the key, until deleted', async () => {
+    const store = makeStore()
+    const key = await store.setPin('2468')
+    expect(await store.getSealed(key, 'openPatrol')).toBeUndefined()
+    await store.putSealed(key, 'openPatrol', { points: [{ lat: 32.5149, lon: -117.0382 }] })
+    expect(JSON.stringify(await store.db.table('meta').toArray())).not.toContain('32.5149')
+    const reopened = new FieldStore(store.db.name, { pbkdf2Iterations: 1000 })
+    expect(await reopened.getSealed(key, 'openPatrol')).toEqual({ points: [{ lat: 32.5149, lon: -117.0382 }] })
+    await reopened.deleteSealed('openPatrol')
+    expect(await reopened.getSealed(key, 'openPatrol')).toBeUndefined()
+  })
+
   it('forgets everything when wiped', async () => {
     const store = makeStore()
     const key = await store.setPin('2468')

@@ -216,6 +216,24 @@ export class FieldStore {
     await this.meta.put({ key: 'purgeDays', value: Math.max(1, Math.round(days)) })
   }
 
+  /**
+   * A value kept on the device sealed with the PIN key, like the outbox payloads (e.g. the open
+   * patrol's route). Undefined when there is none.
+   */
+  async getSealed(key: CryptoKey, name: string): Promise<unknown> {
+    const row = await this.getMeta(`sealed:${name}`)
+    return isSealed(row) ? open(key, row) : undefined
+  }
+
+  async putSealed(key: CryptoKey, name: string, value: unknown): Promise<void> {
+    const sealed = await seal(key, value)
+    await this.meta.put({ key: `sealed:${name}`, value: sealed })
+  }
+
+  async deleteSealed(name: string): Promise<void> {
+    await this.meta.delete(`sealed:${name}`)
+  }
+
   async getReference(key: string): Promise<unknown> {
     const row = await this.db.table<MetaRow, string>('reference').get(key)
     return row?.value
@@ -254,6 +272,10 @@ function isDevice(value: unknown): value is DeviceInfo {
 
 function isPinRow(value: unknown): value is { salt: Uint8Array; check: Sealed } {
   return isObject(value) && value.salt instanceof Uint8Array && isObject(value.check)
+}
+
+function isSealed(value: unknown): value is Sealed {
+  return isObject(value) && value.iv instanceof Uint8Array && value.data instanceof ArrayBuffer
 }
 
 function isSealedBody(value: unknown): value is SealedBody {

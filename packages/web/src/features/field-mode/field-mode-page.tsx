@@ -7,7 +7,8 @@ import { DevicePanel } from './device-panel.tsx'
 import './field-mode.css'
 import { LOGOUT_BLOCKED_EVENT, LOGOUT_BLOCKED_KEY } from './logout-blocked.ts'
 import { QuickAttention } from './quick-attention.tsx'
-import { InspectionForm, PatrolForm, RemainsForm, RescueForm } from './record-forms.tsx'
+import { PatrolBanner, PatrolPanel } from './patrol-live.tsx'
+import { InspectionForm, RemainsForm, RescueForm } from './record-forms.tsx'
 import { cachedCrew, cachedPlaces, refreshReference, type CrewMember, type ReferencePlace } from './reference.ts'
 import { fieldServiceFor } from './registry.ts'
 import { FieldServiceContext, useFieldService, useFieldSnapshot } from './service-context.tsx'
@@ -138,6 +139,7 @@ function Recorder() {
           </button>
         ))}
       </div>
+      {form === 'patrol' ? null : <PatrolBanner onShow={() => setForm('patrol')} />}
       <div className="fm-gps" data-testid="fm-gps">
         <p role="status">
           {fix
@@ -160,7 +162,7 @@ function Recorder() {
         </Suspense>
       ) : null}
       {form === 'attention' ? <QuickAttention fix={fix} /> : null}
-      {form === 'patrol' ? <PatrolForm fix={fix} crew={crew} /> : null}
+      {form === 'patrol' ? <PatrolPanel fix={fix} crew={crew} /> : null}
       {form === 'rescue' ? <RescueForm fix={fix} /> : null}
       {form === 'remains' ? <RemainsForm fix={fix} /> : null}
       {form === 'inspection' ? <InspectionForm places={places} /> : null}

@@ -25,13 +25,13 @@ import { useFieldService } from './service-context.tsx'
 import type { Fix } from './use-position.ts'
 
 /** The values of one of core's zod enums. */
-type Opt<E extends { options: readonly string[] }> = E['options'][number]
+export type Opt<E extends { options: readonly string[] }> = E['options'][number]
 
 /**
  * Validates a payload with core's schema (the one the server uses) and queues it. Returns true
  * when it was saved on the device.
  */
-function useRecordSaver() {
+export function useRecordSaver() {
   const service = useFieldService()
   const saved = useSaved()
   const [issues, setIssues] = useState<Issue[]>([])
@@ -49,7 +49,7 @@ function useRecordSaver() {
   return { save, issues, saved: saved.visible }
 }
 
-function FormFrame({ testId, onSubmit, issues, saved, children }: { testId: string; onSubmit: () => Promise<unknown>; issues: Issue[]; saved: boolean; children: ReactNode }) {
+export function FormFrame({ testId, onSubmit, issues, saved, submitLabel, children }: { testId: string; onSubmit: () => Promise<unknown>; issues: Issue[]; saved: boolean; submitLabel?: string; children: ReactNode }) {
   const { t } = useI18n()
   const submit = (e: FormEvent) => {
     e.preventDefault()
@@ -60,7 +60,7 @@ function FormFrame({ testId, onSubmit, issues, saved, children }: { testId: stri
       {children}
       <ValidationErrors issues={issues} />
       <button type="submit" className="button button-primary button-block fm-save">
-        {t('fm.form.save')}
+        {submitLabel ?? t('fm.form.save')}
       </button>
       {saved ? (
         <p className="notice notice-ok" role="status" data-testid="fm-saved">
@@ -136,7 +136,7 @@ export function PatrolForm({ fix, crew }: { fix: Fix | undefined; crew: readonly
   )
 }
 
-function Checks<T extends string>({ legend, options, chosen, onChange, label }: { legend: string; options: readonly T[]; chosen: readonly T[]; onChange(next: T[]): void; label(value: T): string }) {
+export function Checks<T extends string>({ legend, options, chosen, onChange, label }: { legend: string; options: readonly T[]; chosen: readonly T[]; onChange(next: T[]): void; label(value: T): string }) {
   return (
     <fieldset>
       <legend>{legend}</legend>

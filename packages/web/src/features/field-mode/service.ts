@@ -4,6 +4,7 @@ import type { Me } from '../../api/types.ts'
 import { FieldStore, type Draft, type OutboxCounts } from '../../outbox/store.ts'
 import { pushPending, storeSource, type SyncReport } from '../../outbox/sync.ts'
 import { PushError, type PushAction, type PushFailureKind } from '../../outbox/types.ts'
+import { PatrolTracker } from './patrol-tracker.ts'
 import { httpPush, toPushError } from './transport.ts'
 
 /** Everything the field screen shows about the outbox, as one immutable value. */
@@ -28,6 +29,8 @@ const PERIODIC_SYNC_MS = 5 * 60_000
  */
 export class FieldService {
   readonly store: FieldStore
+  /** The patrol being recorded live, if any; it needs the key, so it resumes after the PIN. */
+  readonly patrol: PatrolTracker
   private key: CryptoKey | undefined
   private snapshot: FieldSnapshot = { state: 'loading', counts: { pending: 0, oldestPendingAt: undefined, attention: 0 }, syncing: false, lastSync: undefined, retryAt: undefined, revoked: false }
   private readonly listeners = new Set<() => void>()
@@ -43,6 +46,7 @@ export class FieldService {
     private readonly onRevoked: () => void,
   ) {
     this.store = new FieldStore(fieldDbName(me.user.id))
+    this.patrol = new PatrolTracker(this.store, () => this.key)
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -90,6 +94,7 @@ export class FieldService {
   stop(): void {
     clearInterval(this.periodic)
     clearTimeout(this.retryTimer)
+    this.patrol.stop()
     this.periodic = undefined
     window.removeEventListener('online', this.autoSync)
     document.removeEventListener('visibilitychange', this.onVisible)
@@ -99,6 +104,7 @@ export class FieldService {
     // Ask the browser not to evict the outbox under storage pressure; a refusal changes nothing else.
     void navigator.storage?.persist?.().catch(() => false)
     this.key = await this.store.setPin(pin)
+    void this.patrol.resume()
     this.update({ state: 'ready' })
     void this.autoSync()
   }
@@ -110,6 +116,7 @@ export class FieldService {
       return false
     }
     this.key = key
+    void this.patrol.resume()
     this.update({ state: 'ready' })
     void this.autoSync()
     return true
