@@ -110,7 +110,7 @@ function PatrolInProgress({ open, gps, crew, onEnded }: { open: OpenPatrol; gps:
   const now = useNow(15_000)
   const route = service.patrol.route()
   const minutes = Math.max(0, Math.floor((now - Date.parse(open.startedAt)) / 60_000))
-  const km = new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(routeDistanceKm(route))
+  const km = new Intl.NumberFormat(lang === 'es' ? 'es-MX' : 'en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(routeDistanceKm(route))
   const submit = async () => {
     const final = service.patrol.route()
     const people = Number.parseInt(encountered, 10)

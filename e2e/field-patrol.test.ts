@@ -1,0 +1,139 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import es from '../packages/web/src/i18n/es.json'
+import { DEMO_PASSWORD, OUTPUT_DIR, SKIP_BROWSER_TESTS, launchBrowser, requireBuiltApp, requireChromium, startFaro, type RunningFaro } from './harness.ts'
+
+const PHONE = { width: 360, height: 740 }
+// Near the rail tracks in Tijuana, where the demo field agent works.
+const START = { latitude: 32.5149, longitude: -117.0382 }
+const PIN = '482615'
+// A patrol walking north: a fix about every 200 m.
+const STEP_DEG = 200 / 111_195
+
+describe.skipIf(SKIP_BROWSER_TESTS)('live patrol in Chromium', () => {
+  let faro: RunningFaro | undefined
+  let browser: Browser | undefined
+  let context: BrowserContext | undefined
+  const problems: string[] = []
+
+  beforeAll(async () => {
+    requireChromium()
+    requireBuiltApp()
+    fs.mkdirSync(OUTPUT_DIR, { recursive: true })
+    ;[faro, browser] = await Promise.all([startFaro(), launchBrowser()])
+  })
+
+  afterAll(async () => {
+    await context?.close()
+    await browser?.close()
+    await faro?.stop()
+  })
+
+  it('records a patrol offline from start to end, its route surviving a reload, and syncs it', async () => {
+    if (!browser || !faro) {
+      throw new Error('the browser or the server did not start')
+    }
+    context = await browser.newContext({ baseURL: faro.baseUrl, locale: 'es-MX', viewport: PHONE, geolocation: { ...START, accuracy: 12 }, permissions: ['geolocation'] })
+    const page = await context.newPage()
+    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message} ${error.stack ?? ''}`))
+    const startedAt = new Date(Date.now() - 1000).toISOString()
+    await page.goto('/app/capture')
+    await signIn(page, 'agente.tijuana')
+    await setPin(page)
+    await waitForServiceWorker(page)
+    await page.getByTestId('fm-gps').getByText(/±12 m/).waitFor()
+
+    await context.setOffline(true)
+    await page.getByRole('group', { name: es['fm.forms'] }).getByRole('button', { name: es['fm.form.patrol'] }).click()
+    const start = page.getByTestId('fm-patrol-start')
+    await start.getByLabel(es['fm.patrol.kind'], { exact: true }).selectOption('reconnaissance')
+    await start.getByLabel(es['fm.patrol.vehicle'], { exact: true }).fill('Camioneta 3')
+    await start.getByRole('button', { name: es['fm.live.start'] }).click()
+    const live = page.getByTestId('fm-patrol-live')
+    await page.locator('[data-testid="fm-patrol-live"][data-points="1"]').waitFor()
+    await page.locator('[data-testid="fm-pending"][data-count="1"]').waitFor()
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width)
+
+    const moveTo = async (step: number, points: number) => {
+      await context?.setGeolocation({ latitude: START.latitude + step * STEP_DEG, longitude: START.longitude, accuracy: 12 })
+      await page.locator(`[data-testid="fm-patrol-live"][data-points="${points}"]`).waitFor()
+    }
+    await moveTo(1, 2)
+    await moveTo(2, 3)
+    await moveTo(3, 4)
+    expect(await live.getByTestId('fm-patrol-distance').textContent()).toBe('Distancia: 0.60 km')
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'field-patrol-live.png'), fullPage: true })
+
+    // Still offline, the app restarts from the service worker: the open patrol and its points are kept.
+    await page.reload()
+    await page.getByTestId('fm-pin-unlock').waitFor()
+    await page.getByLabel(es['fm.pin.pin'], { exact: true }).fill(PIN)
+    await page.getByRole('button', { name: es['fm.pin.unlock'] }).click()
+    await page.getByTestId('fm-patrol-banner').getByRole('button', { name: es['fm.live.show'] }).click()
+    await page.locator('[data-testid="fm-patrol-live"][data-points="4"]').waitFor()
+    await moveTo(4, 5)
+
+    const end = page.getByTestId('fm-patrol-end')
+    await end.getByLabel(es['fm.patrol.encountered'], { exact: true }).fill('7')
+    await end.getByLabel(es['fm.patrol.vehicle'], { exact: true }).fill('Camioneta 4')
+    await end.getByRole('button', { name: es['fm.live.end'] }).click()
+    await page.getByTestId('fm-patrol-ended').waitFor()
+    await page.locator('[data-testid="fm-pending"][data-count="2"]').waitFor()
+    await page.getByTestId('fm-patrol-start').waitFor()
+
+    await context.setOffline(false)
+    await page.getByTestId('fm-sync').click()
+    await page.locator('[data-testid="fm-pending"][data-count="0"]').waitFor({ timeout: 30_000 })
+
+    const list: { items: { recordId: string; demo: boolean }[] } = await (await page.request.get(`/api/records/patrol?updatedSince=${encodeURIComponent(startedAt)}`)).json()
+    const mine = list.items.filter((item) => !item.demo)
+    expect(mine).toHaveLength(1)
+    const response = await page.request.get(`/api/records/patrol/${mine[0]?.recordId ?? ''}`)
+    expect(response.status()).toBe(200)
+    const record: { state: { kind: string; startedAt: string; endedAt?: string; vehicle: string; peopleEncountered: number; distanceKm: number; route: { lat: number; lon: number }[] } } = await response.json()
+    const { state } = record
+    expect(state.kind).toBe('reconnaissance')
+    expect(state.vehicle).toBe('Camioneta 4')
+    expect(state.peopleEncountered).toBe(7)
+    expect(Date.parse(state.endedAt ?? '')).toBeGreaterThan(Date.parse(state.startedAt))
+    expect(state.route).toHaveLength(5)
+    expect(state.route[0]).toMatchObject({ lat: START.latitude, lon: START.longitude })
+    let metres = 0
+    for (let i = 1; i < state.route.length; i += 1) {
+      metres += haversineM(state.route[i - 1], state.route[i])
+    }
+    expect(metres).toBeGreaterThan(790)
+    expect(metres).toBeLessThan(810)
+    expect(Math.abs(state.distanceKm - metres / 1000)).toBeLessThan(0.002)
+    expect(problems).toEqual([])
+  })
+})
+
+/** Great-circle distance in metres, written out here so the test does not trust the app's own. */
+function haversineM(a: { lat: number; lon: number } | undefined, b: { lat: number; lon: number } | undefined): number {
+  if (!a || !b) {
+    throw new Error('a point is missing')
+  }
+  const rad = Math.PI / 180
+  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2
+  return 2 * 6_371_000 * Math.asin(Math.sqrt(h))
+}
+
+async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated' && navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 })
+}
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.getByLabel(es['login.username'], { exact: true }).fill(username)
+  await page.getByLabel(es['login.password'], { exact: true }).fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: es['login.submit'] }).click()
+}
+
+async function setPin(page: Page): Promise<void> {
+  await page.getByTestId('fm-pin-set').waitFor()
+  await page.getByLabel(es['fm.pin.pin'], { exact: true }).fill(PIN)
+  await page.getByLabel(es['fm.pin.again'], { exact: true }).fill(PIN)
+  await page.getByRole('button', { name: es['fm.pin.set'] }).click()
+}
