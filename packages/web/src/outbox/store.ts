@@ -230,6 +230,11 @@ export class FieldStore {
     await this.meta.put({ key: `sealed:${name}`, value: sealed })
   }
 
+  /** Whether a sealed value exists; needs no key (only its name is in the clear). */
+  async hasSealed(name: string): Promise<boolean> {
+    return isSealed(await this.getMeta(`sealed:${name}`))
+  }
+
   async deleteSealed(name: string): Promise<void> {
     await this.meta.delete(`sealed:${name}`)
   }

@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { FieldStore } from '../../outbox/store.ts'
+import { prepareLogout } from './logout-guard.ts'
 import { PatrolTracker, type OpenPatrol } from './patrol-tracker.ts'
+import { fieldDbName } from './service.ts'
 
 let dbNumber = 0
 const TIJUANA = { lat: 32.5149, lon: -117.0382 }
@@ -53,5 +55,16 @@ describe('PatrolTracker', () => {
     expect(tracker.route().map((p) => p.at)).toEqual([0, 2000, 3000])
     expect(JSON.stringify(await store.db.table('meta').toArray())).not.toContain('32.51')
     restarted.stop()
+  })
+
+  it('blocks the sign-out while a patrol is open, since its route is only on this phone', async () => {
+    const store = new FieldStore(fieldDbName('agent-with-open-patrol'), { pbkdf2Iterations: 1000 })
+    const key = await store.setPin('2468')
+    const tracker = new PatrolTracker(store, () => key, undefined)
+    await tracker.begin(patrol)
+    expect(await prepareLogout('agent-with-open-patrol', false)).toBe(1)
+    await tracker.end()
+    store.db.close()
+    expect(await prepareLogout('agent-with-open-patrol', false)).toBe(0)
   })
 })

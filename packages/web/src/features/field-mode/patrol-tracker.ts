@@ -22,7 +22,8 @@ export interface PatrolSnapshot {
   gps: FixStatus
 }
 
-const SEALED_NAME = 'openPatrol'
+/** The name of the open patrol among the sealed values of the outbox database. */
+export const OPEN_PATROL = 'openPatrol'
 
 /**
  * Follows the GPS while a patrol is open, for as long as the tab lives (not only while the
@@ -56,7 +57,7 @@ export class PatrolTracker {
     }
     let open: OpenPatrol | undefined
     try {
-      const value = await this.store.getSealed(key, SEALED_NAME)
+      const value = await this.store.getSealed(key, OPEN_PATROL)
       open = isOpenPatrol(value) ? value : undefined
     } catch {
       // Unreadable (altered) data cannot be repaired; the patrol's creation is still queued.
@@ -84,7 +85,7 @@ export class PatrolTracker {
   async end(): Promise<void> {
     this.unwatch()
     this.update({ open: undefined, lastSeen: undefined })
-    await this.enqueueWrite(() => this.store.deleteSealed(SEALED_NAME))
+    await this.enqueueWrite(() => this.store.deleteSealed(OPEN_PATROL))
   }
 
   /** Stops the GPS (sign-out, revoked device); the sealed track stays for the next unlock. */
@@ -142,7 +143,7 @@ export class PatrolTracker {
       const key = this.key()
       const open = this.snapshot.open
       if (key && open) {
-        await this.store.putSealed(key, SEALED_NAME, open)
+        await this.store.putSealed(key, OPEN_PATROL, open)
       }
     })
   }
