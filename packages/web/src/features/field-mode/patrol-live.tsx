@@ -1,5 +1,5 @@
 import { PatrolKind, PatrolRecorded, RECORD_TYPES, TRACK_LIMITS, routeDistanceKm, type TrackPoint } from '@faro/core'
-import { useEffect, useState, useSyncExternalStore } from 'react'
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { uuidv7 } from '../../outbox/uuidv7.ts'
 import { Loading } from '../../ui/status.tsx'
@@ -72,7 +72,8 @@ function StartPatrol({ fix, crew, onStarted }: { fix: Fix | undefined; crew: rea
   const [kind, setKind] = useState<Opt<typeof PatrolKind>>('preventive')
   const [vehicle, setVehicle] = useState('')
   const [members, setMembers] = useState<string[]>([me.user.id])
-  const submit = async () => {
+  const once = useOnce()
+  const submit = () => once(async () => {
     const recordId = uuidv7()
     const startedAt = new Date().toISOString()
     const first = fix && fix.accuracyM <= TRACK_LIMITS.maxAccuracyM ? { lat: fix.lat, lon: fix.lon, accuracyM: fix.accuracyM } : undefined
@@ -82,7 +83,7 @@ function StartPatrol({ fix, crew, onStarted }: { fix: Fix | undefined; crew: rea
     }
     onStarted()
     await service.patrol.begin({ recordId, kind, startedAt, crew: members, ...(vehicle ? { vehicle } : {}), points: first ? [{ ...first, at: Date.now() }] : [] })
-  }
+  })
   return (
     <FormFrame testId="fm-patrol-start" onSubmit={submit} issues={issues} saved={saved} submitLabel={t('fm.live.start')}>
       <p className="field-hint">{t('fm.live.startHint')}</p>
@@ -111,7 +112,8 @@ function PatrolInProgress({ open, gps, crew, onEnded }: { open: OpenPatrol; gps:
   const route = service.patrol.route()
   const minutes = Math.max(0, Math.floor((now - Date.parse(open.startedAt)) / 60_000))
   const km = new Intl.NumberFormat(lang === 'es' ? 'es-MX' : 'en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(routeDistanceKm(route))
-  const submit = async () => {
+  const once = useOnce()
+  const submit = () => once(async () => {
     const final = service.patrol.route()
     const people = Number.parseInt(encountered, 10)
     const payload = {
@@ -128,10 +130,10 @@ function PatrolInProgress({ open, gps, crew, onEnded }: { open: OpenPatrol; gps:
     }
     await service.patrol.end()
     onEnded()
-  }
+  })
   return (
     <>
-      <section className="card fm-live" data-testid="fm-patrol-live" data-points={route.length} aria-live="polite">
+      <section className="card fm-live" data-testid="fm-patrol-live" data-points={route.length}>
         <h2>{t('fm.live.title')}</h2>
         <p className="muted">{t(`patrolKind.${PatrolKind.safeParse(open.kind).data ?? 'preventive'}`)}</p>
         <ul className="fm-live-figures">
@@ -163,6 +165,25 @@ function CrewAndVehicle({ idPrefix, crew, members, onMembers, vehicle, onVehicle
       </Field>
     </>
   )
+}
+
+/**
+ * Runs one submission at a time: a second tap on Start while the first is being saved would
+ * otherwise open two patrols.
+ */
+function useOnce(): (run: () => Promise<void>) => Promise<void> {
+  const running = useRef(false)
+  return async (run) => {
+    if (running.current) {
+      return
+    }
+    running.current = true
+    try {
+      await run()
+    } finally {
+      running.current = false
+    }
+  }
 }
 
 /** The clock, refreshed every `ms`: the elapsed time needs no finer grain. */
