@@ -1,11 +1,10 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import es from '../packages/web/src/i18n/es.json'
 import { uuidv7 } from '../packages/web/src/outbox/uuidv7.ts'
 import { apiSession, type ApiSession } from './api-session.ts'
-import { DEMO_PASSWORD, OUTPUT_DIR, SKIP_BROWSER_TESTS, launchBrowser, requireBuiltApp, requireChromium, startFaro, type RunningFaro } from './harness.ts'
+import { DEMO_PASSWORD, OUTPUT_DIR, SKIP_BROWSER_TESTS, closeAll, startBrowserAndFaro, type RunningFaro } from './harness.ts'
 
 const PHONE = { width: 360, height: 740 }
 
@@ -22,17 +21,10 @@ describe.skipIf(SKIP_BROWSER_TESTS)('concurrent edits in the coordinator’s liv
   let context: BrowserContext | undefined
 
   beforeAll(async () => {
-    requireChromium()
-    requireBuiltApp()
-    fs.mkdirSync(OUTPUT_DIR, { recursive: true })
-    ;[faro, browser] = await Promise.all([startFaro(), launchBrowser()])
+    ;({ faro, browser } = await startBrowserAndFaro())
   })
 
-  afterAll(async () => {
-    await context?.close()
-    await browser?.close()
-    await faro?.stop()
-  })
+  afterAll(() => closeAll([context], browser, faro))
 
   it('shows a record two phones corrected at once with its history, refuses the review to another agent and lets the coordinator clear it', async () => {
     if (!faro || !browser) {

@@ -1,10 +1,9 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import es from '../packages/web/src/i18n/es.json'
 import { apiSession } from './api-session.ts'
-import { DEMO_PASSWORD, OUTPUT_DIR, SKIP_BROWSER_TESTS, launchBrowser, requireBuiltApp, requireChromium, startFaro, type RunningFaro } from './harness.ts'
+import { DEMO_PASSWORD, OUTPUT_DIR, SKIP_BROWSER_TESTS, closeAll, startBrowserAndFaro, type RunningFaro } from './harness.ts'
 
 const PHONE = { width: 360, height: 740 }
 // Near the rail tracks in Tijuana: where the demo field agent works.
@@ -18,21 +17,14 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
   const problems: string[] = []
 
   beforeAll(async () => {
-    requireChromium()
-    requireBuiltApp()
-    fs.mkdirSync(OUTPUT_DIR, { recursive: true })
-    ;[faro, browser] = await Promise.all([startFaro(), launchBrowser()])
+    ;({ faro, browser } = await startBrowserAndFaro())
   })
 
   beforeEach(() => {
     problems.length = 0
   })
 
-  afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()))
-    await browser?.close()
-    await faro?.stop()
-  })
+  afterAll(() => closeAll(contexts, browser, faro))
 
   async function newPhone(): Promise<{ context: BrowserContext; page: Page }> {
     if (!browser || !faro) {

@@ -1,9 +1,8 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import es from '../packages/web/src/i18n/es.json'
-import { DEMO_PASSWORD, OUTPUT_DIR, SKIP_BROWSER_TESTS, launchBrowser, requireBuiltApp, requireChromium, startFaro, type RunningFaro } from './harness.ts'
+import { DEMO_PASSWORD, OUTPUT_DIR, SKIP_BROWSER_TESTS, closeAll, startBrowserAndFaro, type RunningFaro } from './harness.ts'
 
 const PHONE = { width: 360, height: 740 }
 // Near the rail tracks in Tijuana, where the demo field agent works.
@@ -19,17 +18,10 @@ describe.skipIf(SKIP_BROWSER_TESTS)('live patrol in Chromium', () => {
   const problems: string[] = []
 
   beforeAll(async () => {
-    requireChromium()
-    requireBuiltApp()
-    fs.mkdirSync(OUTPUT_DIR, { recursive: true })
-    ;[faro, browser] = await Promise.all([startFaro(), launchBrowser()])
+    ;({ faro, browser } = await startBrowserAndFaro())
   })
 
-  afterAll(async () => {
-    await context?.close()
-    await browser?.close()
-    await faro?.stop()
-  })
+  afterAll(() => closeAll([context], browser, faro))
 
   it('records a patrol offline from start to end, its route surviving a reload, and syncs it', async () => {
     if (!browser || !faro) {

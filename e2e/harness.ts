@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext } from 'playwright-core'
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..')
 export const OUTPUT_DIR = path.join(import.meta.dirname, 'output')
@@ -55,6 +55,22 @@ export async function launchBrowser(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   })
+}
+
+/** What every browser test starts with: the checks, the output folder, a server and Chromium. */
+export async function startBrowserAndFaro(): Promise<{ faro: RunningFaro; browser: Browser }> {
+  requireChromium()
+  requireBuiltApp()
+  fs.mkdirSync(OUTPUT_DIR, { recursive: true })
+  const [faro, browser] = await Promise.all([startFaro(), launchBrowser()])
+  return { faro, browser }
+}
+
+/** Closes what a browser test opened, whatever of it did open. */
+export async function closeAll(contexts: readonly (BrowserContext | undefined)[], browser: Browser | undefined, faro: RunningFaro | undefined): Promise<void> {
+  await Promise.all(contexts.map((c) => c?.close()))
+  await browser?.close()
+  await faro?.stop()
 }
 
 export interface RunningFaro {

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import es from '../packages/web/src/i18n/es.json'
 import { apiSession } from './api-session.ts'
-import { DEMO_PASSWORD, SKIP_BROWSER_TESTS, launchBrowser, requireBuiltApp, requireChromium, startFaro, type RunningFaro } from './harness.ts'
+import { DEMO_PASSWORD, SKIP_BROWSER_TESTS, closeAll, startBrowserAndFaro, type RunningFaro } from './harness.ts'
 
 describe.skipIf(SKIP_BROWSER_TESTS)('privacy screens in Chromium', () => {
   let faro: RunningFaro | undefined
@@ -11,23 +11,18 @@ describe.skipIf(SKIP_BROWSER_TESTS)('privacy screens in Chromium', () => {
   let personId = ''
 
   beforeAll(async () => {
-    requireChromium()
-    requireBuiltApp()
-    ;[faro, browser] = await Promise.all([startFaro(), launchBrowser()])
+    const started = await startBrowserAndFaro()
+    ;({ faro, browser } = started)
     // Prepared through the public API: a coordinator stores an identity, the officer registers a request.
-    const coordinator = await apiSession(faro.baseUrl, 'coordinador.tijuana', DEMO_PASSWORD)
+    const coordinator = await apiSession(started.faro.baseUrl, 'coordinador.tijuana', DEMO_PASSWORD)
     const created = await coordinator.request('POST', '/api/people', { orgUnitId: 'beta-tijuana', identity: { givenNames: 'Marisol', firstSurname: 'Quetzalcóatl', phones: ['+52 664 555 0199'] } })
     expect(created.status).toBe(201)
     personId = ((await created.json()) as { id: string }).id
-    const dpo = await apiSession(faro.baseUrl, 'proteccion.datos', DEMO_PASSWORD)
+    const dpo = await apiSession(started.faro.baseUrl, 'proteccion.datos', DEMO_PASSWORD)
     expect((await dpo.request('POST', '/api/rights-requests', { personId, kind: 'access', channel: 'in_person' })).status).toBe(201)
   })
 
-  afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()))
-    await browser?.close()
-    await faro?.stop()
-  })
+  afterAll(() => closeAll(contexts, browser, faro))
 
   async function signedIn(username: string): Promise<Page> {
     if (!browser || !faro) {

@@ -1,21 +1,10 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import en from '../packages/web/src/i18n/en.json'
 import es from '../packages/web/src/i18n/es.json'
 import { apiSession, totpCode } from './api-session.ts'
-import {
-  DEMO_ACCOUNTS,
-  DEMO_PASSWORD,
-  OUTPUT_DIR,
-  SKIP_BROWSER_TESTS,
-  launchBrowser,
-  requireBuiltApp,
-  requireChromium,
-  startFaro,
-  type RunningFaro,
-} from './harness.ts'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, OUTPUT_DIR, SKIP_BROWSER_TESTS, closeAll, startBrowserAndFaro, type RunningFaro } from './harness.ts'
 
 const PHONE = { width: 360, height: 740 }
 const DESKTOP = { width: 1366, height: 900 }
@@ -28,10 +17,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('staff app in Chromium', () => {
   let pageProblems: string[] = []
 
   beforeAll(async () => {
-    requireChromium()
-    requireBuiltApp()
-    fs.mkdirSync(OUTPUT_DIR, { recursive: true })
-    ;[faro, browser] = await Promise.all([startFaro(), launchBrowser()])
+    ;({ faro, browser } = await startBrowserAndFaro())
   })
 
   afterEach(() => {
@@ -40,11 +26,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('staff app in Chromium', () => {
     expect(problems).toEqual([])
   })
 
-  afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()))
-    await browser?.close()
-    await faro?.stop()
-  })
+  afterAll(() => closeAll(contexts, browser, faro))
 
   function requireServer(): RunningFaro {
     if (!faro) {
