@@ -26,6 +26,28 @@ export function ValidationErrors({ issues }: { issues: readonly Issue[] }) {
   )
 }
 
+/** A select over the values of an enum, each shown by its label from the message catalogue. */
+export function EnumSelect<T extends string>({ id, options, value, onChange, label }: { id: string; options: readonly T[]; value: NoInfer<T>; onChange(next: NoInfer<T>): void; label(value: NoInfer<T>): string }) {
+  return (
+    <select
+      id={id}
+      value={value}
+      onChange={(e) => {
+        const next = options.find((o) => o === e.target.value)
+        if (next !== undefined) {
+          onChange(next)
+        }
+      }}
+    >
+      {options.map((o) => (
+        <option key={o} value={o}>
+          {label(o)}
+        </option>
+      ))}
+    </select>
+  )
+}
+
 /** The "saved on this phone" confirmation, shown for a few seconds after each save. */
 export function useSaved(): { visible: boolean; show(): void } {
   const [visible, setVisible] = useState(false)

@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n/i18n.tsx'
 import { uuidv7 } from '../../outbox/uuidv7.ts'
 import { Loading } from '../../ui/status.tsx'
 import { useSession } from '../auth/session.tsx'
-import { Field } from './form-bits.tsx'
+import { Field, EnumSelect } from './form-bits.tsx'
 import type { OpenPatrol, PatrolSnapshot } from './patrol-tracker.ts'
 import { Checks, FormFrame, PatrolForm, useRecordSaver, type Opt } from './record-forms.tsx'
 import type { CrewMember } from './reference.ts'
@@ -88,13 +88,7 @@ function StartPatrol({ fix, crew, onStarted }: { fix: Fix | undefined; crew: rea
     <FormFrame testId="fm-patrol-start" onSubmit={submit} issues={issues} saved={saved} submitLabel={t('fm.live.start')}>
       <p className="field-hint">{t('fm.live.startHint')}</p>
       <Field id="fm-live-kind" label={t('fm.patrol.kind')}>
-        <select id="fm-live-kind" value={kind} onChange={(e) => setKind(PatrolKind.parse(e.target.value))}>
-          {PatrolKind.options.map((k) => (
-            <option key={k} value={k}>
-              {t(`patrolKind.${k}`)}
-            </option>
-          ))}
-        </select>
+        <EnumSelect id="fm-live-kind" options={PatrolKind.options} value={kind} onChange={setKind} label={(k) => t(`patrolKind.${k}`)} />
       </Field>
       <CrewAndVehicle idPrefix="fm-live" crew={crew} members={members} onMembers={setMembers} vehicle={vehicle} onVehicle={setVehicle} />
     </FormFrame>

@@ -1,5 +1,6 @@
 import { AgeBand, Sex, Vulnerability } from '@faro/core'
 import { useI18n } from '../../i18n/i18n.tsx'
+import { EnumSelect } from './form-bits.tsx'
 
 /** The optional description of the group attended, counted without identity. */
 export interface PeopleDetails {
@@ -28,23 +29,11 @@ export function PeopleDetailsFields({ value, onChange }: { value: PeopleDetails;
       <summary>{t('fm.people.details')}</summary>
       <div className="field">
         <label htmlFor="fm-people-sex">{t('fm.people.sex')}</label>
-        <select id="fm-people-sex" value={value.sex} onChange={(e) => onChange({ ...value, sex: Sex.parse(e.target.value) })}>
-          {Sex.options.map((s) => (
-            <option key={s} value={s}>
-              {t(`sex.${s}`)}
-            </option>
-          ))}
-        </select>
+        <EnumSelect id="fm-people-sex" options={Sex.options} value={value.sex} onChange={(s) => onChange({ ...value, sex: s })} label={(s) => t(`sex.${s}`)} />
       </div>
       <div className="field">
         <label htmlFor="fm-people-age">{t('fm.people.age')}</label>
-        <select id="fm-people-age" value={value.ageBand} onChange={(e) => onChange({ ...value, ageBand: AgeBand.parse(e.target.value) })}>
-          {AgeBand.options.map((a) => (
-            <option key={a} value={a}>
-              {a === 'unknown' ? t('fm.people.unknown') : t('fm.people.ageBand', { band: a })}
-            </option>
-          ))}
-        </select>
+        <EnumSelect id="fm-people-age" options={AgeBand.options} value={value.ageBand} onChange={(a) => onChange({ ...value, ageBand: a })} label={(a) => a === 'unknown' ? t('fm.people.unknown') : t('fm.people.ageBand', { band: a })} />
       </div>
       <div className="field">
         <label htmlFor="fm-people-nationality">{t('fm.people.nationality')}</label>

@@ -6,7 +6,7 @@ import { useSession } from '../auth/session.tsx'
 import { ALL_SERVICES, loadPresets, sameServices, savePresets, sortServices, type Preset } from './presets.ts'
 import { useFieldService } from './service-context.tsx'
 import type { Fix } from './use-position.ts'
-import { useSaved, ValidationErrors, type Issue } from './form-bits.tsx'
+import { useSaved, ValidationErrors, type Issue, EnumSelect } from './form-bits.tsx'
 import { PeopleDetailsFields, UNKNOWN_DETAILS, type PeopleDetails } from './people-details.tsx'
 import { EMPTY_ORIENTATION, orientationOf, type OrientationDetail } from './orientation.ts'
 import { OrientationDetailFields } from './orientation-detail.tsx'
@@ -134,13 +134,7 @@ export function QuickAttention({ fix }: { fix: Fix | undefined }) {
       <PeopleDetailsFields value={details} onChange={setDetails} />
       <div className="field">
         <label htmlFor="fm-setting">{t('fm.quick.setting')}</label>
-        <select id="fm-setting" value={setting} onChange={(e) => setSetting(AttentionSetting.parse(e.target.value))}>
-          {AttentionSetting.options.map((s) => (
-            <option key={s} value={s}>
-              {t(`setting.${s}`)}
-            </option>
-          ))}
-        </select>
+        <EnumSelect id="fm-setting" options={AttentionSetting.options} value={setting} onChange={setSetting} label={(s) => t(`setting.${s}`)} />
       </div>
       <ValidationErrors issues={issues} />
       <button type="submit" className="button button-primary button-block fm-save" disabled={!ready} data-testid="fm-save">

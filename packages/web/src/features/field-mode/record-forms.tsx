@@ -19,7 +19,7 @@ import type { z } from 'zod'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { uuidv7 } from '../../outbox/uuidv7.ts'
 import { useSession } from '../auth/session.tsx'
-import { Field, fromLocalInput, toLocalInput, useSaved, ValidationErrors, type Issue } from './form-bits.tsx'
+import { Field, fromLocalInput, toLocalInput, useSaved, ValidationErrors, type Issue, EnumSelect } from './form-bits.tsx'
 import type { CrewMember, ReferencePlace } from './reference.ts'
 import { useFieldService } from './service-context.tsx'
 import type { Fix } from './use-position.ts'
@@ -106,13 +106,7 @@ export function PatrolForm({ fix, crew }: { fix: Fix | undefined; crew: readonly
   return (
     <FormFrame testId="fm-patrol" onSubmit={submit} issues={issues} saved={saved}>
       <Field id="fm-patrol-kind" label={t('fm.patrol.kind')}>
-        <select id="fm-patrol-kind" value={kind} onChange={(e) => setKind(PatrolKind.parse(e.target.value))}>
-          {PatrolKind.options.map((k) => (
-            <option key={k} value={k}>
-              {t(`patrolKind.${k}`)}
-            </option>
-          ))}
-        </select>
+        <EnumSelect id="fm-patrol-kind" options={PatrolKind.options} value={kind} onChange={setKind} label={(k) => t(`patrolKind.${k}`)} />
       </Field>
       <Field id="fm-patrol-start" label={t('fm.patrol.start')}>
         <input id="fm-patrol-start" type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} />
@@ -177,25 +171,13 @@ export function RescueForm({ fix }: { fix: Fix | undefined }) {
   return (
     <FormFrame testId="fm-rescue" onSubmit={submit} issues={issues} saved={saved}>
       <Field id="fm-rescue-type" label={t('fm.rescue.type')}>
-        <select id="fm-rescue-type" value={emergency} onChange={(e) => setEmergency(EmergencyType.parse(e.target.value))}>
-          {EmergencyType.options.map((k) => (
-            <option key={k} value={k}>
-              {t(`emergency.${k}`)}
-            </option>
-          ))}
-        </select>
+        <EnumSelect id="fm-rescue-type" options={EmergencyType.options} value={emergency} onChange={setEmergency} label={(k) => t(`emergency.${k}`)} />
       </Field>
       <Field id="fm-rescue-people" label={t('fm.rescue.people')}>
         <input id="fm-rescue-people" inputMode="numeric" value={people} onChange={(e) => setPeople(e.target.value)} />
       </Field>
       <Field id="fm-rescue-outcome" label={t('fm.rescue.outcome')}>
-        <select id="fm-rescue-outcome" value={outcome} onChange={(e) => setOutcome(RescueOutcome.parse(e.target.value))}>
-          {RescueOutcome.options.map((k) => (
-            <option key={k} value={k}>
-              {t(`outcome.${k}`)}
-            </option>
-          ))}
-        </select>
+        <EnumSelect id="fm-rescue-outcome" options={RescueOutcome.options} value={outcome} onChange={setOutcome} label={(k) => t(`outcome.${k}`)} />
       </Field>
       <Checks legend={t('fm.rescue.partners')} options={RescuePartner.options} chosen={partners} onChange={setPartners} label={(p) => t(`partner.${p}`)} />
       <Checks legend={t('fm.rescue.equipment')} options={RescueEquipment.options} chosen={equipment} onChange={setEquipment} label={(p) => t(`equipment.${p}`)} />
@@ -230,13 +212,7 @@ export function RemainsForm({ fix }: { fix: Fix | undefined }) {
     <FormFrame testId="fm-remains" onSubmit={submit} issues={issues} saved={saved}>
       <p className="field-hint">{t('fm.remains.hint')}</p>
       <Field id="fm-remains-condition" label={t('fm.remains.condition')}>
-        <select id="fm-remains-condition" value={condition} onChange={(e) => setCondition(RemainsCondition.parse(e.target.value))}>
-          {RemainsCondition.options.map((k) => (
-            <option key={k} value={k}>
-              {t(`remainsCondition.${k}`)}
-            </option>
-          ))}
-        </select>
+        <EnumSelect id="fm-remains-condition" options={RemainsCondition.options} value={condition} onChange={setCondition} label={(k) => t(`remainsCondition.${k}`)} />
       </Field>
       <Field id="fm-remains-count" label={t('fm.remains.count')}>
         <input id="fm-remains-count" inputMode="numeric" value={count} onChange={(e) => setCount(e.target.value)} />
@@ -292,26 +268,14 @@ export function InspectionForm({ places: all }: { places: readonly ReferencePlac
         </select>
       </Field>
       <Field id="fm-inspection-tank" label={t('fm.inspection.tank')}>
-        <select id="fm-inspection-tank" value={tank} onChange={(e) => setTank(WaterTankLevel.parse(e.target.value))}>
-          {WaterTankLevel.options.map((k) => (
-            <option key={k} value={k}>
-              {t(`tank.${k}`)}
-            </option>
-          ))}
-        </select>
+        <EnumSelect id="fm-inspection-tank" options={WaterTankLevel.options} value={tank} onChange={setTank} label={(k) => t(`tank.${k}`)} />
       </Field>
       <label className="fm-check">
         <input type="checkbox" checked={strobe} onChange={(e) => setStrobe(e.target.checked)} />
         {t('fm.inspection.strobe')}
       </label>
       <Field id="fm-inspection-damage" label={t('fm.inspection.damage')}>
-        <select id="fm-inspection-damage" value={damage} onChange={(e) => setDamage(Damage.parse(e.target.value))}>
-          {Damage.options.map((k) => (
-            <option key={k} value={k}>
-              {t(`damage.${k}`)}
-            </option>
-          ))}
-        </select>
+        <EnumSelect id="fm-inspection-damage" options={Damage.options} value={damage} onChange={setDamage} label={(k) => t(`damage.${k}`)} />
       </Field>
       <Field id="fm-inspection-notes" label={t('fm.notes')}>
         <textarea id="fm-inspection-notes" value={notes} maxLength={2000} onChange={(e) => setNotes(e.target.value)} />
