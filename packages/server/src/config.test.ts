@@ -124,6 +124,11 @@ describe('loadConfig', () => {
     })
   }
 
+  it('takes a plain-text credit for the tiles and refuses markup in it', () => {
+    expect(loadConfig({ FARO_MAP_TILE_ATTRIBUTION: '© OpenStreetMap contributors' }).mapTileAttribution).toBe('© OpenStreetMap contributors')
+    expect(configError({ FARO_MAP_TILE_ATTRIBUTION: '<a href="x">OSM</a>' }).message).toMatch(/^FARO_MAP_TILE_ATTRIBUTION: expected plain text, at most 300 characters and no < or >/)
+  })
+
   it('keeps the message on one line when the value holds a newline', () => {
     const error = configError({ FARO_SESSION_HOURS: '12\n13' })
     expect(error.message).toMatch(/^FARO_SESSION_HOURS: expected session lifetime in hours, 1 to 720, got "12\\n13"$/)

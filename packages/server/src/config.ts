@@ -35,6 +35,8 @@ const ENV = z.object({
   FARO_BLOCKING_DAYS: z.coerce.number().int().min(0).max(3650).default(30).describe('days a cancelled identity stays blocked before shredding, 0 to 3650'),
   FARO_MAP_TILE_URL: z.string().refine(isTileTemplate).optional()
     .describe('a tile URL template with {z}, {x} and {y}: https://host/..., http://host/... or a same-origin path starting with /'),
+  FARO_MAP_TILE_ATTRIBUTION: z.string().max(300).regex(/^[^<>]+$/).optional()
+    .describe('plain text, at most 300 characters and no < or >, crediting the tiles as their terms ask, e.g. © OpenStreetMap contributors'),
   FARO_RETENTION_DAYS: z.string().regex(/^[a-z_]+=\d{1,5}(,[a-z_]+=\d{1,5})*$/)
     .refine((v) => v.split(',').every((kv) => RETENTION_KEYS.includes(kv.split('=')[0] ?? '')))
     .optional()
@@ -81,6 +83,8 @@ export interface Config {
   webDist: string
   /** The maps' tile URL template; unset, the maps draw only the bundled outlines. */
   mapTileUrl: string | undefined
+  /** The credit the tiles' terms ask for, shown on every map that draws them. */
+  mapTileAttribution: string | undefined
   protection: {
     /** The master key in base64 when given directly; otherwise read from `masterKeyFile`. */
     masterKey: string | undefined
@@ -126,6 +130,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxBodyBytes: e.FARO_MAX_BODY_BYTES,
     webDist: path.resolve(e.FARO_WEB_DIST ?? path.join(import.meta.dirname, '../../web/dist')),
     mapTileUrl: e.FARO_MAP_TILE_URL,
+    mapTileAttribution: e.FARO_MAP_TILE_ATTRIBUTION,
     protection: {
       masterKey: e.FARO_MASTER_KEY,
       masterKeyFile: e.FARO_MASTER_KEY_FILE ? path.resolve(e.FARO_MASTER_KEY_FILE) : undefined,

@@ -30,7 +30,7 @@ import { ephemeralProtection, type ProtectionDeps } from '../protection/settings
 export interface AppDeps {
   db: Db
   clock: Clock
-  config: Pick<Config, 'maxBodyBytes' | 'secureCookies' | 'trustProxy' | 'sessionHours' | 'webDist'> & Partial<Pick<Config, 'mapTileUrl'>>
+  config: Pick<Config, 'maxBodyBytes' | 'secureCookies' | 'trustProxy' | 'sessionHours' | 'webDist'> & Partial<Pick<Config, 'mapTileUrl' | 'mapTileAttribution'>>
   logger: Logger
   /** Vault keys, shred list and deadlines; without it, a random key that dies with the process. */
   protection?: ProtectionDeps
@@ -74,7 +74,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.notFound((c) => problem(c, 'not_found', c.get('lang')))
 
   app.route('/', healthRoutes(deps.db))
-  app.route('/api/config', appConfigRoutes({ mapTileUrl: deps.config.mapTileUrl }))
+  app.route('/api/config', appConfigRoutes({ mapTileUrl: deps.config.mapTileUrl, mapTileAttribution: deps.config.mapTileAttribution }))
   app.route('/api/auth', authRoutes(deps))
   app.route('/api/org-units', orgUnitRoutes())
   app.route('/api/users', userRoutes())

@@ -12,19 +12,19 @@ describe('GET /api/config', () => {
   })
   afterAll(async () => db?.close())
 
-  function appWith(mapTileUrl: string | undefined) {
-    return createApp({ db, clock: new ManualClock(), config: testAppConfig({ mapTileUrl }), logger: pino({ level: 'silent' }) })
+  function appWith(mapTileUrl: string | undefined, mapTileAttribution?: string) {
+    return createApp({ db, clock: new ManualClock(), config: testAppConfig({ mapTileUrl, mapTileAttribution }), logger: pino({ level: 'silent' }) })
   }
 
-  it('tells anyone the configured tile template', async () => {
-    const res = await appWith('https://tiles.example.org/osm/{z}/{x}/{y}.png').request('/api/config')
+  it('tells anyone the configured tile template and its credit', async () => {
+    const res = await appWith('https://tiles.example.org/osm/{z}/{x}/{y}.png', '© OpenStreetMap contributors').request('/api/config')
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ mapTileUrl: 'https://tiles.example.org/osm/{z}/{x}/{y}.png' })
+    expect(await res.json()).toEqual({ mapTileUrl: 'https://tiles.example.org/osm/{z}/{x}/{y}.png', mapTileAttribution: '© OpenStreetMap contributors' })
   })
 
   it('answers null when no tiles are configured', async () => {
     const res = await appWith(undefined).request('/api/config')
-    expect(await res.json()).toEqual({ mapTileUrl: null })
+    expect(await res.json()).toEqual({ mapTileUrl: null, mapTileAttribution: null })
   })
 })
 

@@ -19,6 +19,8 @@ export type { HistoryEntry } from '@faro/core'
 export interface AppConfig {
   /** FARO_MAP_TILE_URL: a template with {z}, {x} and {y}, or null for the bundled outlines only. */
   mapTileUrl: string | null
+  /** FARO_MAP_TILE_ATTRIBUTION: plain text crediting the tiles, or null. */
+  mapTileAttribution: string | null
 }
 
 /** GET /api/auth/me and POST /api/auth/login. */

@@ -2,7 +2,7 @@ import L from 'leaflet'
 import 'leaflet/dist/leaflet.css'
 import { useEffect, useRef } from 'react'
 import './field-map.css'
-import { mapTileUrl } from './settings.ts'
+import { mapTiles } from './settings.ts'
 
 export interface MapPoint {
   id: string
@@ -68,13 +68,15 @@ export default function FieldMap({ points, label, onPick, accuracyM }: FieldMapP
       const country = await loadGeo('mexico.json')
       return country ? { geo: country, states: false } : undefined
     })
-    Promise.all([mapTileUrl(), outline])
-      .then(([url, drawn]) => {
+    Promise.all([mapTiles(), outline])
+      .then(([tiles, drawn]) => {
         if (map.current !== m) {
           return
         }
-        if (url) {
-          L.tileLayer(url, { maxZoom: 18 }).addTo(m)
+        const url = tiles?.url
+        if (tiles) {
+          // Leaflet writes the attribution as HTML: the setting is plain text, so it is escaped.
+          L.tileLayer(tiles.url, { maxZoom: 18, ...(tiles.attribution ? { attribution: escapeHtml(tiles.attribution) } : {}) }).addTo(m)
         }
         if (!drawn) {
           return
@@ -127,4 +129,8 @@ function loadGeo(file: string): Promise<GeoJSON.GeoJsonObject | undefined> {
   return fetch(`${import.meta.env.BASE_URL}geo/${file}`)
     .then((r) => (r.ok ? r.json() : undefined))
     .catch(() => undefined)
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }

@@ -10,12 +10,17 @@ let loaded: Promise<AppConfig> | undefined
  * tiles and draw the bundled outlines; a failed answer is not kept, so the next map asks again.
  */
 export function mapTileUrl(): Promise<string | null> {
+  return mapTiles().then((tiles) => tiles?.url ?? null)
+}
+
+/** The tile template with the credit its terms ask for, or null when the maps have no tiles. */
+export function mapTiles(): Promise<{ url: string; attribution: string | null } | null> {
   loaded ??= api<AppConfig>('/api/config').catch((error: unknown) => {
     loaded = undefined
     throw error
   })
   return loaded.then(
-    (config) => config.mapTileUrl,
+    (config) => (config.mapTileUrl ? { url: config.mapTileUrl, attribution: config.mapTileAttribution } : null),
     () => null,
   )
 }
