@@ -5,8 +5,8 @@ import es from '../packages/web/src/i18n/es.json'
 import { uuidv7 } from '../packages/web/src/outbox/uuidv7.ts'
 import { apiSession, type ApiSession } from './api-session.ts'
 import { DEMO_PASSWORD, OUTPUT_DIR, SKIP_BROWSER_TESTS, closeAll, startBrowserAndFaro, type RunningFaro } from './harness.ts'
+import { PHONE, signIn } from './pages.ts'
 
-const PHONE = { width: 360, height: 740 }
 
 interface PushResult {
   id: string
@@ -106,9 +106,7 @@ async function openLive(browser: Browser, faro: RunningFaro, username: string, p
   const problems: string[] = []
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`))
   await page.goto('/app/')
-  await page.getByLabel(es['login.username'], { exact: true }).fill(username)
-  await page.getByLabel(es['login.password'], { exact: true }).fill(password)
-  await page.getByRole('button', { name: es['login.submit'] }).click()
+  await signIn(page, username, password)
   await page.getByTestId(home).waitFor()
   await page.getByRole('navigation').getByRole('link', { name: es['nav.live'] }).click()
   return { context, page, problems }

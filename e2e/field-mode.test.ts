@@ -4,11 +4,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import es from '../packages/web/src/i18n/es.json'
 import { apiSession } from './api-session.ts'
 import { DEMO_PASSWORD, OUTPUT_DIR, SKIP_BROWSER_TESTS, closeAll, startBrowserAndFaro, type RunningFaro } from './harness.ts'
+import { PHONE, PHONE_PIN, setPin, signIn, waitForServiceWorker } from './pages.ts'
 
-const PHONE = { width: 360, height: 740 }
 // Near the rail tracks in Tijuana: where the demo field agent works.
 const TIJUANA = { latitude: 32.5149, longitude: -117.0382, accuracy: 12 }
-const PIN = '482615'
 
 describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
   let faro: RunningFaro | undefined
@@ -94,7 +93,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
     await page.getByTestId('field-mode').waitFor()
     await page.locator('[data-testid="fm-pending"][data-count="3"]').waitFor()
     await page.getByTestId('fm-pin-unlock').waitFor()
-    await page.getByLabel(es['fm.pin.pin'], { exact: true }).fill(PIN)
+    await page.getByLabel(es['fm.pin.pin'], { exact: true }).fill(PHONE_PIN)
     await page.getByRole('button', { name: es['fm.pin.unlock'] }).click()
     await page.getByTestId('fm-quick').waitFor()
     await page.getByTestId('fm-sync').click()
@@ -210,7 +209,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
     expect(await page.getByTestId('fm-pending').getAttribute('data-count')).toBe('1')
     await page.getByRole('button', { name: es['fm.signInAgain'] }).click()
     await signIn(page, 'agente.tijuana')
-    // Same tab, so the PIN key is still in memory: opening field mode again sends the record.
+    // Same tab, so the PHONE_PIN key is still in memory: opening field mode again sends the record.
     await page.getByTestId('field-mode').waitFor()
     await page.locator('[data-testid="fm-pending"][data-count="0"]').waitFor()
     expect(problems).toEqual([])
@@ -286,24 +285,6 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
   })
 })
 
-/** The shell must be cached by the service worker before the network goes away. */
-async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated' && navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 })
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.getByLabel(es['login.username'], { exact: true }).fill(username)
-  await page.getByLabel(es['login.password'], { exact: true }).fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: es['login.submit'] }).click()
-}
-
-/** Sets the field-mode PIN that encrypts the outbox on this phone. */
-async function setPin(page: Page): Promise<void> {
-  await page.getByTestId('fm-pin-set').waitFor()
-  await page.getByLabel(es['fm.pin.pin'], { exact: true }).fill(PIN)
-  await page.getByLabel(es['fm.pin.again'], { exact: true }).fill(PIN)
-  await page.getByRole('button', { name: es['fm.pin.set'] }).click()
-}
 
 /** The name of the phone's field-mode IndexedDB database, or '' when there is none. */
 async function fieldDatabaseName(page: Page): Promise<string> {

@@ -1,13 +1,12 @@
 import path from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import es from '../packages/web/src/i18n/es.json'
-import { DEMO_PASSWORD, OUTPUT_DIR, SKIP_BROWSER_TESTS, closeAll, startBrowserAndFaro, type RunningFaro } from './harness.ts'
+import { OUTPUT_DIR, SKIP_BROWSER_TESTS, closeAll, startBrowserAndFaro, type RunningFaro } from './harness.ts'
+import { PHONE, PHONE_PIN, setPin, signIn, waitForServiceWorker } from './pages.ts'
 
-const PHONE = { width: 360, height: 740 }
 // Near the rail tracks in Tijuana, where the demo field agent works.
 const START = { latitude: 32.5149, longitude: -117.0382 }
-const PIN = '482615'
 // A patrol walking north: a fix about every 200 m.
 const STEP_DEG = 200 / 111_195
 
@@ -61,7 +60,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('live patrol in Chromium', () => {
     // Still offline, the app restarts from the service worker: the open patrol and its points are kept.
     await page.reload()
     await page.getByTestId('fm-pin-unlock').waitFor()
-    await page.getByLabel(es['fm.pin.pin'], { exact: true }).fill(PIN)
+    await page.getByLabel(es['fm.pin.pin'], { exact: true }).fill(PHONE_PIN)
     await page.getByRole('button', { name: es['fm.pin.unlock'] }).click()
     await page.getByTestId('fm-patrol-banner').getByRole('button', { name: es['fm.live.show'] }).click()
     await page.locator('[data-testid="fm-patrol-live"][data-points="4"]').waitFor()
@@ -113,19 +112,5 @@ function haversineM(a: { lat: number; lon: number } | undefined, b: { lat: numbe
   return 2 * 6_371_000 * Math.asin(Math.sqrt(h))
 }
 
-async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated' && navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 })
-}
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.getByLabel(es['login.username'], { exact: true }).fill(username)
-  await page.getByLabel(es['login.password'], { exact: true }).fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: es['login.submit'] }).click()
-}
 
-async function setPin(page: Page): Promise<void> {
-  await page.getByTestId('fm-pin-set').waitFor()
-  await page.getByLabel(es['fm.pin.pin'], { exact: true }).fill(PIN)
-  await page.getByLabel(es['fm.pin.again'], { exact: true }).fill(PIN)
-  await page.getByRole('button', { name: es['fm.pin.set'] }).click()
-}

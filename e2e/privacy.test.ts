@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import es from '../packages/web/src/i18n/es.json'
 import { apiSession } from './api-session.ts'
 import { DEMO_PASSWORD, SKIP_BROWSER_TESTS, closeAll, startBrowserAndFaro, type RunningFaro } from './harness.ts'
+import { signIn } from './pages.ts'
 
 describe.skipIf(SKIP_BROWSER_TESTS)('privacy screens in Chromium', () => {
   let faro: RunningFaro | undefined
@@ -32,9 +33,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('privacy screens in Chromium', () => {
     contexts.push(context)
     const page = await context.newPage()
     await page.goto('/app/')
-    await page.getByLabel(es['login.username'], { exact: true }).fill(username)
-    await page.getByLabel(es['login.password'], { exact: true }).fill(DEMO_PASSWORD)
-    await page.getByRole('button', { name: es['login.submit'] }).click()
+    await signIn(page, username)
     return page
   }
 

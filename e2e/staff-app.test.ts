@@ -5,8 +5,8 @@ import en from '../packages/web/src/i18n/en.json'
 import es from '../packages/web/src/i18n/es.json'
 import { apiSession, totpCode } from './api-session.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, OUTPUT_DIR, SKIP_BROWSER_TESTS, closeAll, startBrowserAndFaro, type RunningFaro } from './harness.ts'
+import { PHONE, signIn } from './pages.ts'
 
-const PHONE = { width: 360, height: 740 }
 const DESKTOP = { width: 1366, height: 900 }
 
 describe.skipIf(SKIP_BROWSER_TESTS)('staff app in Chromium', () => {
@@ -226,11 +226,6 @@ describe.skipIf(SKIP_BROWSER_TESTS)('staff app in Chromium', () => {
   })
 })
 
-async function signIn(page: Page, username: string, password = DEMO_PASSWORD, catalog: Record<string, string> = es): Promise<void> {
-  await page.getByLabel(catalog['login.username'] ?? '', { exact: true }).fill(username)
-  await page.getByLabel(catalog['login.password'] ?? '', { exact: true }).fill(password)
-  await page.getByRole('button', { name: catalog['login.submit'] ?? '' }).click()
-}
 
 /** Waits until no list or summary on the page is still loading. */
 async function settle(page: Page): Promise<void> {
