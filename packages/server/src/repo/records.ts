@@ -1,8 +1,8 @@
 import { sql, type Expression, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SqlBool } from 'kysely'
-import type { Actor, Scope } from '@faro/core'
+import type { Actor, PolicyTarget, Scope } from '@faro/core'
 import { bulkInsert, type BulkInsert } from '../db/bulk-insert.ts'
 import type { DialectName } from '../db/open.ts'
-import { supportsRowLocks } from '../db/dialect.ts'
+import { decodePath, supportsRowLocks } from '../db/dialect.ts'
 import type { Database, RecordsTable } from '../db/schema.ts'
 
 export type RecordRow = Selectable<RecordsTable>
@@ -42,6 +42,11 @@ export async function findRecords(
     rows.push(...(await q.execute()))
   }
   return rows
+}
+
+/** The policy's view of a stored record: where it sits, whose it is and where it was routed. */
+export function policyTargetOf(row: Pick<RecordRow, 'orgUnitPath' | 'ownerId' | 'routedTo'>): PolicyTarget {
+  return { orgUnitPath: decodePath(row.orgUnitPath), ownerId: row.ownerId, routedTo: JSON.parse(row.routedTo) as string[] }
 }
 
 export function recordKey(k: { recordType: string; recordId: string }): string {

@@ -15,13 +15,13 @@ import {
   type RecordType,
 } from '@faro/core'
 import type { Insertable } from 'kysely'
-import { decodePath, encodePath } from '../db/dialect.ts'
+import { encodePath } from '../db/dialect.ts'
 import type { PersonLinksTable } from '../db/schema.ts'
 import { findActionsByIds, findChangesSince, findDeviceCountersTaken, insertActions, type NewActionRow } from '../repo/actions.ts'
 import { appendAuditMany, type AuditEvent } from '../repo/audit.ts'
 import { findOrgUnits } from '../repo/org-units.ts'
 import { findPeople, insertLinks, type PersonRow } from '../repo/people.ts'
-import { findRecords, recordKey, upsertRecords, type RecordRow, type RecordWrite } from '../repo/records.ts'
+import { findRecords, policyTargetOf, recordKey, upsertRecords, type RecordRow, type RecordWrite } from '../repo/records.ts'
 import { personLinksOf, personRefsOf } from '../protection/person-refs.ts'
 import { auditEvent, type AuditSubject } from './audit.ts'
 import { invalidField } from './accounts.ts'
@@ -288,10 +288,6 @@ function slotOf(row: RecordRow): Slot {
     staged: [],
     dirty: false,
   }
-}
-
-export function policyTargetOf(row: Pick<RecordRow, 'orgUnitPath' | 'ownerId' | 'routedTo'>): PolicyTarget {
-  return { orgUnitPath: decodePath(row.orgUnitPath), ownerId: row.ownerId, routedTo: JSON.parse(row.routedTo) as string[] }
 }
 
 export function policyActionOf(action: { recordType: RecordType; type: string }): PolicyAction {

@@ -25,8 +25,8 @@ export async function registerDevice(ctx: Ctx, input: RegisterDeviceInput): Prom
  * The device for a push or pull: registered on first use when the caller may register devices,
  * refused with 410 once revoked and with 403 when it belongs to another account.
  */
-export async function ensureDevice(trx: Executor, ctx: Ctx, deviceId: string, label?: string): Promise<{ row: DeviceRow; created: boolean }> {
-  let row = await findDevice(trx, deviceId)
+export async function ensureDevice(trx: Executor, ctx: Ctx, deviceId: string, label?: string, known?: DeviceRow): Promise<{ row: DeviceRow; created: boolean }> {
+  let row = known ?? (await findDevice(trx, deviceId))
   let created = false
   if (row === undefined) {
     if (!decide(ctx.actor, 'device.register', { orgUnitPath: [ctx.actor.orgUnitId], ownerId: ctx.actor.userId }).allowed) {
@@ -63,7 +63,8 @@ export async function ensureDevice(trx: Executor, ctx: Ctx, deviceId: string, la
 export async function pushContext(trx: Executor, ctx: Ctx, deviceId: string): Promise<Ctx> {
   const existing = await findDevice(trx, deviceId)
   if (existing === undefined || existing.userId === ctx.actor.userId || existing.revokedAt !== null) {
-    await ensureDevice(trx, ctx, deviceId)
+    // The row just read is passed on: a push should not read its device twice.
+    await ensureDevice(trx, ctx, deviceId, undefined, existing)
     return ctx
   }
   const owner = await findUserById(trx, existing.userId)

@@ -1,6 +1,6 @@
 import { DomainError, decide, PROBLEM_TITLES, RecordType, type ActionInput, type AppendResult, type RecordState, type RecordView } from '@faro/core'
-import { clearReviewFlag, findRecord, listRecords, type RecordRow } from '../repo/records.ts'
-import { ActionBatch, policyActionOf, policyTargetOf, seqOf, type BatchOptions } from './action-batch.ts'
+import { clearReviewFlag, findRecord, listRecords, policyTargetOf, type RecordRow } from '../repo/records.ts'
+import { ActionBatch, policyActionOf, seqOf, type BatchOptions } from './action-batch.ts'
 import { audit, auditDenied } from './audit.ts'
 import { lockLog } from './log.ts'
 import { inTransaction, type Ctx } from './context.ts'
