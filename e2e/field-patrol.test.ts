@@ -1,5 +1,5 @@
 import path from 'node:path'
-import type { Browser, BrowserContext } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import es from '../packages/web/src/i18n/es.json'
 import { OUTPUT_DIR, SKIP_BROWSER_TESTS, closeAll, startBrowserAndFaro, type RunningFaro } from './harness.ts'
@@ -9,6 +9,8 @@ import { PHONE, PHONE_PIN, setPin, signIn, waitForServiceWorker } from './pages.
 const START = { latitude: 32.5149, longitude: -117.0382 }
 // A patrol walking north: a fix about every 200 m.
 const STEP_DEG = 200 / 111_195
+// What the patrol card says for each answer to the screen wake lock.
+const SCREEN_MESSAGE = { held: 'fm.live.screenOn', refused: 'fm.live.screenRefused', unsupported: 'fm.live.screenUnsupported' } as const
 
 describe.skipIf(SKIP_BROWSER_TESTS)('live patrol in Chromium', () => {
   let faro: RunningFaro | undefined
@@ -47,6 +49,10 @@ describe.skipIf(SKIP_BROWSER_TESTS)('live patrol in Chromium', () => {
     await page.locator('[data-testid="fm-pending"][data-count="1"]').waitFor()
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width)
 
+    // Headless Chromium may grant the screen wake lock or refuse it (a context that grants only
+    // geolocation refuses the rest); either way the card says which, and the patrol records on.
+    await expectScreenStatus(page)
+
     const moveTo = async (step: number, points: number) => {
       await context?.setGeolocation({ latitude: START.latitude + step * STEP_DEG, longitude: START.longitude, accuracy: 12 })
       await page.locator(`[data-testid="fm-patrol-live"][data-points="${points}"]`).waitFor()
@@ -58,12 +64,15 @@ describe.skipIf(SKIP_BROWSER_TESTS)('live patrol in Chromium', () => {
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'field-patrol-live.png'), fullPage: true })
 
     // Still offline, the app restarts from the service worker: the open patrol and its points are kept.
+    // Allowed the wake lock now, the reopened patrol asks for it again.
+    await context.grantPermissions(['geolocation', 'screen-wake-lock'])
     await page.reload()
     await page.getByTestId('fm-pin-unlock').waitFor()
     await page.getByLabel(es['fm.pin.pin'], { exact: true }).fill(PHONE_PIN)
     await page.getByRole('button', { name: es['fm.pin.unlock'] }).click()
     await page.getByTestId('fm-patrol-banner').getByRole('button', { name: es['fm.live.show'] }).click()
     await page.locator('[data-testid="fm-patrol-live"][data-points="4"]').waitFor()
+    await expectScreenStatus(page)
     await moveTo(4, 5)
 
     const end = page.getByTestId('fm-patrol-end')
@@ -101,6 +110,25 @@ describe.skipIf(SKIP_BROWSER_TESTS)('live patrol in Chromium', () => {
     expect(problems).toEqual([])
   })
 })
+
+/** Checks that the patrol card shows the status matching Chromium's own answer to a wake-lock request. */
+async function expectScreenStatus(page: Page): Promise<void> {
+  const screen = page.getByTestId('fm-patrol-live').getByTestId('fm-wake-lock')
+  await screen.waitFor()
+  const answer = await page.evaluate(async (): Promise<keyof typeof SCREEN_MESSAGE> => {
+    if (!('wakeLock' in navigator)) {
+      return 'unsupported'
+    }
+    try {
+      await (await navigator.wakeLock.request('screen')).release()
+      return 'held'
+    } catch {
+      return 'refused'
+    }
+  })
+  await page.locator(`[data-testid="fm-wake-lock"][data-state="${answer}"]`).waitFor()
+  expect(await screen.textContent()).toBe(es[SCREEN_MESSAGE[answer]])
+}
 
 /** Great-circle distance in metres, written out here so the test does not trust the app's own. */
 function haversineM(a: { lat: number; lon: number } | undefined, b: { lat: number; lon: number } | undefined): number {

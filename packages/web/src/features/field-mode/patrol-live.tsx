@@ -10,6 +10,7 @@ import { Checks, FormFrame, PatrolForm, useRecordSaver, type Opt } from './recor
 import type { CrewMember } from './reference.ts'
 import { useFieldService } from './service-context.tsx'
 import type { Fix } from './use-position.ts'
+import { useScreenWakeLock, type WakeLockStatus } from './wake-lock.ts'
 
 /**
  * The patrol tab: start a patrol now and let the GPS draw its route, or, while one is open, see
@@ -46,6 +47,8 @@ export function PatrolBanner({ onShow }: { onShow(): void }) {
   const { t } = useI18n()
   const service = useFieldService()
   const snap = usePatrolSnapshot()
+  // The patrol tab is not showing, but the route is still being drawn.
+  useScreenWakeLock(snap.open !== undefined)
   if (!snap.open) {
     return null
   }
@@ -103,6 +106,7 @@ function PatrolInProgress({ open, gps, crew, onEnded }: { open: OpenPatrol; gps:
   const [members, setMembers] = useState<string[]>(open.crew)
   const [encountered, setEncountered] = useState('0')
   const now = useNow(15_000)
+  const screen = useScreenWakeLock(true)
   const route = service.patrol.route()
   const minutes = Math.max(0, Math.floor((now - Date.parse(open.startedAt)) / 60_000))
   const km = new Intl.NumberFormat(lang === 'es' ? 'es-MX' : 'en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(routeDistanceKm(route))
@@ -136,6 +140,7 @@ function PatrolInProgress({ open, gps, crew, onEnded }: { open: OpenPatrol; gps:
           <li data-testid="fm-patrol-distance">{t('fm.live.distance', { km })}</li>
         </ul>
         {gps === 'ok' ? null : <p className="field-hint">{t(`fm.gps.${gps}`)}</p>}
+        <ScreenStatus status={screen} />
       </section>
       <FormFrame testId="fm-patrol-end" onSubmit={submit} issues={issues} saved={saved} submitLabel={t('fm.live.end')}>
         <Field id="fm-live-encountered" label={t('fm.patrol.encountered')}>
@@ -145,6 +150,26 @@ function PatrolInProgress({ open, gps, crew, onEnded }: { open: OpenPatrol; gps:
       </FormFrame>
     </>
   )
+}
+
+/** Whether the screen is kept on; if not, the agent is told why the route may come out short. */
+function ScreenStatus({ status }: { status: WakeLockStatus }) {
+  const { t } = useI18n()
+  if (status === 'held') {
+    return (
+      <p className="field-hint" role="status" data-testid="fm-wake-lock" data-state={status}>
+        {t('fm.live.screenOn')}
+      </p>
+    )
+  }
+  if (status === 'refused' || status === 'unsupported') {
+    return (
+      <p className="notice fm-screen-off" role="status" data-testid="fm-wake-lock" data-state={status}>
+        {t(status === 'refused' ? 'fm.live.screenRefused' : 'fm.live.screenUnsupported')}
+      </p>
+    )
+  }
+  return null
 }
 
 function CrewAndVehicle({ idPrefix, crew, members, onMembers, vehicle, onVehicle }: { idPrefix: string; crew: readonly CrewMember[]; members: string[]; onMembers(next: string[]): void; vehicle: string; onVehicle(next: string): void }) {
