@@ -78,6 +78,27 @@ describe.skipIf(SKIP_BROWSER_TESTS)('concurrent edits in the coordinator’s liv
     const history = flagged.getByTestId('review-history')
     await history.locator('li').nth(2).waitFor()
     expect(await history.locator('li').count()).toBe(3)
+    // The open panel has its own URL, naming the record and nothing about the people in it.
+    const panelUrl = `/app/live?review=attention/${recordId}`
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(panelUrl)
+
+    // Reloaded on that URL, the same panel opens by itself.
+    await page.reload()
+    await history.locator('li').nth(2).waitFor()
+    expect(await history.locator('li').count()).toBe(3)
+    expect(await page.getByTestId('review-panel').count()).toBe(1)
+
+    // Closing it drops the parameter; back opens it again, forward closes it.
+    await flagged.getByRole('button', { name: es['review.close'] }).click()
+    await flagged.getByTestId('review-panel').waitFor({ state: 'detached' })
+    expect(new URL(page.url()).search).toBe('')
+    await page.goBack()
+    await history.locator('li').nth(2).waitFor()
+    expect(new URL(page.url()).search).toBe(`?review=attention/${recordId}`)
+    await page.goForward()
+    await flagged.getByTestId('review-panel').waitFor({ state: 'detached' })
+    await page.goBack()
+    await history.locator('li').nth(2).waitFor()
     const steps = await history.locator('li').allTextContents()
     expect(steps[1]).toContain('Notas desde el teléfono A')
     expect(steps[1]).toContain(phoneA)
@@ -91,11 +112,21 @@ describe.skipIf(SKIP_BROWSER_TESTS)('concurrent edits in the coordinator’s liv
     await flagged.getByRole('button', { name: es['review.mark'] }).click()
     await page.getByTestId('live-review').getByRole('status').getByText(es['review.done']).waitFor()
     await flagged.waitFor({ state: 'detached' })
+    // A reviewed record's panel leaves the URL too, so a reload does not look for it again.
+    expect(new URL(page.url()).search).toBe('')
     const row = page.getByTestId('live-records').locator(`li[data-record-id="${recordId}"]`)
     await row.waitFor()
     await expect.poll(() => row.locator('.badge-review').count()).toBe(0)
     const after: { needsReview: boolean } = await (await agent.request('GET', `/api/records/attention/${recordId}`)).json()
     expect(after.needsReview).toBe(false)
+
+    // An old link to the cleared record says so instead of opening an empty panel.
+    await page.goto(panelUrl)
+    const gone = page.getByTestId('review-gone')
+    expect(await gone.locator('p').textContent()).toBe(es['review.gone'])
+    await gone.getByRole('button', { name: es['review.close'] }).click()
+    await gone.waitFor({ state: 'detached' })
+    expect(new URL(page.url()).search).toBe('')
     expect(problems).toEqual([])
   })
 })

@@ -6,10 +6,12 @@ import { Badges, ErrorNotice, Loading } from '../../ui/status.tsx'
 import { useSession } from '../auth/session.tsx'
 import { eventTime, LIVE_TYPES, type Row } from './record-rows.ts'
 import { ReviewPanel } from './review-panel.tsx'
+import { useReviewTarget } from './review-url.ts'
 
 /**
  * The records of the group that two devices changed at once (docs/sync.md, "Concurrent edits"),
- * whatever their date, each with its review panel on request.
+ * whatever their date, each with its review panel on request. The open panel is in the URL
+ * (`?review=<recordType>/<recordId>`), so it survives a reload and can be shared.
  */
 export function NeedsReview({ refresh, onReviewed }: { refresh: number; onReviewed: () => void }) {
   const { t, dateTime } = useI18n()
@@ -17,7 +19,8 @@ export function NeedsReview({ refresh, onReviewed }: { refresh: number; onReview
   const unit = me.orgUnit.id
   const [rows, setRows] = useState<Row[] | undefined>(undefined)
   const [error, setError] = useState<unknown>(undefined)
-  const [open, setOpen] = useState<string | undefined>(undefined)
+  const [target, setTarget] = useReviewTarget()
+  const open = target ? `${target.type}-${target.recordId}` : undefined
   const [done, setDone] = useState(false)
   useEffect(() => {
     const controller = new AbortController()
@@ -42,7 +45,7 @@ export function NeedsReview({ refresh, onReviewed }: { refresh: number; onReview
     return () => controller.abort()
   }, [unit, refresh, can])
   const reviewed = () => {
-    setOpen(undefined)
+    setTarget(undefined, 'replace')
     setDone(true)
     onReviewed()
   }
@@ -58,6 +61,15 @@ export function NeedsReview({ refresh, onReviewed }: { refresh: number; onReview
       {error ? <ErrorNotice error={error} /> : null}
       {rows === undefined && !error ? <Loading /> : null}
       {rows?.length === 0 ? <p className="muted">{t('review.none')}</p> : null}
+      {target && rows && !rows.some((row) => row.recordType === target.type && row.recordId === target.recordId) ? (
+        // A shared or old link: someone cleared the flag since, or the record is not of this group.
+        <div className="notice" role="status" data-testid="review-gone">
+          <p>{t('review.gone')}</p>
+          <button type="button" className="button button-secondary" onClick={() => setTarget(undefined)}>
+            {t('review.close')}
+          </button>
+        </div>
+      ) : null}
       <ul className="list">
         {(rows ?? []).map((row) => {
           const key = `${row.recordType}-${row.recordId}`
@@ -77,7 +89,7 @@ export function NeedsReview({ refresh, onReviewed }: { refresh: number; onReview
                 aria-controls={open === key ? panelId : undefined}
                 onClick={() => {
                   setDone(false)
-                  setOpen(open === key ? undefined : key)
+                  setTarget(open === key ? undefined : { type: row.recordType, recordId: row.recordId })
                 }}
               >
                 {open === key ? t('review.close') : t('review.open')}
