@@ -6,6 +6,7 @@ import { openDb } from '../../packages/server/src/db/open.ts'
 import { createApp, type AppDeps } from '../../packages/server/src/http/app.ts'
 import { findUserByUsername } from '../../packages/server/src/repo/users.ts'
 import { createUser } from '../../packages/server/src/services/accounts.ts'
+import { startPushWriter } from '../../packages/server/src/services/push-writer.ts'
 import { seedOrgUnits, systemCtx } from '../../packages/server/src/seed/demo.ts'
 
 // The Faro server as its own process for the benchmarks, so client and server do not share an
@@ -21,6 +22,10 @@ await migrateToLatest(db)
 await seedOrgUnits(db, systemClock)
 if ((await findUserByUsername(db.db, username)) === undefined) {
   await createUser(systemCtx(db, systemClock), { username, displayName: 'Bench agent', role: 'field_agent', orgUnitId: 'beta-tijuana', password })
+}
+// As in production (server.ts): on SQLite, pushes are written by their own thread.
+if (!target.startsWith('postgres://') && process.env.BENCH_WRITER_THREAD !== '0') {
+  startPushWriter(db, target)
 }
 const config: AppDeps['config'] = { maxBodyBytes: 1024 * 1024, secureCookies: 'false', trustProxy: false, sessionHours: 12, webDist: '/nonexistent' }
 const app = createApp({ db, clock: systemClock, config, logger: pino({ level: 'silent' }) })

@@ -25,24 +25,39 @@ export async function bulkInsert<T extends keyof Database>(
   spec: BulkInsert<T>,
   rows: readonly Partial<Record<keyof Database[T] & string, unknown>>[],
 ): Promise<Record<string, unknown>[]> {
-  const head = `insert into "${snake(spec.table)}" (${spec.columns.map((c) => `"${snake(c)}"`).join(', ')}) values `
   const out: Record<string, unknown>[] = []
   for (let start = 0; start < rows.length; start += CHUNK) {
     const chunk = rows.slice(start, start + CHUNK)
     const params: unknown[] = []
-    const tuples: string[] = []
     for (const row of chunk) {
-      const marks: string[] = []
       for (const column of spec.columns) {
         params.push(row[column] ?? null)
-        marks.push(dialect === 'postgres' ? `$${params.length}` : '?')
       }
-      tuples.push(`(${marks.join(', ')})`)
     }
-    const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(`${head}${tuples.join(', ')}${spec.tail ? ` ${spec.tail}` : ''}`, params))
+    const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(sqlOf(spec, dialect, chunk.length), params))
     out.push(...result.rows)
   }
   return out
+}
+
+const texts = new WeakMap<object, Map<string, string>>()
+
+/** The statement for a number of rows, built once: its text is also the statement cache's key. */
+function sqlOf(spec: { table: string; columns: readonly string[]; tail?: string }, dialect: DialectName, rowCount: number): string {
+  let bySize = texts.get(spec)
+  if (bySize === undefined) {
+    bySize = new Map()
+    texts.set(spec, bySize)
+  }
+  const key = `${dialect}:${rowCount}`
+  let sql = bySize.get(key)
+  if (sql === undefined) {
+    const width = spec.columns.length
+    const tuples = Array.from({ length: rowCount }, (_, r) => `(${spec.columns.map((_, c) => (dialect === 'postgres' ? `$${r * width + c + 1}` : '?')).join(', ')})`)
+    sql = `insert into "${snake(spec.table)}" (${spec.columns.map((c) => `"${snake(c)}"`).join(', ')}) values ${tuples.join(', ')}${spec.tail ? ` ${spec.tail}` : ''}`
+    bySize.set(key, sql)
+  }
+  return sql
 }
 
 function snake(name: string): string {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import crypto from 'node:crypto'
 import type { Kysely, Selectable } from 'kysely'
 import { canonicalJson } from '@faro/core'
 import { bulkInsert, type BulkInsert } from '../db/bulk-insert.ts'
@@ -71,7 +71,7 @@ export async function flushAuditHead(db: Kysely<Database>, cache: AuditHeadCache
 
 /** The hash of a row: the previous hash and every field of the row but its own hashes. */
 export function chainHash(prevHash: string, event: AuditEvent & { seq: number }): string {
-  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(event)).digest('hex')
+  return crypto.hash('sha256', `${prevHash}\n${canonicalJson(event)}`, 'hex')
 }
 
 export type AuditProblem = 'altered' | 'removed' | 'reordered' | 'truncated'

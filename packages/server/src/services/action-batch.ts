@@ -26,7 +26,7 @@ import { personLinksOf, personRefsOf } from '../protection/person-refs.ts'
 import { auditEvent, type AuditSubject } from './audit.ts'
 import { invalidField } from './accounts.ts'
 import type { Ctx, Executor } from './context.ts'
-import { contentHash, lockLog, logRow } from './log.ts'
+import { lockLog, logRow, prepareAction, type Prepared } from './log.ts'
 
 /** One accepted action waiting for its sequence number, which the log gives it at `flush`. */
 export interface Entry {
@@ -118,10 +118,13 @@ export class ActionBatch {
   /**
    * Checks one loaded action and stages its writes; throws a DomainError, staging nothing, when
    * it is refused. Reads the database only to review a change made on an outdated version.
+   * `prepared` is used when it was worked out for this batch's actor (a device import acts as
+   * the device's owner, so its hashes are worked out again).
    */
-  async stage(action: ActionInput): Promise<Staged> {
+  async stage(action: ActionInput, prepared?: Prepared): Promise<Staged> {
     const ctx = this.ctx
-    const hash = contentHash(action, ctx.actor.userId)
+    const prep = prepared?.actorId === ctx.actor.userId ? prepared : prepareAction(action, ctx.actor.userId)
+    const hash = prep.hash
     const prior = this.priors.get(action.id)
     if (prior !== undefined) {
       if (prior.hash !== hash) {
@@ -160,7 +163,7 @@ export class ActionBatch {
     if (counter !== undefined) {
       this.countersTaken.add(counter)
     }
-    this.pendingActions.push(logRow({ ...action, orgUnitId: target.orgUnitId }, ctx.actor.userId, hash, now))
+    this.pendingActions.push(logRow({ ...action, orgUnitId: target.orgUnitId }, prep, now))
     this.pendingEntries.push(entry)
     this.pendingLinks.push(...links)
     this.pendingAudit.push(auditEvent(ctx, { action: policyActionOf(action), recordType: action.recordType, recordId: action.recordId, decision: 'allowed' }))

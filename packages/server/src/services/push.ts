@@ -6,7 +6,8 @@ import type { ControlledTransaction } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import type { Ctx, Executor } from './context.ts'
 import { pushContext } from './devices.ts'
-import { lockLog } from './log.ts'
+import { lockLog, prepareAction, type Prepared } from './log.ts'
+import { pushWriterOf } from './push-writer.ts'
 
 /**
  * Applies one push from a device and answers per action, in the order sent.
@@ -18,6 +19,15 @@ import { lockLog } from './log.ts'
 export async function pushActions(caller: Ctx, deviceId: string, rawActions: readonly unknown[]): Promise<PushResult[]> {
   // Validation needs no database, so it happens before the push waits for the log.
   const parsed = rawActions.map((raw) => parseOne(caller, deviceId, raw))
+  const writer = pushWriterOf(caller.db)
+  if (writer !== undefined) {
+    return writer.push(caller, deviceId, parsed)
+  }
+  return applyParsed(caller, deviceId, parsed)
+}
+
+/** Applies a validated push through the group commit of this thread's connection. */
+export function applyParsed(caller: Ctx, deviceId: string, parsed: Parsed[]): Promise<PushResult[]> {
   let group = groups.get(caller.db)
   if (group === undefined) {
     group = new GroupCommit()
@@ -139,7 +149,7 @@ async function applyPush(trx: Executor, caller: Ctx, push: Push): Promise<PushRe
   await batch.load(push.parsed.flatMap((p) => ('action' in p ? [p.action] : [])))
   const outcomes: Outcome[] = []
   for (const p of push.parsed) {
-    outcomes.push('action' in p ? await stageOne(trx, ctx, batch, p.action) : await rejectInvalid(trx, ctx, push.deviceId, p))
+    outcomes.push('action' in p ? await stageOne(trx, ctx, batch, p.action, p.prepared) : await rejectInvalid(trx, ctx, push.deviceId, p))
   }
   await batch.flush()
   await touchDevice(trx, push.deviceId, now(ctx), true)
@@ -150,11 +160,12 @@ async function applyPush(trx: Executor, caller: Ctx, push: Push): Promise<PushRe
 /** A result, or a way to read it once the batch has its sequence numbers. */
 type Outcome = PushResult | (() => PushResult)
 
-type Parsed = { action: ActionInput } | { id: string; counter: number | null; errors: FieldIssue[] }
+export type Parsed = { action: ActionInput; prepared: Prepared } | { id: string; counter: number | null; errors: FieldIssue[] }
 
 function parseOne(ctx: Ctx, deviceId: string, raw: unknown): Parsed {
   try {
-    return { action: parseAction(isObject(raw) ? { ...raw, deviceId } : raw, ctx.lang) }
+    const action = parseAction(isObject(raw) ? { ...raw, deviceId } : raw, ctx.lang)
+    return { action, prepared: prepareAction(action, ctx.actor.userId) }
   } catch (error) {
     if (error instanceof DomainError && error.code === 'invalid') {
       return { id: idOf(raw), counter: counterOf(raw), errors: error.details?.issues ?? [] }
@@ -168,9 +179,9 @@ async function rejectInvalid(trx: Executor, ctx: Ctx, deviceId: string, p: { id:
   return { id: p.id, status: 'rejected', reason: 'invalid', errors: p.errors }
 }
 
-async function stageOne(trx: Executor, ctx: Ctx, batch: ActionBatch, action: ActionInput): Promise<Outcome> {
+async function stageOne(trx: Executor, ctx: Ctx, batch: ActionBatch, action: ActionInput, prepared: Prepared): Promise<Outcome> {
   try {
-    const staged = await batch.stage(action)
+    const staged = await batch.stage(action, prepared)
     const review = staged.status === 'accepted' && staged.review ? { review: true as const } : {}
     return () => ({ id: action.id, status: staged.status, seq: seqOf(staged.entry), ...review })
   } catch (error) {

@@ -6,6 +6,7 @@ import { openDb } from '../db/open.ts'
 import { createApp, type AppDeps } from '../http/app.ts'
 import { findUserByUsername } from '../repo/users.ts'
 import { createUser } from '../services/accounts.ts'
+import { startPushWriter } from '../services/push-writer.ts'
 import { seedOrgUnits, systemCtx } from '../seed/demo.ts'
 
 // A real Faro server process on a SQLite file, for the kill -9 chaos test: it prints its port
@@ -21,6 +22,8 @@ await seedOrgUnits(db, systemClock)
 if ((await findUserByUsername(db.db, username)) === undefined) {
   await createUser(systemCtx(db, systemClock), { username, displayName: 'Chaos agent', role: 'field_agent', orgUnitId: 'beta-tijuana', password })
 }
+// As in production (server.ts): pushes are written by their own thread, so a kill can land there.
+startPushWriter(db, file)
 const config: AppDeps['config'] = { maxBodyBytes: 1024 * 1024, secureCookies: 'false', trustProxy: false, sessionHours: 12, webDist: '/nonexistent' }
 const app = createApp({ db, clock: systemClock, config, logger: pino({ level: 'silent' }) })
 serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {

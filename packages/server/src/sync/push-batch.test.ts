@@ -17,14 +17,17 @@ function correction(recordId: string, deviceCounter: number, payload: Record<str
   return { id: newActionId(), deviceCounter, recordType: 'attention', recordId, type: 'AttentionCorrected', payload, ...(baseVersion === undefined ? {} : { baseVersion }) }
 }
 
-for (const dialect of testDialects()) {
-  describe(`${dialect}: batched pushes and concurrent edits`, () => {
+// SQLite once more with pushes written by their own thread on a second connection, as in production.
+const variants = [...testDialects().map((dialect) => ({ dialect, writerThread: false })), { dialect: 'sqlite' as const, writerThread: true }]
+
+for (const { dialect, writerThread } of variants) {
+  describe(`${dialect}${writerThread ? ' (writer thread)' : ''}: batched pushes and concurrent edits`, () => {
     let env: TestEnv
     let agent: Session
     let coordinator: Session
 
     beforeAll(async () => {
-      env = await makeTestEnv(dialect)
+      env = await makeTestEnv(dialect, { writerThread })
       agent = await signIn(env, (await makeUser(env, 'field_agent', 'beta-tijuana')).username)
       coordinator = await signIn(env, (await makeUser(env, 'group_coordinator', 'beta-tijuana')).username)
     })

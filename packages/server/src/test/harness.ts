@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import pg from 'pg'
 import pino from 'pino'
 import { v7 as uuidv7 } from 'uuid'
@@ -9,6 +12,7 @@ import { openDb, type Db, type DialectName } from '../db/open.ts'
 import { createApp, type AppDeps } from '../http/app.ts'
 import { createUser, createOrgUnit } from '../services/accounts.ts'
 import { systemCtx } from '../seed/demo.ts'
+import { startPushWriter } from '../services/push-writer.ts'
 import { orgTree } from '../seed/org-tree.ts'
 import { wantedDialects } from './dialects.ts'
 
@@ -20,10 +24,13 @@ export function testDialects(): DialectName[] {
 
 let dbCounter = 0
 
-/** A fresh, migrated database of the dialect: in-memory SQLite, or a new PostgreSQL database. */
-export async function makeTestDb(dialect: DialectName): Promise<Db> {
+/**
+ * A fresh, migrated database of the dialect: in-memory SQLite (or a file, when a second
+ * connection must reach it), or a new PostgreSQL database.
+ */
+export async function makeTestDb(dialect: DialectName, sqliteFile = ':memory:'): Promise<Db> {
   if (dialect === 'sqlite') {
-    const db = openDb({ kind: 'sqlite', file: ':memory:' })
+    const db = openDb({ kind: 'sqlite', file: sqliteFile })
     await migrateToLatest(db)
     return db
   }
@@ -55,9 +62,17 @@ export function testAppConfig(overrides: Partial<AppDeps['config']> = {}): AppDe
   return { maxBodyBytes: 64 * 1024, secureCookies: 'false', trustProxy: false, sessionHours: 12, webDist: '/nonexistent', ...overrides }
 }
 
-/** A database with the real org tree and an in-process app over it. */
-export async function makeTestEnv(dialect: DialectName): Promise<TestEnv> {
-  const db = await makeTestDb(dialect)
+/**
+ * A database with the real org tree and an in-process app over it. With `writerThread`, the
+ * SQLite database is a file and sync pushes are written by their own thread, as in production.
+ */
+export async function makeTestEnv(dialect: DialectName, opts: { writerThread?: boolean } = {}): Promise<TestEnv> {
+  const dir = opts.writerThread && dialect === 'sqlite' ? fs.mkdtempSync(path.join(os.tmpdir(), 'faro-writer-')) : undefined
+  const file = dir === undefined ? undefined : path.join(dir, 'faro.sqlite')
+  const db = await makeTestDb(dialect, file)
+  const writer = file === undefined ? undefined : startPushWriter(db, file, (error) => {
+    throw error
+  })
   const clock = new ManualClock()
   const ctx = systemCtx(db, clock)
   for (const unit of orgTree()) {
@@ -69,7 +84,18 @@ export async function makeTestEnv(dialect: DialectName): Promise<TestEnv> {
     config: testAppConfig(),
     logger: pino({ level: 'silent' }),
   })
-  return { db, clock, app, close: () => db.close() }
+  return {
+    db,
+    clock,
+    app,
+    close: async () => {
+      await writer?.close()
+      await db.close()
+      if (dir !== undefined) {
+        fs.rmSync(dir, { recursive: true, force: true })
+      }
+    },
+  }
 }
 
 let userCounter = 0

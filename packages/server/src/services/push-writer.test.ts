@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { verifyAudit } from '../repo/audit.ts'
+import { call, makeAttentionAction, makeTestEnv, makeUser, signIn, type Session, type TestEnv } from '../test/harness.ts'
+import { push, pushAction, results } from '../sync/test-helpers.ts'
+import { pushWriterOf } from './push-writer.ts'
+
+// The writer thread itself; the push scenarios run through it in sync/push-batch.test.ts.
+describe('sqlite file: pushes written by their own thread', () => {
+  let env: TestEnv
+  let agent: Session
+  let devices = 0
+  const newDevice = () => `writer-device-${++devices}-${Date.now()}`
+
+  beforeAll(async () => {
+    env = await makeTestEnv('sqlite', { writerThread: true })
+    agent = await signIn(env, (await makeUser(env, 'field_agent', 'beta-tijuana')).username)
+  })
+  afterAll(async () => env?.close())
+
+  it('interleaves pushes with writes of the request thread, each stored once, the audit chain whole', async () => {
+    const deviceIds = Array.from({ length: 6 }, () => newDevice())
+    const staff = Array.from({ length: 12 }, () => makeAttentionAction('beta-tijuana'))
+    const [pushes, direct] = await Promise.all([
+      Promise.all(deviceIds.map((deviceId) => push(env, agent, { deviceId, actions: [1, 2, 3, 4].map((n) => pushAction('beta-tijuana', n)) }))),
+      Promise.all(staff.map((action) => call(env, 'POST', '/api/records/actions', { as: agent, body: action }))),
+    ])
+    for (const res of pushes) {
+      expect((await results(res)).map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted', 'accepted'])
+    }
+    expect(direct.map((res) => res.status)).toEqual(staff.map(() => 201))
+    const pushed = await env.db.db.selectFrom('actions').select('id').where('deviceId', 'in', deviceIds).execute()
+    expect(pushed).toHaveLength(deviceIds.length * 4)
+    const written = await env.db.db.selectFrom('actions').select('id').where('id', 'in', staff.map((a) => a.id)).execute()
+    expect(written).toHaveLength(staff.length)
+    // Sequence numbers are commit order across both connections: no two actions share one.
+    const seqs = await env.db.db.selectFrom('actions').select('seq').execute()
+    expect(new Set(seqs.map((s) => s.seq)).size).toBe(seqs.length)
+    expect(await verifyAudit(env.db.db)).toMatchObject({ ok: true })
+  })
+
+  it('refuses bad actions on the request thread and keeps the reasons the writer stores', async () => {
+    const deviceId = newDevice()
+    const bad = { ...pushAction('beta-tijuana', 2), payload: { orgUnitId: 'beta-tijuana' } }
+    const r = await results(await push(env, agent, { deviceId, actions: [pushAction('beta-tijuana', 1), bad] }))
+    expect(r.map((x) => x.reason ?? x.status)).toEqual(['accepted', 'invalid'])
+    const rejections = await env.db.db.selectFrom('syncRejections').select('actionId').where('deviceId', '=', deviceId).execute()
+    expect(rejections.map((x) => x.actionId)).toEqual([bad.id])
+  })
+
+  it('answers the pushes already sent when it closes, and later pushes are applied on the request thread', async () => {
+    const writer = pushWriterOf(env.db)
+    expect(writer).toBeDefined()
+    const deviceId = newDevice()
+    const inFlight = [1, 2, 3].map((n) => push(env, agent, { deviceId, actions: [pushAction('beta-tijuana', n)] }))
+    await writer?.close()
+    for (const res of await Promise.all(inFlight)) {
+      expect((await results(res)).map((r) => r.status)).toEqual(['accepted'])
+    }
+    expect(pushWriterOf(env.db)).toBeUndefined()
+    const after = await results(await push(env, agent, { deviceId, actions: [pushAction('beta-tijuana', 4)] }))
+    expect(after.map((r) => r.status)).toEqual(['accepted'])
+    expect(await verifyAudit(env.db.db)).toMatchObject({ ok: true })
+  })
+})

@@ -1,0 +1,150 @@
+import { createRequire } from 'node:module'
+import { pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import { DomainError, type Actor, type ErrorCode, type Lang, type PushResult } from '@faro/core'
+import type { Db } from '../db/open.ts'
+import type { Ctx } from './context.ts'
+import type { Parsed } from './push.ts'
+
+/** A validated push on its way to the writer thread. */
+export interface WriterRequest {
+  id: number
+  actor: Actor
+  requestId: string
+  lang: Lang
+  /** Arrival time, read on the request's thread so a test clock still rules it. */
+  now: number
+  deviceId: string
+  /** The validated actions as JSON (see `packParsed`). */
+  parsed: string
+}
+
+/**
+ * The validated actions as one JSON text, each payload carried once, as the text the log stores:
+ * a string is cheaper to copy between threads than a tree of objects, and the writer thread
+ * rebuilds each payload object from the text instead of serialising it again.
+ */
+export function packParsed(parsed: readonly Parsed[]): string {
+  return JSON.stringify(parsed.map((p) => ('action' in p ? { ...p, action: { ...p.action, payload: undefined } } : p)))
+}
+
+export function unpackParsed(text: string): Parsed[] {
+  const parsed = JSON.parse(text) as Parsed[]
+  for (const p of parsed) {
+    if ('action' in p) {
+      p.action.payload = JSON.parse(p.prepared.payloadJson) as Record<string, unknown>
+    }
+  }
+  return parsed
+}
+
+export type WriterReply =
+  | { id: number; results: PushResult[] }
+  | { id: number; error: { code: ErrorCode; message: string; details: DomainError['details'] } }
+  | { id: number; failure: { message: string; stack?: string } }
+
+interface Pending {
+  resolve: (results: PushResult[]) => void
+  reject: (error: unknown) => void
+}
+
+const writers = new WeakMap<Db, PushWriter>()
+
+/** The writer thread serving this database's pushes, if one was started. */
+export function pushWriterOf(db: Db): PushWriter | undefined {
+  return writers.get(db)
+}
+
+/**
+ * Starts a thread that applies this SQLite database's sync pushes on a connection of its own.
+ *
+ * A push is CPU work on both sides of the log: parsing, schema validation and content hashes
+ * before it, the checks, inserts, audit chain and commit inside it. On one thread they take
+ * turns, and the thread also waits for every fsync. With the writer apart, the request thread
+ * validates the next pushes while the writer commits the previous ones, and the pushes that
+ * arrive during a commit form the writer's next group. Both connections take SQLite's write
+ * lock at BEGIN (db/statement-cache.ts), so writes from the two threads stay serialised exactly
+ * as on one connection. PostgreSQL needs none of this: its pool already writes in parallel.
+ */
+export function startPushWriter(db: Db, file: string, onFailure: (error: Error) => void = () => undefined): PushWriter {
+  // A writer that died or was closed hands the database back to the request thread: later
+  // pushes are applied inline.
+  const writer = new PushWriter(file, () => writers.delete(db), onFailure)
+  writers.set(db, writer)
+  return writer
+}
+
+export class PushWriter {
+  private readonly worker: Worker
+  private readonly pending = new Map<number, Pending>()
+  private readonly ready: Promise<void>
+  private readonly onGone: () => void
+  private next = 1
+  private closing: Promise<void> | undefined
+
+  constructor(file: string, onGone: () => void, onFailure: (error: Error) => void) {
+    this.onGone = onGone
+    // tsx is registered inside the thread: a worker does not inherit the loader hooks of --import.
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href
+    const entry = new URL('./push-writer-thread.ts', import.meta.url).href
+    this.worker = new Worker(`import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}) })`, {
+      eval: true,
+      workerData: { file },
+    })
+    this.ready = new Promise((resolve) => this.worker.once('online', () => resolve()))
+    this.worker.on('message', (reply: WriterReply) => this.settle(reply))
+    const fail = (error: Error) => {
+      onGone()
+      for (const p of this.pending.values()) {
+        p.reject(error)
+      }
+      this.pending.clear()
+      onFailure(error)
+    }
+    this.worker.on('error', fail)
+    this.worker.on('exit', (code) => {
+      if (this.closing === undefined) {
+        fail(new Error(`the push writer thread exited (code ${code})`))
+      }
+    })
+  }
+
+  /** Applies a validated push on the writer thread; resolves after its commit. */
+  push(caller: Ctx, deviceId: string, parsed: Parsed[]): Promise<PushResult[]> {
+    const id = this.next++
+    const request: WriterRequest = { id, actor: caller.actor, requestId: caller.requestId, lang: caller.lang, now: caller.clock.now().getTime(), deviceId, parsed: packParsed(parsed) }
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject })
+      this.worker.postMessage(request)
+    })
+  }
+
+  /** Lets the pushes already sent finish and commit, then stops the thread and its connection. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.onGone()
+      await this.ready
+      const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()))
+      this.worker.postMessage('close')
+      await exited
+    })()
+    return this.closing
+  }
+
+  private settle(reply: WriterReply): void {
+    const p = this.pending.get(reply.id)
+    if (p === undefined) {
+      return
+    }
+    this.pending.delete(reply.id)
+    if ('results' in reply) {
+      p.resolve(reply.results)
+    } else if ('error' in reply) {
+      p.reject(new DomainError(reply.error.code, reply.error.message, reply.error.details))
+    } else {
+      const error = new Error(reply.failure.message)
+      error.stack = reply.failure.stack
+      p.reject(error)
+    }
+  }
+}
