@@ -11,11 +11,14 @@ const LOCALES = { es: z.locales.es(), en: z.locales.en() }
  * unknown field is reported under its own name.
  */
 export function parseInput<T extends z.ZodType>(schema: T, data: unknown, lang: Lang, prefix = ''): z.infer<T> {
-  const result = schema.safeParse(data, { error: LOCALES[lang].localeError })
+  // Messages are only needed on failure, and parsing with a locale is a third slower: a sync push
+  // validates a hundred actions on the path every device waits on.
+  const result = schema.safeParse(data)
   if (result.success) {
     return result.data
   }
-  throw new DomainError('invalid', PROBLEM_TITLES.invalid[lang], { issues: toFieldIssues(result.error, lang, prefix) })
+  const localised = schema.safeParse(data, { error: LOCALES[lang].localeError })
+  throw new DomainError('invalid', PROBLEM_TITLES.invalid[lang], { issues: toFieldIssues(localised.error ?? result.error, lang, prefix) })
 }
 
 /** Flattens zod issues into field issues, one per unknown key. */
