@@ -69,6 +69,19 @@ describe('loadConfig', () => {
     }
   })
 
+  it('keeps the owner URL for migrations apart from the application URL', () => {
+    const env = { DATABASE_URL: 'postgres://faro_app:app@db.example/faro', DATABASE_MIGRATE_URL: 'postgresql://faro_owner:owner@db.example/faro' }
+    expect(loadConfig(env).database).toEqual({ kind: 'postgres', url: env.DATABASE_URL, migrateUrl: env.DATABASE_MIGRATE_URL })
+  })
+
+  it('rejects an owner URL without DATABASE_URL, and a malformed one, without echoing it', () => {
+    const alone = configError({ DATABASE_MIGRATE_URL: 'postgres://faro_owner:s3cret@db.example/faro' })
+    expect(alone.message).toBe('DATABASE_MIGRATE_URL: expected a postgres:// URL of the role that owns the tables, used only to migrate, and only together with DATABASE_URL, got a value (not shown) without DATABASE_URL')
+    const malformed = configError({ DATABASE_URL: 'postgres://faro_app@db.example/faro', DATABASE_MIGRATE_URL: 'mysql://root:s3cret@db/faro' })
+    expect(malformed.message).toMatch(/^DATABASE_MIGRATE_URL: expected a postgres:\/\/ URL .*, got a value \(not shown\)$/)
+    expect(`${alone.message}${malformed.message}`).not.toContain('s3cret')
+  })
+
   it('ignores variables it does not know', () => {
     expect(loadConfig({ PORT: 'abc', FARO_UNKNOWN: 'x' }).port).toBe(8080)
   })

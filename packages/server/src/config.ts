@@ -12,6 +12,8 @@ const ENV = z.object({
   FARO_HOST: z.string().min(1).default('0.0.0.0').describe('an interface address such as 127.0.0.1'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//).optional()
     .describe('a postgres:// URL; leave unset for the embedded SQLite database'),
+  DATABASE_MIGRATE_URL: z.string().regex(/^postgres(ql)?:\/\//).optional()
+    .describe('a postgres:// URL of the role that owns the tables, used only to migrate, and only together with DATABASE_URL'),
   FARO_DATA_DIR: z.string().min(1).default('./data').describe('a directory for the SQLite database file'),
   FARO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
     .describe('one of fatal, error, warn, info, debug, trace, silent'),
@@ -73,7 +75,11 @@ function isMasterKey(value: string): boolean {
 export interface Config {
   port: number
   host: string
-  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string }
+  /**
+   * `url` is the application's connection. `migrateUrl`, when set, is the owner's: migrations,
+   * grants and restores run with it, so the application's role needs no owner rights.
+   */
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; migrateUrl?: string }
   dataDir: string
   logLevel: z.infer<typeof ENV>['FARO_LOG_LEVEL']
   secureCookies: 'auto' | 'true' | 'false'
@@ -112,16 +118,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const issue = parsed.error.issues[0]
     const name = String(issue?.path[0] ?? 'environment')
     const field = ENV.shape[name as keyof typeof ENV.shape]
-    // A secret is never echoed, not even a wrong one: it may be the right key mistyped.
-    const got = env[name] === undefined ? '(unset)' : name === 'FARO_MASTER_KEY' ? 'a value (not shown)' : JSON.stringify(env[name])
+    const got = shown(name, env[name])
     throw new ConfigError(`${name}: expected ${field?.description ?? 'a valid value'}, got ${got}`)
   }
   const e = parsed.data
+  if (e.DATABASE_MIGRATE_URL && !e.DATABASE_URL) {
+    throw new ConfigError(`DATABASE_MIGRATE_URL: expected ${ENV.shape.DATABASE_MIGRATE_URL.description ?? ''}, got ${shown('DATABASE_MIGRATE_URL', env.DATABASE_MIGRATE_URL)} without DATABASE_URL`)
+  }
   const dataDir = path.resolve(e.FARO_DATA_DIR)
   return {
     port: e.FARO_PORT,
     host: e.FARO_HOST,
-    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', file: path.join(dataDir, 'faro.sqlite') },
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, ...(e.DATABASE_MIGRATE_URL ? { migrateUrl: e.DATABASE_MIGRATE_URL } : {}) }
+      : { kind: 'sqlite', file: path.join(dataDir, 'faro.sqlite') },
     dataDir,
     logLevel: e.FARO_LOG_LEVEL,
     secureCookies: e.FARO_SECURE_COOKIES,
@@ -142,4 +152,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retentionDays: Object.fromEntries((e.FARO_RETENTION_DAYS ?? '').split(',').filter(Boolean).map((kv) => kv.split('=')).map(([k, v]) => [k ?? '', Number(v)])),
     },
   }
+}
+
+// A secret is never echoed, not even a wrong one: it may be the right key mistyped. The owner's
+// URL usually carries the password of the most powerful role Faro knows.
+const SECRETS: readonly string[] = ['FARO_MASTER_KEY', 'DATABASE_MIGRATE_URL']
+
+function shown(name: string, value: string | undefined): string {
+  if (value === undefined) {
+    return '(unset)'
+  }
+  return SECRETS.includes(name) ? 'a value (not shown)' : JSON.stringify(value)
 }

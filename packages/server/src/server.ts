@@ -2,7 +2,7 @@ import { serve, type ServerType } from '@hono/node-server'
 import type { Logger } from 'pino'
 import { systemClock } from './clock.ts'
 import type { Config } from './config.ts'
-import { migrateToLatest } from './db/migrate.ts'
+import { migrateDatabase } from './db/migrate.ts'
 import { openDb, type Db } from './db/open.ts'
 import { createApp } from './http/app.ts'
 import { startProtectionJobs } from './protection/job.ts'
@@ -15,10 +15,10 @@ export interface RunningServer {
   stop(): Promise<void>
 }
 
-/** Migrates the database and serves Faro until stopped. */
+/** Migrates the database (as its owner when an owner URL is given) and serves Faro until stopped. */
 export async function startServer(config: Config, logger: Logger, protection: ProtectionDeps): Promise<RunningServer> {
   const db = openDb(config.database)
-  await migrateToLatest(db)
+  await migrateDatabase(db, config.database)
   const stopJobs = await startProtectionJobs(db, systemClock, protection, logger)
   const app = createApp({ db, clock: systemClock, config, logger, protection })
   return new Promise((resolve) => {

@@ -19,7 +19,7 @@ export async function backup(database: Config['database'], file: string): Promis
     }
     return
   }
-  await run('pg_dump', ['--format=custom', '--no-owner', '--file', file, '--dbname', database.url])
+  await run('pg_dump', ['--format=custom', '--no-owner', '--file', file, '--dbname', ownerUrl(database)])
 }
 
 /**
@@ -45,7 +45,17 @@ export async function restore(database: Config['database'], file: string): Promi
     fs.renameSync(staging, database.file)
     return
   }
-  await run('pg_restore', ['--clean', '--if-exists', '--no-owner', '--single-transaction', '--exit-on-error', '--dbname', database.url, file])
+  // Without the backup's grants: they may name a role this cluster lacks, and would then fail the
+  // whole restore. The caller grants the application's role again afterwards.
+  await run('pg_restore', ['--clean', '--if-exists', '--no-owner', '--no-acl', '--single-transaction', '--exit-on-error', '--dbname', ownerUrl(database), file])
+}
+
+/**
+ * The owner's connection when there is one: dropping and recreating the tables needs ownership,
+ * and the owner reads every table and sequence whatever was granted to the application.
+ */
+function ownerUrl(database: { url: string; migrateUrl?: string }): string {
+  return database.migrateUrl ?? database.url
 }
 
 /** Throws unless the file is an intact SQLite database holding a migrated Faro schema. */

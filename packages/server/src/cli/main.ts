@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util'
 import { CreateUserInput, DomainError, parseInput } from '@faro/core'
 import { systemClock } from '../clock.ts'
 import { ConfigError, loadConfig, type Config } from '../config.ts'
-import { migrateToLatest } from '../db/migrate.ts'
+import { grantDatabase, migrateDatabase } from '../db/migrate.ts'
 import { openDb, type Db } from '../db/open.ts'
 import { createLogger } from '../logger.ts'
 import { verifyAudit } from '../repo/audit.ts'
@@ -18,7 +18,7 @@ import { fileShredList } from '../protection/shred-list.ts'
 const USAGE = `faro <command>
 
   start [--demo]          migrate, optionally seed the demo once, and serve
-  migrate                 apply pending migrations
+  migrate                 apply pending migrations (as DATABASE_MIGRATE_URL when set)
   seed [--demo]           add the org tree (and the labelled demo with --demo)
   user create --username U --name N --role R --unit ID   (password from FARO_NEW_PASSWORD or stdin)
   audit verify            check the audit hash chain; exit 1 at the first bad row
@@ -45,13 +45,13 @@ async function main(argv: string[]): Promise<number> {
       return start(config, rest.includes('--demo'))
     case 'migrate':
       return withDb(config, async (db) => {
-        const applied = await migrateToLatest(db)
+        const applied = await migrateDatabase(db, config.database)
         console.log(applied.length ? `applied: ${applied.join(', ')}` : 'nothing to apply')
         return 0
       })
     case 'seed':
       return withDb(config, async (db) => {
-        await migrateToLatest(db)
+        await migrateDatabase(db, config.database)
         if (rest.includes('--demo')) {
           const s = await seedDemo(db, systemClock)
           console.log(s.seeded ? `demo seeded: ${s.actions} actions` : 'demo already seeded')
@@ -84,8 +84,12 @@ async function main(argv: string[]): Promise<number> {
       await (command === 'backup' ? backup(config.database, file) : restore(config.database, file))
       console.log(`${command}: ${file}`)
       if (command === 'restore') {
-        // The backup may predate erasures: their keys must not come back.
-        const again = await withDb(config, (db) => reapplyShredList(retentionCtx(db, systemClock), { shredList: fileShredList(config.protection.shredListFile) }))
+        // The backup may predate erasures: their keys must not come back. The restore left out
+        // the backup's grants (they may name a role this cluster lacks), so grant them first.
+        const again = await withDb(config, async (db) => {
+          await grantDatabase(db, config.database)
+          return reapplyShredList(retentionCtx(db, systemClock), { shredList: fileShredList(config.protection.shredListFile) })
+        })
         console.log(`erased identities shredded again: ${again}`)
       }
       return 0
@@ -124,7 +128,7 @@ async function start(config: Config, demo: boolean): Promise<number> {
   }
   if (demo) {
     await withDb(config, async (db) => {
-      await migrateToLatest(db)
+      await migrateDatabase(db, config.database)
       const summary = await seedDemo(db, systemClock)
       printDemo(config, summary.seeded, summary.actions, keyLines)
       return 0
@@ -166,7 +170,7 @@ async function retentionCommand(config: Config, what: 'run' | 'report'): Promise
     throw e
   }
   return withDb(config, async (db) => {
-    await migrateToLatest(db)
+    await migrateDatabase(db, config.database)
     if (what === 'report') {
       for (const item of await purgePlan(db.db, protection)) {
         console.log(`${item.dueAt}  ${item.reason.padEnd(12)} ${item.personId}`)
@@ -187,7 +191,7 @@ async function userCommand(config: Config, args: string[]): Promise<number> {
   }
   const password = process.env.FARO_NEW_PASSWORD ?? (await readStdin()).trim()
   return withDb(config, async (db) => {
-    await migrateToLatest(db)
+    await migrateDatabase(db, config.database)
     try {
       const input = parseInput(CreateUserInput, { username: values.username, displayName: values.name, role: values.role, orgUnitId: values.unit, password }, 'en')
       const user = await createUser(systemCtx(db, systemClock), input)
