@@ -6,6 +6,7 @@ import { migrateDatabase } from './db/migrate.ts'
 import { openDb, type Db } from './db/open.ts'
 import { createApp } from './http/app.ts'
 import { startProtectionJobs } from './protection/job.ts'
+import { sealPlainTotpSecrets } from './services/totp-secrets.ts'
 import type { ProtectionDeps } from './protection/settings.ts'
 
 export interface RunningServer {
@@ -19,6 +20,7 @@ export interface RunningServer {
 export async function startServer(config: Config, logger: Logger, protection: ProtectionDeps): Promise<RunningServer> {
   const db = openDb(config.database)
   await migrateDatabase(db, config.database)
+  await sealPlainTotpSecrets(db, protection.keyring, logger)
   const stopJobs = await startProtectionJobs(db, systemClock, protection, logger)
   const app = createApp({ db, clock: systemClock, config, logger, protection })
   return new Promise((resolve) => {

@@ -9,10 +9,12 @@ import type { AppEnv } from '../http/env.ts'
 import { describe } from '../http/openapi.ts'
 import { jsonBody } from '../http/validate.ts'
 import { findOrgUnit } from '../repo/org-units.ts'
-import { getCredentials, toUser, upsertCredentials } from '../repo/users.ts'
+import { getCredentials, toUser } from '../repo/users.ts'
 import { setPassword } from '../services/accounts.ts'
 import { audit } from '../services/audit.ts'
-import { checkTotp, login, logout, newTotpSecret, SESSION_COOKIE, totpFor } from '../services/auth.ts'
+import { ephemeralKeyring } from '../protection/keyring.ts'
+import { login, logout, SESSION_COOKIE } from '../services/auth.ts'
+import { activateTotp, checkTotp, readPendingTotp, startTotpEnrolment, totpEnabled, totpFor } from '../services/totp-secrets.ts'
 import { verifyPassword } from '../services/passwords.ts'
 
 const Me = z.object({
@@ -24,11 +26,13 @@ const Me = z.object({
 
 export function authRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>()
+  // An app built without protection gets a key that dies with it, like its identity vault.
+  const keyring = deps.protection?.keyring ?? ephemeralKeyring()
 
   app.post('/login', describe({ summary: 'Sign in; sets the session cookie', tags: ['auth'], auth: 'none', responses: { 200: { description: 'Signed in', schema: Me } } }), jsonBody(LoginInput), async (c) => {
     const input = c.req.valid('json')
     const result = await login(
-      { db: deps.db, clock: deps.clock, lang: c.get('lang'), requestId: c.get('requestId'), clientAddress: clientAddress(c, deps.config.trustProxy), sessionHours: deps.config.sessionHours },
+      { db: deps.db, clock: deps.clock, lang: c.get('lang'), requestId: c.get('requestId'), clientAddress: clientAddress(c, deps.config.trustProxy), sessionHours: deps.config.sessionHours, keyring },
       input,
     )
     setCookie(c, SESSION_COOKIE, result.sessionToken, {
@@ -38,8 +42,7 @@ export function authRoutes(deps: AppDeps) {
       secure: deps.config.secureCookies === 'true' || (deps.config.secureCookies === 'auto' && cameOverHttps(c, deps.config.trustProxy)),
       expires: result.expiresAt,
     })
-    const totp = await getCredentials(deps.db.db, result.user.id)
-    return c.json(await meOf(deps, toUser(result.user, totp?.totpSecret != null), result.csrfToken))
+    return c.json(await meOf(deps, toUser(result.user, await totpEnabled(deps.db.db, result.user.id)), result.csrfToken))
   })
 
   app.post('/logout', describe({ summary: 'Sign out; ends the session', tags: ['auth'] }), requireAuth, async (c) => {
@@ -56,8 +59,7 @@ export function authRoutes(deps: AppDeps) {
     if (!auth) {
       throw new Error('requireAuth let an anonymous request through')
     }
-    const creds = await getCredentials(deps.db.db, auth.user.id)
-    return c.json(await meOf(deps, toUser(auth.user, creds?.totpSecret != null), auth.csrfToken))
+    return c.json(await meOf(deps, toUser(auth.user, await totpEnabled(deps.db.db, auth.user.id)), auth.csrfToken))
   })
 
   app.post('/password', describe({ summary: 'Change the own password; ends other sessions', tags: ['auth'] }), requireAuth, jsonBody(ChangePasswordInput), async (c) => {
@@ -77,23 +79,22 @@ export function authRoutes(deps: AppDeps) {
   app.post('/totp/setup', describe({ summary: 'Start second-factor setup: returns a secret to scan', tags: ['auth'] }), requireAuth, async (c) => {
     const ctx = c.get('ctx')
     const auth = c.get('auth')
-    const secret = newTotpSecret()
-    await upsertCredentials(deps.db.db, ctx.actor.userId, { totpPendingSecret: secret }, ctx.clock.now().toISOString())
+    const secret = await startTotpEnrolment(deps.db.db, keyring, ctx.actor.userId, ctx.clock.now().toISOString())
     return c.json({ secret, uri: totpFor(secret, auth?.user.username).toString() })
   })
 
   app.post('/totp/enable', describe({ summary: 'Confirm a code and turn the second factor on', tags: ['auth'] }), requireAuth, jsonBody(EnableTotpInput), async (c) => {
     const ctx = c.get('ctx')
-    const creds = await getCredentials(deps.db.db, ctx.actor.userId)
-    if (!creds?.totpPendingSecret) {
+    // A pending secret that does not open (another key, another row) is as good as none: set up again.
+    const pending = await readPendingTotp(deps.db.db, keyring, ctx.actor.userId)
+    if (pending === undefined) {
       throw new DomainError('conflict', message('faro.totp_not_started', ctx.lang), { reason: 'totp_not_started' })
     }
-    if (!checkTotp(creds.totpPendingSecret, c.req.valid('json').code, ctx.clock.now())) {
+    if (!checkTotp(pending, c.req.valid('json').code, ctx.clock.now())) {
       throw new DomainError('invalid', message('faro.totp_wrong', ctx.lang), { issues: [{ field: 'code', code: 'totp_wrong', message: message('faro.totp_wrong', ctx.lang) }] })
     }
-    const pending = creds.totpPendingSecret
     await deps.db.db.transaction().execute(async (trx) => {
-      await upsertCredentials(trx, ctx.actor.userId, { totpSecret: pending, totpPendingSecret: null }, ctx.clock.now().toISOString())
+      await activateTotp(trx, keyring, ctx.actor.userId, pending, ctx.clock.now().toISOString())
       await audit(trx, ctx, { action: 'auth.totp', recordType: 'user', recordId: ctx.actor.userId, decision: 'allowed' })
     })
     return c.body(null, 204)

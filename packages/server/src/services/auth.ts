@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto'
-import * as OTPAuth from 'otpauth'
 import { v7 as uuidv7 } from 'uuid'
 import { DomainError, message, PROBLEM_TITLES, type Actor, type Lang, type LoginInput, type Role } from '@faro/core'
 import type { Clock } from '../clock.ts'
 import type { Db } from '../db/open.ts'
+import type { Keyring } from '../protection/keyring.ts'
 import {
   clearLoginFailures,
   countLoginFailures,
@@ -16,6 +16,7 @@ import {
 import { findUserById, findUserByUsername, getCredentials, type UserRow } from '../repo/users.ts'
 import { audit } from './audit.ts'
 import { dummyPasswordHash, verifyPassword } from './passwords.ts'
+import { verifyStoredTotp } from './totp-secrets.ts'
 
 export const SESSION_COOKIE = 'faro_session'
 export const TOKEN_PREFIX = 'faro_'
@@ -38,6 +39,8 @@ export interface LoginContext {
   requestId: string
   clientAddress: string
   sessionHours: number
+  /** Opens the sealed second-factor secret. */
+  keyring: Keyring
 }
 
 export interface LoginResult {
@@ -95,7 +98,7 @@ export async function login(ctx: LoginContext, input: LoginInput): Promise<Login
       // Not a failure: the client asks for the code and sends the form again.
       throw new DomainError('unauthenticated', message('faro.totp_required', ctx.lang), { reason: 'totp_required' })
     }
-    if (!checkTotp(credentials.totpSecret, input.totp, now)) {
+    if (!verifyStoredTotp(ctx.keyring, user.id, credentials.totpSecret, input.totp, now)) {
       return fail('faro.totp_wrong', 'totp_wrong')
     }
   }
@@ -160,19 +163,6 @@ export async function logout(db: Db, sessionHash: string): Promise<void> {
 
 export function actorOf(user: UserRow): Actor {
   return { userId: user.id, role: user.role as Role, orgUnitId: user.orgUnitId }
-}
-
-/** A TOTP (RFC 6238, 30 s, six digits, SHA-1) that accepts the previous and next step too. */
-export function totpFor(secretBase32: string, label = 'Faro'): OTPAuth.TOTP {
-  return new OTPAuth.TOTP({ issuer: 'Faro', label, secret: OTPAuth.Secret.fromBase32(secretBase32) })
-}
-
-export function checkTotp(secretBase32: string, code: string, now: Date): boolean {
-  return totpFor(secretBase32).validate({ token: code, timestamp: now.getTime(), window: 1 }) !== null
-}
-
-export function newTotpSecret(): string {
-  return new OTPAuth.Secret({ size: 20 }).base32
 }
 
 export function newId(): string {
