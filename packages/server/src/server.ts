@@ -6,6 +6,7 @@ import { migrateDatabase } from './db/migrate.ts'
 import { openDb, type Db } from './db/open.ts'
 import { createApp } from './http/app.ts'
 import { startProtectionJobs } from './protection/job.ts'
+import { startPushWriter } from './services/push-writer.ts'
 import { sealPlainTotpSecrets } from './services/totp-secrets.ts'
 import type { ProtectionDeps } from './protection/settings.ts'
 
@@ -22,6 +23,7 @@ export async function startServer(config: Config, logger: Logger, protection: Pr
   await migrateDatabase(db, config.database)
   await sealPlainTotpSecrets(db, protection.keyring, logger)
   const stopJobs = await startProtectionJobs(db, systemClock, protection, logger)
+  const writer = config.database.kind === 'sqlite' && config.database.file !== ':memory:' ? startPushWriter(db, config.database.file, (error) => logger.error({ err: error }, 'push writer thread failed; pushes go on in the request thread')) : undefined
   const app = createApp({ db, clock: systemClock, config, logger, protection })
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
@@ -33,7 +35,11 @@ export async function startServer(config: Config, logger: Logger, protection: Pr
           new Promise<void>((done) => {
             stopJobs()
             server.close(() => {
-              void db.close().then(done)
+              void (async () => {
+                await writer?.close()
+                await db.close()
+                done()
+              })()
             })
           }),
       })
