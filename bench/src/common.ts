@@ -59,20 +59,18 @@ export interface BenchAction {
   clientTime: string
 }
 
-let seq = 0
-
 /**
  * A typical field action: "N people attended, water + food + orientation, here", with a GPS fix
  * and a count split by sex and age band, as the 3-tap form produces it.
  */
 export function typicalAction(deviceCounter: number, at: Date): BenchAction {
-  seq += 1
   const time = at.toISOString()
   return {
     id: uuidv7(),
     deviceCounter,
     recordType: 'attention',
-    recordId: `bench-${process.pid}-${seq}`,
+    // As the field app makes them: UUIDv7, so time-ordered like the log itself.
+    recordId: uuidv7(),
     type: 'AttentionRecorded',
     payload: {
       orgUnitId: 'beta-tijuana',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyAudit } from '../repo/audit.ts'
 import { call, makeAttentionAction, makeTestEnv, makeUser, signIn, type Session, type TestEnv } from '../test/harness.ts'
 import { push, pushAction, results } from '../sync/test-helpers.ts'
+import { systemCtx } from '../seed/demo.ts'
 import { pushWriterOf } from './push-writer.ts'
 
 // The writer thread itself; the push scenarios run through it in sync/push-batch.test.ts.
@@ -60,5 +61,27 @@ describe('sqlite file: pushes written by their own thread', () => {
     const after = await results(await push(env, agent, { deviceId, actions: [pushAction('beta-tijuana', 4)] }))
     expect(after.map((r) => r.status)).toEqual(['accepted'])
     expect(await verifyAudit(env.db.db)).toMatchObject({ ok: true })
+  })
+})
+
+describe('sqlite file: a push writer thread that dies', () => {
+  it('fails the pushes it held when the thread dies, and the request thread takes over', async () => {
+    const failures: Error[] = []
+    const env = await makeTestEnv('sqlite', { writerThread: true, onWriterFailure: (error) => failures.push(error) })
+    const agent = await signIn(env, (await makeUser(env, 'field_agent', 'beta-tijuana')).username)
+    const writer = pushWriterOf(env.db)
+    expect(writer).toBeDefined()
+    const action = pushAction('beta-tijuana', 1)
+    const ctx = systemCtx(env.db, env.clock)
+    // A payload text that does not parse throws in the thread's message handler: the thread dies.
+    const held = writer?.push(ctx, `writer-crash-${Date.now()}`, [{ action: { ...action, recordType: 'attention' }, prepared: { actorId: ctx.actor.userId, hash: 'x', payloadJson: '{' } }])
+    await expect(held).rejects.toThrow(/exited|JSON/)
+    expect(pushWriterOf(env.db)).toBeUndefined()
+    expect(failures).toHaveLength(1)
+    const deviceId = `writer-after-${Date.now()}`
+    const after = await results(await push(env, agent, { deviceId, actions: [pushAction('beta-tijuana', 1)] }))
+    expect(after.map((r) => r.status)).toEqual(['accepted'])
+    expect(await verifyAudit(env.db.db)).toMatchObject({ ok: true })
+    await env.close()
   })
 })

@@ -77,9 +77,10 @@ export function startPushWriter(db: Db, file: string, onFailure: (error: Error) 
 export class PushWriter {
   private readonly worker: Worker
   private readonly pending = new Map<number, Pending>()
-  private readonly ready: Promise<void>
+  private readonly exited: Promise<void>
   private readonly onGone: () => void
   private next = 1
+  private gone = false
   private closing: Promise<void> | undefined
 
   constructor(file: string, onGone: () => void, onFailure: (error: Error) => void) {
@@ -91,22 +92,24 @@ export class PushWriter {
       eval: true,
       workerData: { file },
     })
-    this.ready = new Promise((resolve) => this.worker.once('online', () => resolve()))
+    // The HTTP server keeps the process alive while pushes wait; the thread alone should not.
+    this.worker.unref()
+    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()))
     this.worker.on('message', (reply: WriterReply) => this.settle(reply))
     const fail = (error: Error) => {
-      onGone()
+      const unexpected = !this.gone
+      this.leave()
+      // Not committed, or committed and not answered: either way the devices send them again.
       for (const p of this.pending.values()) {
         p.reject(error)
       }
       this.pending.clear()
-      onFailure(error)
+      if (unexpected) {
+        onFailure(error)
+      }
     }
     this.worker.on('error', fail)
-    this.worker.on('exit', (code) => {
-      if (this.closing === undefined) {
-        fail(new Error(`the push writer thread exited (code ${code})`))
-      }
-    })
+    this.worker.on('exit', (code) => fail(new Error(`the push writer thread exited (code ${code})`)))
   }
 
   /** Applies a validated push on the writer thread; resolves after its commit. */
@@ -119,16 +122,22 @@ export class PushWriter {
     })
   }
 
-  /** Lets the pushes already sent finish and commit, then stops the thread and its connection. */
+  /**
+   * Lets the pushes already sent finish and commit, then stops the thread and its connection.
+   * Messages wait in the thread's queue until it listens, so this also works while it starts.
+   */
   close(): Promise<void> {
-    this.closing ??= (async () => {
-      this.onGone()
-      await this.ready
-      const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()))
+    if (this.closing === undefined) {
+      this.leave()
       this.worker.postMessage('close')
-      await exited
-    })()
+      this.closing = this.exited
+    }
     return this.closing
+  }
+
+  private leave(): void {
+    this.gone = true
+    this.onGone()
   }
 
   private settle(reply: WriterReply): void {

@@ -66,13 +66,13 @@ export function testAppConfig(overrides: Partial<AppDeps['config']> = {}): AppDe
  * A database with the real org tree and an in-process app over it. With `writerThread`, the
  * SQLite database is a file and sync pushes are written by their own thread, as in production.
  */
-export async function makeTestEnv(dialect: DialectName, opts: { writerThread?: boolean } = {}): Promise<TestEnv> {
+export async function makeTestEnv(dialect: DialectName, opts: { writerThread?: boolean; onWriterFailure?: (error: Error) => void } = {}): Promise<TestEnv> {
   const dir = opts.writerThread && dialect === 'sqlite' ? fs.mkdtempSync(path.join(os.tmpdir(), 'faro-writer-')) : undefined
   const file = dir === undefined ? undefined : path.join(dir, 'faro.sqlite')
   const db = await makeTestDb(dialect, file)
-  const writer = file === undefined ? undefined : startPushWriter(db, file, (error) => {
+  const writer = file === undefined ? undefined : startPushWriter(db, file, opts.onWriterFailure ?? ((error) => {
     throw error
-  })
+  }))
   const clock = new ManualClock()
   const ctx = systemCtx(db, clock)
   for (const unit of orgTree()) {
