@@ -154,9 +154,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
 }
 
-// A secret is never echoed, not even a wrong one: it may be the right key mistyped. The owner's
-// URL usually carries the password of the most powerful role Faro knows.
-const SECRETS: readonly string[] = ['FARO_MASTER_KEY', 'DATABASE_MIGRATE_URL']
+// A secret is never echoed, not even a wrong one: it may be the right key mistyped. Database URLs
+// usually carry a password, the owner's that of the most powerful role Faro knows.
+const SECRETS: readonly string[] = ['FARO_MASTER_KEY', 'DATABASE_URL', 'DATABASE_MIGRATE_URL']
 
 function shown(name: string, value: string | undefined): string {
   if (value === undefined) {
