@@ -6,15 +6,20 @@ const CHANGE = 'faro:navigate'
 
 /** The current route: '' for home, else the first path segment below the base. */
 export function useRoute(): string {
-  return useSyncExternalStore(subscribe, currentRoute, () => '')
+  return useSyncExternalStore(subscribeToLocation, currentRoute, () => '')
 }
 
 export function navigate(route: string): void {
   const url = hrefOf(route)
   if (url !== location.pathname) {
     history.pushState(null, '', url)
-    window.dispatchEvent(new Event(CHANGE))
+    locationChanged()
   }
+}
+
+/** Tells the hooks that read the location (route, query parameters) that the app changed it. */
+export function locationChanged(): void {
+  window.dispatchEvent(new Event(CHANGE))
 }
 
 export function hrefOf(route: string): string {
@@ -36,7 +41,8 @@ export function Link({ to, onClick, ...rest }: LinkProps) {
   return <a href={hrefOf(to)} onClick={handle} {...rest} />
 }
 
-function subscribe(onChange: () => void): () => void {
+/** Calls `onChange` when the location changes, by the app or by back and forward. */
+export function subscribeToLocation(onChange: () => void): () => void {
   window.addEventListener('popstate', onChange)
   window.addEventListener(CHANGE, onChange)
   return () => {

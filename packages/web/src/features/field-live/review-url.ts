@@ -1,5 +1,6 @@
 import { RecordId } from '@faro/core'
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
+import { locationChanged, subscribeToLocation } from '../../ui/router.tsx'
 import { LIVE_TYPES, type LiveType } from './record-rows.ts'
 
 /** The record whose review panel is open: all the URL names, never anything about people. */
@@ -44,7 +45,7 @@ export function withReviewTarget(search: string, target: ReviewTarget | undefine
  * reviewed): going back to it would show a record that no longer waits.
  */
 export function useReviewTarget(): [ReviewTarget | undefined, (next: ReviewTarget | undefined, how?: 'push' | 'replace') => void] {
-  const search = useSyncExternalStore(subscribe, () => location.search, () => '')
+  const search = useSyncExternalStore(subscribeToLocation, () => location.search, () => '')
   const target = useMemo(() => parseReviewTarget(search), [search])
   const setTarget = useCallback((next: ReviewTarget | undefined, how: 'push' | 'replace' = 'push') => {
     const url = `${location.pathname}${withReviewTarget(location.search, next)}${location.hash}`
@@ -53,18 +54,8 @@ export function useReviewTarget(): [ReviewTarget | undefined, (next: ReviewTarge
     } else {
       history.pushState(history.state, '', url)
     }
-    window.dispatchEvent(new Event(CHANGE))
+    locationChanged()
   }, [])
   return [target, setTarget]
 }
 
-const CHANGE = 'faro:review'
-
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('popstate', onChange)
-  window.addEventListener(CHANGE, onChange)
-  return () => {
-    window.removeEventListener('popstate', onChange)
-    window.removeEventListener(CHANGE, onChange)
-  }
-}
