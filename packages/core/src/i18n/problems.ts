@@ -82,6 +82,11 @@ export const MESSAGES: Record<string, Record<Lang, string>> = {
     es: 'Primero inicie la configuración del segundo factor',
     en: 'Start the second-factor setup first',
   },
+  'faro.totp_not_enabled': { es: 'Esta cuenta no tiene segundo factor', en: 'This account has no second factor' },
+  'faro.totp_reset_own': {
+    es: 'Su propio segundo factor no se restablece aquí: configúrelo de nuevo en su cuenta',
+    en: 'Your own second factor is not reset here: set it up again in your account',
+  },
   'faro.invalid_cursor': { es: 'Cursor no válido; pida la primera página', en: 'Invalid cursor; ask for the first page' },
   'faro.device_revoked': {
     es: 'Este dispositivo fue dado de baja; sus datos locales se borran',

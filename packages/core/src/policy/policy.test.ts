@@ -23,6 +23,14 @@ describe('policy table', () => {
     }
   })
 
+  it('lets only those who manage an account reset its second factor, and no further', () => {
+    const resets = POLICY.filter((r) => r.action === 'user.reset_second_factor')
+    expect(resets.length).toBeGreaterThan(0)
+    for (const r of resets) {
+      expect(POLICY).toContainEqual({ role: r.role, action: 'user.manage', scope: r.scope })
+    }
+  })
+
   it('only names known actions', () => {
     for (const r of POLICY) {
       expect(PolicyAction.options).toContain(r.action)

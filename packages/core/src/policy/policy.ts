@@ -18,6 +18,9 @@ export const PolicyAction = z.enum([
   ...recordActions,
   'user.read',
   'user.manage',
+  // Clears another account's lost authenticator; kept apart from user.manage so the table says
+  // who may weaken a sign-in.
+  'user.reset_second_factor',
   'org_unit.manage',
   'audit.read',
   'audit.verify',
@@ -83,7 +86,7 @@ export const POLICY: readonly PolicyRule[] = [
 
   { role: 'agency_liaison', action: 'token.manage', scope: 'own' },
 
-  ...rows('administrator', ['user.read', 'user.manage', 'org_unit.manage', 'audit.verify', 'token.manage'], 'national'),
+  ...rows('administrator', ['user.read', 'user.manage', 'user.reset_second_factor', 'org_unit.manage', 'audit.verify', 'token.manage'], 'national'),
   ...rows('administrator', ['place.create', 'place.update'], 'national'),
 
   // Field devices: each account registers its own phones; coordinators watch and revoke the

@@ -4,6 +4,7 @@ import { findOrgUnit } from '../repo/org-units.ts'
 import { submitAction } from '../services/records.ts'
 import { parseAction } from '@faro/core'
 import { call, makeTestEnv, makeUser, newActionId, signIn, testDialects, type Session, type TestEnv } from '../test/harness.ts'
+import { enrolSecondFactor } from '../test/second-factor.ts'
 
 // Every actor sits in the Grupos Beta coordination unit, which has groups below it, so that
 // own, unit, subtree and national scopes all give different answers.
@@ -90,6 +91,13 @@ for (const dialect of testDialects()) {
       return deviceId
     }
 
+    /** An account of the unit with a second factor, for the reset probes. */
+    async function secondFactorIn(unit: string): Promise<string> {
+      const owner = await makeUser(env, 'field_agent', unit)
+      await enrolSecondFactor(env, owner.username)
+      return owner.id
+    }
+
     // A vault entry in the unit, stored by a coordinator of that unit.
     async function personIn(unit: string): Promise<string> {
       const owner = await makeUser(env, 'group_coordinator', unit)
@@ -158,6 +166,7 @@ for (const dialect of testDialects()) {
 
       const nonRecord: { action: PolicyAction; probe: (s: Session, unit: string) => Response | Promise<Response>; ok: number; situations: Situation[] }[] = [
         { action: 'user.manage', ok: 201, situations: ['unit', 'child', 'outside'], probe: (s, unit) => call(env, 'POST', '/api/users', { as: s, body: { username: `u-${++counter}`, displayName: 'X', role: 'field_agent', orgUnitId: unit, password: 'long enough password' } }) },
+        { action: 'user.reset_second_factor', ok: 200, situations: ['unit', 'child', 'outside'], probe: async (s, unit) => call(env, 'POST', `/api/users/${await secondFactorIn(unit)}/totp/reset`, { as: s }) },
         { action: 'org_unit.manage', ok: 201, situations: ['unit', 'child', 'outside'], probe: (s, unit) => call(env, 'POST', '/api/org-units', { as: s, body: { id: `unit-${++counter}`, parentId: unit, kind: 'module', name: 'Módulo de prueba' } }) },
         { action: 'audit.read', ok: 200, situations: ['outside'], probe: (s) => call(env, 'GET', '/api/audit?limit=5', { as: s }) },
         { action: 'audit.verify', ok: 200, situations: ['outside'], probe: (s) => call(env, 'GET', '/api/audit/verify', { as: s }) },
@@ -188,7 +197,7 @@ for (const dialect of testDialects()) {
     }
 
     it('covers every action of the table', () => {
-      const probed = new Set([...RecordType.options.flatMap((t) => [`${t}.create`, `${t}.read`, `${t}.update`]), 'user.manage', 'org_unit.manage', 'audit.read', 'audit.verify', 'user.read', 'token.manage', 'device.register', 'device.read', 'device.manage', 'person.create', 'person.read', 'person.reveal', 'person.disclose', 'consent.manage', 'rights.manage', 'retention.manage'])
+      const probed = new Set([...RecordType.options.flatMap((t) => [`${t}.create`, `${t}.read`, `${t}.update`]), 'user.manage', 'user.reset_second_factor', 'org_unit.manage', 'audit.read', 'audit.verify', 'user.read', 'token.manage', 'device.register', 'device.read', 'device.manage', 'person.create', 'person.read', 'person.reveal', 'person.disclose', 'consent.manage', 'rights.manage', 'retention.manage'])
       expect(PolicyAction.options.filter((a) => !probed.has(a))).toEqual([])
     })
 

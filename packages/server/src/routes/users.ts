@@ -1,12 +1,12 @@
 import { Hono } from 'hono'
-import { CreateUserInput, UpdateUserInput, User } from '@faro/core'
+import { CreateUserInput, parseInput, UpdateUserInput, User, UuidV7 } from '@faro/core'
 import { z } from 'zod'
 import { requireAuth } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { describe } from '../http/openapi.ts'
 import { jsonBody } from '../http/validate.ts'
 import { listUsers, toUser } from '../repo/users.ts'
-import { changeUser, createUser, scopesOrRefuse } from '../services/accounts.ts'
+import { changeUser, createUser, resetSecondFactor, scopesOrRefuse } from '../services/accounts.ts'
 import { audit } from '../services/audit.ts'
 
 export function userRoutes() {
@@ -29,6 +29,13 @@ export function userRoutes() {
 
   app.patch('/:id', describe({ summary: 'Change, move or disable an account', tags: ['users'], responses: { 200: { description: 'Updated', schema: User } } }), requireAuth, jsonBody(UpdateUserInput), async (c) => {
     return c.json(await changeUser(c.get('ctx'), c.req.param('id'), c.req.valid('json')))
+  })
+
+  app.post('/:id/totp/reset', describe({ summary: 'Clear another account\'s second factor and end its sessions', tags: ['users'], responses: { 200: { description: 'The account, now without a second factor', schema: User } } }), requireAuth, async (c) => {
+    const ctx = c.get('ctx')
+    // Account ids are UUIDv7: anything else is the caller's mistake, named, not an unknown account.
+    const id = parseInput(UuidV7, c.req.param('id'), ctx.lang, 'id')
+    return c.json(await resetSecondFactor(ctx, id))
   })
 
   return app

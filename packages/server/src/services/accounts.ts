@@ -16,12 +16,13 @@ import {
 import { isUniqueViolation } from '../db/dialect.ts'
 import { findOrgUnit, insertOrgUnit } from '../repo/org-units.ts'
 import { deleteSessionsOfUser } from '../repo/sessions.ts'
-import { findUserById, insertUser, toUser, updateUser, upsertCredentials } from '../repo/users.ts'
+import { findTotpColumns, findUserById, insertUser, toUser, updateUser, upsertCredentials } from '../repo/users.ts'
 import { audit, auditDenied } from './audit.ts'
 import { newId } from './auth.ts'
 import { inTransaction, type Ctx, type Executor } from './context.ts'
 import { appendToLog } from './log.ts'
 import { hashPassword } from './passwords.ts'
+import { clearTotp } from './totp-secrets.ts'
 
 /** Throws forbidden (and audits the refusal) unless the policy allows the action on the target. */
 export async function authorize(ctx: Ctx, action: PolicyAction, target: PolicyTarget, record?: { type: string; id?: string }): Promise<void> {
@@ -117,6 +118,42 @@ export async function changeUser(ctx: Ctx, userId: string, input: UpdateUserInpu
       throw new Error('user vanished inside its own transaction')
     }
     return toUser(updated, false)
+  })
+}
+
+/**
+ * Clears another account's second factor (active and pending) and ends its sessions, so a lost
+ * or stolen phone neither signs in nor stays signed in. The account then signs in with its
+ * password alone and enrols a new authenticator. Refusals are audited; the secret never is.
+ */
+export async function resetSecondFactor(ctx: Ctx, userId: string): Promise<User> {
+  const action = 'user.reset_second_factor'
+  // Before any lookup, so that whoever holds no right at all cannot probe account ids.
+  await scopesOrRefuse(ctx, action, 'user')
+  if (userId === ctx.actor.userId) {
+    // Setup and enable replace the own factor without ever leaving the account without one;
+    // this route would let a stolen session strip it.
+    await auditDenied(ctx, { action, recordType: 'user', recordId: userId })
+    throw new DomainError('forbidden', message('faro.totp_reset_own', ctx.lang), { reason: 'own_second_factor' })
+  }
+  const existing = await findUserById(ctx.db.db, userId)
+  const unit = existing === undefined ? undefined : await findOrgUnit(ctx.db.db, existing.orgUnitId)
+  if (existing === undefined || unit === undefined) {
+    throw new DomainError('not_found', PROBLEM_TITLES.not_found[ctx.lang])
+  }
+  if (!decide(ctx.actor, action, { orgUnitPath: unit.path }).allowed) {
+    // Out of reach answers like unknown, so a narrower scope cannot map accounts elsewhere.
+    await auditDenied(ctx, { action, recordType: 'user', recordId: userId })
+    throw new DomainError('not_found', PROBLEM_TITLES.not_found[ctx.lang])
+  }
+  return inTransaction(ctx, async (trx) => {
+    if (((await findTotpColumns(trx, userId))?.totpSecret ?? null) === null) {
+      throw new DomainError('conflict', message('faro.totp_not_enabled', ctx.lang), { reason: 'totp_not_enabled' })
+    }
+    await clearTotp(trx, userId, ctx.clock.now().toISOString())
+    await deleteSessionsOfUser(trx, userId)
+    await audit(trx, ctx, { action, recordType: 'user', recordId: userId, decision: 'allowed' })
+    return toUser(existing, false)
   })
 }
 

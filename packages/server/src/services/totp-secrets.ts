@@ -34,6 +34,14 @@ export async function activateTotp(db: Executor, keyring: Keyring, userId: strin
   await setTotpColumns(db, userId, { totpSecret: sealTotpSecret(keyring, userId, 'totp_secret', secret), totpPendingSecret: null }, now)
 }
 
+/**
+ * Forgets both the active and the pending secret, so the account signs in with its password
+ * alone until it enrols again. Needs no key: a lost master key must not block the way out.
+ */
+export async function clearTotp(db: Executor, userId: string, now: string): Promise<void> {
+  await setTotpColumns(db, userId, { totpSecret: null, totpPendingSecret: null }, now)
+}
+
 /** Whether the account signs in with a second factor; reads no secret. */
 export async function totpEnabled(db: Executor, userId: string): Promise<boolean> {
   return ((await findTotpColumns(db, userId))?.totpSecret ?? null) !== null
