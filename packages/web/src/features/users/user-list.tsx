@@ -1,19 +1,40 @@
+import { useState } from 'react'
+import { api } from '../../api/client.ts'
 import type { Items, User } from '../../api/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { ErrorNotice, Loading } from '../../ui/status.tsx'
 import { useFetch } from '../../ui/use-fetch.ts'
+import { useSession } from '../auth/session.tsx'
 import { useUnitNames } from '../org-units/use-unit-names.ts'
+import { canResetSecondFactor, secondFactorResetPath } from './second-factor.ts'
 
 /** Staff accounts the caller may see (its subtree, or all for national roles). */
 export function UserList() {
   const { t } = useI18n()
+  const { me, can } = useSession()
   const users = useFetch<Items<User>>('/api/users')
   const unitName = useUnitNames()
+  const [resetError, setResetError] = useState<unknown>(undefined)
+  const [resetDone, setResetDone] = useState<string | undefined>(undefined)
   if (users.status === 'loading') {
     return <Loading />
   }
   if (users.status === 'error') {
     return <ErrorNotice error={users.error} onRetry={users.reload} />
+  }
+  const resetSecondFactor = async (user: User) => {
+    if (!window.confirm(t('staff.resetTotpConfirm', { name: user.displayName }))) {
+      return
+    }
+    setResetError(undefined)
+    setResetDone(undefined)
+    try {
+      await api<User>(secondFactorResetPath(user.id), { method: 'POST' })
+      setResetDone(user.displayName)
+      users.reload()
+    } catch (error) {
+      setResetError(error)
+    }
   }
   const items = [...users.data.items].sort((a, b) => a.displayName.localeCompare(b.displayName))
   return (
@@ -21,6 +42,12 @@ export function UserList() {
       <h2 id="user-list-heading" className="list-heading">
         {t('staff.count', { count: items.length })}
       </h2>
+      {resetDone ? (
+        <p className="notice notice-ok" role="status">
+          {t('staff.resetTotpDone', { name: resetDone })}
+        </p>
+      ) : null}
+      {resetError ? <ErrorNotice error={resetError} /> : null}
       <ul className="list list-grid" data-testid="user-list">
         {items.map((user) => (
           <li key={user.id} className="list-item">
@@ -33,6 +60,11 @@ export function UserList() {
               {t(`role.${user.role}`)} · {unitName(user.orgUnitId)}
             </p>
             <p className="list-item-meta muted">{t('staff.username', { username: user.username })}</p>
+            {canResetSecondFactor(user, me.user, can) ? (
+              <button type="button" className="button button-danger" aria-label={t('staff.resetTotpLabel', { name: user.displayName })} onClick={() => void resetSecondFactor(user)}>
+                {t('staff.resetTotp')}
+              </button>
+            ) : null}
           </li>
         ))}
       </ul>
