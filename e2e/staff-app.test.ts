@@ -138,6 +138,31 @@ describe.skipIf(SKIP_BROWSER_TESTS)('staff app in Chromium', () => {
     await page.getByTestId('home-call_centre_operator').waitFor()
   })
 
+  it('lets the administrator reset a lost second factor, after which the password alone signs in', async () => {
+    const server = requireServer()
+    const admin = await apiSession(server.baseUrl, 'admin', DEMO_PASSWORD)
+    const password = 'e2e-lost-phone-1'
+    const name = 'Teléfono perdido (e2e)'
+    const created = await admin.request('POST', '/api/users', { username: 'e2e.lost-phone', displayName: name, role: 'call_centre_operator', orgUnitId: 'paisano', password })
+    expect(created.status).toBe(201)
+    const user = await apiSession(server.baseUrl, 'e2e.lost-phone', password)
+    const setup: { secret: string } = await (await user.request('POST', '/api/auth/totp/setup')).json()
+    expect((await user.request('POST', '/api/auth/totp/enable', { code: totpCode(setup.secret, Date.now()) })).status).toBe(204)
+
+    const page = await openApp()
+    await signIn(page, 'admin')
+    const confirmed = page.waitForEvent('dialog').then(async (dialog) => {
+      await dialog.accept()
+      return dialog.message()
+    })
+    await page.getByRole('button', { name: es['staff.resetTotpLabel'].replace('{name}', name) }).click()
+    expect(await confirmed).toBe(es['staff.resetTotpConfirm'].replace('{name}', name))
+    await page.getByText(es['staff.resetTotpDone'].replace('{name}', name)).waitFor()
+    expect(await page.getByRole('button', { name: es['staff.resetTotpLabel'].replace('{name}', name) }).count()).toBe(0)
+    expect((await user.request('GET', '/api/auth/me')).status).toBe(401)
+    await apiSession(server.baseUrl, 'e2e.lost-phone', password)
+  })
+
   it('creates and revokes an API token with the CSRF token recovered after a reload', async () => {
     const page = await openApp()
     await signIn(page, 'enlace.profeco')
