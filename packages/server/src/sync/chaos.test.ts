@@ -10,32 +10,37 @@ import { chaosRuns, chaosSeed, clockSkew, SimDevice, type SimAction, type WireRe
 type Fault = 'none' | 'request_lost' | 'response_lost' | 'parallel' | 'reordered'
 const FAULTS: readonly (readonly [Fault, number])[] = [['none', 35], ['request_lost', 15], ['response_lost', 20], ['parallel', 12], ['reordered', 18]]
 
-const RUNS = { sqlite: chaosRuns(10_000), postgres: chaosRuns(2_000) }
+// SQLite once more with pushes written by their own thread on a second connection, as `faro start`
+// runs it; the kill -9 scenarios of chaos-kill.test.ts also go through that thread.
+const VARIANTS = [
+  ...testDialects().map((dialect) => ({ dialect, writerThread: false, name: dialect, runs: chaosRuns(dialect === 'sqlite' ? 10_000 : 2_000) })),
+  { dialect: 'sqlite' as const, writerThread: true, name: 'sqlite (writer thread)', runs: chaosRuns(2_000) },
+]
 
-for (const dialect of testDialects()) {
-  describe(`${dialect}: sync chaos`, () => {
+for (const { dialect, writerThread, name, runs } of VARIANTS) {
+  describe(`${name}: sync chaos`, () => {
     let env: TestEnv
     const seed = chaosSeed()
     const random = new SeededRandom(seed)
     const devices: { sim: SimDevice; session: Session }[] = []
 
     beforeAll(async () => {
-      env = await makeTestEnv(dialect)
+      env = await makeTestEnv(dialect, { writerThread })
       const units = ['beta-tijuana', 'beta-tijuana', 'beta-nogales']
       for (const [i, unit] of units.entries()) {
         const session = await signIn(env, (await makeUser(env, 'field_agent', unit)).username)
         for (let d = 0; d < 2; d++) {
-          devices.push({ sim: new SimDevice(`chaos-${seed}-${dialect}-u${i}-d${d}`, unit, random, clockSkew(random)), session })
+          devices.push({ sim: new SimDevice(`chaos-${seed}-${dialect}${writerThread ? '-writer' : ''}-u${i}-d${d}`, unit, random, clockSkew(random)), session })
         }
       }
     })
     afterAll(async () => env?.close())
 
-    it(`keeps every action exactly once through ${RUNS[dialect]} faulty pushes (seed printed on failure)`, { timeout: 600_000 }, async () => {
+    it(`keeps every action exactly once through ${runs} faulty pushes (seed printed on failure)`, { timeout: 600_000 }, async () => {
       const stats: Record<Fault, number> = { none: 0, request_lost: 0, response_lost: 0, parallel: 0, reordered: 0 }
       let run = 0
       try {
-        for (run = 1; run <= RUNS[dialect]; run++) {
+        for (run = 1; run <= runs; run++) {
           const device = random.pick(devices)
           if (random.chance(0.6) || device.sim.outbox.size === 0) {
             device.sim.generate(random.int(1, 5), env.clock.now().getTime())
@@ -62,9 +67,9 @@ for (const dialect of testDialects()) {
         await checkAll(env, devices.map((d) => d.sim))
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error)
-        throw new Error(`chaos failed at run ${run} on ${dialect}; replay with CHAOS_SEED=${seed}\n${why}`, { cause: error })
+        throw new Error(`chaos failed at run ${run} on ${name}; replay with CHAOS_SEED=${seed}\n${why}`, { cause: error })
       }
-      console.info(`chaos ${dialect}: ${RUNS[dialect]} runs, seed ${seed}, faults ${JSON.stringify(stats)}`)
+      console.info(`chaos ${name}: ${runs} runs, seed ${seed}, faults ${JSON.stringify(stats)}`)
     })
   })
 }
