@@ -112,4 +112,5 @@ export {
   RightsRequest,
   RightsStatus,
 } from './protection/rights.ts'
+export { LEGAL_HOLD_LIMITS, LegalHold, PlaceLegalHoldInput, ReleaseLegalHoldInput } from './protection/holds.ts'
 export { NAME_PARTICLES, namePhoneticKeys, nameTokens, normaliseName, normalisePhone, phoneticKey } from './protection/names.ts'

@@ -36,6 +36,8 @@ export const PolicyAction = z.enum([
   'consent.manage',
   'rights.manage',
   'retention.manage',
+  // Places and releases legal holds, which stop erasure while a proceeding needs the data.
+  'person.hold',
 ])
 export type PolicyAction = z.infer<typeof PolicyAction>
 
@@ -82,7 +84,7 @@ export const POLICY: readonly PolicyRule[] = [
   ...rows('field_agent', ['person.create', 'person.read', 'person.reveal', 'consent.manage'], 'unit'),
   ...rows('group_coordinator', ['person.create', 'person.read', 'person.reveal', 'person.disclose', 'consent.manage'], 'subtree'),
   ...rows('call_centre_operator', ['person.read', 'person.reveal'], 'national'),
-  ...rows('data_protection_officer', ['person.read', 'person.reveal', 'person.disclose', 'consent.manage', 'rights.manage', 'retention.manage'], 'national'),
+  ...rows('data_protection_officer', ['person.read', 'person.reveal', 'person.disclose', 'consent.manage', 'rights.manage', 'retention.manage', 'person.hold'], 'national'),
 
   { role: 'agency_liaison', action: 'token.manage', scope: 'own' },
 

@@ -22,6 +22,7 @@ export interface Database {
   rightsRequests: RightsRequestsTable
   oppositions: OppositionsTable
   retentionRuns: RetentionRunsTable
+  legalHolds: LegalHoldsTable
   devices: DevicesTable
   syncConflicts: SyncConflictsTable
   syncRejections: SyncRejectionsTable
@@ -290,4 +291,17 @@ export interface RetentionRunsTable {
   actorId: string
   shredded: number
   personIds: string
+}
+
+/** A legal hold on a person: active while `releasedAt` is null. Reasons hold no names. */
+export interface LegalHoldsTable {
+  id: string
+  personId: string
+  reason: string
+  reference: string
+  placedBy: string
+  placedAt: string
+  releasedBy: string | null
+  releasedAt: string | null
+  releaseReason: string | null
 }

@@ -182,6 +182,7 @@ for (const dialect of testDialects()) {
         { action: 'person.disclose', ok: 201, situations: ['unit', 'child', 'outside'], probe: async (s, unit) => call(env, 'POST', `/api/people/${await personIn(unit)}/disclosures`, { as: s, body: { channel: 'referral', recipient: { class: 'authority', name: 'Fiscalía' }, purpose: 'legal_proceedings', legalBasis: 'legal_obligation', legalReference: 'orden judicial 1/2026' } }) },
         { action: 'consent.manage', ok: 201, situations: ['unit', 'child', 'outside'], probe: async (s, unit) => call(env, 'POST', `/api/people/${await personIn(unit)}/consents`, { as: s, body: { recipient: { class: 'relative' }, purpose: 'family_contact', legalBasis: 'consent', givenAt: '2026-11-01T00:00:00.000Z', explainedIn: 'es' } }) },
         { action: 'rights.manage', ok: 201, situations: ['unit', 'child', 'outside'], probe: async (s, unit) => call(env, 'POST', '/api/rights-requests', { as: s, body: { personId: await personIn(unit), kind: 'access', channel: 'in_person' } }) },
+        { action: 'person.hold', ok: 201, situations: ['unit', 'child', 'outside'], probe: async (s, unit) => call(env, 'POST', `/api/people/${await personIn(unit)}/holds`, { as: s, body: { reason: 'Solicitud de la fiscalía, carpeta abierta', reference: 'FGR 12/2026' } }) },
         { action: 'retention.manage', ok: 200, situations: ['outside'], probe: (s) => call(env, 'GET', '/api/retention/report', { as: s }) },
       ]
       for (const probe of nonRecord) {
@@ -203,7 +204,7 @@ for (const dialect of testDialects()) {
     }
 
     it('covers every action of the table', () => {
-      const probed = new Set([...RecordType.options.flatMap((t) => [`${t}.create`, `${t}.read`, `${t}.update`]), 'user.manage', 'user.reset_second_factor', 'org_unit.manage', 'audit.read', 'audit.verify', 'user.read', 'token.manage', 'device.register', 'device.read', 'device.manage', 'person.create', 'person.read', 'person.reveal', 'person.disclose', 'consent.manage', 'rights.manage', 'retention.manage'])
+      const probed = new Set([...RecordType.options.flatMap((t) => [`${t}.create`, `${t}.read`, `${t}.update`]), 'user.manage', 'user.reset_second_factor', 'org_unit.manage', 'audit.read', 'audit.verify', 'user.read', 'token.manage', 'device.register', 'device.read', 'device.manage', 'person.create', 'person.read', 'person.reveal', 'person.disclose', 'consent.manage', 'rights.manage', 'retention.manage', 'person.hold'])
       expect(PolicyAction.options.filter((a) => !probed.has(a))).toEqual([])
     })
 

@@ -1,23 +1,27 @@
 import { v7 as uuidv7 } from 'uuid'
-import { purgeDueAt } from '@faro/core'
+import { DomainError, purgeDueAt } from '@faro/core'
 import { retentionCandidates, shredPerson } from '../repo/people.ts'
 import { audit, type AuditCtx } from '../services/audit.ts'
 import type { Executor } from '../services/context.ts'
+import { heldSince, isHeld } from './holds.ts'
 import type { ProtectionDeps } from './settings.ts'
 
 export interface PurgePlanItem {
   personId: string
   reason: 'retention' | 'cancellation'
   dueAt: string
+  /** When the oldest active legal hold was placed; null when not held. Never the hold's reason. */
+  heldSince: string | null
 }
 
 /**
  * When each identity will be purged: the end of its blocking period after a cancellation, or
  * the end of retention of the closed records it is linked to. Identities linked to an open
- * record are kept and not listed.
+ * record are kept and not listed. A held identity is listed with `heldSince`: it is not purged,
+ * even past its date, until every hold on it is released.
  */
 export async function purgePlan(db: Executor, p: ProtectionDeps): Promise<PurgePlanItem[]> {
-  const items: PurgePlanItem[] = []
+  const items: Omit<PurgePlanItem, 'heldSince'>[] = []
   for (const { person, links } of await retentionCandidates(db)) {
     if (person.status === 'blocked' && person.shredAt !== null) {
       items.push({ personId: person.id, reason: 'cancellation', dueAt: person.shredAt })
@@ -28,7 +32,15 @@ export async function purgePlan(db: Executor, p: ProtectionDeps): Promise<PurgeP
       items.push({ personId: person.id, reason: 'retention', dueAt: due.toISOString() })
     }
   }
-  return items.sort((a, b) => a.dueAt.localeCompare(b.dueAt))
+  const held = await heldSince(db, items.map((i) => i.personId))
+  return items.map((i) => ({ ...i, heldSince: held.get(i.personId) ?? null })).sort((a, b) => a.dueAt.localeCompare(b.dueAt))
+}
+
+/** Refusal to erase a person under an active legal hold. */
+export class PersonHeld extends DomainError {
+  constructor() {
+    super('conflict', 'person under legal hold', { reason: 'person_held' })
+  }
 }
 
 /**
@@ -37,11 +49,18 @@ export async function purgePlan(db: Executor, p: ProtectionDeps): Promise<PurgeP
  */
 export async function runRetention(ctx: AuditCtx, p: ProtectionDeps): Promise<{ shredded: string[] }> {
   const now = ctx.clock.now()
-  const due = (await purgePlan(ctx.db.db, p)).filter((i) => Date.parse(i.dueAt) <= now.getTime())
+  const due = (await purgePlan(ctx.db.db, p)).filter((i) => i.heldSince === null && Date.parse(i.dueAt) <= now.getTime())
   const shredded: string[] = []
   for (const item of due) {
-    await shred(ctx, p, item.personId, 'person.shred')
-    shredded.push(item.personId)
+    try {
+      await shred(ctx, p, item.personId, 'person.shred')
+      shredded.push(item.personId)
+    } catch (error) {
+      // A hold placed since the plan was read wins; the next run sees it in the plan.
+      if (!(error instanceof PersonHeld)) {
+        throw error
+      }
+    }
   }
   await ctx.db.db.transaction().execute(async (trx) => {
     await trx.insertInto('retentionRuns').values({ id: uuidv7(), ranAt: now.toISOString(), actorId: ctx.actor.userId, shredded: shredded.length, personIds: JSON.stringify(shredded) }).execute()
@@ -53,12 +72,18 @@ export async function runRetention(ctx: AuditCtx, p: ProtectionDeps): Promise<{ 
 /**
  * Crypto-shreds one person: the shred list on disk first (so a crash in between errs towards
  * erasure), then the key, ciphertext and index go in one transaction with the audit row;
- * a pending cancellation request is completed with it.
+ * a pending cancellation request is completed with it. Refuses (`PersonHeld`) while a legal
+ * hold is active, before anything reaches the shred list.
  */
 export async function shred(ctx: AuditCtx, p: ProtectionDeps, personId: string, action: string): Promise<void> {
   const at = ctx.clock.now().toISOString()
-  p.shredList.add(personId, at)
   await ctx.db.db.transaction().execute(async (trx) => {
+    // Checked inside the transaction, and before the shred list: an entry there is an erasure
+    // that every restart would repeat.
+    if (await isHeld(trx, personId)) {
+      throw new PersonHeld()
+    }
+    p.shredList.add(personId, at)
     await shredPerson(trx, personId, at)
     await trx.updateTable('rightsRequests').set({ status: 'completed', resolvedAt: at }).where('personId', '=', personId).where('status', '=', 'blocked').execute()
     await audit(trx, ctx, { action, recordType: 'person', recordId: personId, decision: 'allowed' })
@@ -67,7 +92,9 @@ export async function shred(ctx: AuditCtx, p: ProtectionDeps, personId: string, 
 
 /**
  * Shreds again everyone on the shred list whose key is back, as after restoring a backup taken
- * before their erasure. Run after every restore and at every start.
+ * before their erasure. Run after every restore and at every start. Legal holds do not stop it:
+ * `shred` never lists a held person, so a hold found here came back with an old backup and had
+ * been released before the erasure.
  */
 export async function reapplyShredList(ctx: AuditCtx, p: Pick<ProtectionDeps, 'shredList'>): Promise<number> {
   const ids = p.shredList.ids()

@@ -1,11 +1,12 @@
 import { Hono, type Context } from 'hono'
-import { Consent, CreatePersonInput, DiscloseInput, DomainError, MaskedPerson, message, PersonLinkInput, PersonSearchInput, PROBLEM_TITLES, Purpose, RecordConsentInput } from '@faro/core'
+import { Consent, CreatePersonInput, DiscloseInput, DomainError, LegalHold, MaskedPerson, message, PersonLinkInput, PersonSearchInput, PlaceLegalHoldInput, PROBLEM_TITLES, Purpose, RecordConsentInput, ReleaseLegalHoldInput } from '@faro/core'
 import { z } from 'zod'
 import { requireAuth } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { describe } from '../http/openapi.ts'
 import { jsonBody } from '../http/validate.ts'
 import { disclose, listConsents, listDisclosures, recordConsent, withdraw } from '../protection/consents.ts'
+import { listHolds, placeHold, releaseHold } from '../protection/holds.ts'
 import { createPerson, linkPerson, readPerson, revealPerson, searchPeople } from '../protection/people.ts'
 import { auditPolicyDenials } from '../protection/guard.ts'
 import type { ProtectionDeps } from '../protection/settings.ts'
@@ -67,6 +68,18 @@ export function peopleRoutes(p: ProtectionDeps) {
     const result = await disclose(c.get('ctx'), p, personId(c), c.req.valid('json'))
     c.header('cache-control', 'no-store')
     return c.json(result, 201)
+  })
+
+  app.get('/:id/holds', describe({ summary: 'The legal holds of a person, active first', tags, responses: { 200: { description: 'Holds', schema: z.object({ items: z.array(LegalHold) }) } } }), requireAuth, async (c) => {
+    return c.json({ items: await listHolds(c.get('ctx'), personId(c)) })
+  })
+
+  app.post('/:id/holds', describe({ summary: 'Place a legal hold: no erasure while a proceeding needs the data', tags, responses: { 201: { description: 'Placed', schema: LegalHold } } }), requireAuth, jsonBody(PlaceLegalHoldInput), async (c) => {
+    return c.json(await placeHold(c.get('ctx'), personId(c), c.req.valid('json')), 201)
+  })
+
+  app.post('/:id/holds/:holdId/release', describe({ summary: 'Release a legal hold; erasure resumes once none is active', tags, responses: { 200: { description: 'Released', schema: LegalHold } } }), requireAuth, jsonBody(ReleaseLegalHoldInput), async (c) => {
+    return c.json(await releaseHold(c.get('ctx'), personId(c), c.req.param('holdId'), c.req.valid('json')))
   })
 
   return app

@@ -15,7 +15,7 @@ const tags = ['retention']
 export function retentionRoutes(p: ProtectionDeps) {
   const app = new Hono<AppEnv>()
 
-  app.get('/report', describe({ summary: 'Identities due for purging, soonest first', tags, responses: { 200: { description: 'Plan', schema: z.object({ items: z.array(z.object({ personId: z.string(), reason: z.string(), dueAt: z.string() })) }) } } }), requireAuth, async (c) => {
+  app.get('/report', describe({ summary: 'Identities due for purging, soonest first', tags, responses: { 200: { description: 'Plan', schema: z.object({ items: z.array(z.object({ personId: z.string(), reason: z.string(), dueAt: z.string(), heldSince: z.string().nullable().describe('placement of the oldest active legal hold: not purged while set') })) }) } } }), requireAuth, async (c) => {
     await allow(c.get('ctx'))
     return c.json({ items: await purgePlan(c.get('ctx').db.db, p) })
   })
