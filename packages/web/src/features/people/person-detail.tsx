@@ -7,6 +7,7 @@ import { ErrorNotice, Loading } from '../../ui/status.tsx'
 import { useFetch } from '../../ui/use-fetch.ts'
 import { useSession } from '../auth/session.tsx'
 import { ConsentForm } from './consent-form.tsx'
+import { LegalHoldsSection } from './legal-holds-section.tsx'
 import { PURPOSES, type ConsentView, type DisclosureView, type MaskedPerson } from './types.ts'
 
 type Revealed = { identity: Record<string, unknown>; fieldSets: string[] }
@@ -102,6 +103,7 @@ export function PersonDetail({ personId }: { personId: string }) {
           </button>
         </div>
       ) : null}
+      {can('person.hold') && person.data.status !== 'shredded' ? <LegalHoldsSection personId={personId} /> : null}
       <h3 className="list-heading">{t('people.consents')}</h3>
       {consents.status === 'ok' ? (
         consents.data.items.length === 0 ? (
