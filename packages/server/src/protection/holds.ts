@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid'
 import { DomainError, PROBLEM_TITLES, type LegalHold, type PlaceLegalHoldInput, type ReleaseLegalHoldInput } from '@faro/core'
 import { audit } from '../services/audit.ts'
 import { inTransaction, type Ctx, type Executor } from '../services/context.ts'
+import { supportsRowLocks } from '../db/dialect.ts'
 import { personFor } from './guard.ts'
 
 /**
@@ -11,6 +12,7 @@ import { personFor } from './guard.ts'
 export async function placeHold(ctx: Ctx, personId: string, input: PlaceLegalHoldInput): Promise<LegalHold> {
   const id = uuidv7()
   await inTransaction(ctx, async (trx) => {
+    await lockPerson(trx, ctx, personId)
     // A shredded identity has nothing left to keep: personFor answers 404.
     await personFor(ctx, trx, 'person.hold', personId)
     await trx.insertInto('legalHolds').values({ id, personId, reason: input.reason, reference: input.reference, placedBy: ctx.actor.userId, placedAt: ctx.clock.now().toISOString() }).execute()
@@ -60,6 +62,17 @@ export async function heldSince(db: Executor, personIds: readonly string[]): Pro
     }
   }
   return held
+}
+
+/**
+ * Serialises placing a hold and erasing the same person. On PostgreSQL a shred that checked for
+ * holds could otherwise miss one committed a moment later and erase a held person; both take
+ * this row lock first. SQLite writers are already serialised by its write lock.
+ */
+export async function lockPerson(trx: Executor, ctx: Pick<Ctx, 'db'>, personId: string): Promise<void> {
+  if (supportsRowLocks(ctx.db.dialect)) {
+    await trx.selectFrom('people').select('id').where('id', '=', personId).forUpdate().execute()
+  }
 }
 
 /** True while any hold on the person is active. */

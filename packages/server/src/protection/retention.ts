@@ -3,7 +3,7 @@ import { DomainError, purgeDueAt } from '@faro/core'
 import { retentionCandidates, shredPerson } from '../repo/people.ts'
 import { audit, type AuditCtx } from '../services/audit.ts'
 import type { Executor } from '../services/context.ts'
-import { heldSince, isHeld } from './holds.ts'
+import { heldSince, isHeld, lockPerson } from './holds.ts'
 import type { ProtectionDeps } from './settings.ts'
 
 export interface PurgePlanItem {
@@ -78,8 +78,9 @@ export async function runRetention(ctx: AuditCtx, p: ProtectionDeps): Promise<{ 
 export async function shred(ctx: AuditCtx, p: ProtectionDeps, personId: string, action: string): Promise<void> {
   const at = ctx.clock.now().toISOString()
   await ctx.db.db.transaction().execute(async (trx) => {
-    // Checked inside the transaction, and before the shred list: an entry there is an erasure
-    // that every restart would repeat.
+    // Checked inside the transaction, under the person's lock, and before the shred list: an
+    // entry there is an erasure that every restart would repeat.
+    await lockPerson(trx, ctx, personId)
     if (await isHeld(trx, personId)) {
       throw new PersonHeld()
     }
