@@ -173,7 +173,7 @@ async function retentionCommand(config: Config, what: 'run' | 'report'): Promise
     await migrateDatabase(db, config.database)
     if (what === 'report') {
       for (const item of await purgePlan(db.db, protection)) {
-        console.log(`${item.dueAt}  ${item.reason.padEnd(12)} ${item.personId}`)
+        console.log(`${item.dueAt}  ${item.reason.padEnd(12)} ${item.personId}${item.heldSince === null ? '' : `  held since ${item.heldSince}`}`)
       }
       return 0
     }

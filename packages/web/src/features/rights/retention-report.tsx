@@ -7,6 +7,8 @@ interface PurgeItem {
   personId: string
   reason: 'retention' | 'cancellation'
   dueAt: string
+  /** Under a legal hold since then: kept past its date until every hold is released. */
+  heldSince: string | null
 }
 
 /** What the daily retention job will shred next, soonest first: ids and dates, never names. */
@@ -33,6 +35,11 @@ export function RetentionReport() {
             <p className="list-item-meta">
               {t(`retention.reason.${item.reason}`)} · <time dateTime={item.dueAt}>{dateTime(item.dueAt)}</time>
             </p>
+            {item.heldSince === null ? null : (
+              <p className="list-item-meta" data-testid="retention-held">
+                {t('retention.held', { since: dateTime(item.heldSince) })}
+              </p>
+            )}
           </li>
         ))}
       </ul>
