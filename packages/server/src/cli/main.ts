@@ -14,6 +14,9 @@ import { retentionCtx } from '../protection/job.ts'
 import { loadProtection } from '../protection/load.ts'
 import { purgePlan, reapplyShredList, runRetention } from '../protection/retention.ts'
 import { fileShredList } from '../protection/shred-list.ts'
+import { keyringFrom, parseMasterKey, sameKeyring } from '../protection/keyring.ts'
+import { rotateMasterKey, RotationError } from '../protection/rotate.ts'
+import fs from 'node:fs'
 
 const USAGE = `faro <command>
 
@@ -25,6 +28,7 @@ const USAGE = `faro <command>
   backup FILE             online backup (SQLite) or pg_dump (PostgreSQL)
   restore FILE            restore a backup (and shred again every erased identity); stop Faro first
   retention run|report    purge identities past retention now, or list what is due next
+  keys rotate --new-key-file FILE   move the vault and second factors to a new master key; stop Faro first
 
 Configuration comes from the environment: see docs/operations.md.`
 
@@ -99,6 +103,11 @@ async function main(argv: string[]): Promise<number> {
         break
       }
       return retentionCommand(config, rest[0])
+    case 'keys':
+      if (rest[0] !== 'rotate') {
+        break
+      }
+      return keysRotateCommand(config, rest.slice(1))
   }
   process.stderr.write(`${USAGE}\n`)
   return 2
@@ -180,6 +189,64 @@ async function retentionCommand(config: Config, what: 'run' | 'report'): Promise
     const { shredded } = await runRetention(retentionCtx(db, systemClock), protection)
     console.log(`retention run: ${shredded.length} identities shredded`)
     return 0
+  })
+}
+
+async function keysRotateCommand(config: Config, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { 'new-key-file': { type: 'string' } } })
+  const file = values['new-key-file']
+  if (file === undefined) {
+    process.stderr.write(`${USAGE}\n`)
+    return 2
+  }
+  let protection
+  try {
+    protection = loadProtection(config)
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`faro: ${e.message}\n`)
+      return 2
+    }
+    throw e
+  }
+  let text: string
+  try {
+    text = fs.readFileSync(file, 'utf8')
+  } catch {
+    process.stderr.write(`faro: --new-key-file: expected a readable key file, got ${JSON.stringify(file)}\n`)
+    return 2
+  }
+  let next
+  try {
+    next = keyringFrom(parseMasterKey(text))
+  } catch {
+    // The parse error never quotes the key; neither does this.
+    process.stderr.write(`faro: --new-key-file: expected 32 bytes in base64 in the file, got ${JSON.stringify(file)}\n`)
+    return 2
+  }
+  if (sameKeyring(protection.keyring, next)) {
+    process.stderr.write('faro: --new-key-file: the new key is the current key; generate a new one\n')
+    return 2
+  }
+  const logger = createLogger(config.logLevel)
+  return withDb(config, async (db) => {
+    await migrateDatabase(db, config.database)
+    try {
+      const counts = await rotateMasterKey(db, protection.keyring, next, systemClock)
+      logger.info(counts, 'master key rotated')
+      console.log(`keys rotate: ${counts.people} data keys wrapped again, ${counts.indexEntries} index entries rebuilt, ${counts.totpSecrets} second-factor secrets sealed again`)
+      console.log(
+        'Next: replace the key file (or FARO_MASTER_KEY) with the new key and restart Faro; until then it cannot read identities. ' +
+          'Backups taken before this rotation still need the OLD key: keep it, apart from the data, as long as those backups are kept, then destroy it.',
+      )
+      return 0
+    } catch (e) {
+      if (e instanceof RotationError) {
+        process.stderr.write(`faro: ${e.message}; the old key still opens everything\n`)
+        return 1
+      }
+      throw e
+    }
   })
 }
 

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -24,6 +24,11 @@ export function keyringFrom(master: Buffer): Keyring {
   }
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), info, 32))
   return { version: 1, wrapKey: derive('faro vault wrap v1'), indexKey: derive('faro name index v1'), totpKey: derive('faro totp secrets v1') }
+}
+
+/** Whether two keyrings come from the same master key, compared without leaking timing. */
+export function sameKeyring(a: Keyring, b: Keyring): boolean {
+  return timingSafeEqual(a.wrapKey, b.wrapKey)
 }
 
 /** A keyring over a random master key: for tests and for apps built without configuration. */

@@ -33,6 +33,17 @@ export async function rewriteIdentity(db: Executor, keyring: Keyring, person: Pe
   await replaceNameIndex(db, person.id, indexEntries(keyring, identity))
 }
 
+/**
+ * Rebuilds a person's index under another keyring from their stored ciphertext and data key, for
+ * a master-key rotation; returns how many digests were written.
+ */
+export async function reindexIdentity(db: Executor, keyring: Keyring, personId: string, dataKey: Buffer, ciphertext: string): Promise<number> {
+  const identity = PersonIdentity.parse(JSON.parse(unseal(dataKey, ciphertext, `person:${personId}`).toString('utf8')))
+  const entries = indexEntries(keyring, identity)
+  await replaceNameIndex(db, personId, entries)
+  return entries.length
+}
+
 /** The keyed hashes a person is found by: name tokens, their phonetic keys and phone digits. */
 export function indexEntries(keyring: Keyring, identity: Identity): { kind: string; digest: string }[] {
   const names = [identity.givenNames, identity.firstSurname, identity.secondSurname, ...identity.aliases].filter((n): n is string => n !== undefined).join(' ')

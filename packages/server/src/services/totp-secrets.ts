@@ -2,7 +2,7 @@ import * as OTPAuth from 'otpauth'
 import type { Logger } from 'pino'
 import type { Db } from '../db/open.ts'
 import { seal, unseal, type Keyring } from '../protection/keyring.ts'
-import { findTotpColumns, listTotpColumns, replaceTotpColumn, setTotpColumns } from '../repo/users.ts'
+import { findTotpColumns, listTotpColumns, replaceTotpColumn, setTotpColumns, type StoredTotp } from '../repo/users.ts'
 import type { Executor } from './context.ts'
 
 /**
@@ -94,6 +94,29 @@ export async function sealPlainTotpSecrets(db: Db, keyring: Keyring, logger: Pic
     logger.info({ count: sealed }, 'plain second-factor secrets sealed')
   }
   return sealed
+}
+
+/**
+ * Seals both second-factor columns of an account again under a new keyring, plain legacy values
+ * included, for a master-key rotation; returns how many values moved. Throws when a stored value
+ * does not open under the old keyring, rather than leave a secret no key opens.
+ */
+export async function resealTotpSecret(db: Executor, oldKeyring: Keyring, newKeyring: Keyring, row: StoredTotp): Promise<number> {
+  let count = 0
+  for (const [field, column] of [['totpSecret', 'totp_secret'], ['totpPendingSecret', 'totp_pending_secret']] as const) {
+    const value = row[field]
+    // An empty value verifies nothing under any key.
+    if (value === null || value === '') {
+      continue
+    }
+    const secret = openTotpSecret(oldKeyring, row.userId, column, value)
+    if (secret === undefined) {
+      throw new Error('a second-factor secret does not open with the old key')
+    }
+    await replaceTotpColumn(db, row.userId, field, value, sealTotpSecret(newKeyring, row.userId, column, secret))
+    count += 1
+  }
+  return count
 }
 
 /** The stored form: a scheme version, then the AES-GCM envelope shared with the vault. */

@@ -1,0 +1,109 @@
+import { sql, type Transaction } from 'kysely'
+import type { Clock } from '../clock.ts'
+import type { Db } from '../db/open.ts'
+import type { Database } from '../db/schema.ts'
+import { replaceNameIndex } from '../repo/people.ts'
+import { listTotpColumns } from '../repo/users.ts'
+import { audit } from '../services/audit.ts'
+import { resealTotpSecret } from '../services/totp-secrets.ts'
+import { retentionCtx } from './job.ts'
+import { unwrapDataKey, wrapDataKey, type Keyring } from './keyring.ts'
+import { reindexIdentity } from './vault.ts'
+
+/** What a rotation moved to the new key: counts only, never an id or a value. */
+export interface RotationCounts {
+  people: number
+  indexEntries: number
+  totpSecrets: number
+}
+
+/**
+ * Names the one row the rotation could not move (a person or an account id), never a value. The
+ * transaction is rolled back, so the old key still opens everything.
+ */
+export class RotationError extends Error {
+  constructor(
+    readonly subject: 'person' | 'account',
+    readonly id: string,
+  ) {
+    super(`could not rotate the ${subject} ${id}; nothing was changed`)
+  }
+}
+
+/**
+ * Moves everything the master key protects to a new key, in one transaction: each person's data
+ * key is unwrapped and wrapped again (the identities stay as they are, under data keys that do
+ * not change), each name index is rebuilt under the new index key, and both second-factor
+ * columns are sealed again. Shredded people have no key and no index, so they are left alone;
+ * blocked or held people are rotated like anyone else, since a rotation erases nothing.
+ */
+export async function rotateMasterKey(db: Db, oldKeyring: Keyring, newKeyring: Keyring, clock: Clock): Promise<RotationCounts> {
+  return db.db.transaction().execute(async (trx) => {
+    // SQLite transactions already begin IMMEDIATE. On PostgreSQL a writer that slipped in with the
+    // old key would leave a row the old key alone opens: make it wait for the commit instead.
+    if (db.dialect === 'postgres') {
+      await sql`lock table person_keys, person_name_index, credentials in exclusive mode`.execute(trx)
+    }
+    const counts: RotationCounts = { people: 0, indexEntries: 0, totpSecrets: 0 }
+    let after = ''
+    for (;;) {
+      const page = await keyPage(trx, after)
+      for (const row of page) {
+        counts.indexEntries += await rotatePerson(trx, oldKeyring, newKeyring, row)
+        counts.people += 1
+      }
+      const last = page.at(-1)
+      if (last === undefined || page.length < PAGE_SIZE) {
+        break
+      }
+      after = last.personId
+    }
+    for (const row of await listTotpColumns(trx)) {
+      try {
+        counts.totpSecrets += await resealTotpSecret(trx, oldKeyring, newKeyring, row)
+      } catch {
+        throw new RotationError('account', row.userId)
+      }
+    }
+    const ctx = { ...retentionCtx(db, clock), requestId: 'keys-rotate' }
+    await audit(trx, ctx, { action: 'keys.rotate', recordType: 'master_key', recordId: `people=${counts.people} totp=${counts.totpSecrets}`, decision: 'allowed' })
+    return counts
+  })
+}
+
+// Enough rows per query to be quick, few enough that memory stays flat with any number of people.
+const PAGE_SIZE = 200
+
+interface KeyRow {
+  personId: string
+  wrappedKey: string
+  ciphertext: string | null
+}
+
+function keyPage(trx: Transaction<Database>, after: string): Promise<KeyRow[]> {
+  return trx
+    .selectFrom('personKeys')
+    .innerJoin('people', 'people.id', 'personKeys.personId')
+    .select(['personKeys.personId', 'personKeys.wrappedKey', 'people.ciphertext'])
+    .where('personKeys.personId', '>', after)
+    .orderBy('personKeys.personId')
+    .limit(PAGE_SIZE)
+    .execute()
+}
+
+/** Wraps one person's data key again and rebuilds their index; returns the index size. */
+async function rotatePerson(trx: Transaction<Database>, oldKeyring: Keyring, newKeyring: Keyring, row: KeyRow): Promise<number> {
+  try {
+    const dataKey = unwrapDataKey(oldKeyring, row.personId, row.wrappedKey)
+    await trx.updateTable('personKeys').set({ wrappedKey: wrapDataKey(newKeyring, row.personId, dataKey) }).where('personId', '=', row.personId).execute()
+    if (row.ciphertext === null) {
+      // No identity to index; digests under the old key would only let the old key search.
+      await replaceNameIndex(trx, row.personId, [])
+      return 0
+    }
+    return await reindexIdentity(trx, newKeyring, row.personId, dataKey, row.ciphertext)
+  } catch {
+    // The cause may quote decrypted bytes: only the id leaves.
+    throw new RotationError('person', row.personId)
+  }
+}
