@@ -2,7 +2,7 @@ import { sql, type Transaction } from 'kysely'
 import type { Clock } from '../clock.ts'
 import type { Db } from '../db/open.ts'
 import type { Database } from '../db/schema.ts'
-import { replaceNameIndex } from '../repo/people.ts'
+import { keyPage, replaceNameIndex, updateWrappedKey, type KeyRow } from '../repo/people.ts'
 import { listTotpColumns } from '../repo/users.ts'
 import { audit } from '../services/audit.ts'
 import { resealTotpSecret } from '../services/totp-secrets.ts'
@@ -47,7 +47,7 @@ export async function rotateMasterKey(db: Db, oldKeyring: Keyring, newKeyring: K
     const counts: RotationCounts = { people: 0, indexEntries: 0, totpSecrets: 0 }
     let after = ''
     for (;;) {
-      const page = await keyPage(trx, after)
+      const page = await keyPage(trx, after, PAGE_SIZE)
       for (const row of page) {
         counts.indexEntries += await rotatePerson(trx, oldKeyring, newKeyring, row)
         counts.people += 1
@@ -66,7 +66,8 @@ export async function rotateMasterKey(db: Db, oldKeyring: Keyring, newKeyring: K
       }
     }
     const ctx = { ...retentionCtx(db, clock), requestId: 'keys-rotate' }
-    await audit(trx, ctx, { action: 'keys.rotate', recordType: 'master_key', recordId: `people=${counts.people} totp=${counts.totpSecrets}`, decision: 'allowed' })
+    // The counts go to the command's output and log; an audit row names no values.
+    await audit(trx, ctx, { action: 'keys.rotate', recordType: 'master_key', decision: 'allowed' })
     return counts
   })
 }
@@ -74,28 +75,11 @@ export async function rotateMasterKey(db: Db, oldKeyring: Keyring, newKeyring: K
 // Enough rows per query to be quick, few enough that memory stays flat with any number of people.
 const PAGE_SIZE = 200
 
-interface KeyRow {
-  personId: string
-  wrappedKey: string
-  ciphertext: string | null
-}
-
-function keyPage(trx: Transaction<Database>, after: string): Promise<KeyRow[]> {
-  return trx
-    .selectFrom('personKeys')
-    .innerJoin('people', 'people.id', 'personKeys.personId')
-    .select(['personKeys.personId', 'personKeys.wrappedKey', 'people.ciphertext'])
-    .where('personKeys.personId', '>', after)
-    .orderBy('personKeys.personId')
-    .limit(PAGE_SIZE)
-    .execute()
-}
-
 /** Wraps one person's data key again and rebuilds their index; returns the index size. */
 async function rotatePerson(trx: Transaction<Database>, oldKeyring: Keyring, newKeyring: Keyring, row: KeyRow): Promise<number> {
   try {
     const dataKey = unwrapDataKey(oldKeyring, row.personId, row.wrappedKey)
-    await trx.updateTable('personKeys').set({ wrappedKey: wrapDataKey(newKeyring, row.personId, dataKey) }).where('personId', '=', row.personId).execute()
+    await updateWrappedKey(trx, row.personId, wrapDataKey(newKeyring, row.personId, dataKey))
     if (row.ciphertext === null) {
       // No identity to index; digests under the old key would only let the old key search.
       await replaceNameIndex(trx, row.personId, [])

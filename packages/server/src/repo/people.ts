@@ -92,3 +92,26 @@ export async function retentionCandidates(db: Executor): Promise<{ person: Perso
   }
   return people.map((person) => ({ person, links: byPerson.get(person.id) ?? [] }))
 }
+
+/** A person's wrapped data key and sealed identity, for re-keying in pages by person id. */
+export interface KeyRow {
+  personId: string
+  wrappedKey: string
+  ciphertext: string | null
+}
+
+/** Up to `limit` keyed people after the given id, in id order. */
+export function keyPage(db: Executor, after: string, limit: number): Promise<KeyRow[]> {
+  return db
+    .selectFrom('personKeys')
+    .innerJoin('people', 'people.id', 'personKeys.personId')
+    .select(['personKeys.personId', 'personKeys.wrappedKey', 'people.ciphertext'])
+    .where('personKeys.personId', '>', after)
+    .orderBy('personKeys.personId')
+    .limit(limit)
+    .execute()
+}
+
+export async function updateWrappedKey(db: Executor, personId: string, wrappedKey: string): Promise<void> {
+  await db.updateTable('personKeys').set({ wrappedKey }).where('personId', '=', personId).execute()
+}
