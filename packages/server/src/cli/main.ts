@@ -167,16 +167,23 @@ function printDemo(config: Config, seeded: boolean, actions: number, keyLines: r
   }
 }
 
-async function retentionCommand(config: Config, what: 'run' | 'report'): Promise<number> {
-  let protection
+/** The vault's keys and settings, or undefined after saying on stderr what is misconfigured. */
+function protectionOrRefuse(config: Config): ReturnType<typeof loadProtection> | undefined {
   try {
-    protection = loadProtection(config)
+    return loadProtection(config)
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`faro: ${e.message}\n`)
-      return 2
+      return undefined
     }
     throw e
+  }
+}
+
+async function retentionCommand(config: Config, what: 'run' | 'report'): Promise<number> {
+  const protection = protectionOrRefuse(config)
+  if (protection === undefined) {
+    return 2
   }
   return withDb(config, async (db) => {
     await migrateDatabase(db, config.database)
@@ -199,15 +206,9 @@ async function keysRotateCommand(config: Config, args: string[]): Promise<number
     process.stderr.write(`${USAGE}\n`)
     return 2
   }
-  let protection
-  try {
-    protection = loadProtection(config)
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`faro: ${e.message}\n`)
-      return 2
-    }
-    throw e
+  const protection = protectionOrRefuse(config)
+  if (protection === undefined) {
+    return 2
   }
   let text: string
   try {

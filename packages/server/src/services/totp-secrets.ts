@@ -16,6 +16,9 @@ import type { Executor } from './context.ts'
 /** A stored second-factor column, by its name in the database (bound into the ciphertext). */
 export type TotpColumn = 'totp_secret' | 'totp_pending_secret'
 
+/** Both stored secrets of an account: the row field and the column its seal is bound to. */
+const TOTP_FIELDS = [['totpSecret', 'totp_secret'], ['totpPendingSecret', 'totp_pending_secret']] as const
+
 /** Starts enrolment: a new secret, stored sealed as pending; returns it once, to scan. */
 export async function startTotpEnrolment(db: Executor, keyring: Keyring, userId: string, now: string): Promise<string> {
   const secret = new OTPAuth.Secret({ size: 20 }).base32
@@ -79,7 +82,7 @@ export async function sealPlainTotpSecrets(db: Db, keyring: Keyring, logger: Pic
   const sealed = await db.db.transaction().execute(async (trx) => {
     let count = 0
     for (const row of await listTotpColumns(trx)) {
-      for (const [field, column] of [['totpSecret', 'totp_secret'], ['totpPendingSecret', 'totp_pending_secret']] as const) {
+      for (const [field, column] of TOTP_FIELDS) {
         const value = row[field]
         if (value === null || isSealed(value)) {
           continue
@@ -103,7 +106,7 @@ export async function sealPlainTotpSecrets(db: Db, keyring: Keyring, logger: Pic
  */
 export async function resealTotpSecret(db: Executor, oldKeyring: Keyring, newKeyring: Keyring, row: StoredTotp): Promise<number> {
   let count = 0
-  for (const [field, column] of [['totpSecret', 'totp_secret'], ['totpPendingSecret', 'totp_pending_secret']] as const) {
+  for (const [field, column] of TOTP_FIELDS) {
     const value = row[field]
     // An empty value verifies nothing under any key.
     if (value === null || value === '') {
