@@ -1,6 +1,5 @@
 import crypto from 'node:crypto'
 import type { Kysely, Selectable } from 'kysely'
-import { canonicalJson } from '@faro/core'
 import { bulkInsert, type BulkInsert } from '../db/bulk-insert.ts'
 import type { DialectName } from '../db/open.ts'
 import { supportsRowLocks } from '../db/dialect.ts'
@@ -41,13 +40,13 @@ export async function appendAuditMany(db: Kysely<Database>, dialect: DialectName
     current = { seq: Number(row.seq), hash: row.hash }
   }
   let link = current
-  const rows = events.map((event) => {
+  const rows: AuditRow[] = []
+  for (const event of events) {
     const seq = link.seq + 1
-    const hash = chainHash(link.hash, { ...event, seq })
-    const row = { ...event, seq, prevHash: link.hash, hash }
+    const hash = chainHash(link.hash, event, seq)
+    rows.push(auditRow(event, seq, link.hash, hash))
     link = { seq, hash }
-    return row
-  })
+  }
   await bulkInsert(db, dialect, AUDIT_INSERT, rows)
   if (cache !== undefined) {
     cache.head = link
@@ -70,8 +69,32 @@ export async function flushAuditHead(db: Kysely<Database>, cache: AuditHeadCache
 }
 
 /** The hash of a row: the previous hash and every field of the row but its own hashes. */
-export function chainHash(prevHash: string, event: AuditEvent & { seq: number }): string {
-  return crypto.hash('sha256', `${prevHash}\n${canonicalJson(event)}`, 'hex')
+export function chainHash(prevHash: string, event: AuditEvent, seq: number): string {
+  return crypto.hash('sha256', `${prevHash}\n${chainText(event, seq)}`, 'hex')
+}
+
+/**
+ * `canonicalJson({ ...event, seq })`, written out: the keys in sorted order, a missing value left
+ * out as canonicalJson does. A push appends a hundred links; spreading each event and sorting its
+ * keys was a tenth of the writer thread's time. `CHAINED` makes a new column a compile error here
+ * until it is hashed too.
+ */
+function chainText(e: AuditEvent, seq: number): string {
+  const body = `${field('action', e.action)}${field('actorId', e.actorId)}${field('at', e.at)}${field('decision', e.decision)}${field('id', e.id)}${field('orgUnitId', e.orgUnitId)}${field('recordId', e.recordId)}${field('recordType', e.recordType)}${field('requestId', e.requestId)}${field('role', e.role)}`
+  return `{${body.slice(1)}${body === '' ? '' : ','}"seq":${JSON.stringify(seq)}}`
+}
+
+const CHAINED = { action: true, actorId: true, at: true, decision: true, id: true, orgUnitId: true, recordId: true, recordType: true, requestId: true, role: true } satisfies Record<keyof AuditEvent, true>
+void CHAINED
+
+/** `,"key":value`, or nothing for a missing value. */
+function field(key: string, value: string | null | undefined): string {
+  return value === undefined ? '' : `,"${key}":${JSON.stringify(value)}`
+}
+
+/** The stored row of a link, built field by field: a spread of each event was measurable. */
+function auditRow(e: AuditEvent, seq: number, prevHash: string, hash: string): AuditRow {
+  return { seq, id: e.id, at: e.at, requestId: e.requestId, actorId: e.actorId, role: e.role, orgUnitId: e.orgUnitId, action: e.action, recordType: e.recordType, recordId: e.recordId, decision: e.decision, prevHash, hash }
 }
 
 export type AuditProblem = 'altered' | 'removed' | 'reordered' | 'truncated'
@@ -97,7 +120,7 @@ export async function verifyAudit(db: Kysely<Database>, pageSize = 5000): Promis
       rows += 1
       const { seq: rawSeq, prevHash: storedPrev, hash, ...event } = row
       const seq = Number(rawSeq)
-      const selfValid = chainHash(storedPrev, { ...event, seq }) === hash
+      const selfValid = chainHash(storedPrev, event, seq) === hash
       if (!selfValid) {
         return { ok: false, rows, firstBad: { seq, problem: 'altered' } }
       }
