@@ -15,24 +15,42 @@ export interface WriterRequest {
   /** Arrival time, read on the request's thread so a test clock still rules it. */
   now: number
   deviceId: string
-  /** The validated actions as JSON (see `packParsed`). */
-  parsed: string
+  /** The validated actions (see `packParsed`). */
+  parsed: PackedParsed
 }
 
 /**
- * The validated actions as one JSON text, each payload carried once, as the text the log stores:
- * a string is cheaper to copy between threads than a tree of objects, and the writer thread
- * rebuilds each payload object from the text instead of serialising it again.
+ * The validated actions on their way between threads: everything but the payloads as one JSON
+ * text, and each payload apart, as the text the log stores. Strings are cheaper to copy between
+ * threads than trees of objects; kept apart, the payload texts are neither escaped into the
+ * envelope's JSON nor unescaped out of it, and the writer rebuilds each payload object from its
+ * text instead of serialising it again.
  */
-export function packParsed(parsed: readonly Parsed[]): string {
-  return JSON.stringify(parsed.map((p) => ('action' in p ? { ...p, action: { ...p.action, payload: undefined } } : p)))
+export interface PackedParsed {
+  envelopes: string
+  payloads: (string | null)[]
 }
 
-export function unpackParsed(text: string): Parsed[] {
-  const parsed = JSON.parse(text) as Parsed[]
-  for (const p of parsed) {
-    if ('action' in p) {
-      p.action.payload = JSON.parse(p.prepared.payloadJson) as Record<string, unknown>
+export function packParsed(parsed: readonly Parsed[]): PackedParsed {
+  const payloads: (string | null)[] = []
+  const envelopes = parsed.map((p) => {
+    if (!('action' in p)) {
+      payloads.push(null)
+      return p
+    }
+    payloads.push(p.prepared.payloadJson)
+    return { action: { ...p.action, payload: undefined }, prepared: { ...p.prepared, payloadJson: undefined } }
+  })
+  return { envelopes: JSON.stringify(envelopes), payloads }
+}
+
+export function unpackParsed(packed: PackedParsed): Parsed[] {
+  const parsed = JSON.parse(packed.envelopes) as Parsed[]
+  for (const [i, p] of parsed.entries()) {
+    const text = packed.payloads[i]
+    if ('action' in p && typeof text === 'string') {
+      p.prepared.payloadJson = text
+      p.action.payload = JSON.parse(text) as Record<string, unknown>
     }
   }
   return parsed
