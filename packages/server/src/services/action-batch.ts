@@ -151,7 +151,9 @@ export class ActionBatch {
     const now = ctx.clock.now().toISOString()
     const slot = existing ?? this.newSlot(action, target)
     slot.state = reduceRecord(existing?.state, action, action.recordType)
-    slot.row.state = JSON.stringify(slot.state)
+    // A creation's state is its payload with the unit checked above, key for key: its text is
+    // the payload's, already written once.
+    slot.row.state = existing === undefined && slot.state.orgUnitId === action.payload.orgUnitId ? prep.payloadJson : JSON.stringify(slot.state)
     slot.row.priority = hasPriorityPeople(slot.state) ? 1 : 0
     slot.row.updatedAt = now
     slot.row.needsReview = review ? 1 : slot.row.needsReview
