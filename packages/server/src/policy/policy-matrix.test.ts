@@ -165,8 +165,9 @@ for (const dialect of testDialects()) {
       }
 
       // `outOfReach`: the status for a role that holds the action, but not over the target.
-      const nonRecord: { action: PolicyAction; probe: (s: Session, unit: string) => Response | Promise<Response>; ok: number; outOfReach?: number; situations: Situation[] }[] = [
+      const nonRecord: { action: PolicyAction; label?: string; probe: (s: Session, unit: string) => Response | Promise<Response>; ok: number; outOfReach?: number; situations: Situation[] }[] = [
         { action: 'user.manage', ok: 201, situations: ['unit', 'child', 'outside'], probe: (s, unit) => call(env, 'POST', '/api/users', { as: s, body: { username: `u-${++counter}`, displayName: 'X', role: 'field_agent', orgUnitId: unit, password: 'long enough password' } }) },
+        { action: 'user.manage', label: 'user.manage, changing an account', ok: 200, outOfReach: 404, situations: ['unit', 'child', 'outside'], probe: async (s, unit) => call(env, 'PATCH', `/api/users/${(await makeUser(env, 'field_agent', unit)).id}`, { as: s, body: { displayName: 'Nombre corregido' } }) },
         { action: 'user.reset_second_factor', ok: 200, outOfReach: 404, situations: ['unit', 'child', 'outside'], probe: async (s, unit) => call(env, 'POST', `/api/users/${await secondFactorIn(unit)}/totp/reset`, { as: s }) },
         { action: 'org_unit.manage', ok: 201, situations: ['unit', 'child', 'outside'], probe: (s, unit) => call(env, 'POST', '/api/org-units', { as: s, body: { id: `unit-${++counter}`, parentId: unit, kind: 'module', name: 'Módulo de prueba' } }) },
         { action: 'audit.read', ok: 200, situations: ['outside'], probe: (s) => call(env, 'GET', '/api/audit?limit=5', { as: s }) },
@@ -187,7 +188,7 @@ for (const dialect of testDialects()) {
       ]
       for (const probe of nonRecord) {
         for (const situation of probe.situations) {
-          it(`${role}: ${probe.action} (${situation}) follows the table`, async () => {
+          it(`${role}: ${probe.label ?? probe.action} (${situation}) follows the table`, async () => {
             const a = actors.get(role)
             const res = await probe.probe(a?.session ?? missing(), SITUATIONS[situation].unit)
             const own = probe.action === 'token.manage' || probe.action === 'device.register'

@@ -16,7 +16,7 @@ import {
 import { isUniqueViolation } from '../db/dialect.ts'
 import { findOrgUnit, insertOrgUnit } from '../repo/org-units.ts'
 import { deleteSessionsOfUser } from '../repo/sessions.ts'
-import { findTotpColumns, findUserById, insertUser, toUser, updateUser, upsertCredentials } from '../repo/users.ts'
+import { findTotpColumns, findUserById, insertUser, toUser, updateUser, upsertCredentials, type UserRow } from '../repo/users.ts'
 import { audit, auditDenied } from './audit.ts'
 import { newId } from './auth.ts'
 import { inTransaction, type Ctx, type Executor } from './context.ts'
@@ -92,11 +92,7 @@ export async function createUser(ctx: Ctx, input: CreateUserInput, opts: { demo?
 
 /** Changes an account's profile, role, unit or status; disabling it ends its sessions. */
 export async function changeUser(ctx: Ctx, userId: string, input: UpdateUserInput): Promise<User> {
-  const existing = await findUserById(ctx.db.db, userId)
-  if (existing === undefined) {
-    throw new DomainError('not_found', PROBLEM_TITLES.not_found[ctx.lang])
-  }
-  await authorize(ctx, 'user.manage', { orgUnitPath: await unitPathOrInvalid(ctx, ctx.db.db, existing.orgUnitId, 'orgUnitId') }, { type: 'user', id: userId })
+  const existing = await accountInReach(ctx, 'user.manage', userId)
   if (input.orgUnitId !== undefined) {
     await authorize(ctx, 'user.manage', { orgUnitPath: await unitPathOrInvalid(ctx, ctx.db.db, input.orgUnitId, 'orgUnitId') }, { type: 'user', id: userId })
   }
@@ -122,29 +118,38 @@ export async function changeUser(ctx: Ctx, userId: string, input: UpdateUserInpu
 }
 
 /**
- * Clears another account's second factor (active and pending) and ends its sessions, so a lost
- * or stolen phone neither signs in nor stays signed in. The account then signs in with its
- * password alone and enrols a new authenticator. Refusals are audited; the secret never is.
+ * Another account, for an action on it: 403 for a role that may never take the action (before
+ * any lookup, so it cannot probe account ids), and 404 alike for an unknown account and one
+ * outside the actor's reach, so a narrower scope cannot map the accounts elsewhere. Refusals
+ * are audited.
  */
-export async function resetSecondFactor(ctx: Ctx, userId: string): Promise<User> {
-  const action = 'user.reset_second_factor'
-  // Before any lookup, so that whoever holds no right at all cannot probe account ids.
+async function accountInReach(ctx: Ctx, action: 'user.manage' | 'user.reset_second_factor', userId: string): Promise<UserRow> {
   await scopesOrRefuse(ctx, action, 'user')
-  if (userId === ctx.actor.userId) {
-    // Setup and enable replace the own factor without ever leaving the account without one;
-    // this route would let a stolen session strip it.
-    await auditDenied(ctx, { action, recordType: 'user', recordId: userId })
-    throw new DomainError('forbidden', message('faro.totp_reset_own', ctx.lang), { reason: 'own_second_factor' })
-  }
   const existing = await findUserById(ctx.db.db, userId)
   const unit = existing === undefined ? undefined : await findOrgUnit(ctx.db.db, existing.orgUnitId)
   if (existing === undefined || unit === undefined) {
     throw new DomainError('not_found', PROBLEM_TITLES.not_found[ctx.lang])
   }
   if (!decide(ctx.actor, action, { orgUnitPath: unit.path }).allowed) {
-    // Out of reach answers like unknown, so a narrower scope cannot map accounts elsewhere.
     await auditDenied(ctx, { action, recordType: 'user', recordId: userId })
     throw new DomainError('not_found', PROBLEM_TITLES.not_found[ctx.lang])
+  }
+  return existing
+}
+
+/**
+ * Clears another account's second factor (active and pending) and ends its sessions, so a lost
+ * or stolen phone neither signs in nor stays signed in. The account then signs in with its
+ * password alone and enrols a new authenticator. Refusals are audited; the secret never is.
+ */
+export async function resetSecondFactor(ctx: Ctx, userId: string): Promise<User> {
+  const action = 'user.reset_second_factor'
+  const existing = await accountInReach(ctx, action, userId)
+  if (userId === ctx.actor.userId) {
+    // Setup and enable replace the own factor without ever leaving the account without one;
+    // this route would let a stolen session strip it.
+    await auditDenied(ctx, { action, recordType: 'user', recordId: userId })
+    throw new DomainError('forbidden', message('faro.totp_reset_own', ctx.lang), { reason: 'own_second_factor' })
   }
   return inTransaction(ctx, async (trx) => {
     if (((await findTotpColumns(trx, userId))?.totpSecret ?? null) === null) {
