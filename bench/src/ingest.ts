@@ -9,14 +9,17 @@ import { v7 as uuidv7 } from 'uuid'
 import { SQLite } from '../../packages/server/src/db/sqlite-driver.ts'
 import { findPgBin, startPgCluster } from '../../packages/server/src/test/postgres-cluster.ts'
 import { fmt, login, startServer, typicalAction, type BenchAction, type Session } from './common.ts'
+import { describeThreadCpu, threadTimes } from './thread-cpu.ts'
 
 // Ingest benchmark (issue 4): actions per second through POST /api/sync/push over real HTTP on
 // loopback, batches of 100, next to the raw INSERT rate of the same rows into the same database
-// in the same run. Usage: npm run bench:ingest [-- sqlite|postgres]. BENCH_ACTIONS, BENCH_CLIENTS.
+// in the same run. Usage: npm run bench:ingest [-- sqlite|postgres]. BENCH_ACTIONS, BENCH_CLIENTS;
+// BENCH_RUNS=N repeats each measurement on a fresh database and prints the medians.
 
 const TOTAL = Number(process.env.BENCH_ACTIONS ?? 20_000)
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4)
 const BATCH = 100
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 1))
 
 const wanted = process.argv.slice(2).filter((a) => a === 'sqlite' || a === 'postgres')
 const dialects = wanted.length > 0 ? wanted : findPgBin() ? ['sqlite', 'postgres'] : ['sqlite']
@@ -41,6 +44,9 @@ async function measurePush(target: string): Promise<number> {
       }
       return out
     })
+    const pid = server.child.pid ?? 0
+    const serverBefore = threadTimes(pid)
+    const clientBefore = process.cpuUsage()
     const started = performance.now()
     await Promise.all(bodies.map(async (list) => {
       for (const body of list) {
@@ -48,6 +54,9 @@ async function measurePush(target: string): Promise<number> {
       }
     }))
     const seconds = (performance.now() - started) / 1000
+    const client = process.cpuUsage(clientBefore)
+    // Which thread the figure is bound by: the two cores are shared by all of these.
+    console.log(`  cpu during the pushes: server ${describeThreadCpu(pid, serverBefore, threadTimes(pid), seconds)}; client ${Math.round((client.user + client.system) / 1e4 / seconds)}%`)
     return ((perClient - 1) * CLIENTS) / seconds
   } finally {
     await server.stop()
@@ -135,25 +144,43 @@ async function rawPostgres(url: string): Promise<number> {
   return rate
 }
 
-async function createDatabase(baseUrl: string): Promise<string> {
+async function createDatabase(baseUrl: string, name: string): Promise<string> {
   const admin = new pg.Client({ connectionString: baseUrl })
   await admin.connect()
-  await admin.query('create database faro_bench')
+  await admin.query(`create database ${name}`)
   await admin.end()
-  return baseUrl.replace(/\/postgres$/, '/faro_bench')
+  return baseUrl.replace(/\/postgres$/, `/${name}`)
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
 }
 
 // Run last: the constants above are initialised by now.
 for (const dialect of dialects) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faro-bench-'))
   const cluster = dialect === 'postgres' ? await startPgCluster() : undefined
+  const pushes: number[] = []
+  const raws: number[] = []
   try {
-    const target = cluster ? await createDatabase(cluster.url) : path.join(dir, 'faro.db')
-    const push = await measurePush(target)
-    const raw = cluster ? await rawPostgres(target) : rawSqlite(target)
-    console.log(`${dialect}: push ${fmt(push)} actions/s (${TOTAL} actions, batches of ${BATCH}, ${CLIENTS} clients); raw insert ${fmt(raw)} rows/s; push/raw ${(push / raw).toFixed(3)}`)
+    for (let run = 1; run <= RUNS; run++) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faro-bench-'))
+      try {
+        const target = cluster ? await createDatabase(cluster.url, `faro_bench_${run}`) : path.join(dir, 'faro.db')
+        const push = await measurePush(target)
+        const raw = cluster ? await rawPostgres(target) : rawSqlite(target)
+        pushes.push(push)
+        raws.push(raw)
+        console.log(`${dialect}: push ${fmt(push)} actions/s (${TOTAL} actions, batches of ${BATCH}, ${CLIENTS} clients); raw insert ${fmt(raw)} rows/s; push/raw ${(push / raw).toFixed(3)}`)
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true })
+      }
+    }
   } finally {
     cluster?.stop()
-    fs.rmSync(dir, { recursive: true, force: true })
+  }
+  if (RUNS > 1) {
+    console.log(`${dialect}: median of ${RUNS} runs: push ${fmt(median(pushes))} actions/s (${pushes.map(fmt).join(', ')}); raw insert ${fmt(median(raws))} rows/s; push/raw ${(median(pushes) / median(raws)).toFixed(3)}`)
   }
 }
