@@ -15,7 +15,13 @@ function sortKeys(value: unknown): unknown {
     const out: Record<string, unknown> = {}
     for (const key of Object.keys(value).sort()) {
       const v = (value as Record<string, unknown>)[key]
-      if (v !== undefined) {
+      if (v === undefined) {
+        continue
+      }
+      if (key === '__proto__') {
+        // An own "__proto__" (JSON.parse makes one) is data: assigned, it would set the prototype.
+        Object.defineProperty(out, key, { value: sortKeys(v), enumerable: true, writable: true, configurable: true })
+      } else {
         out[key] = sortKeys(v)
       }
     }
