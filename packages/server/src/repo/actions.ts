@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely'
+import { runCompiledOnce } from '../db/compiled-once.ts'
 import { bulkInsert, type BulkInsert } from '../db/bulk-insert.ts'
 import type { DialectName } from '../db/open.ts'
 import type { Database, ActionsTable } from '../db/schema.ts'
@@ -43,19 +44,16 @@ export async function findActionsByIds(db: Kysely<Database>, ids: readonly strin
   if (ids.length === 0) {
     return []
   }
-  return db.selectFrom('actions').select(['id', 'seq', 'contentHash']).where('id', 'in', [...ids]).execute()
+  return runCompiledOnce(db, `actions.byIds:${ids.length}`, ids, () => db.selectFrom('actions').select(['id', 'seq', 'contentHash']).where('id', 'in', [...ids]))
 }
 
 export async function findDeviceCountersTaken(db: Kysely<Database>, deviceId: string, counters: readonly number[]): Promise<number[]> {
   if (counters.length === 0) {
     return []
   }
-  const rows = await db
-    .selectFrom('actions')
-    .select('deviceCounter')
-    .where('deviceId', '=', deviceId)
-    .where('deviceCounter', 'in', [...counters])
-    .execute()
+  const rows = await runCompiledOnce(db, `actions.countersTaken:${counters.length}`, [deviceId, ...counters], () =>
+    db.selectFrom('actions').select('deviceCounter').where('deviceId', '=', deviceId).where('deviceCounter', 'in', [...counters]),
+  )
   return rows.map((r) => Number(r.deviceCounter))
 }
 

@@ -1,11 +1,13 @@
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely'
 import type { CounterRange } from '@faro/core'
+import { runCompiledOnce } from '../db/compiled-once.ts'
 import type { Database, DevicesTable, SyncConflictsTable, SyncRejectionsTable } from '../db/schema.ts'
 
 export type DeviceRow = Selectable<DevicesTable>
 
 export async function findDevice(db: Kysely<Database>, deviceId: string): Promise<DeviceRow | undefined> {
-  return db.selectFrom('devices').selectAll().where('deviceId', '=', deviceId).executeTakeFirst()
+  const rows = await runCompiledOnce(db, 'devices.byId', [deviceId], () => db.selectFrom('devices').selectAll().where('deviceId', '=', deviceId))
+  return rows[0]
 }
 
 /** Inserts a device unless its id is taken; returns true when this call registered it. */
@@ -16,11 +18,12 @@ export async function insertDevice(db: Kysely<Database>, row: Insertable<Devices
 
 /** Notes a contact (and a push) of the device. */
 export async function touchDevice(db: Kysely<Database>, deviceId: string, at: string, pushed: boolean): Promise<void> {
-  await db
-    .updateTable('devices')
-    .set(pushed ? { lastContactAt: at, lastPushAt: at } : { lastContactAt: at })
-    .where('deviceId', '=', deviceId)
-    .execute()
+  await runCompiledOnce(db, `devices.touch:${pushed}`, pushed ? [at, at, deviceId] : [at, deviceId], () =>
+    db
+      .updateTable('devices')
+      .set(pushed ? { lastContactAt: at, lastPushAt: at } : { lastContactAt: at })
+      .where('deviceId', '=', deviceId),
+  )
 }
 
 export async function revokeDeviceRow(db: Kysely<Database>, deviceId: string, at: string, by: string): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely'
 import type { OrgUnit } from '@faro/core'
+import { runCompiledOnce } from '../db/compiled-once.ts'
 import { decodePath, encodePath } from '../db/dialect.ts'
 import type { Database, OrgUnitsTable } from '../db/schema.ts'
 
@@ -35,7 +36,7 @@ export async function findOrgUnits(db: Kysely<Database>, ids: readonly string[])
   if (ids.length === 0) {
     return []
   }
-  const rows = await db.selectFrom('orgUnits').selectAll().where('id', 'in', [...ids]).execute()
+  const rows = await runCompiledOnce(db, `orgUnits.byIds:${ids.length}`, ids, () => db.selectFrom('orgUnits').selectAll().where('id', 'in', [...ids]))
   return rows.map(toOrgUnit)
 }
 

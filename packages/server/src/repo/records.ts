@@ -1,5 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SqlBool } from 'kysely'
 import type { Actor, PolicyTarget, Scope } from '@faro/core'
+import { runCompiledOnce } from '../db/compiled-once.ts'
 import { bulkInsert, type BulkInsert } from '../db/bulk-insert.ts'
 import type { DialectName } from '../db/open.ts'
 import { decodePath, supportsRowLocks } from '../db/dialect.ts'
@@ -34,12 +35,14 @@ export async function findRecords(
   }
   const rows: RecordRow[] = []
   // One query per record type, so each is a lookup on the primary key (type, id).
+  const lock = opts.lock === true && supportsRowLocks(dialect)
   for (const [recordType, ids] of idsByType) {
-    let q = db.selectFrom('records').selectAll().where('recordType', '=', recordType).where('recordId', 'in', [...ids])
-    if (opts.lock && supportsRowLocks(dialect)) {
-      q = q.forUpdate()
+    const list = [...ids]
+    const query = () => {
+      const q = db.selectFrom('records').selectAll().where('recordType', '=', recordType).where('recordId', 'in', list)
+      return lock ? q.forUpdate() : q
     }
-    rows.push(...(await q.execute()))
+    rows.push(...(await runCompiledOnce(db, `records.byIds:${lock}:${list.length}`, [recordType, ...list], query)))
   }
   return rows
 }
