@@ -87,9 +87,21 @@ function chainText(e: AuditEvent, seq: number): string {
 const CHAINED = { action: true, actorId: true, at: true, decision: true, id: true, orgUnitId: true, recordId: true, recordType: true, requestId: true, role: true } satisfies Record<keyof AuditEvent, true>
 void CHAINED
 
+/** The last text written per key: the links of one push share their actor, time and action. */
+const lastField = new Map<string, { value: string | null; text: string }>()
+
 /** `,"key":value`, or nothing for a missing value. */
 function field(key: string, value: string | null | undefined): string {
-  return value === undefined ? '' : `,"${key}":${JSON.stringify(value)}`
+  if (value === undefined) {
+    return ''
+  }
+  const last = lastField.get(key)
+  if (last !== undefined && last.value === value) {
+    return last.text
+  }
+  const text = `,"${key}":${JSON.stringify(value)}`
+  lastField.set(key, { value, text })
+  return text
 }
 
 /** The stored row of a link, built field by field: a spread of each event was measurable. */
