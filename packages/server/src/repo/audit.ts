@@ -7,6 +7,8 @@ import type { AuditEventsTable, Database } from '../db/schema.ts'
 
 export type AuditRow = Selectable<AuditEventsTable>
 export type AuditEvent = Omit<AuditRow, 'seq' | 'prevHash' | 'hash'>
+/** An event to append, with its `chainBody` when that was worked out ahead (off the writer). */
+export type AuditLink = AuditEvent & { chainBody?: string | undefined }
 
 export const GENESIS_HASH = '0'.repeat(64)
 
@@ -29,7 +31,7 @@ export async function appendAudit(db: Kysely<Database>, dialect: DialectName, ev
 }
 
 /** Appends events in order as consecutive links of the chain, in one statement per few hundred. */
-export async function appendAuditMany(db: Kysely<Database>, dialect: DialectName, events: readonly AuditEvent[], cache?: AuditHeadCache): Promise<number> {
+export async function appendAuditMany(db: Kysely<Database>, dialect: DialectName, events: readonly AuditLink[], cache?: AuditHeadCache): Promise<number> {
   let current = cache?.head
   if (current === undefined) {
     let head = db.selectFrom('auditHead').selectAll().where('id', '=', 1)
@@ -43,7 +45,7 @@ export async function appendAuditMany(db: Kysely<Database>, dialect: DialectName
   const rows: AuditRow[] = []
   for (const event of events) {
     const seq = link.seq + 1
-    const hash = chainHash(link.hash, event, seq)
+    const hash = linkHash(link.hash, event.chainBody ?? chainBody(event), seq)
     rows.push(auditRow(event, seq, link.hash, hash))
     link = { seq, hash }
   }
@@ -70,18 +72,26 @@ export async function flushAuditHead(db: Kysely<Database>, cache: AuditHeadCache
 
 /** The hash of a row: the previous hash and every field of the row but its own hashes. */
 export function chainHash(prevHash: string, event: AuditEvent, seq: number): string {
-  return crypto.hash('sha256', `${prevHash}\n${chainText(event, seq)}`, 'hex')
+  return linkHash(prevHash, chainBody(event), seq)
 }
 
 /**
- * `canonicalJson({ ...event, seq })`, written out: the keys in sorted order, a missing value left
- * out as canonicalJson does. A push appends a hundred links; spreading each event and sorting its
- * keys was a tenth of the writer thread's time. `CHAINED` makes a new column a compile error here
- * until it is hashed too.
+ * The hash over `canonicalJson({ ...event, seq })`, written out: `chainBody` is the event's members
+ * with their keys in sorted order (a missing value left out, as canonicalJson does) and `seq`
+ * sorts after all of them. A push appends a hundred links; spreading each event and sorting its
+ * keys was a tenth of the writer thread's time.
  */
-function chainText(e: AuditEvent, seq: number): string {
+function linkHash(prevHash: string, body: string, seq: number): string {
+  return crypto.hash('sha256', `${prevHash}\n{${body}${body === '' ? '' : ','}"seq":${JSON.stringify(seq)}}`, 'hex')
+}
+
+/**
+ * The event's members as canonical JSON, without the braces. `CHAINED` makes a new column a
+ * compile error here until it is hashed too.
+ */
+export function chainBody(e: AuditEvent): string {
   const body = `${field('action', e.action)}${field('actorId', e.actorId)}${field('at', e.at)}${field('decision', e.decision)}${field('id', e.id)}${field('orgUnitId', e.orgUnitId)}${field('recordId', e.recordId)}${field('recordType', e.recordType)}${field('requestId', e.requestId)}${field('role', e.role)}`
-  return `{${body.slice(1)}${body === '' ? '' : ','}"seq":${JSON.stringify(seq)}}`
+  return body.slice(1)
 }
 
 const CHAINED = { action: true, actorId: true, at: true, decision: true, id: true, orgUnitId: true, recordId: true, recordType: true, requestId: true, role: true } satisfies Record<keyof AuditEvent, true>

@@ -18,7 +18,7 @@ import type { Insertable } from 'kysely'
 import { encodePath } from '../db/dialect.ts'
 import type { PersonLinksTable } from '../db/schema.ts'
 import { findActionsByIds, findChangesSince, findDeviceCountersTaken, insertActions, type NewActionRow } from '../repo/actions.ts'
-import { appendAuditMany, type AuditEvent } from '../repo/audit.ts'
+import { appendAuditMany, type AuditLink } from '../repo/audit.ts'
 import { findOrgUnits } from '../repo/org-units.ts'
 import { findPeople, insertLinks, type PersonRow } from '../repo/people.ts'
 import { findRecords, policyTargetOf, recordKey, upsertRecords, type RecordRow, type RecordWrite } from '../repo/records.ts'
@@ -79,7 +79,7 @@ export class ActionBatch {
   private pendingActions: NewActionRow[] = []
   private pendingEntries: Entry[] = []
   private pendingLinks: Insertable<PersonLinksTable>[] = []
-  private pendingAudit: AuditEvent[] = []
+  private pendingAudit: AuditLink[] = []
 
   constructor(
     private readonly trx: Executor,
@@ -168,7 +168,7 @@ export class ActionBatch {
     this.pendingActions.push(logRow({ ...action, orgUnitId: target.orgUnitId }, prep, now))
     this.pendingEntries.push(entry)
     this.pendingLinks.push(...links)
-    this.pendingAudit.push(auditEvent(ctx, { action: policyActionOf(action), recordType: action.recordType, recordId: action.recordId, decision: 'allowed' }))
+    this.pendingAudit.push(auditEvent(ctx, takenSubject(action), prep.audit))
     return { status: 'accepted', entry, review }
   }
 
@@ -293,6 +293,11 @@ function slotOf(row: RecordRow): Slot {
     staged: [],
     dirty: false,
   }
+}
+
+/** What the audit row of an action taken says: its policy action, the record, allowed. */
+export function takenSubject(action: { recordType: RecordType; recordId: string; type: string }): AuditSubject {
+  return { action: policyActionOf(action), recordType: action.recordType, recordId: action.recordId, decision: 'allowed' }
 }
 
 export function policyActionOf(action: { recordType: RecordType; type: string }): PolicyAction {

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid'
 import type { PolicyAction } from '@faro/core'
-import { appendAudit, type AuditEvent } from '../repo/audit.ts'
+import { appendAudit, chainBody, type AuditLink } from '../repo/audit.ts'
 import type { Ctx, Executor } from './context.ts'
 
 export interface AuditSubject {
@@ -21,11 +21,33 @@ export async function audit(trx: Executor, ctx: AuditCtx, subject: AuditSubject)
   await appendAudit(trx, ctx.db.dialect, auditEvent(ctx, subject), ctx.auditHead)
 }
 
-/** The audit row of a subject, before it takes its place in the chain. */
-export function auditEvent(ctx: Omit<AuditCtx, 'db' | 'auditHead'>, subject: AuditSubject): AuditEvent {
+/**
+ * An audit event worked out before the log's writer sees its action (on the request thread): its
+ * id, its time and the text its chain link hashes. Used by `auditEvent` when its time is the
+ * writer's too.
+ */
+export interface PreparedAudit {
+  id: string
+  at: string
+  body: string
+}
+
+export function prepareAudit(ctx: Omit<AuditCtx, 'db' | 'auditHead'>, subject: AuditSubject): PreparedAudit {
+  const event = auditEvent(ctx, subject)
+  return { id: event.id, at: event.at, body: chainBody(event) }
+}
+
+/**
+ * The audit row of a subject, before it takes its place in the chain. `prepared` is the same
+ * event worked out ahead by `prepareAudit` for the same actor, request and subject; it is used
+ * when its time is still the context's.
+ */
+export function auditEvent(ctx: Omit<AuditCtx, 'db' | 'auditHead'>, subject: AuditSubject, prepared?: PreparedAudit): AuditLink {
+  const at = ctx.clock.now().toISOString()
+  const ahead = prepared?.at === at ? prepared : undefined
   return {
-    id: uuidv7(),
-    at: ctx.clock.now().toISOString(),
+    id: ahead?.id ?? uuidv7(),
+    at,
     requestId: ctx.requestId,
     actorId: ctx.actor.userId,
     role: ctx.actor.role,
@@ -34,6 +56,7 @@ export function auditEvent(ctx: Omit<AuditCtx, 'db' | 'auditHead'>, subject: Aud
     recordType: subject.recordType ?? null,
     recordId: subject.recordId ?? null,
     decision: subject.decision,
+    chainBody: ahead?.body,
   }
 }
 

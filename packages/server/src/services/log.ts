@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import { canonicalJson, DomainError, message } from '@faro/core'
 import { findActionByDeviceCounter, findActionById, insertAction, type ActionRow, type NewActionRow } from '../repo/actions.ts'
 import { supportsRowLocks } from '../db/dialect.ts'
+import type { PreparedAudit } from './audit.ts'
 import type { Ctx, Executor } from './context.ts'
 
 export interface LogEntry {
@@ -47,6 +48,8 @@ export interface Prepared {
   actorId: string
   hash: string
   payloadJson: string
+  /** The audit event of the action taken, when it was worked out ahead too (a sync push). */
+  audit?: PreparedAudit
 }
 
 /** The payload is stored as its canonical text: serialised once, for the log and the hash. */

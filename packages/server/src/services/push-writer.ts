@@ -29,19 +29,25 @@ export interface WriterRequest {
 export interface PackedParsed {
   envelopes: string
   payloads: (string | null)[]
+  /** The texts of the prepared audit events' chain links. */
+  audits: (string | null)[]
 }
 
 export function packParsed(parsed: readonly Parsed[]): PackedParsed {
   const payloads: (string | null)[] = []
+  const audits: (string | null)[] = []
   const envelopes = parsed.map((p) => {
     if (!('action' in p)) {
       payloads.push(null)
+      audits.push(null)
       return p
     }
+    const audit = p.prepared.audit
     payloads.push(p.prepared.payloadJson)
-    return { action: { ...p.action, payload: undefined }, prepared: { ...p.prepared, payloadJson: undefined } }
+    audits.push(audit?.body ?? null)
+    return { action: { ...p.action, payload: undefined }, prepared: { ...p.prepared, payloadJson: undefined, audit: audit === undefined ? undefined : { ...audit, body: undefined } } }
   })
-  return { envelopes: JSON.stringify(envelopes), payloads }
+  return { envelopes: JSON.stringify(envelopes), payloads, audits }
 }
 
 export function unpackParsed(packed: PackedParsed): Parsed[] {
@@ -51,6 +57,12 @@ export function unpackParsed(packed: PackedParsed): Parsed[] {
     if ('action' in p && typeof text === 'string') {
       p.prepared.payloadJson = text
       p.action.payload = JSON.parse(text) as Record<string, unknown>
+      const body = packed.audits[i]
+      if (p.prepared.audit !== undefined && typeof body === 'string') {
+        p.prepared.audit.body = body
+      } else {
+        delete p.prepared.audit
+      }
     }
   }
   return parsed

@@ -1,7 +1,8 @@
 import { DomainError, parseAction, type ActionInput, type FieldIssue, type PushReason, type PushResult } from '@faro/core'
 import { flushAuditHead, type AuditHeadCache } from '../repo/audit.ts'
 import { insertConflict, insertRejection, touchDevice } from '../repo/devices.ts'
-import { ActionBatch, policyActionOf, seqOf } from './action-batch.ts'
+import { ActionBatch, policyActionOf, seqOf, takenSubject } from './action-batch.ts'
+import { prepareAudit } from './audit.ts'
 import type { ControlledTransaction } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import type { Ctx, Executor } from './context.ts'
@@ -17,13 +18,16 @@ import { pushWriterOf } from './push-writer.ts'
  * never holds back the others. The answer is written only after the commit.
  */
 export async function pushActions(caller: Ctx, deviceId: string, rawActions: readonly unknown[]): Promise<PushResult[]> {
+  // Every row of a push carries its arrival time, so its audit events can be worked out now.
+  const arrival = caller.clock.now()
+  const ctx: Ctx = { ...caller, clock: { now: () => arrival } }
   // Validation needs no database, so it happens before the push waits for the log.
-  const parsed = rawActions.map((raw) => parseOne(caller, deviceId, raw))
-  const writer = pushWriterOf(caller.db)
+  const parsed = rawActions.map((raw) => parseOne(ctx, deviceId, raw))
+  const writer = pushWriterOf(ctx.db)
   if (writer !== undefined) {
-    return writer.push(caller, deviceId, parsed)
+    return writer.push(ctx, deviceId, parsed)
   }
-  return applyParsed(caller, deviceId, parsed)
+  return applyParsed(ctx, deviceId, parsed)
 }
 
 /** Applies a validated push through the group commit of this thread's connection. */
@@ -165,7 +169,8 @@ export type Parsed = { action: ActionInput; prepared: Prepared } | { id: string;
 function parseOne(ctx: Ctx, deviceId: string, raw: unknown): Parsed {
   try {
     const action = parseAction(isObject(raw) ? { ...raw, deviceId } : raw, ctx.lang)
-    return { action, prepared: prepareAction(action, ctx.actor.userId) }
+    const audit = prepareAudit(ctx, takenSubject(action))
+    return { action, prepared: { ...prepareAction(action, ctx.actor.userId), audit } }
   } catch (error) {
     if (error instanceof DomainError && error.code === 'invalid') {
       return { id: idOf(raw), counter: counterOf(raw), errors: error.details?.issues ?? [] }
