@@ -20,11 +20,11 @@ export interface WriterRequest {
 }
 
 /**
- * The validated actions on their way between threads: everything but the payloads as one JSON
- * text, and each payload apart, as the text the log stores. Strings are cheaper to copy between
- * threads than trees of objects; kept apart, the payload texts are neither escaped into the
- * envelope's JSON nor unescaped out of it, and the writer rebuilds each payload object from its
- * text instead of serialising it again.
+ * The validated actions on their way between threads: everything but the payloads and the audit
+ * texts as one JSON text, and each of those apart (a payload as the text the log stores). Strings
+ * are cheaper to copy between threads than trees of objects; kept apart, these texts are neither
+ * escaped into the envelope's JSON nor unescaped out of it, and the writer rebuilds each payload
+ * object from its text instead of serialising it again.
  */
 export interface PackedParsed {
   envelopes: string
@@ -60,8 +60,6 @@ export function unpackParsed(packed: PackedParsed): Parsed[] {
       const body = packed.audits[i]
       if (p.prepared.audit !== undefined && typeof body === 'string') {
         p.prepared.audit.body = body
-      } else {
-        delete p.prepared.audit
       }
     }
   }
