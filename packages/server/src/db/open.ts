@@ -36,6 +36,9 @@ export function openDb(database: Config['database']): Db {
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
+  // Savepoints (one per push of a group commit) keep the pages they change in a sub-journal;
+  // past 64 KB SQLite spills it to a temporary file, a write per page. In memory it costs none.
+  sqlite.pragma('temp_store = MEMORY')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] })
   return { db, dialect: 'sqlite', close: () => db.destroy() }
 }
