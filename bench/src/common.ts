@@ -14,16 +14,19 @@ export interface BenchServer {
 
 /** Starts bench-server.ts in a child process on the database and waits for its port. */
 export async function startServer(target: string): Promise<BenchServer> {
-  // BENCH_PROFILE=<dir> writes a CPU profile of the server (open it in Chrome's DevTools).
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(import.meta.dirname, 'bench-server.ts'), target, USER, PASSWORD], { stdio: ['ignore', 'pipe', 'inherit'] })
+  // BENCH_PROFILE=<dir> writes a CPU profile of the server (open it in Chrome's DevTools);
+  // BENCH_NODE_FLAGS passes more flags to its node (--trace-gc, say).
+  const flags = [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)]
+  // --v8-pool-size=0 as `npm run faro -- start` runs it (docs/operations.md).
+  const child = spawn(process.execPath, ['--v8-pool-size=0', ...flags, '--import', 'tsx', path.join(import.meta.dirname, 'bench-server.ts'), target, USER, PASSWORD], { stdio: ['ignore', 'pipe', 'inherit'] })
   const stdout = child.stdout
   if (stdout === null) {
     throw new Error('no stdout')
   }
   const port = await new Promise<number>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)))
-    createInterface({ input: stdout }).once('line', (line) => resolve((JSON.parse(line) as { port: number }).port))
+    // Other lines (--trace-gc, say) pass through to stderr.
+    createInterface({ input: stdout }).on('line', (line) => (line.startsWith('{"port"') ? resolve((JSON.parse(line) as { port: number }).port) : process.stderr.write(`${line}\n`)))
   })
   return {
     child,
