@@ -5,6 +5,7 @@ import * as protection from './2026-11-21T1100-protection.ts'
 import * as fieldSync from './2026-11-21T1200-field-sync.ts'
 import * as baseVersion from './2026-11-21T1300-base-version.ts'
 import * as legalHolds from './2026-11-21T1400-legal-holds.ts'
+import * as auditIdUnindexed from './2026-11-21T1500-audit-id-unindexed.ts'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-21T1200-field-sync': fieldSync,
   '2026-11-21T1300-base-version': baseVersion,
   '2026-11-21T1400-legal-holds': legalHolds,
+  '2026-11-21T1500-audit-id-unindexed': auditIdUnindexed,
 }

@@ -29,10 +29,15 @@ let dbCounter = 0
  * connection must reach it), or a new PostgreSQL database.
  */
 export async function makeTestDb(dialect: DialectName, sqliteFile = ':memory:'): Promise<Db> {
+  const db = await makeEmptyTestDb(dialect, sqliteFile)
+  await migrateToLatest(db)
+  return db
+}
+
+/** As makeTestDb, before any migration: for tests of a migration. */
+export async function makeEmptyTestDb(dialect: DialectName, sqliteFile = ':memory:'): Promise<Db> {
   if (dialect === 'sqlite') {
-    const db = openDb({ kind: 'sqlite', file: sqliteFile })
-    await migrateToLatest(db)
-    return db
+    return openDb({ kind: 'sqlite', file: sqliteFile })
   }
   const base = inject('pgUrl')
   if (!base) {
@@ -43,9 +48,7 @@ export async function makeTestDb(dialect: DialectName, sqliteFile = ':memory:'):
   await admin.connect()
   await admin.query(`create database ${name}`)
   await admin.end()
-  const db = openDb({ kind: 'postgres', url: base.replace(/\/postgres$/, `/${name}`) })
-  await migrateToLatest(db)
-  return db
+  return openDb({ kind: 'postgres', url: base.replace(/\/postgres$/, `/${name}`) })
 }
 
 export const TEST_PASSWORD = 'correct horse battery'
