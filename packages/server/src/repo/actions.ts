@@ -51,6 +51,22 @@ export async function findDeviceCountersTaken(db: Kysely<Database>, deviceId: st
   if (counters.length === 0) {
     return []
   }
+  let low = counters[0] ?? 0
+  let high = low
+  for (const c of counters) {
+    low = Math.min(low, c)
+    high = Math.max(high, c)
+  }
+  // A push's counters are usually consecutive: one range scan of the (device, counter) index
+  // answers for all of them, where a list would probe it once per counter. Far-apart counters
+  // would make the range read many rows that are not asked for, so they are probed one by one.
+  if (high - low < 2 * counters.length) {
+    const asked = new Set(counters)
+    const rows = await runCompiledOnce(db, 'actions.countersTakenBetween', [deviceId, low, high], () =>
+      db.selectFrom('actions').select('deviceCounter').where('deviceId', '=', deviceId).where('deviceCounter', '>=', low).where('deviceCounter', '<=', high),
+    )
+    return rows.map((r) => Number(r.deviceCounter)).filter((c) => asked.has(c))
+  }
   const rows = await runCompiledOnce(db, `actions.countersTaken:${counters.length}`, [deviceId, ...counters], () =>
     db.selectFrom('actions').select('deviceCounter').where('deviceId', '=', deviceId).where('deviceCounter', 'in', [...counters]),
   )
