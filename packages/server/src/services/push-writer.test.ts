@@ -1,9 +1,37 @@
+import fc from 'fast-check'
+import { parseAction } from '@faro/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyAudit } from '../repo/audit.ts'
 import { call, makeAttentionAction, makeTestEnv, makeUser, signIn, type Session, type TestEnv } from '../test/harness.ts'
 import { push, pushAction, results } from '../sync/test-helpers.ts'
 import { systemCtx } from '../seed/demo.ts'
-import { pushWriterOf } from './push-writer.ts'
+import { prepareAudit } from './audit.ts'
+import { takenSubject } from './action-batch.ts'
+import { prepareAction } from './log.ts'
+import type { Parsed } from './push.ts'
+import { packParsed, pushWriterOf, unpackParsed } from './push-writer.ts'
+
+describe('a push packed for the writer thread', () => {
+  const ctx = { clock: { now: () => new Date('2026-11-21T09:00:00.000Z') }, actor: { userId: 'u-agent', role: 'field_agent' as const, orgUnitId: 'beta-tijuana' }, requestId: 'r-1', lang: 'es' as const }
+  const valid = fc.record({ clientTime: fc.boolean(), device: fc.boolean(), baseVersion: fc.option(fc.nat(), { nil: undefined }), audited: fc.boolean() }).map(({ clientTime, device, baseVersion, audited }): Parsed => {
+    const a = makeAttentionAction('beta-tijuana')
+    const action = parseAction({ ...a, ...(clientTime ? { clientTime: '2026-11-20T08:00:00.000Z' } : {}), ...(device ? { deviceId: 'device-0001', deviceCounter: 7 } : {}), ...(baseVersion === undefined ? {} : { baseVersion }) }, 'es')
+    return { action, prepared: { ...prepareAction(action, ctx.actor.userId), ...(audited ? { audit: prepareAudit(ctx, takenSubject(action)) } : {}) } }
+  })
+  // As parseOne makes them, plain objects (fast-check's records have no prototype).
+  const invalid = fc
+    .record({ id: fc.string(), counter: fc.option(fc.nat(), { nil: null }), errors: fc.array(fc.tuple(fc.string(), fc.string(), fc.string()), { maxLength: 2 }) })
+    .map(({ id, counter, errors }): Parsed => ({ id, counter, errors: errors.map(([field, code, message]) => ({ field, code, message })) }))
+
+  it('comes out of a copy between threads as it went in, refused entries in their places', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(valid, invalid), { maxLength: 12 }), (parsed) => {
+        expect(unpackParsed(structuredClone(packParsed(parsed)))).toStrictEqual(parsed)
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
 
 // The writer thread itself; the push scenarios run through it in sync/push-batch.test.ts.
 describe('sqlite file: pushes written by their own thread', () => {

@@ -1,9 +1,11 @@
 import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { DomainError, type Actor, type ErrorCode, type Lang, type PushResult } from '@faro/core'
+import { DomainError, type ActionInput, type Actor, type ErrorCode, type Lang, type PushResult } from '@faro/core'
 import type { Db } from '../db/open.ts'
 import type { Ctx } from './context.ts'
+import type { PreparedAudit } from './audit.ts'
+import type { Prepared } from './log.ts'
 import type { Parsed } from './push.ts'
 
 /** A validated push on its way to the writer thread. */
@@ -20,50 +22,116 @@ export interface WriterRequest {
 }
 
 /**
- * The validated actions on their way between threads: everything but the payloads and the audit
- * texts as one JSON text, and each of those apart (a payload as the text the log stores). Strings
- * are cheaper to copy between threads than trees of objects; kept apart, these texts are neither
- * escaped into the envelope's JSON nor unescaped out of it, and the writer rebuilds each payload
- * object from its text instead of serialising it again.
+ * The validated actions on their way between threads, member by member: one array per member
+ * of an action, each entry's in its place, and the entries validation refused apart as JSON.
+ * Arrays of strings and numbers are cheap to copy between threads, where a JSON text of the
+ * actions costs a serialisation here and a parse there, and a tree of objects costs more still.
+ * A payload travels as the text the log stores; the writer rebuilds the object from it.
  */
 export interface PackedParsed {
-  envelopes: string
-  payloads: (string | null)[]
-  /** The texts of the prepared audit events' chain links. */
-  audits: (string | null)[]
+  /** The refused entries, as JSON: `[position, entry]` pairs. */
+  invalid: string
+  id: string[]
+  recordType: ActionInput['recordType'][]
+  recordId: string[]
+  type: string[]
+  clientTime: (string | undefined)[]
+  deviceId: (string | undefined)[]
+  deviceCounter: (number | undefined)[]
+  baseVersion: (number | undefined)[]
+  actorId: string[]
+  hash: string[]
+  payloadJson: string[]
+  auditId: (string | undefined)[]
+  auditAt: (string | undefined)[]
+  auditBody: (string | undefined)[]
 }
 
+// Every member of an action and of its preparation, so that a new one is a compile error here
+// until packParsed and unpackParsed carry it.
+const PACKED = {
+  action: { id: true, recordType: true, recordId: true, type: true, payload: true, clientTime: true, deviceId: true, deviceCounter: true, baseVersion: true } satisfies Record<keyof ActionInput, true>,
+  prepared: { actorId: true, hash: true, payloadJson: true, audit: true } satisfies Record<keyof Prepared, true>,
+  audit: { id: true, at: true, body: true } satisfies Record<keyof PreparedAudit, true>,
+}
+void PACKED
+
 export function packParsed(parsed: readonly Parsed[]): PackedParsed {
-  const payloads: (string | null)[] = []
-  const audits: (string | null)[] = []
-  const envelopes = parsed.map((p) => {
+  const out: PackedParsed = { invalid: '', id: [], recordType: [], recordId: [], type: [], clientTime: [], deviceId: [], deviceCounter: [], baseVersion: [], actorId: [], hash: [], payloadJson: [], auditId: [], auditAt: [], auditBody: [] }
+  const invalid: [number, Parsed][] = []
+  for (const [i, p] of parsed.entries()) {
     if (!('action' in p)) {
-      payloads.push(null)
-      audits.push(null)
-      return p
+      invalid.push([i, p])
+      continue
     }
-    const audit = p.prepared.audit
-    payloads.push(p.prepared.payloadJson)
-    audits.push(audit?.body ?? null)
-    return { action: { ...p.action, payload: undefined }, prepared: { ...p.prepared, payloadJson: undefined, audit: audit === undefined ? undefined : { ...audit, body: undefined } } }
-  })
-  return { envelopes: JSON.stringify(envelopes), payloads, audits }
+    const { action: a, prepared } = p
+    out.id.push(a.id)
+    out.recordType.push(a.recordType)
+    out.recordId.push(a.recordId)
+    out.type.push(a.type)
+    out.clientTime.push(a.clientTime)
+    out.deviceId.push(a.deviceId)
+    out.deviceCounter.push(a.deviceCounter)
+    out.baseVersion.push(a.baseVersion)
+    out.actorId.push(prepared.actorId)
+    out.hash.push(prepared.hash)
+    out.payloadJson.push(prepared.payloadJson)
+    out.auditId.push(prepared.audit?.id)
+    out.auditAt.push(prepared.audit?.at)
+    out.auditBody.push(prepared.audit?.body)
+  }
+  out.invalid = JSON.stringify(invalid)
+  return out
 }
 
 export function unpackParsed(packed: PackedParsed): Parsed[] {
-  const parsed = JSON.parse(packed.envelopes) as Parsed[]
-  for (const [i, p] of parsed.entries()) {
-    const text = packed.payloads[i]
-    if ('action' in p && typeof text === 'string') {
-      p.prepared.payloadJson = text
-      p.action.payload = JSON.parse(text) as Record<string, unknown>
-      const body = packed.audits[i]
-      if (p.prepared.audit !== undefined && typeof body === 'string') {
-        p.prepared.audit.body = body
-      }
+  const invalid = JSON.parse(packed.invalid) as [number, Parsed][]
+  const parsed: Parsed[] = []
+  for (let i = 0; i < packed.id.length; i++) {
+    const payloadJson = member(packed.payloadJson, i)
+    const action: ActionInput = {
+      id: member(packed.id, i),
+      recordType: member(packed.recordType, i),
+      recordId: member(packed.recordId, i),
+      type: member(packed.type, i),
+      payload: JSON.parse(payloadJson) as Record<string, unknown>,
     }
+    // Absent members stay absent, as validation left them.
+    const clientTime = packed.clientTime[i]
+    const deviceId = packed.deviceId[i]
+    const deviceCounter = packed.deviceCounter[i]
+    const baseVersion = packed.baseVersion[i]
+    if (clientTime !== undefined) {
+      action.clientTime = clientTime
+    }
+    if (deviceId !== undefined) {
+      action.deviceId = deviceId
+    }
+    if (deviceCounter !== undefined) {
+      action.deviceCounter = deviceCounter
+    }
+    if (baseVersion !== undefined) {
+      action.baseVersion = baseVersion
+    }
+    const prepared: Prepared = { actorId: member(packed.actorId, i), hash: member(packed.hash, i), payloadJson }
+    const [auditId, at, body] = [packed.auditId[i], packed.auditAt[i], packed.auditBody[i]]
+    if (auditId !== undefined && at !== undefined && body !== undefined) {
+      prepared.audit = { id: auditId, at, body }
+    }
+    parsed.push({ action, prepared })
+  }
+  for (const [at, entry] of invalid) {
+    parsed.splice(at, 0, entry)
   }
   return parsed
+}
+
+function member<T>(column: readonly (T | undefined)[], i: number): T {
+  const value = column[i]
+  if (value === undefined) {
+    throw new Error(`a packed push lost a member of its action ${i}`)
+  }
+  return value
 }
 
 export type WriterReply =
