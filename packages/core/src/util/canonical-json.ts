@@ -13,7 +13,7 @@ function sortKeys(value: unknown): unknown {
   }
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {}
-    for (const key of Object.keys(value).sort()) {
+    for (const key of sortedKeys(value)) {
       const v = (value as Record<string, unknown>)[key]
       if (v === undefined) {
         continue
@@ -28,4 +28,22 @@ function sortKeys(value: unknown): unknown {
     return out
   }
   return value
+}
+
+/**
+ * The object's keys in code-unit order, as `Array.prototype.sort` orders strings, sorted in place
+ * by insertion: objects here have a handful of keys, and the built-in sort allocates several
+ * times the array for each call, which a sync push pays for every object of every payload.
+ */
+function sortedKeys(value: object): string[] {
+  const keys = Object.keys(value)
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i] as string
+    let j = i - 1
+    for (; j >= 0 && (keys[j] as string) > key; j--) {
+      keys[j + 1] = keys[j] as string
+    }
+    keys[j + 1] = key
+  }
+  return keys
 }
