@@ -13,7 +13,9 @@ export const ActionInput = z.strictObject({
   recordType: RecordType,
   recordId: RecordId.describe('the record this action changes; chosen by the client at creation'),
   type: z.string().min(1).max(64).describe('past-tense action type, e.g. AttentionRecorded'),
-  payload: z.record(z.string(), z.unknown()),
+  // Any object: its own schema (by record and action type) checks it next. A loose object
+  // passes its members through as they are, where a record would check each key and value.
+  payload: z.looseObject({}),
   clientTime: IsoDateTime.optional().describe('the device clock when the action was made; informative only'),
   deviceId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
   deviceCounter: z.number().int().min(1).max(MAX_DEVICE_COUNTER).optional(),
