@@ -51,12 +51,8 @@ export async function findDeviceCountersTaken(db: Kysely<Database>, deviceId: st
   if (counters.length === 0) {
     return []
   }
-  let low = counters[0] ?? 0
-  let high = low
-  for (const c of counters) {
-    low = Math.min(low, c)
-    high = Math.max(high, c)
-  }
+  const low = Math.min(...counters)
+  const high = Math.max(...counters)
   // A push's counters are usually consecutive: one range scan of the (device, counter) index
   // answers for all of them, where a list would probe it once per counter. Far-apart counters
   // would make the range read many rows that are not asked for, so they are probed one by one.
