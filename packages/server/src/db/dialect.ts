@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely'
 import type { DialectName } from './open.ts'
 
 // The few places where SQLite and PostgreSQL differ, kept in one file.
@@ -14,6 +15,15 @@ export function isUniqueViolation(error: unknown): boolean {
 /** SQLite has no SELECT … FOR UPDATE: its writers are already serialised by the single connection. */
 export function supportsRowLocks(dialect: DialectName): boolean {
   return dialect === 'postgres'
+}
+
+/**
+ * A column that the query planner must not look up through an index, for a query another index
+ * serves better than the planner would guess: SQLite's unary `+` (its documented way to say so).
+ * PostgreSQL plans from statistics and has no `+` for text, so there it is the plain column.
+ */
+export function unindexed(dialect: DialectName, column: string): RawBuilder<string> {
+  return dialect === 'sqlite' ? sql<string>`+${sql.ref(column)}` : sql<string>`${sql.ref(column)}`
 }
 
 /** Booleans are stored as 0/1 integers on both dialects. */

@@ -1,4 +1,5 @@
-import { RecordType, scopesOf, type PullChange, type PullResponse, type RecordState } from '@faro/core'
+import { RecordType, scopesOf, type PullChange, type PullResponse, type RecordState, type Role, type Scope } from '@faro/core'
+import { unindexed } from '../db/dialect.ts'
 import { findDevice, touchDevice } from '../repo/devices.ts'
 import { scopeFilter } from '../repo/records.ts'
 import type { Ctx } from './context.ts'
@@ -19,19 +20,11 @@ export async function pullChanges(ctx: Ctx, q: { cursor?: string | undefined; li
     }
   }
   const after = q.cursor === undefined ? 0 : Number(q.cursor)
-  const readable = RecordType.options.map((t) => ({ type: t, scopes: scopesOf(ctx.actor.role, `${t}.read`) })).filter((r) => r.scopes.length > 0)
+  const readable = readableTypes(ctx.actor.role)
   if (readable.length === 0) {
     return { changes: [], cursor: q.cursor ?? null, more: false }
   }
-  const rows = await ctx.db.db
-    .selectFrom('records')
-    .select(['recordType', 'recordId', 'orgUnitId', 'ownerId', 'version', 'priority', 'state'])
-    .where('version', '>', after)
-    .where('orgUnitPath', 'like', `%/${ctx.actor.orgUnitId}/%`)
-    .where((eb) => eb.or(readable.map((r) => eb.and([eb('recordType', '=', r.type), scopeFilter(eb, ctx.actor, r.scopes)]))))
-    .orderBy('version')
-    .limit(q.limit + 1)
-    .execute()
+  const rows = await pullQuery(ctx, readable, after, q.limit + 1).execute()
   const page = rows.slice(0, q.limit)
   const changes: PullChange[] = page.map((r) => ({
     recordType: RecordType.parse(r.recordType),
@@ -44,4 +37,28 @@ export async function pullChanges(ctx: Ctx, q: { cursor?: string | undefined; li
   }))
   const last = changes.at(-1)
   return { changes, cursor: last ? String(last.version) : (q.cursor ?? null), more: rows.length > q.limit }
+}
+
+/** The record types a role may read, with the scopes it reads them in. */
+export function readableTypes(role: Role): { type: RecordType; scopes: readonly Scope[] }[] {
+  return RecordType.options.map((t) => ({ type: t, scopes: scopesOf(role, `${t}.read`) })).filter((r) => r.scopes.length > 0)
+}
+
+/**
+ * The records changed after a version, in version order. A pull asks for the few changes since
+ * the device's cursor, so it reads the version index from the cursor on and stops at the page's
+ * end. Left to itself SQLite would rather take every record of the readable types from their
+ * index and sort them, which grows with the whole table (22,000 records: 6–8 ms a pull instead of
+ * 0.1 ms), so the record type is compared without its index there.
+ */
+export function pullQuery(ctx: Pick<Ctx, 'db' | 'actor'>, readable: readonly { type: RecordType; scopes: readonly Scope[] }[], after: number, limit: number) {
+  const recordType = unindexed(ctx.db.dialect, 'recordType')
+  return ctx.db.db
+    .selectFrom('records')
+    .select(['recordType', 'recordId', 'orgUnitId', 'ownerId', 'version', 'priority', 'state'])
+    .where('version', '>', after)
+    .where('orgUnitPath', 'like', `%/${ctx.actor.orgUnitId}/%`)
+    .where((eb) => eb.or(readable.map((r) => eb.and([eb(recordType, '=', r.type), scopeFilter(eb, ctx.actor, r.scopes)]))))
+    .orderBy('version')
+    .limit(limit)
 }
