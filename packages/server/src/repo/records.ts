@@ -1,5 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SqlBool } from 'kysely'
-import type { Actor, PolicyTarget, Scope } from '@faro/core'
+import { scopesOf, type Actor, type PolicyTarget, type RecordType, type Role, type Scope } from '@faro/core'
 import { runCompiledOnce } from '../db/compiled-once.ts'
 import { bulkInsert, type BulkInsert } from '../db/bulk-insert.ts'
 import type { DialectName } from '../db/open.ts'
@@ -113,6 +113,11 @@ export async function listRecords(db: Kysely<Database>, q: RecordListQuery): Pro
     )
   }
   return query.orderBy('updatedAt', 'desc').orderBy('recordId', 'desc').limit(q.limit).execute()
+}
+
+/** Those of the record types that a role may read, with the scopes it reads them in. */
+export function readableTypes<T extends RecordType>(role: Role, types: readonly T[]): { type: T; scopes: readonly Scope[] }[] {
+  return types.map((type) => ({ type, scopes: scopesOf(role, `${type}.read`) })).filter((r) => r.scopes.length > 0)
 }
 
 /** The SQL form of the policy scopes, so a list never returns a row a single read would refuse. */

@@ -1,7 +1,7 @@
-import { DomainError, decide, PROBLEM_TITLES, scopesOf, totalPeople, type FieldCounts, type FieldSummary, type PeopleCount, type RecordType } from '@faro/core'
+import { DomainError, decide, PROBLEM_TITLES, totalPeople, type FieldCounts, type FieldSummary, type PeopleCount, type RecordType } from '@faro/core'
 import { decodePath } from '../db/dialect.ts'
 import { findOrgUnit, listOrgUnits } from '../repo/org-units.ts'
-import { scopeFilter } from '../repo/records.ts'
+import { readableTypes, scopeFilter } from '../repo/records.ts'
 import { auditDenied } from './audit.ts'
 import type { Ctx } from './context.ts'
 
@@ -26,7 +26,7 @@ export async function fieldSummary(ctx: Ctx, q: { unit?: string | undefined; per
   if (unit === undefined) {
     throw new DomainError('not_found', PROBLEM_TITLES.not_found[ctx.lang])
   }
-  const readable = FIELD_TYPES.map((t) => ({ type: t, scopes: scopesOf(ctx.actor.role, `${t}.read`) })).filter((r) => r.scopes.length > 0)
+  const readable = readableTypes(ctx.actor.role, FIELD_TYPES)
   if (!FIELD_TYPES.some((t) => decide(ctx.actor, `${t}.read`, { orgUnitPath: unit.path }).allowed)) {
     await auditDenied(ctx, { action: 'attention.read', recordType: 'field_summary', recordId: unitId })
     throw new DomainError('forbidden', PROBLEM_TITLES.forbidden[ctx.lang])

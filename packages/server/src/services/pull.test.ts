@@ -1,9 +1,10 @@
-import { Role } from '@faro/core'
+import { RecordType, Role } from '@faro/core'
 import { CompiledQuery } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeTestDb } from '../test/harness.ts'
 import type { Db } from '../db/open.ts'
-import { pullQuery, readableTypes } from './pull.ts'
+import { readableTypes } from '../repo/records.ts'
+import { pullQuery } from './pull.ts'
 
 // What a pull reads grows with the changes since the cursor, not with the table: on SQLite the
 // query walks the version index from the cursor and needs no sort, for every role that pulls.
@@ -16,7 +17,7 @@ describe('sqlite: the pull query plan', () => {
   afterAll(async () => db?.close())
 
   for (const role of Role.options) {
-    const readable = readableTypes(role)
+    const readable = readableTypes(role, RecordType.options)
     it.skipIf(readable.length === 0)(`${role}: searches records by version, with no sort`, async () => {
       const compiled = pullQuery({ db, actor: { userId: 'u-1', role, orgUnitId: 'beta-tijuana' } }, readable, 41, 101).compile()
       const { rows } = await db.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]))

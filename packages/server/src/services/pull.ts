@@ -1,7 +1,7 @@
-import { RecordType, scopesOf, type PullChange, type PullResponse, type RecordState, type Role, type Scope } from '@faro/core'
+import { RecordType, type PullChange, type PullResponse, type RecordState, type Scope } from '@faro/core'
 import { unindexed } from '../db/dialect.ts'
 import { findDevice, touchDevice } from '../repo/devices.ts'
-import { scopeFilter } from '../repo/records.ts'
+import { readableTypes, scopeFilter } from '../repo/records.ts'
 import type { Ctx } from './context.ts'
 import { checkUsable } from './devices.ts'
 
@@ -20,7 +20,7 @@ export async function pullChanges(ctx: Ctx, q: { cursor?: string | undefined; li
     }
   }
   const after = q.cursor === undefined ? 0 : Number(q.cursor)
-  const readable = readableTypes(ctx.actor.role)
+  const readable = readableTypes(ctx.actor.role, RecordType.options)
   if (readable.length === 0) {
     return { changes: [], cursor: q.cursor ?? null, more: false }
   }
@@ -37,11 +37,6 @@ export async function pullChanges(ctx: Ctx, q: { cursor?: string | undefined; li
   }))
   const last = changes.at(-1)
   return { changes, cursor: last ? String(last.version) : (q.cursor ?? null), more: rows.length > q.limit }
-}
-
-/** The record types a role may read, with the scopes it reads them in. */
-export function readableTypes(role: Role): { type: RecordType; scopes: readonly Scope[] }[] {
-  return RecordType.options.map((t) => ({ type: t, scopes: scopesOf(role, `${t}.read`) })).filter((r) => r.scopes.length > 0)
 }
 
 /**
