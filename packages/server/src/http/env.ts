@@ -1,6 +1,6 @@
 import type { Actor, Lang } from '@faro/core'
 import type { Authenticated } from '../services/auth.ts'
-import type { Ctx } from '../services/context.ts'
+import type { Ctx } from '../log/context.ts'
 
 /** Variables every request carries through the middleware chain. */
 export interface AppEnv {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { decide, PolicyAction, scopesOf, RECORD_TYPES, RecordType, Role, type Actor, type PolicyTarget } from '@faro/core'
 import { findOrgUnit } from '../repo/org-units.ts'
-import { submitAction } from '../services/records.ts'
+import { submitAction } from '../log/records.ts'
 import { parseAction } from '@faro/core'
 import { call, makeTestEnv, makeUser, newActionId, signIn, testDialects, type Session, type TestEnv } from '../test/harness.ts'
 import { enrolSecondFactor } from '../test/second-factor.ts'

@@ -11,8 +11,8 @@ import {
   type RecordConsentInput,
 } from '@faro/core'
 import { consentsOf, disclosuresOf, findConsent, insertConsent, insertDisclosure, opposedPurposes, toConsent, withdrawConsent, type DisclosureRow } from '../repo/consents.ts'
-import { audit } from '../services/audit.ts'
-import { inTransaction, type Ctx } from '../services/context.ts'
+import { audit } from '../log/audit.ts'
+import { inTransaction, type Ctx } from '../log/context.ts'
 import { personFor } from './guard.ts'
 import type { ProtectionDeps } from './settings.ts'
 import { decryptIdentity } from './vault.ts'

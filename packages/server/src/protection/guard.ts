@@ -3,8 +3,8 @@ import { DomainError, decide, message, PROBLEM_TITLES, type PolicyAction } from 
 import { decodePath } from '../db/dialect.ts'
 import type { PersonRow } from '../repo/people.ts'
 import { findPerson } from '../repo/people.ts'
-import { auditDenied } from '../services/audit.ts'
-import type { Ctx, Executor } from '../services/context.ts'
+import { auditDenied } from '../log/audit.ts'
+import type { Ctx, Executor } from '../log/context.ts'
 import type { AppEnv } from '../http/env.ts'
 
 /**

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid'
 import { DomainError, PROBLEM_TITLES, type LegalHold, type PlaceLegalHoldInput, type ReleaseLegalHoldInput } from '@faro/core'
-import { audit } from '../services/audit.ts'
-import { inTransaction, type Ctx, type Executor } from '../services/context.ts'
+import { audit } from '../log/audit.ts'
+import { inTransaction, type Ctx, type Executor } from '../log/context.ts'
 import { supportsRowLocks } from '../db/dialect.ts'
 import { personFor } from './guard.ts'
 

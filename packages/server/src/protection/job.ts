@@ -1,7 +1,7 @@
 import type { Logger } from 'pino'
 import type { Clock } from '../clock.ts'
 import type { Db } from '../db/open.ts'
-import type { AuditCtx } from '../services/audit.ts'
+import type { AuditCtx } from '../log/audit.ts'
 import { reapplyShredList, runRetention } from './retention.ts'
 import type { ProtectionDeps } from './settings.ts'
 

@@ -3,7 +3,7 @@ import type { Insertable } from 'kysely'
 import { decodePath } from '../db/dialect.ts'
 import type { PersonLinksTable } from '../db/schema.ts'
 import type { PersonRow } from '../repo/people.ts'
-import type { Ctx } from '../services/context.ts'
+import type { Ctx } from '../log/context.ts'
 
 /** The vault references (`personIds`) an action's payload names, each once. */
 export function personRefsOf(payload: Record<string, unknown>): string[] {

@@ -6,8 +6,8 @@ import type { AppEnv } from '../http/env.ts'
 import { describe } from '../http/openapi.ts'
 import { purgePlan, runRetention } from '../protection/retention.ts'
 import type { ProtectionDeps } from '../protection/settings.ts'
-import { auditDenied } from '../services/audit.ts'
-import type { Ctx } from '../services/context.ts'
+import { auditDenied } from '../log/audit.ts'
+import type { Ctx } from '../log/context.ts'
 
 const tags = ['retention']
 

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, makeTestEnv, makeUser, newActionId, signIn, testDialects, type Session, type TestEnv } from '../test/harness.ts'
-import { verifyAudit } from '../repo/audit.ts'
+import { verifyAudit } from '../log/audit-repo.ts'
 import { push, pushAction, results } from '../sync/test-helpers.ts'
 
 let deviceCounter = 0

@@ -7,7 +7,7 @@ import { describe } from '../http/openapi.ts'
 import { jsonBody } from '../http/validate.ts'
 import { findApiToken, insertApiToken, listApiTokens, revokeApiToken } from '../repo/sessions.ts'
 import { authorize } from '../services/accounts.ts'
-import { audit } from '../services/audit.ts'
+import { audit } from '../log/audit.ts'
 import { newId, randomToken, sha256, TOKEN_PREFIX } from '../services/auth.ts'
 
 const TokenView = z.object({

@@ -7,7 +7,7 @@ import { describe } from '../http/openapi.ts'
 import { jsonBody } from '../http/validate.ts'
 import { listUsers, toUser } from '../repo/users.ts'
 import { changeUser, createUser, resetSecondFactor, scopesOrRefuse } from '../services/accounts.ts'
-import { audit } from '../services/audit.ts'
+import { audit } from '../log/audit.ts'
 
 export function userRoutes() {
   const app = new Hono<AppEnv>()

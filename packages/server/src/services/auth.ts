@@ -14,7 +14,7 @@ import {
   recordLoginFailure,
 } from '../repo/sessions.ts'
 import { findUserById, findUserByUsername, getCredentials, type UserRow } from '../repo/users.ts'
-import { audit } from './audit.ts'
+import { audit } from '../log/audit.ts'
 import { dummyPasswordHash, verifyPassword } from './passwords.ts'
 import { verifyStoredTotp } from './totp-secrets.ts'
 

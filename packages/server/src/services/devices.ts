@@ -3,8 +3,8 @@ import { decodePath } from '../db/dialect.ts'
 import { findOrgUnit } from '../repo/org-units.ts'
 import { findUserById } from '../repo/users.ts'
 import { counterRuns, findDevice, insertDevice, listDevices, rejectionSummary, revokeDeviceRow, type DeviceRow } from '../repo/devices.ts'
-import { audit, auditDenied } from './audit.ts'
-import { inTransaction, type Ctx, type Executor } from './context.ts'
+import { audit, auditDenied } from '../log/audit.ts'
+import { inTransaction, type Ctx, type Executor } from '../log/context.ts'
 
 /**
  * Registers a device for the caller: once, online. Repeating it is harmless (`created: false`);

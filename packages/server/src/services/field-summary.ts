@@ -1,9 +1,9 @@
 import { DomainError, decide, PROBLEM_TITLES, totalPeople, type FieldCounts, type FieldSummary, type PeopleCount, type RecordType } from '@faro/core'
 import { decodePath } from '../db/dialect.ts'
 import { findOrgUnit, listOrgUnits } from '../repo/org-units.ts'
-import { readableTypes, scopeFilter } from '../repo/records.ts'
-import { auditDenied } from './audit.ts'
-import type { Ctx } from './context.ts'
+import { readableTypes, scopeFilter } from '../log/records-repo.ts'
+import { auditDenied } from '../log/audit.ts'
+import type { Ctx } from '../log/context.ts'
 
 const FIELD_TYPES = ['patrol', 'attention', 'rescue', 'remains'] as const satisfies readonly RecordType[]
 

@@ -3,9 +3,9 @@ import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { DomainError, type ActionInput, type Actor, type ErrorCode, type Lang, type PushResult } from '@faro/core'
 import type { Db } from '../db/open.ts'
-import type { Ctx } from './context.ts'
-import type { PreparedAudit } from './audit.ts'
-import type { Prepared } from './log.ts'
+import type { Ctx } from '../log/context.ts'
+import type { PreparedAudit } from '../log/audit.ts'
+import type { Prepared } from '../log/log.ts'
 import type { Parsed } from './push.ts'
 
 /** A validated push on its way to the writer thread. */

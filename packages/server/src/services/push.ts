@@ -1,13 +1,13 @@
 import { DomainError, parseAction, type ActionInput, type FieldIssue, type PushReason, type PushResult } from '@faro/core'
-import { flushAuditHead, type AuditHeadCache } from '../repo/audit.ts'
+import { flushAuditHead, type AuditHeadCache } from '../log/audit-repo.ts'
 import { insertConflict, insertRejection, touchDevice } from '../repo/devices.ts'
-import { ActionBatch, policyActionOf, seqOf, takenSubject } from './action-batch.ts'
-import { prepareAudit } from './audit.ts'
+import { ActionBatch, policyActionOf, seqOf, takenSubject } from '../log/action-batch.ts'
+import { prepareAudit } from '../log/audit.ts'
 import type { ControlledTransaction } from 'kysely'
 import type { Database } from '../db/schema.ts'
-import type { Ctx, Executor } from './context.ts'
+import type { Ctx, Executor } from '../log/context.ts'
 import { pushContext } from './devices.ts'
-import { lockLog, prepareAction, type Prepared } from './log.ts'
+import { lockLog, prepareAction, type Prepared } from '../log/log.ts'
 import { pushWriterOf } from './push-writer.ts'
 
 /**

@@ -14,8 +14,8 @@ import {
   Service,
   WaterTankLevel,
 } from '@faro/core'
-import { audit } from './audit.ts'
-import type { Ctx } from './context.ts'
+import { audit } from '../log/audit.ts'
+import type { Ctx } from '../log/context.ts'
 
 /** The catalogues the field app offers in its pickers, straight from the core schemas. */
 export const CATALOGUES = {

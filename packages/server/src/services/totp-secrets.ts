@@ -3,7 +3,7 @@ import type { Logger } from 'pino'
 import type { Db } from '../db/open.ts'
 import { seal, unseal, type Keyring } from '../protection/keyring.ts'
 import { findTotpColumns, listTotpColumns, replaceTotpColumn, setTotpColumns, type StoredTotp } from '../repo/users.ts'
-import type { Executor } from './context.ts'
+import type { Executor } from '../log/context.ts'
 
 /**
  * The one way in and out of the second-factor columns. Secrets are stored sealed (AES-256-GCM

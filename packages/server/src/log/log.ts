@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import { canonicalJson, DomainError, message } from '@faro/core'
-import { findActionByDeviceCounter, findActionById, insertAction, type ActionRow, type NewActionRow } from '../repo/actions.ts'
+import { findActionByDeviceCounter, findActionById, insertAction, type ActionRow, type NewActionRow } from './actions-repo.ts'
 import { supportsRowLocks } from '../db/dialect.ts'
 import type { PreparedAudit } from './audit.ts'
 import type { Ctx, Executor } from './context.ts'

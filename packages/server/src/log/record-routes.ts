@@ -5,9 +5,9 @@ import { requireAuth } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { describe, tagMiddleware } from '../http/openapi.ts'
 import { query, readJson } from '../http/validate.ts'
-import { listVisibleRecords, markReviewed, readRecord, submitAction } from '../services/records.ts'
+import { listVisibleRecords, markReviewed, readRecord, submitAction } from './records.ts'
 import { ActionInput } from '@faro/core'
-import { listActionsOfRecord } from '../repo/actions.ts'
+import { listActionsOfRecord } from './actions-repo.ts'
 
 const ListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeTestDb, testDialects } from '../test/harness.ts'
 import type { Db } from '../db/open.ts'
-import { findDeviceCountersTaken, insertActions, type NewActionRow } from './actions.ts'
+import { findDeviceCountersTaken, insertActions, type NewActionRow } from './actions-repo.ts'
 
 const TAKEN = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 40, 500, 1000]
 

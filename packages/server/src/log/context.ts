@@ -3,7 +3,7 @@ import type { Actor, Lang } from '@faro/core'
 import type { Clock } from '../clock.ts'
 import type { Db } from '../db/open.ts'
 import type { Database } from '../db/schema.ts'
-import type { AuditHeadCache } from '../repo/audit.ts'
+import type { AuditHeadCache } from './audit-repo.ts'
 
 /** What every service call needs: the database, the clock, and who is asking in which language. */
 export interface Ctx {

@@ -4,7 +4,7 @@ import { requireAuth } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { describe } from '../http/openapi.ts'
 import { query } from '../http/validate.ts'
-import { listAudit, verifyAudit } from '../repo/audit.ts'
+import { listAudit, verifyAudit } from './audit-repo.ts'
 import { authorize } from '../services/accounts.ts'
 
 const AuditQuery = z.strictObject({

@@ -5,7 +5,7 @@ import { canonicalJson } from '@faro/core'
 import { v7 as uuidv7 } from 'uuid'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { call, dropAppendOnlyGuards, makeAttentionAction, makeTestEnv, makeUser, signIn, testDialects, type TestEnv } from '../test/harness.ts'
-import { appendAudit, chainHash, GENESIS_HASH, verifyAudit, type AuditEvent } from './audit.ts'
+import { appendAudit, chainHash, GENESIS_HASH, verifyAudit, type AuditEvent } from './audit-repo.ts'
 
 describe('audit chain hash', () => {
   // Chains written before the hand-written serialisation must still verify: the text hashed is

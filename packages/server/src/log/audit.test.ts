@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chainBody } from '../repo/audit.ts'
+import { chainBody } from './audit-repo.ts'
 import { auditEvent, prepareAudit } from './audit.ts'
 
 describe('audit events worked out ahead', () => {

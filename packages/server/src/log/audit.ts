@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid'
 import type { PolicyAction } from '@faro/core'
-import { appendAudit, chainBody, type AuditLink } from '../repo/audit.ts'
+import { appendAudit, chainBody, type AuditLink } from './audit-repo.ts'
 import type { Ctx, Executor } from './context.ts'
 
 export interface AuditSubject {

@@ -1,10 +1,10 @@
 import { DomainError, decide, PROBLEM_TITLES, RecordType, type ActionInput, type AppendResult, type RecordState, type RecordView } from '@faro/core'
-import { clearReviewFlag, findRecord, listRecords, policyTargetOf, type RecordRow } from '../repo/records.ts'
+import { clearReviewFlag, findRecord, listRecords, policyTargetOf, type RecordRow } from './records-repo.ts'
 import { ActionBatch, policyActionOf, seqOf, type BatchOptions } from './action-batch.ts'
 import { audit, auditDenied } from './audit.ts'
 import { lockLog } from './log.ts'
 import { inTransaction, type Ctx } from './context.ts'
-import { invalidField, scopesOrRefuse } from './accounts.ts'
+import { invalidField, scopesOrRefuse } from '../services/accounts.ts'
 
 
 /**
