@@ -7,7 +7,7 @@ import { openDb, type Db } from './db/open.ts'
 import { createApp } from './http/app.ts'
 import { startProtectionJobs } from './protection/job.ts'
 import { startPushWriter } from './services/push-writer.ts'
-import { sealPlainTotpSecrets } from './services/totp-secrets.ts'
+import { sealPlainTotpSecrets } from './accounts/totp-secrets.ts'
 import type { ProtectionDeps } from './protection/settings.ts'
 
 export interface RunningServer {

@@ -14,7 +14,7 @@ import { createApp } from '../http/app.ts'
 import { verifyAudit } from '../log/audit-repo.ts'
 import { systemCtx } from '../seed/demo.ts'
 import { orgTree } from '../seed/org-tree.ts'
-import { createOrgUnit } from '../services/accounts.ts'
+import { createOrgUnit } from '../accounts/accounts.ts'
 import { call, testAppConfig, makeAttentionAction, makeUser, signIn, testDialects, type TestEnv } from '../test/harness.ts'
 import { backup, restore } from './backup.ts'
 

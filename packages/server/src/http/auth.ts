@@ -3,7 +3,7 @@ import { getCookie } from 'hono/cookie'
 import { DomainError, message } from '@faro/core'
 import type { Clock } from '../clock.ts'
 import type { Db } from '../db/open.ts'
-import { authenticateSession, authenticateToken, SESSION_COOKIE, unauthenticated } from '../services/auth.ts'
+import { authenticateSession, authenticateToken, SESSION_COOKIE, unauthenticated } from '../accounts/sessions.ts'
 import type { AppEnv } from './env.ts'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])

@@ -1,5 +1,5 @@
 import type { Actor, Lang } from '@faro/core'
-import type { Authenticated } from '../services/auth.ts'
+import type { Authenticated } from '../accounts/sessions.ts'
 import type { Ctx } from '../log/context.ts'
 
 /** Variables every request carries through the middleware chain. */

@@ -5,7 +5,7 @@ import type { AppEnv } from '../http/env.ts'
 import { describe } from '../http/openapi.ts'
 import { query } from '../http/validate.ts'
 import { listAudit, verifyAudit } from './audit-repo.ts'
-import { authorize } from '../services/accounts.ts'
+import { authorize } from '../accounts/accounts.ts'
 
 const AuditQuery = z.strictObject({
   before: z.coerce.number().int().min(1).optional().describe('sequence number to page back from'),

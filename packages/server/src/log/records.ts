@@ -4,7 +4,7 @@ import { ActionBatch, policyActionOf, seqOf, type BatchOptions } from './action-
 import { audit, auditDenied } from './audit.ts'
 import { lockLog } from './log.ts'
 import { inTransaction, type Ctx } from './context.ts'
-import { invalidField, scopesOrRefuse } from '../services/accounts.ts'
+import { invalidField, scopesOrRefuse } from '../accounts/accounts.ts'
 
 
 /**

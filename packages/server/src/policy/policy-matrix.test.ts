@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { decide, PolicyAction, scopesOf, RECORD_TYPES, RecordType, Role, type Actor, type PolicyTarget } from '@faro/core'
-import { findOrgUnit } from '../repo/org-units.ts'
+import { findOrgUnit } from '../accounts/org-units-repo.ts'
 import { submitAction } from '../log/records.ts'
 import { parseAction } from '@faro/core'
 import { call, makeTestEnv, makeUser, newActionId, signIn, testDialects, type Session, type TestEnv } from '../test/harness.ts'

@@ -18,7 +18,7 @@ import {
   type Purpose,
 } from '@faro/core'
 import { decodePath, encodePath } from '../db/dialect.ts'
-import { findOrgUnit } from '../repo/org-units.ts'
+import { findOrgUnit } from '../accounts/org-units-repo.ts'
 import { findPeople, insertLinks, insertPerson, linksOf, matchNameIndex, replaceNameIndex, type PersonRow } from '../repo/people.ts'
 import { findRecord } from '../log/records-repo.ts'
 import { consentsOf, insertDisclosure, opposedPurposes, toConsent } from '../repo/consents.ts'
@@ -26,7 +26,7 @@ import { policyTargetOf } from '../log/records-repo.ts'
 import { audit, auditDenied } from '../log/audit.ts'
 import { inTransaction, type Ctx, type Executor } from '../log/context.ts'
 import { personFor, requireAction } from './guard.ts'
-import { invalidField as invalid } from '../services/accounts.ts'
+import { invalidField as invalid } from '../accounts/accounts.ts'
 import type { ProtectionDeps } from './settings.ts'
 import { decryptIdentity, encryptNew, indexEntries, searchDigests } from './vault.ts'
 

@@ -19,7 +19,7 @@ import { disclosuresOf } from '../repo/consents.ts'
 import { audit } from '../log/audit.ts'
 import { inTransaction, type Ctx, type Executor } from '../log/context.ts'
 import { personFor, requireAction } from './guard.ts'
-import { invalidField as invalid } from '../services/accounts.ts'
+import { invalidField as invalid } from '../accounts/accounts.ts'
 import type { ProtectionDeps } from './settings.ts'
 import { decryptIdentity, rewriteIdentity } from './vault.ts'
 

@@ -1,6 +1,6 @@
 import { DomainError, decide, PROBLEM_TITLES, totalPeople, type FieldCounts, type FieldSummary, type PeopleCount, type RecordType } from '@faro/core'
 import { decodePath } from '../db/dialect.ts'
-import { findOrgUnit, listOrgUnits } from '../repo/org-units.ts'
+import { findOrgUnit, listOrgUnits } from '../accounts/org-units-repo.ts'
 import { readableTypes, scopeFilter } from '../log/records-repo.ts'
 import { auditDenied } from '../log/audit.ts'
 import type { Ctx } from '../log/context.ts'

@@ -15,7 +15,7 @@ import { DEFAULT_PROTECTION_SETTINGS, type ProtectionDeps, type ProtectionSettin
 import { fileShredList } from '../protection/shred-list.ts'
 import { systemCtx } from '../seed/demo.ts'
 import { orgTree } from '../seed/org-tree.ts'
-import { createOrgUnit } from '../services/accounts.ts'
+import { createOrgUnit } from '../accounts/accounts.ts'
 import { testAppConfig, type TestEnv } from './harness.ts'
 
 /** A test environment with real files: a SQLite file (or a fresh PostgreSQL database), a master key, a shred list and captured logs. */

@@ -2,7 +2,7 @@ import * as OTPAuth from 'otpauth'
 import type { Logger } from 'pino'
 import type { Db } from '../db/open.ts'
 import { seal, unseal, type Keyring } from '../protection/keyring.ts'
-import { findTotpColumns, listTotpColumns, replaceTotpColumn, setTotpColumns, type StoredTotp } from '../repo/users.ts'
+import { findTotpColumns, listTotpColumns, replaceTotpColumn, setTotpColumns, type StoredTotp } from './users-repo.ts'
 import type { Executor } from '../log/context.ts'
 
 /**

@@ -5,8 +5,8 @@ import { requireAuth } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { describe } from '../http/openapi.ts'
 import { jsonBody } from '../http/validate.ts'
-import { listOrgUnits } from '../repo/org-units.ts'
-import { createOrgUnit } from '../services/accounts.ts'
+import { listOrgUnits } from './org-units-repo.ts'
+import { createOrgUnit } from './accounts.ts'
 
 export function orgUnitRoutes() {
   const app = new Hono<AppEnv>()

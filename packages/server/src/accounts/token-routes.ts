@@ -5,10 +5,10 @@ import { requireAuth } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { describe } from '../http/openapi.ts'
 import { jsonBody } from '../http/validate.ts'
-import { findApiToken, insertApiToken, listApiTokens, revokeApiToken } from '../repo/sessions.ts'
-import { authorize } from '../services/accounts.ts'
+import { findApiToken, insertApiToken, listApiTokens, revokeApiToken } from './sessions-repo.ts'
+import { authorize } from './accounts.ts'
 import { audit } from '../log/audit.ts'
-import { newId, randomToken, sha256, TOKEN_PREFIX } from '../services/auth.ts'
+import { newId, randomToken, sha256, TOKEN_PREFIX } from './sessions.ts'
 
 const TokenView = z.object({
   id: z.string(),

@@ -12,8 +12,8 @@ import {
   findLiveSession,
   insertSession,
   recordLoginFailure,
-} from '../repo/sessions.ts'
-import { findUserById, findUserByUsername, getCredentials, type UserRow } from '../repo/users.ts'
+} from './sessions-repo.ts'
+import { findUserById, findUserByUsername, getCredentials, type UserRow } from './users-repo.ts'
 import { audit } from '../log/audit.ts'
 import { dummyPasswordHash, verifyPassword } from './passwords.ts'
 import { verifyStoredTotp } from './totp-secrets.ts'

@@ -5,8 +5,8 @@ import { requireAuth } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { describe } from '../http/openapi.ts'
 import { jsonBody } from '../http/validate.ts'
-import { listUsers, toUser } from '../repo/users.ts'
-import { changeUser, createUser, resetSecondFactor, scopesOrRefuse } from '../services/accounts.ts'
+import { listUsers, toUser } from './users-repo.ts'
+import { changeUser, createUser, resetSecondFactor, scopesOrRefuse } from './accounts.ts'
 import { audit } from '../log/audit.ts'
 
 export function userRoutes() {
