@@ -6,7 +6,7 @@ import { openDb } from '../../packages/server/src/db/open.ts'
 import { createApp, type AppDeps } from '../../packages/server/src/http/app.ts'
 import { findUserByUsername } from '../../packages/server/src/accounts/users-repo.ts'
 import { createUser } from '../../packages/server/src/accounts/accounts.ts'
-import { startPushWriter } from '../../packages/server/src/services/push-writer.ts'
+import { startPushWriter } from '../../packages/server/src/field/sync/push-writer.ts'
 import { seedOrgUnits, systemCtx } from '../../packages/server/src/seed/demo.ts'
 
 // The Faro server as its own process for the benchmarks, so client and server do not share an

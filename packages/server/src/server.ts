@@ -6,7 +6,7 @@ import { migrateDatabase } from './db/migrate.ts'
 import { openDb, type Db } from './db/open.ts'
 import { createApp } from './http/app.ts'
 import { startProtectionJobs } from './protection/job.ts'
-import { startPushWriter } from './services/push-writer.ts'
+import { startPushWriter } from './field/sync/push-writer.ts'
 import { sealPlainTotpSecrets } from './accounts/totp-secrets.ts'
 import type { ProtectionDeps } from './protection/settings.ts'
 

@@ -10,7 +10,7 @@ const MAX_STATEMENTS = 500
  * at a time on the connection.
  *
  * Transactions begin IMMEDIATE: a sync push is written by its own thread on a second connection
- * (services/push-writer.ts), and a deferred transaction that read before writing would fail with
+ * (field/sync/push-writer.ts), and a deferred transaction that read before writing would fail with
  * SQLITE_BUSY, without waiting, when the other connection committed in between. Taking the write
  * lock at BEGIN makes it wait its turn (busy_timeout) instead.
  */

@@ -12,7 +12,7 @@ import { openDb, type Db, type DialectName } from '../db/open.ts'
 import { createApp, type AppDeps } from '../http/app.ts'
 import { createUser, createOrgUnit } from '../accounts/accounts.ts'
 import { systemCtx } from '../seed/demo.ts'
-import { startPushWriter } from '../services/push-writer.ts'
+import { startPushWriter } from '../field/sync/push-writer.ts'
 import { orgTree } from '../seed/org-tree.ts'
 import { wantedDialects } from './dialects.ts'
 

@@ -1,8 +1,8 @@
 import { RecordType, type PullChange, type PullResponse, type RecordState, type Scope } from '@faro/core'
-import { unindexed } from '../db/dialect.ts'
-import { findDevice, touchDevice } from '../repo/devices.ts'
-import { readableTypes, scopeFilter } from '../log/records-repo.ts'
-import type { Ctx } from '../log/context.ts'
+import { unindexed } from '../../db/dialect.ts'
+import { findDevice, touchDevice } from './devices-repo.ts'
+import { readableTypes, scopeFilter } from '../../log/records-repo.ts'
+import type { Ctx } from '../../log/context.ts'
 import { checkUsable } from './devices.ts'
 
 /**

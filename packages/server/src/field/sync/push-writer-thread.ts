@@ -1,10 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { DomainError } from '@faro/core'
-import { openDb } from '../db/open.ts'
+import { openDb } from '../../db/open.ts'
 import { applyParsed } from './push.ts'
 import { unpackParsed, type WriterReply, type WriterRequest } from './push-writer.ts'
 
-// The writer thread of services/push-writer.ts: applies validated pushes on its own connection,
+// The writer thread of field/sync/push-writer.ts: applies validated pushes on its own connection,
 // through the same group commit as the request thread would, and answers after each commit.
 
 const port = parentPort

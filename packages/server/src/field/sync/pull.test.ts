@@ -1,9 +1,9 @@
 import { RecordType, Role } from '@faro/core'
 import { CompiledQuery } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeTestDb } from '../test/harness.ts'
-import type { Db } from '../db/open.ts'
-import { readableTypes } from '../log/records-repo.ts'
+import { makeTestDb } from '../../test/harness.ts'
+import type { Db } from '../../db/open.ts'
+import { readableTypes } from '../../log/records-repo.ts'
 import { pullQuery } from './pull.ts'
 
 // What a pull reads grows with the changes since the cursor, not with the table: on SQLite the

@@ -3,9 +3,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
-import { SQLite } from '../db/sqlite-driver.ts'
+import { SQLite } from '../../db/sqlite-driver.ts'
 import { describe, expect, it } from 'vitest'
-import { SeededRandom } from '../seed/random.ts'
+import { SeededRandom } from '../../seed/random.ts'
 import { chaosSeed, SimDevice, type SimAction, type WireResult } from './chaos-model.ts'
 
 // Part of the chaos test that needs a real process: a Faro server on a SQLite file, killed with

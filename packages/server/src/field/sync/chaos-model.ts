@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid'
-import { SeededRandom } from '../seed/random.ts'
+import { SeededRandom } from '../../seed/random.ts'
 
 /** One action as the simulated device keeps it in its outbox. */
 export interface SimAction {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { verifyAudit } from '../log/audit-repo.ts'
-import { call, makeUser, makeTestEnv, newActionId, signIn, testDialects, type Session, type TestEnv } from '../test/harness.ts'
+import { verifyAudit } from '../../log/audit-repo.ts'
+import { call, makeUser, makeTestEnv, newActionId, signIn, testDialects, type Session, type TestEnv } from '../../test/harness.ts'
 import { push, pushAction, results, type TestPushAction } from './test-helpers.ts'
 
 let devices = 0

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { call, makePlaceAction, makeTestEnv, makeUser, signIn, testDialects, type Session, type TestEnv } from '../test/harness.ts'
-import { push, pushAction, results } from '../sync/test-helpers.ts'
+import { call, makePlaceAction, makeTestEnv, makeUser, signIn, testDialects, type Session, type TestEnv } from '../../test/harness.ts'
+import { push, pushAction, results } from './test-helpers.ts'
 
 interface Pull {
   changes: { recordId: string; recordType: string; version: number; state: Record<string, unknown> }[]

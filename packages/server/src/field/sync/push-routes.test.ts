@@ -1,8 +1,8 @@
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { call, makeTestEnv, makeUser, newActionId, signIn, testDialects, type Session, type TestEnv } from '../test/harness.ts'
-import { verifyAudit } from '../log/audit-repo.ts'
-import { push, pushAction, results } from '../sync/test-helpers.ts'
+import { call, makeTestEnv, makeUser, newActionId, signIn, testDialects, type Session, type TestEnv } from '../../test/harness.ts'
+import { verifyAudit } from '../../log/audit-repo.ts'
+import { push, pushAction, results } from './test-helpers.ts'
 
 let deviceCounter = 0
 const newDevice = () => `push-test-device-${++deviceCounter}-${Date.now()}`

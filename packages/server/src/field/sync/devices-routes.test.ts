@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { call, makeTestEnv, makeUser, signIn, testDialects, type Session, type TestEnv } from '../test/harness.ts'
-import { push, pushAction, results } from '../sync/test-helpers.ts'
+import { call, makeTestEnv, makeUser, signIn, testDialects, type Session, type TestEnv } from '../../test/harness.ts'
+import { push, pushAction, results } from './test-helpers.ts'
 
 let n = 0
 const newDevice = () => `devices-test-${++n}-${Date.now()}`

@@ -4,7 +4,7 @@ import { requireAuth } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { describe } from '../http/openapi.ts'
 import { query } from '../http/validate.ts'
-import { fieldSummary } from '../services/field-summary.ts'
+import { fieldSummary } from './summary.ts'
 
 /** Coordinator and national views of field work. */
 export function fieldRoutes() {

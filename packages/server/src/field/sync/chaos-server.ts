@@ -1,13 +1,13 @@
 import { serve } from '@hono/node-server'
 import pino from 'pino'
-import { systemClock } from '../clock.ts'
-import { migrateToLatest } from '../db/migrate.ts'
-import { openDb } from '../db/open.ts'
-import { createApp, type AppDeps } from '../http/app.ts'
-import { findUserByUsername } from '../accounts/users-repo.ts'
-import { createUser } from '../accounts/accounts.ts'
-import { startPushWriter } from '../services/push-writer.ts'
-import { seedOrgUnits, systemCtx } from '../seed/demo.ts'
+import { systemClock } from '../../clock.ts'
+import { migrateToLatest } from '../../db/migrate.ts'
+import { openDb } from '../../db/open.ts'
+import { createApp, type AppDeps } from '../../http/app.ts'
+import { findUserByUsername } from '../../accounts/users-repo.ts'
+import { createUser } from '../../accounts/accounts.ts'
+import { startPushWriter } from './push-writer.ts'
+import { seedOrgUnits, systemCtx } from '../../seed/demo.ts'
 
 // A real Faro server process on a SQLite file, for the kill -9 chaos test: it prints its port
 // and serves until it is killed. Usage: node --import tsx chaos-server.ts <db-file> <username> <password>

@@ -20,14 +20,14 @@ import {
   RegisterDeviceResult,
 } from '@faro/core'
 import { z } from 'zod'
-import { requireAuth } from '../http/auth.ts'
-import type { AppEnv } from '../http/env.ts'
-import { describe, tagMiddleware } from '../http/openapi.ts'
-import { jsonBody, query } from '../http/validate.ts'
-import { deviceHealthList, registerDevice, revokeDevice } from '../services/devices.ts'
-import { pullChanges } from '../services/pull.ts'
-import { pushActions } from '../services/push.ts'
-import { CATALOGUES, referenceData } from '../services/reference.ts'
+import { requireAuth } from '../../http/auth.ts'
+import type { AppEnv } from '../../http/env.ts'
+import { describe, tagMiddleware } from '../../http/openapi.ts'
+import { jsonBody, query } from '../../http/validate.ts'
+import { deviceHealthList, registerDevice, revokeDevice } from './devices.ts'
+import { pullChanges } from './pull.ts'
+import { pushActions } from './push.ts'
+import { CATALOGUES, referenceData } from '../reference.ts'
 
 const ReferenceResponse = z.object({
   catalogues: z.object(Object.fromEntries(Object.keys(CATALOGUES).map((k) => [k, z.array(z.string())]))),

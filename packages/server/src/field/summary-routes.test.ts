@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, makeTestEnv, makeUser, newActionId, signIn, testDialects, type Session, type TestEnv } from '../test/harness.ts'
-import { periodOf } from '../services/field-summary.ts'
-import { push, results } from '../sync/test-helpers.ts'
+import { periodOf } from './summary.ts'
+import { push, results } from './sync/test-helpers.ts'
 
 interface Summary {
   total: { attentions: number; peopleAttended: number; rescues: number; peopleRescued: number; patrols: number; priority: number }

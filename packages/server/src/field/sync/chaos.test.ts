@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SeededRandom } from '../seed/random.ts'
-import { call, makeTestEnv, makeUser, signIn, testDialects, type Session, type TestEnv } from '../test/harness.ts'
+import { SeededRandom } from '../../seed/random.ts'
+import { call, makeTestEnv, makeUser, signIn, testDialects, type Session, type TestEnv } from '../../test/harness.ts'
 import { chaosRuns, chaosSeed, clockSkew, SimDevice, type SimAction, type WireResult } from './chaos-model.ts'
 
 // The chaos test of the sync protocol (issue 4), in-process against the real app and a real

@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely'
 import type { CounterRange } from '@faro/core'
-import { runCompiledOnce } from '../db/compiled-once.ts'
-import type { Database, DevicesTable, SyncConflictsTable, SyncRejectionsTable } from '../db/schema.ts'
+import { runCompiledOnce } from '../../db/compiled-once.ts'
+import type { Database, DevicesTable, SyncConflictsTable, SyncRejectionsTable } from '../../db/schema.ts'
 
 export type DeviceRow = Selectable<DevicesTable>
 

@@ -1,10 +1,10 @@
 import { DomainError, Role, decide, gapsBetween, message, PROBLEM_TITLES, type DeviceHealth, type RegisterDeviceInput, type RegisterDeviceResult } from '@faro/core'
-import { decodePath } from '../db/dialect.ts'
-import { findOrgUnit } from '../accounts/org-units-repo.ts'
-import { findUserById } from '../accounts/users-repo.ts'
-import { counterRuns, findDevice, insertDevice, listDevices, rejectionSummary, revokeDeviceRow, type DeviceRow } from '../repo/devices.ts'
-import { audit, auditDenied } from '../log/audit.ts'
-import { inTransaction, type Ctx, type Executor } from '../log/context.ts'
+import { decodePath } from '../../db/dialect.ts'
+import { findOrgUnit } from '../../accounts/org-units-repo.ts'
+import { findUserById } from '../../accounts/users-repo.ts'
+import { counterRuns, findDevice, insertDevice, listDevices, rejectionSummary, revokeDeviceRow, type DeviceRow } from './devices-repo.ts'
+import { audit, auditDenied } from '../../log/audit.ts'
+import { inTransaction, type Ctx, type Executor } from '../../log/context.ts'
 
 /**
  * Registers a device for the caller: once, online. Repeating it is harmless (`created: false`);

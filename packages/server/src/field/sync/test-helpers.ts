@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib'
-import { call, makeAttentionAction, type Session, type TestEnv } from '../test/harness.ts'
+import { call, makeAttentionAction, type Session, type TestEnv } from '../../test/harness.ts'
 
 export interface PushResultBody {
   id: string
