@@ -22,9 +22,9 @@ import { syncRoutes } from '../field/sync/routes.ts'
 import { tokenRoutes } from '../accounts/token-routes.ts'
 import { userRoutes } from '../accounts/user-routes.ts'
 import { staticRoutes } from '../routes/static.ts'
-import { peopleRoutes } from '../routes/people.ts'
-import { retentionRoutes } from '../routes/retention.ts'
-import { rightsRequestRoutes } from '../routes/rights-requests.ts'
+import { peopleRoutes } from '../protection/people/people-routes.ts'
+import { retentionRoutes } from '../protection/retention/retention-routes.ts'
+import { rightsRequestRoutes } from '../protection/rights/rights-request-routes.ts'
 import { ephemeralProtection, type ProtectionDeps } from '../protection/settings.ts'
 
 export interface AppDeps {

@@ -2,7 +2,7 @@ import type { Logger } from 'pino'
 import type { Clock } from '../clock.ts'
 import type { Db } from '../db/open.ts'
 import type { AuditCtx } from '../log/audit.ts'
-import { reapplyShredList, runRetention } from './retention.ts'
+import { reapplyShredList, runRetention } from './retention/retention.ts'
 import type { ProtectionDeps } from './settings.ts'
 
 const DAY_MS = 24 * 60 * 60 * 1000

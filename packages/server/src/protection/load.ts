@@ -4,7 +4,7 @@ import { RETENTION_DEFAULT_DAYS } from '@faro/core'
 import { ConfigError, type Config } from '../config.ts'
 import { generateMasterKeyFile, keyringFrom, parseMasterKey } from './keyring.ts'
 import type { ProtectionDeps } from './settings.ts'
-import { fileShredList } from './shred-list.ts'
+import { fileShredList } from './retention/shred-list.ts'
 
 /**
  * Builds the protection dependencies from the configuration. Without a master key Faro refuses

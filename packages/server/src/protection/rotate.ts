@@ -2,13 +2,13 @@ import { sql, type Transaction } from 'kysely'
 import type { Clock } from '../clock.ts'
 import type { Db } from '../db/open.ts'
 import type { Database } from '../db/schema.ts'
-import { keyPage, replaceNameIndex, updateWrappedKey, type KeyRow } from '../repo/people.ts'
+import { keyPage, replaceNameIndex, updateWrappedKey, type KeyRow } from './people/people-repo.ts'
 import { listTotpColumns } from '../accounts/users-repo.ts'
 import { audit } from '../log/audit.ts'
 import { resealTotpSecret } from '../accounts/totp-secrets.ts'
 import { retentionCtx } from './job.ts'
 import { unwrapDataKey, wrapDataKey, type Keyring } from './keyring.ts'
-import { reindexIdentity } from './vault.ts'
+import { reindexIdentity } from './people/vault.ts'
 
 /** What a rotation moved to the new key: counts only, never an id or a value. */
 export interface RotationCounts {

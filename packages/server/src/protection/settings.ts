@@ -1,6 +1,6 @@
 import { BLOCKING_DEFAULT_DAYS, RETENTION_DEFAULT_DAYS, RIGHTS_DEADLINES } from '@faro/core'
 import { ephemeralKeyring, type Keyring } from './keyring.ts'
-import { memoryShredList, type ShredList } from './shred-list.ts'
+import { memoryShredList, type ShredList } from './retention/shred-list.ts'
 
 /** Deadlines and periods of the protection workflow; every one is configurable. */
 export interface ProtectionSettings {

@@ -1,7 +1,7 @@
 import { namePhoneticKeys, nameTokens, normalisePhone, PersonIdentity, presentFields, type PersonIdentity as Identity } from '@faro/core'
-import { findWrappedKey, replaceNameIndex, updatePersonIdentity, type PersonRow } from '../repo/people.ts'
-import type { Executor } from '../log/context.ts'
-import { indexDigest, newDataKey, seal, unseal, unwrapDataKey, wrapDataKey, type Keyring } from './keyring.ts'
+import { findWrappedKey, replaceNameIndex, updatePersonIdentity, type PersonRow } from './people-repo.ts'
+import type { Executor } from '../../log/context.ts'
+import { indexDigest, newDataKey, seal, unseal, unwrapDataKey, wrapDataKey, type Keyring } from '../keyring.ts'
 
 /** Encrypts a new identity under a fresh data key; returns what the rows store. */
 export function encryptNew(keyring: Keyring, personId: string, identity: Identity): { ciphertext: string; wrappedKey: string } {

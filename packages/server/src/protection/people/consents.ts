@@ -10,11 +10,11 @@ import {
   type PersonIdentity,
   type RecordConsentInput,
 } from '@faro/core'
-import { consentsOf, disclosuresOf, findConsent, insertConsent, insertDisclosure, opposedPurposes, toConsent, withdrawConsent, type DisclosureRow } from '../repo/consents.ts'
-import { audit } from '../log/audit.ts'
-import { inTransaction, type Ctx } from '../log/context.ts'
-import { personFor } from './guard.ts'
-import type { ProtectionDeps } from './settings.ts'
+import { consentsOf, disclosuresOf, findConsent, insertConsent, insertDisclosure, opposedPurposes, toConsent, withdrawConsent, type DisclosureRow } from './consents-repo.ts'
+import { audit } from '../../log/audit.ts'
+import { inTransaction, type Ctx } from '../../log/context.ts'
+import { personFor } from '../guard.ts'
+import type { ProtectionDeps } from '../settings.ts'
 import { decryptIdentity } from './vault.ts'
 
 /** Records a consent (or another basis) for a recipient class and purpose, with who and in which language. */

@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { call, makeAttentionAction, makeUser, signIn, testDialects, type Session } from '../test/harness.ts'
-import { makeProtectionEnv, type ProtectionEnv } from '../test/protection-env.ts'
-import { retentionCtx } from './job.ts'
+import { call, makeAttentionAction, makeUser, signIn, testDialects, type Session } from '../../test/harness.ts'
+import { makeProtectionEnv, type ProtectionEnv } from '../../test/protection-env.ts'
+import { retentionCtx } from '../job.ts'
 import { runRetention, shred } from './retention.ts'
 
 const DAY = 86_400_000

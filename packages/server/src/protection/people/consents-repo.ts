@@ -1,7 +1,7 @@
 import type { Insertable, Selectable } from 'kysely'
 import type { Consent, Purpose } from '@faro/core'
-import type { ConsentsTable, DisclosuresTable } from '../db/schema.ts'
-import type { Executor } from '../log/context.ts'
+import type { ConsentsTable, DisclosuresTable } from '../../db/schema.ts'
+import type { Executor } from '../../log/context.ts'
 
 export type ConsentRow = Selectable<ConsentsTable>
 export type DisclosureRow = Selectable<DisclosuresTable>

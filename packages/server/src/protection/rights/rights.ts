@@ -14,14 +14,14 @@ import {
 } from '@faro/core'
 import type { Selectable } from 'kysely'
 import type { z } from 'zod'
-import type { RightsRequestsTable } from '../db/schema.ts'
-import { disclosuresOf } from '../repo/consents.ts'
-import { audit } from '../log/audit.ts'
-import { inTransaction, type Ctx, type Executor } from '../log/context.ts'
-import { personFor, requireAction } from './guard.ts'
-import { invalidField as invalid } from '../accounts/accounts.ts'
-import type { ProtectionDeps } from './settings.ts'
-import { decryptIdentity, rewriteIdentity } from './vault.ts'
+import type { RightsRequestsTable } from '../../db/schema.ts'
+import { disclosuresOf } from '../people/consents-repo.ts'
+import { audit } from '../../log/audit.ts'
+import { inTransaction, type Ctx, type Executor } from '../../log/context.ts'
+import { personFor, requireAction } from '../guard.ts'
+import { invalidField as invalid } from '../../accounts/accounts.ts'
+import type { ProtectionDeps } from '../settings.ts'
+import { decryptIdentity, rewriteIdentity } from '../people/vault.ts'
 
 type Row = Selectable<RightsRequestsTable>
 

@@ -17,17 +17,17 @@ import {
   type PersonLinkInput,
   type Purpose,
 } from '@faro/core'
-import { decodePath, encodePath } from '../db/dialect.ts'
-import { findOrgUnit } from '../accounts/org-units-repo.ts'
-import { findPeople, insertLinks, insertPerson, linksOf, matchNameIndex, replaceNameIndex, type PersonRow } from '../repo/people.ts'
-import { findRecord } from '../log/records-repo.ts'
-import { consentsOf, insertDisclosure, opposedPurposes, toConsent } from '../repo/consents.ts'
-import { policyTargetOf } from '../log/records-repo.ts'
-import { audit, auditDenied } from '../log/audit.ts'
-import { inTransaction, type Ctx, type Executor } from '../log/context.ts'
-import { personFor, requireAction } from './guard.ts'
-import { invalidField as invalid } from '../accounts/accounts.ts'
-import type { ProtectionDeps } from './settings.ts'
+import { decodePath, encodePath } from '../../db/dialect.ts'
+import { findOrgUnit } from '../../accounts/org-units-repo.ts'
+import { findPeople, insertLinks, insertPerson, linksOf, matchNameIndex, replaceNameIndex, type PersonRow } from './people-repo.ts'
+import { findRecord } from '../../log/records-repo.ts'
+import { consentsOf, insertDisclosure, opposedPurposes, toConsent } from './consents-repo.ts'
+import { policyTargetOf } from '../../log/records-repo.ts'
+import { audit, auditDenied } from '../../log/audit.ts'
+import { inTransaction, type Ctx, type Executor } from '../../log/context.ts'
+import { personFor, requireAction } from '../guard.ts'
+import { invalidField as invalid } from '../../accounts/accounts.ts'
+import type { ProtectionDeps } from '../settings.ts'
 import { decryptIdentity, encryptNew, indexEntries, searchDigests } from './vault.ts'
 
 /** Stores an identity in the vault (and links it to a record when asked); answers masked. */

@@ -1,9 +1,9 @@
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { call, makeUser, signIn, testDialects, type Session } from '../test/harness.ts'
-import { makeProtectionEnv, type ProtectionEnv } from '../test/protection-env.ts'
-import { retentionCtx } from '../protection/job.ts'
-import { runRetention } from '../protection/retention.ts'
+import { call, makeUser, signIn, testDialects, type Session } from '../../test/harness.ts'
+import { makeProtectionEnv, type ProtectionEnv } from '../../test/protection-env.ts'
+import { retentionCtx } from '../job.ts'
+import { runRetention } from '../retention/retention.ts'
 
 const DAY = 86_400_000
 

@@ -1,10 +1,10 @@
 import { v7 as uuidv7 } from 'uuid'
 import { DomainError, purgeDueAt } from '@faro/core'
-import { retentionCandidates, shredPerson } from '../repo/people.ts'
-import { audit, type AuditCtx } from '../log/audit.ts'
-import type { Executor } from '../log/context.ts'
+import { retentionCandidates, shredPerson } from '../people/people-repo.ts'
+import { audit, type AuditCtx } from '../../log/audit.ts'
+import type { Executor } from '../../log/context.ts'
 import { heldSince, isHeld, lockPerson } from './holds.ts'
-import type { ProtectionDeps } from './settings.ts'
+import type { ProtectionDeps } from '../settings.ts'
 
 export interface PurgePlanItem {
   personId: string

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { call, makeAttentionAction, makeUser, signIn, testDialects, type Session } from '../test/harness.ts'
-import { canaryIdentity, makeProtectionEnv, type ProtectionEnv } from '../test/protection-env.ts'
+import { call, makeAttentionAction, makeUser, signIn, testDialects, type Session } from '../../test/harness.ts'
+import { canaryIdentity, makeProtectionEnv, type ProtectionEnv } from '../../test/protection-env.ts'
 
 for (const dialect of testDialects()) {
   describe(`${dialect}: /api/people`, () => {

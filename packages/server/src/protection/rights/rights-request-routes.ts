@@ -1,14 +1,14 @@
 import { Hono, type Context } from 'hono'
 import { DomainError, ExtendRightsRequestInput, PROBLEM_TITLES, RectifyInput, RefuseRightsRequestInput, RegisterRightsRequestInput, RightsRequest } from '@faro/core'
 import { z } from 'zod'
-import { requireAuth } from '../http/auth.ts'
-import type { AppEnv } from '../http/env.ts'
-import { describe } from '../http/openapi.ts'
-import { jsonBody } from '../http/validate.ts'
-import { accessReport } from '../protection/access-report.ts'
-import { cancel, extendRequest, listRequests, oppose, rectify, refuseRequest, registerRequest } from '../protection/rights.ts'
-import { auditPolicyDenials } from '../protection/guard.ts'
-import type { ProtectionDeps } from '../protection/settings.ts'
+import { requireAuth } from '../../http/auth.ts'
+import type { AppEnv } from '../../http/env.ts'
+import { describe } from '../../http/openapi.ts'
+import { jsonBody } from '../../http/validate.ts'
+import { accessReport } from './access-report.ts'
+import { cancel, extendRequest, listRequests, oppose, rectify, refuseRequest, registerRequest } from './rights.ts'
+import { auditPolicyDenials } from '../guard.ts'
+import type { ProtectionDeps } from '../settings.ts'
 
 const tags = ['rights requests']
 const one = { 200: { description: 'The request', schema: RightsRequest } }

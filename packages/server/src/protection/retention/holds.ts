@@ -1,9 +1,9 @@
 import { v7 as uuidv7 } from 'uuid'
 import { DomainError, PROBLEM_TITLES, type LegalHold, type PlaceLegalHoldInput, type ReleaseLegalHoldInput } from '@faro/core'
-import { audit } from '../log/audit.ts'
-import { inTransaction, type Ctx, type Executor } from '../log/context.ts'
-import { supportsRowLocks } from '../db/dialect.ts'
-import { personFor } from './guard.ts'
+import { audit } from '../../log/audit.ts'
+import { inTransaction, type Ctx, type Executor } from '../../log/context.ts'
+import { supportsRowLocks } from '../../db/dialect.ts'
+import { personFor } from '../guard.ts'
 
 /**
  * Places a legal hold on a person. Several may be active at once (one per proceeding); the

@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ConsentState, LegalBasis, RecipientClass } from '@faro/core'
-import { call, makeUser, signIn, testDialects, type Session } from '../test/harness.ts'
-import { makeProtectionEnv, type ProtectionEnv } from '../test/protection-env.ts'
+import { call, makeUser, signIn, testDialects, type Session } from '../../test/harness.ts'
+import { makeProtectionEnv, type ProtectionEnv } from '../../test/protection-env.ts'
 
 // The oracle is written out here, apart from the code under test: the rules a data-protection
 // officer would state for Faro's recipients.

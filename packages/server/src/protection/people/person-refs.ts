@@ -1,9 +1,9 @@
 import { decide, DomainError, message, PROBLEM_TITLES, type LegalBasis, type Purpose } from '@faro/core'
 import type { Insertable } from 'kysely'
-import { decodePath } from '../db/dialect.ts'
-import type { PersonLinksTable } from '../db/schema.ts'
-import type { PersonRow } from '../repo/people.ts'
-import type { Ctx } from '../log/context.ts'
+import { decodePath } from '../../db/dialect.ts'
+import type { PersonLinksTable } from '../../db/schema.ts'
+import type { PersonRow } from './people-repo.ts'
+import type { Ctx } from '../../log/context.ts'
 
 /** The vault references (`personIds`) an action's payload names, each once. */
 export function personRefsOf(payload: Record<string, unknown>): string[] {

@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely'
-import type { PeopleTable, PersonLinksTable } from '../db/schema.ts'
-import type { Executor } from '../log/context.ts'
+import type { PeopleTable, PersonLinksTable } from '../../db/schema.ts'
+import type { Executor } from '../../log/context.ts'
 
 export type PersonRow = Selectable<PeopleTable>
 export type PersonLinkRow = Selectable<PersonLinksTable>

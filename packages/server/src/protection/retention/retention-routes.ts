@@ -1,13 +1,13 @@
 import { Hono } from 'hono'
 import { DomainError, PROBLEM_TITLES, scopesOf } from '@faro/core'
 import { z } from 'zod'
-import { requireAuth } from '../http/auth.ts'
-import type { AppEnv } from '../http/env.ts'
-import { describe } from '../http/openapi.ts'
-import { purgePlan, runRetention } from '../protection/retention.ts'
-import type { ProtectionDeps } from '../protection/settings.ts'
-import { auditDenied } from '../log/audit.ts'
-import type { Ctx } from '../log/context.ts'
+import { requireAuth } from '../../http/auth.ts'
+import type { AppEnv } from '../../http/env.ts'
+import { describe } from '../../http/openapi.ts'
+import { purgePlan, runRetention } from './retention.ts'
+import type { ProtectionDeps } from '../settings.ts'
+import { auditDenied } from '../../log/audit.ts'
+import type { Ctx } from '../../log/context.ts'
 
 const tags = ['retention']
 

@@ -1,12 +1,12 @@
 import type { Lang } from '@faro/core'
-import { consentsOf, disclosuresOf, toConsent } from '../repo/consents.ts'
-import { linksOf } from '../repo/people.ts'
-import { audit } from '../log/audit.ts'
-import { inTransaction, type Ctx } from '../log/context.ts'
+import { consentsOf, disclosuresOf, toConsent } from '../people/consents-repo.ts'
+import { linksOf } from '../people/people-repo.ts'
+import { audit } from '../../log/audit.ts'
+import { inTransaction, type Ctx } from '../../log/context.ts'
 import { openRow } from './rights.ts'
-import { personFor } from './guard.ts'
-import type { ProtectionDeps } from './settings.ts'
-import { decryptIdentity } from './vault.ts'
+import { personFor } from '../guard.ts'
+import type { ProtectionDeps } from '../settings.ts'
+import { decryptIdentity } from '../people/vault.ts'
 
 const TEXT = {
   es: { title: 'Informe de acceso a datos personales', identity: 'Datos de identidad', links: 'Registros vinculados', consents: 'Consentimientos', disclosures: 'Comunicaciones de datos', requests: 'Solicitudes', none: 'Ninguno', erased: 'La identidad fue suprimida; no queda nada legible.' },

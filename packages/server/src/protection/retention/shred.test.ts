@@ -1,12 +1,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { backup, restore } from '../cli/backup.ts'
-import { call, makeAttentionAction, makeUser, signIn, testDialects, type Session } from '../test/harness.ts'
-import { canaryIdentity, makeProtectionEnv, type ProtectionEnv } from '../test/protection-env.ts'
-import { retentionCtx } from './job.ts'
+import { backup, restore } from '../../cli/backup.ts'
+import { call, makeAttentionAction, makeUser, signIn, testDialects, type Session } from '../../test/harness.ts'
+import { canaryIdentity, makeProtectionEnv, type ProtectionEnv } from '../../test/protection-env.ts'
+import { retentionCtx } from '../job.ts'
 import { reapplyShredList, runRetention } from './retention.ts'
-import { unwrapDataKey } from './keyring.ts'
+import { unwrapDataKey } from '../keyring.ts'
 
 for (const dialect of testDialects()) {
   describe(`${dialect}: crypto-shredding`, () => {
