@@ -9,7 +9,7 @@ const root = import.meta.dirname
 /** The placeholder in src/pwa/sw.ts that the build replaces with the list of files to precache. */
 const SW_MANIFEST_PLACEHOLDER = '__FARO_SW_MANIFEST__'
 
-// The server mounts the built app at /app/ (packages/server/src/routes/static.ts).
+// The server mounts the built app at /app/ (packages/server/src/http/static-routes.ts).
 const config: UserConfig = {
   base: '/app/',
   root,

@@ -2,7 +2,7 @@ import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ManualClock } from '../clock.ts'
 import type { Db } from '../db/open.ts'
-import { createApp } from '../http/app.ts'
+import { createApp } from './app.ts'
 import { makeTestDb, testAppConfig } from '../test/harness.ts'
 
 describe('GET /api/config', () => {

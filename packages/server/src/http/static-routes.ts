@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { Hono } from 'hono'
 import { serveStatic } from '@hono/node-server/serve-static'
-import type { AppEnv } from '../http/env.ts'
+import type { AppEnv } from './env.ts'
 
 /**
  * Serves the built staff app under /app. Hashed assets are cached for a year; the shell and the

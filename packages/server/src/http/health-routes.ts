@@ -1,9 +1,9 @@
 import { Hono } from 'hono'
 import { sql } from 'kysely'
 import type { Db } from '../db/open.ts'
-import type { AppEnv } from '../http/env.ts'
-import { describe } from '../http/openapi.ts'
-import { problem } from '../http/problem.ts'
+import type { AppEnv } from './env.ts'
+import { describe } from './openapi.ts'
+import { problem } from './problem.ts'
 
 export function healthRoutes(db: Db) {
   const app = new Hono<AppEnv>()

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import type { AppEnv } from '../http/env.ts'
-import { describe } from '../http/openapi.ts'
+import type { AppEnv } from './env.ts'
+import { describe } from './openapi.ts'
 
 const AppConfig = z.object({
   mapTileUrl: z.string().nullable()
