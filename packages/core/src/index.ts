@@ -11,6 +11,7 @@ export {
   CreateTokenInput,
   CreateUserInput,
   EnableTotpInput,
+  StartTotpInput,
   LoginInput,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
@@ -23,7 +24,7 @@ export { Border, CreateOrgUnitInput, Latitude, Longitude, OrgUnit, OrgUnitKind, 
 export { PolicyAction, POLICY, Scope, actionsOf, decide, scopeCovers, scopesOf } from './policy/policy.ts'
 export type { Actor, Decision, PolicyRule, PolicyTarget } from './policy/policy.ts'
 export { ActionInput, AppendResult, MAX_DEVICE_COUNTER, StoredAction } from './actions/schemas.ts'
-export { parseAction } from './actions/parse.ts'
+export { parseAction, parseDeviceAction, parseOnlineAction } from './actions/parse.ts'
 export { ACTION_TYPES, RECORD_TYPES, RecordType, isCreateAction, payloadSchemaOf, reduceRecord } from './records/registry.ts'
 export type { RecordState } from './records/registry.ts'
 export { HistoryEntry, RecordView } from './records/view.ts'

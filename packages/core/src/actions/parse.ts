@@ -27,6 +27,41 @@ export function parseAction(data: unknown, lang: Lang, prefix = ''): ActionInput
   return { ...action, payload }
 }
 
+/**
+ * An action sent on its own (`POST /api/records/actions`), not from a device's outbox. It carries
+ * no device id or counter: those belong to the sync push, which checks that the device is the
+ * caller's and not revoked. Accepting them here would let anyone file actions under another
+ * phone's counters.
+ */
+export function parseOnlineAction(data: unknown, lang: Lang): ActionInput {
+  refuseMembers(data, ['deviceId', 'deviceCounter'], 'faro.device_fields_push_only', lang, '')
+  return parseAction(data, lang)
+}
+
+/**
+ * An action of a sync push: the push names the device once, so an action naming one of its own
+ * is refused rather than silently overwritten; the push's device is filled in.
+ *
+ * @example parseDeviceAction({ id, deviceCounter: 41, recordType: 'attention', … }, 'dev-1234abcd', 'es')
+ */
+export function parseDeviceAction(data: unknown, deviceId: string, lang: Lang, prefix = ''): ActionInput {
+  refuseMembers(data, ['deviceId'], 'faro.device_id_in_push', lang, prefix)
+  return parseAction(isObject(data) ? { ...data, deviceId } : data, lang, prefix)
+}
+
+function refuseMembers(data: unknown, members: readonly string[], key: string, lang: Lang, prefix: string): void {
+  const present = isObject(data) ? members.filter((m) => Object.hasOwn(data, m)) : []
+  if (present.length > 0) {
+    throw new DomainError('invalid', PROBLEM_TITLES.invalid[lang], {
+      issues: present.map((m) => ({ field: join(prefix, m), code: 'unrecognized_key', message: message(key, lang) })),
+    })
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
 function join(prefix: string, field: string): string {
   return prefix ? `${prefix}.${field}` : field
 }

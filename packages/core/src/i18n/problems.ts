@@ -34,6 +34,27 @@ export const MESSAGES: Record<string, Record<Lang, string>> = {
     es: 'deviceId y deviceCounter van juntos',
     en: 'deviceId and deviceCounter go together',
   },
+  'faro.device_fields_push_only': {
+    es: 'Las acciones de un dispositivo se envían por la sincronización (/api/sync/push), que comprueba el dispositivo',
+    en: 'A device\'s actions are sent through sync (/api/sync/push), which checks the device',
+  },
+  'faro.device_id_in_push': {
+    es: 'El dispositivo se indica una vez en el envío, no en cada acción',
+    en: 'The device is named once in the push, not in each action',
+  },
+  'faro.last_administrator': {
+    es: 'Es la última cuenta de administración activa: cree o active otra antes de cambiar esta',
+    en: 'This is the last active administrator account: create or enable another before changing this one',
+  },
+  'faro.session_required': {
+    es: 'Esto solo puede hacerlo una persona con sesión iniciada, no un token de API',
+    en: 'Only a signed-in person can do this, not an API token',
+  },
+  'faro.totp_code_required': {
+    es: 'Escriba un código de su aplicación de autenticación actual',
+    en: 'Enter a code from your current authenticator app',
+  },
+  'faro.nothing_to_change': { es: 'Indique al menos un cambio', en: 'Give at least one change' },
   'faro.unknown_action_type': {
     es: 'Tipo de acción desconocido para este tipo de registro',
     en: 'Unknown action type for this record type',
@@ -93,6 +114,14 @@ export const MESSAGES: Record<string, Record<Lang, string>> = {
     en: 'This device was revoked; its local data is being erased',
   },
   'faro.device_not_yours': { es: 'Este dispositivo pertenece a otra cuenta', en: 'This device belongs to another account' },
+  'faro.device_owner_disabled': {
+    es: 'La cuenta dueña de este dispositivo está desactivada: sus acciones no se importan',
+    en: 'The account that owns this device is disabled: its actions are not imported',
+  },
+  'faro.device_owner_out_of_reach': {
+    es: 'La cuenta dueña de este dispositivo pertenece ahora a una unidad fuera de su alcance: que la importe su unidad actual',
+    en: 'The account that owns this device now belongs to a unit outside your reach: its current unit must import it',
+  },
   'faro.device_unknown': { es: 'Dispositivo desconocido', en: 'Unknown device' },
   'faro.push_too_many': {
     es: 'Como máximo {max} acciones por envío; divida el lote',

@@ -66,14 +66,13 @@ for (const dialect of testDialects()) {
       expect(res.status).toBe(409)
     })
 
-    it('refuses a reused device counter with 409 and writes nothing', async () => {
-      const a = makeAttentionAction('beta-tijuana', { deviceId: 'device-aaaa-0001', deviceCounter: 7 })
-      const b = makeAttentionAction('beta-tijuana', { deviceId: 'device-aaaa-0001', deviceCounter: 7 })
-      expect((await call(env, 'POST', '/api/records/actions', { as: agent, body: a })).status).toBe(201)
+    it('refuses a device id and counter, which only a sync push may carry, naming both fields and writing nothing', async () => {
       const before = await count(env, 'actions')
-      const res = await call(env, 'POST', '/api/records/actions', { as: agent, body: b })
-      expect(res.status).toBe(409)
-      expect(await res.json()).toMatchObject({ reason: 'device_counter_reused' })
+      const res = await call(env, 'POST', '/api/records/actions', { as: agent, body: makeAttentionAction('beta-tijuana', { deviceId: 'device-aaaa-0001', deviceCounter: 7 }), lang: 'en' })
+      expect(res.status).toBe(400)
+      const body = (await res.json()) as { errors: { field: string; message: string }[] }
+      expect(body.errors.map((e) => e.field)).toEqual(['deviceId', 'deviceCounter'])
+      expect(body.errors[0]?.message).toContain('/api/sync/push')
       expect(await count(env, 'actions')).toBe(before)
     })
 

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { AppendResult, HistoryEntry, parseAction, RecordId, RecordType, RecordView, parseInput, IsoDateTime } from '@faro/core'
+import { AppendResult, HistoryEntry, parseOnlineAction, RecordId, RecordType, RecordView, parseInput, IsoDateTime } from '@faro/core'
 import { z } from 'zod'
 import { requireAuth } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
@@ -36,7 +36,7 @@ export function recordRoutes() {
     actionBody,
     async (c) => {
       const ctx = c.get('ctx')
-      const action = parseAction(await readJson(c), ctx.lang)
+      const action = parseOnlineAction(await readJson(c), ctx.lang)
       const result = await submitAction(ctx, action)
       return c.json(result, result.status === 'accepted' ? 201 : 200)
     },

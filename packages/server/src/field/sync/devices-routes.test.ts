@@ -95,6 +95,36 @@ for (const dialect of testDialects()) {
       expect(audit.map((a) => a.action)).toContain('device.import')
     })
 
+    it('refuses an import once the device\'s owner is disabled, and once the owner moved out of the importer\'s reach, saying why', async () => {
+      const admin = await signIn(env, (await makeUser(env, 'administrator', 'inm')).username)
+      for (const [change, reason] of [
+        [{ disabled: true }, 'device_owner_disabled'],
+        [{ orgUnitId: 'beta-tapachula' }, 'device_owner_out_of_reach'],
+      ] as const) {
+        const owner = await makeUser(env, 'field_agent', 'beta-tijuana')
+        const deviceId = newDevice()
+        await call(env, 'POST', '/api/sync/devices', { as: await signIn(env, owner.username), body: { deviceId } })
+        expect((await call(env, 'PATCH', `/api/users/${owner.id}`, { as: admin, body: change })).status).toBe(200)
+        const before = await env.db.db.selectFrom('actions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+        const res = await push(env, coordinator, { deviceId, actions: [pushAction('beta-tijuana', 1)] }, { lang: 'en' })
+        expect(res.status).toBe(403)
+        const body = (await res.json()) as { reason: string; detail: string }
+        expect(body.reason).toBe(reason)
+        expect(body.detail).toMatch(/^The account that owns this device/)
+        const after = await env.db.db.selectFrom('actions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+        expect(Number(after.n)).toBe(Number(before.n))
+      }
+    })
+
+    it('keeps an out-of-range counter of a rejected action from making every counter below it look missing', async () => {
+      const deviceId = newDevice()
+      const wild = { ...pushAction('beta-tijuana', 2), deviceCounter: 1e12 }
+      const r = await results(await push(env, agent, { deviceId, actions: [pushAction('beta-tijuana', 1), wild] }))
+      expect(r.map((x) => x.reason ?? x.status)).toEqual(['accepted', 'invalid'])
+      const device = ((await (await call(env, 'GET', '/api/sync/devices?unit=beta-tijuana', { as: coordinator })).json()) as { items: Health[] }).items.find((d) => d.deviceId === deviceId)
+      expect(device).toMatchObject({ maxCounter: 1, missingRanges: [], rejections: 1 })
+    })
+
     it('is forbidden to revoke for a field agent and for a coordinator of another group', async () => {
       const deviceId = newDevice()
       await call(env, 'POST', '/api/sync/devices', { as: agent, body: { deviceId } })

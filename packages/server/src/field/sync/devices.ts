@@ -72,6 +72,15 @@ export async function pushContext(trx: Executor, ctx: Ctx, deviceId: string): Pr
     checkUsable(ctx, existing)
     throw new Error('unreachable: a device of another account is refused above')
   }
+  // The actions run as the owner as the owner is now: a disabled account acts no more, and an
+  // account moved out of the importer's reach must not write through a coordinator of its old unit.
+  if (owner.disabled === 1) {
+    throw new DomainError('forbidden', message('faro.device_owner_disabled', ctx.lang), { reason: 'device_owner_disabled' })
+  }
+  const ownerUnit = await findOrgUnit(trx, owner.orgUnitId)
+  if (ownerUnit === undefined || !decide(ctx.actor, 'device.manage', { orgUnitPath: ownerUnit.path }).allowed) {
+    throw new DomainError('forbidden', message('faro.device_owner_out_of_reach', ctx.lang), { reason: 'device_owner_out_of_reach' })
+  }
   await audit(trx, ctx, { action: 'device.import', recordType: 'device', recordId: deviceId, decision: 'allowed' })
   return { ...ctx, actor: { userId: owner.id, role: Role.parse(owner.role), orgUnitId: owner.orgUnitId } }
 }

@@ -11,11 +11,14 @@ for (const dialect of testDialects()) {
   describe(`${dialect}: POST /api/sync/push`, () => {
     let env: TestEnv
     let agent: Session
+    let agentId: string
     let analyst: Session
 
     beforeAll(async () => {
       env = await makeTestEnv(dialect)
-      agent = await signIn(env, (await makeUser(env, 'field_agent', 'beta-tijuana')).username)
+      const made = await makeUser(env, 'field_agent', 'beta-tijuana')
+      agentId = made.id
+      agent = await signIn(env, made.username)
       analyst = await signIn(env, (await makeUser(env, 'national_analyst', 'inm')).username)
     })
     afterAll(async () => env?.close())
@@ -72,6 +75,34 @@ for (const dialect of testDialects()) {
       const deviceId = newDevice()
       const r = await results(await push(env, agent, { deviceId, actions: [pushAction('beta-tapachula', 1), pushAction('beta-tijuana', 2)] }))
       expect(r.map((x) => x.reason ?? x.status)).toEqual(['forbidden', 'accepted'])
+    })
+
+    it('refuses an action that names its own device instead of overwriting it, and takes the rest', async () => {
+      const deviceId = newDevice()
+      const own = { ...pushAction('beta-tijuana', 1), deviceId: 'somebody-elses-phone-01' }
+      const r = await results(await push(env, agent, { deviceId, actions: [own, pushAction('beta-tijuana', 2)] }))
+      expect(r.map((x) => x.reason ?? x.status)).toEqual(['invalid', 'accepted'])
+      expect(r[0]?.errors).toEqual([expect.objectContaining({ field: 'deviceId', code: 'unrecognized_key' })])
+      expect(await env.db.db.selectFrom('actions').select('id').where('id', '=', own.id).execute()).toEqual([])
+    })
+
+    it('audits every refusal as a denial: invalid, record missing, record exists, forbidden and conflicts', async () => {
+      const deviceId = newDevice()
+      const a = pushAction('beta-tijuana', 1)
+      await push(env, agent, { deviceId, actions: [a] })
+      const denials = async () => Number((await env.db.db.selectFrom('auditEvents').select((eb) => eb.fn.countAll<number>().as('n')).where('decision', '=', 'denied').where('actorId', '=', agentId).executeTakeFirstOrThrow()).n)
+      const before = await denials()
+      const refused = [
+        pushAction('beta-tijuana', 2, { payload: { notes: 1 } }),
+        { id: newActionId(), deviceCounter: 3, recordType: 'attention', recordId: `missing-${deviceId}`, type: 'AttentionCorrected', payload: { notes: 'x' } },
+        pushAction('beta-tijuana', 4, { recordId: a.recordId }),
+        pushAction('beta-tapachula', 5),
+        { ...a, deviceCounter: 6, payload: { ...a.payload, notes: 'otra' } },
+      ]
+      const r = await results(await push(env, agent, { deviceId, actions: refused }))
+      expect(r.map((x) => x.reason ?? x.status)).toEqual(['invalid', 'record_missing', 'record_exists', 'forbidden', 'id_reused'])
+      expect((await denials()) - before).toBe(refused.length)
+      expect(await verifyAudit(env.db.db)).toMatchObject({ ok: true })
     })
 
     it('accepts a gzip body', async () => {

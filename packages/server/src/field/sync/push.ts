@@ -1,4 +1,4 @@
-import { DomainError, parseAction, type ActionInput, type FieldIssue, type PushReason, type PushResult } from '@faro/core'
+import { DomainError, MAX_DEVICE_COUNTER, parseDeviceAction, type ActionInput, type FieldIssue, type PushReason, type PushResult } from '@faro/core'
 import { flushAuditHead, type AuditHeadCache } from '../../log/audit-repo.ts'
 import { insertConflict, insertRejection, touchDevice } from './devices-repo.ts'
 import { ActionBatch, policyActionOf, seqOf, takenSubject } from '../../log/action-batch.ts'
@@ -153,7 +153,7 @@ async function applyPush(trx: Executor, caller: Ctx, push: Push): Promise<PushRe
   await batch.load(push.parsed.flatMap((p) => ('action' in p ? [p.action] : [])))
   const outcomes: Outcome[] = []
   for (const p of push.parsed) {
-    outcomes.push('action' in p ? await stageOne(trx, ctx, batch, p.action, p.prepared) : await rejectInvalid(trx, ctx, push.deviceId, p))
+    outcomes.push('action' in p ? await stageOne(trx, ctx, batch, p.action, p.prepared) : await rejectInvalid(trx, ctx, batch, push.deviceId, p))
   }
   await batch.flush()
   await touchDevice(trx, push.deviceId, now(ctx), true)
@@ -168,7 +168,7 @@ export type Parsed = { action: ActionInput; prepared: Prepared } | { id: string;
 
 function parseOne(ctx: Ctx, deviceId: string, raw: unknown): Parsed {
   try {
-    const action = parseAction(isObject(raw) ? { ...raw, deviceId } : raw, ctx.lang)
+    const action = parseDeviceAction(raw, deviceId, ctx.lang)
     const audit = prepareAudit(ctx, takenSubject(action))
     return { action, prepared: { ...prepareAction(action, ctx.actor.userId), audit } }
   } catch (error) {
@@ -179,7 +179,13 @@ function parseOne(ctx: Ctx, deviceId: string, raw: unknown): Parsed {
   }
 }
 
-async function rejectInvalid(trx: Executor, ctx: Ctx, deviceId: string, p: { id: string; counter: number | null; errors: FieldIssue[] }): Promise<PushResult> {
+/**
+ * An action that failed its schema: kept with its field errors for the device health, and
+ * audited as a denial like every refusal. What it claims to be is unchecked, so the audit row
+ * names the device that sent it, not a record.
+ */
+async function rejectInvalid(trx: Executor, ctx: Ctx, batch: ActionBatch, deviceId: string, p: { id: string; counter: number | null; errors: FieldIssue[] }): Promise<PushResult> {
+  batch.audit({ action: 'sync.push', recordType: 'device', recordId: deviceId, decision: 'denied' })
   await insertRejection(trx, { deviceId, actionId: p.id, deviceCounter: p.counter, reason: 'invalid', errors: JSON.stringify(p.errors), receivedAt: now(ctx) })
   return { id: p.id, status: 'rejected', reason: 'invalid', errors: p.errors }
 }
@@ -201,6 +207,8 @@ async function stageOne(trx: Executor, ctx: Ctx, batch: ActionBatch, action: Act
 async function refused(trx: Executor, ctx: Ctx, batch: ActionBatch, action: ActionInput, error: DomainError): Promise<PushResult> {
   const deviceId = action.deviceId ?? ''
   const reason = reasonOf(error)
+  // Every refusal is audited, in the push's own transaction: the refused action staged nothing.
+  batch.audit({ action: policyActionOf(action), recordType: action.recordType, recordId: action.recordId, decision: 'denied' })
   if (reason === 'id_reused' || reason === 'device_counter_reused') {
     await insertConflict(trx, {
       deviceId,
@@ -212,9 +220,6 @@ async function refused(trx: Executor, ctx: Ctx, batch: ActionBatch, action: Acti
       receivedAt: now(ctx),
     })
     return { id: action.id, status: 'conflict', reason }
-  }
-  if (reason === 'forbidden') {
-    batch.audit({ action: policyActionOf(action), recordType: action.recordType, recordId: action.recordId, decision: 'denied' })
   }
   const errors: FieldIssue[] = error.details?.issues ?? []
   await insertRejection(trx, { deviceId, actionId: action.id, deviceCounter: action.deviceCounter ?? null, reason, errors: JSON.stringify(errors), receivedAt: now(ctx) })
@@ -243,8 +248,13 @@ function idOf(raw: unknown): string {
   return isObject(raw) && typeof raw.id === 'string' ? raw.id.slice(0, 64) : ''
 }
 
+/**
+ * The counter an invalid action claims, when it is one a device could have used: an out-of-range
+ * counter (10^12, say) kept as received would make every counter below it look missing.
+ */
 function counterOf(raw: unknown): number | null {
-  return isObject(raw) && typeof raw.deviceCounter === 'number' && Number.isSafeInteger(raw.deviceCounter) ? raw.deviceCounter : null
+  const counter = isObject(raw) ? raw.deviceCounter : undefined
+  return typeof counter === 'number' && Number.isInteger(counter) && counter >= 1 && counter <= MAX_DEVICE_COUNTER ? counter : null
 }
 
 function now(ctx: Ctx): string {

@@ -27,9 +27,9 @@ export function pushAction(orgUnitId: string, deviceCounter: number, overrides: 
 }
 
 /** POSTs a push, gzipped when asked, and returns the response. */
-export async function push(env: TestEnv, as: Session, body: unknown, opts: { gzip?: boolean } = {}): Promise<Response> {
+export async function push(env: TestEnv, as: Session, body: unknown, opts: { gzip?: boolean; lang?: string } = {}): Promise<Response> {
   if (!opts.gzip) {
-    return call(env, 'POST', '/api/sync/push', { as, body })
+    return call(env, 'POST', '/api/sync/push', { as, body, ...(opts.lang ? { lang: opts.lang } : {}) })
   }
   const data = gzipSync(JSON.stringify(body))
   return env.app.request('/api/sync/push', {
