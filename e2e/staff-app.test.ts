@@ -124,7 +124,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('staff app in Chromium', () => {
     const created = await admin.request('POST', '/api/users', { username: 'e2e.totp', displayName: 'Prueba de segundo factor (e2e)', role: 'call_centre_operator', orgUnitId: 'paisano', password })
     expect(created.status).toBe(201)
     const user = await apiSession(server.baseUrl, 'e2e.totp', password)
-    const setup: { secret: string } = await (await user.request('POST', '/api/auth/totp/setup')).json()
+    const setup: { secret: string } = await (await user.request('POST', '/api/auth/totp/setup', { password })).json()
     expect((await user.request('POST', '/api/auth/totp/enable', { code: totpCode(setup.secret, Date.now()) })).status).toBe(204)
 
     const page = await openApp()
@@ -146,7 +146,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('staff app in Chromium', () => {
     const created = await admin.request('POST', '/api/users', { username: 'e2e.lost-phone', displayName: name, role: 'call_centre_operator', orgUnitId: 'paisano', password })
     expect(created.status).toBe(201)
     const user = await apiSession(server.baseUrl, 'e2e.lost-phone', password)
-    const setup: { secret: string } = await (await user.request('POST', '/api/auth/totp/setup')).json()
+    const setup: { secret: string } = await (await user.request('POST', '/api/auth/totp/setup', { password })).json()
     expect((await user.request('POST', '/api/auth/totp/enable', { code: totpCode(setup.secret, Date.now()) })).status).toBe(204)
 
     const page = await openApp()

@@ -39,7 +39,7 @@ export const UpdateUserInput = z.strictObject({
   role: Role.optional(),
   orgUnitId: RecordId.optional(),
   disabled: z.boolean().optional(),
-})
+}).refine((change) => Object.values(change).some((v) => v !== undefined), { message: 'faro.nothing_to_change' })
 export type UpdateUserInput = z.infer<typeof UpdateUserInput>
 
 /** Body of POST /api/auth/password. */
@@ -47,6 +47,16 @@ export const ChangePasswordInput = z.strictObject({
   currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
   newPassword: Password,
 })
+
+/**
+ * Body of POST /api/auth/totp/setup: the password, and the current code when a second factor is
+ * already on, so a session left open on a shared computer cannot replace the factor.
+ */
+export const StartTotpInput = z.strictObject({
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  code: z.string().regex(/^\d{6}$/).optional().describe('a code of the current authenticator; needed when the second factor is on'),
+})
+export type StartTotpInput = z.infer<typeof StartTotpInput>
 
 /** Body of POST /api/auth/totp/enable. */
 export const EnableTotpInput = z.strictObject({

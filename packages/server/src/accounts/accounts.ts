@@ -15,12 +15,12 @@ import {
 } from '@faro/core'
 import { isUniqueViolation } from '../db/dialect.ts'
 import { findOrgUnit, insertOrgUnit } from './org-units-repo.ts'
-import { deleteSessionsOfUser } from './sessions-repo.ts'
-import { findTotpColumns, findUserById, insertUser, toUser, updateUser, upsertCredentials, type UserRow } from './users-repo.ts'
+import { deleteSessionsOfUser, revokeApiTokensOfUser } from './sessions-repo.ts'
+import { countActiveAdministrators, findTotpColumns, findUserById, insertUser, toUser, updateUser, upsertCredentials, type UserRow } from './users-repo.ts'
 import { audit, auditDenied } from '../log/audit.ts'
 import { newId } from './sessions.ts'
 import { inTransaction, type Ctx, type Executor } from '../log/context.ts'
-import { appendToLog } from '../log/log.ts'
+import { appendToLog, lockLog } from '../log/log.ts'
 import { hashPassword } from './passwords.ts'
 import { clearTotp } from './totp-secrets.ts'
 
@@ -97,6 +97,12 @@ export async function changeUser(ctx: Ctx, userId: string, input: UpdateUserInpu
     await authorize(ctx, 'user.manage', { orgUnitPath: await unitPathOrInvalid(ctx, ctx.db.db, input.orgUnitId, 'orgUnitId') }, { type: 'user', id: userId })
   }
   return inTransaction(ctx, async (trx) => {
+    // Under the log lock, so two administrators demoting each other cannot both pass the count.
+    await lockLog(trx, ctx)
+    const endsAdministrator = existing.role === 'administrator' && existing.disabled === 0 && ((input.role !== undefined && input.role !== 'administrator') || input.disabled === true)
+    if (endsAdministrator && (await countActiveAdministrators(trx)) <= 1) {
+      throw new DomainError('conflict', message('faro.last_administrator', ctx.lang), { reason: 'last_administrator' })
+    }
     await appendToLog(trx, ctx, { id: newId(), recordType: 'user', recordId: userId, type: 'UserUpdated', payload: input, orgUnitId: input.orgUnitId ?? existing.orgUnitId })
     const change = {
       ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
@@ -162,12 +168,16 @@ export async function resetSecondFactor(ctx: Ctx, userId: string): Promise<User>
   })
 }
 
-/** Sets a new password (already checked by the caller) and ends the account's other sessions. */
+/**
+ * Sets a new password (already checked by the caller) and ends every session and API token of
+ * the account: a password changed because it leaked must take with it whatever was opened with it.
+ */
 export async function setPassword(ctx: Ctx, userId: string, password: string): Promise<void> {
   const passwordHash = await hashPassword(password)
   await inTransaction(ctx, async (trx) => {
     await upsertCredentials(trx, userId, { passwordHash }, ctx.clock.now().toISOString())
     await deleteSessionsOfUser(trx, userId)
+    await revokeApiTokensOfUser(trx, userId, ctx.clock.now().toISOString())
     await audit(trx, ctx, { action: 'auth.password', recordType: 'user', recordId: userId, decision: 'allowed' })
   })
 }

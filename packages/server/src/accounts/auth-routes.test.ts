@@ -97,7 +97,7 @@ for (const dialect of testDialects()) {
       it('asks for the code once enabled, refuses a wrong one and accepts the right one', async () => {
         const user = await makeUser(env, 'data_protection_officer', 'inm')
         const session = await signIn(env, user.username)
-        const setup = (await (await call(env, 'POST', '/api/auth/totp/setup', { as: session })).json()) as { secret: string; uri: string }
+        const setup = (await (await call(env, 'POST', '/api/auth/totp/setup', { as: session, body: { password: TEST_PASSWORD } })).json()) as { secret: string; uri: string }
         expect(setup.uri).toMatch(/^otpauth:\/\/totp\//)
         const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(setup.secret) })
         const code = () => totp.generate({ timestamp: env.clock.now().getTime() })
@@ -109,6 +109,49 @@ for (const dialect of testDialects()) {
         const wrongCode = code() === '000000' ? '111111' : '000000'
         expect((await login(env, { username: user.username, password: TEST_PASSWORD, totp: wrongCode })).status).toBe(401)
         expect((await login(env, { username: user.username, password: TEST_PASSWORD, totp: code() })).status).toBe(200)
+      })
+    })
+
+    describe('POST /api/auth/totp/setup', () => {
+      it('asks for the password, and for a current code once a second factor is on, before replacing it', async () => {
+        const user = await makeUser(env, 'data_protection_officer', 'inm')
+        const session = await signIn(env, user.username)
+        const noPassword = await call(env, 'POST', '/api/auth/totp/setup', { as: session, body: {} })
+        expect(noPassword.status).toBe(400)
+        expect(await noPassword.json()).toMatchObject({ errors: [{ field: 'password' }] })
+        const wrongPassword = await call(env, 'POST', '/api/auth/totp/setup', { as: session, body: { password: 'not the password' } })
+        expect(wrongPassword.status).toBe(400)
+        expect(await wrongPassword.json()).toMatchObject({ errors: [{ field: 'password', code: 'wrong_password' }] })
+
+        const setup = (await (await call(env, 'POST', '/api/auth/totp/setup', { as: session, body: { password: TEST_PASSWORD } })).json()) as { secret: string }
+        const code = () => new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(setup.secret) }).generate({ timestamp: env.clock.now().getTime() })
+        expect((await call(env, 'POST', '/api/auth/totp/enable', { as: session, body: { code: code() } })).status).toBe(204)
+        const stored = async () => env.db.db.selectFrom('credentials').select(['totpSecret', 'totpPendingSecret']).where('userId', '=', user.id).executeTakeFirstOrThrow()
+        const before = await stored()
+
+        const passwordOnly = await call(env, 'POST', '/api/auth/totp/setup', { as: session, body: { password: TEST_PASSWORD }, lang: 'en' })
+        expect(passwordOnly.status).toBe(400)
+        expect(await passwordOnly.json()).toMatchObject({ errors: [{ field: 'code', code: 'totp_code_required', message: 'Enter a code from your current authenticator app' }] })
+        const wrong = code() === '000000' ? '111111' : '000000'
+        expect((await call(env, 'POST', '/api/auth/totp/setup', { as: session, body: { password: TEST_PASSWORD, code: wrong } })).status).toBe(400)
+        expect(await stored()).toEqual(before)
+        expect((await call(env, 'POST', '/api/auth/totp/setup', { as: session, body: { password: TEST_PASSWORD, code: code() } })).status).toBe(200)
+      })
+
+      it('refuses second-factor and password changes made with an API token', async () => {
+        const user = await makeUser(env, 'administrator', 'inm')
+        const session = await signIn(env, user.username)
+        const created = (await (await call(env, 'POST', '/api/tokens', { as: session, body: { name: 'integración' } })).json()) as { token: string }
+        const bearer = { authorization: `Bearer ${created.token}` }
+        for (const [path, body] of [
+          ['/api/auth/totp/setup', { password: TEST_PASSWORD }],
+          ['/api/auth/totp/enable', { code: '123456' }],
+          ['/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'another long password' }],
+        ] as const) {
+          const res = await call(env, 'POST', path, { headers: bearer, body })
+          expect(res.status).toBe(403)
+          expect(await res.json()).toMatchObject({ reason: 'session_required' })
+        }
       })
     })
 
@@ -125,6 +168,26 @@ for (const dialect of testDialects()) {
         expect((await call(env, 'POST', '/api/records/actions', { headers: bearer, body: makeAttentionAction('beta-tijuana') })).status).toBe(403)
         expect((await call(env, 'DELETE', `/api/tokens/${created.id}`, { as: admin })).status).toBe(204)
         expect((await call(env, 'GET', '/api/users', { headers: bearer })).status).toBe(401)
+      })
+
+      it('lets only a signed-in person create a token: a token cannot mint another', async () => {
+        const admin = await signIn(env, (await makeUser(env, 'administrator', 'inm')).username)
+        const created = (await (await call(env, 'POST', '/api/tokens', { as: admin, body: { name: 'sistema aliado' } })).json()) as { token: string }
+        const minted = await call(env, 'POST', '/api/tokens', { headers: { authorization: `Bearer ${created.token}` }, body: { name: 'otro' } })
+        expect(minted.status).toBe(403)
+        expect(await minted.json()).toMatchObject({ reason: 'session_required' })
+      })
+
+      it('ends every token of an account when its password changes', async () => {
+        const user = await makeUser(env, 'administrator', 'inm')
+        const admin = await signIn(env, user.username)
+        const created = (await (await call(env, 'POST', '/api/tokens', { as: admin, body: { name: 'sistema aliado' } })).json()) as { token: string }
+        const bearer = { authorization: `Bearer ${created.token}` }
+        expect((await call(env, 'GET', '/api/users', { headers: bearer })).status).toBe(200)
+        const changed = await call(env, 'POST', '/api/auth/password', { as: admin, body: { currentPassword: TEST_PASSWORD, newPassword: 'a brand new long password' } })
+        expect(changed.status).toBe(204)
+        expect((await call(env, 'GET', '/api/users', { headers: bearer })).status).toBe(401)
+        expect((await call(env, 'GET', '/api/auth/me', { as: admin })).status).toBe(401)
       })
 
       it('refuses an unknown token with 401', async () => {

@@ -1,10 +1,10 @@
 import { Hono } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { getConnInfo } from '@hono/node-server/conninfo'
-import { actionsOf, ChangePasswordInput, DomainError, EnableTotpInput, LoginInput, message, User } from '@faro/core'
+import { actionsOf, ChangePasswordInput, DomainError, EnableTotpInput, LoginInput, message, PROBLEM_TITLES, StartTotpInput, User } from '@faro/core'
 import { z } from 'zod'
 import type { AppDeps } from '../http/app.ts'
-import { requireAuth } from '../http/auth.ts'
+import { requireAuth, requireSession } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { describe } from '../http/openapi.ts'
 import { jsonBody } from '../http/validate.ts'
@@ -12,10 +12,13 @@ import { findOrgUnit } from './org-units-repo.ts'
 import { getCredentials, toUser } from './users-repo.ts'
 import { setPassword } from './accounts.ts'
 import { audit } from '../log/audit.ts'
+import type { Ctx } from '../log/context.ts'
 import { ephemeralKeyring } from '../protection/keyring.ts'
 import { login, logout, SESSION_COOKIE } from './sessions.ts'
-import { activateTotp, checkTotp, readPendingTotp, startTotpEnrolment, totpEnabled, totpFor } from './totp-secrets.ts'
+import { activateTotp, checkTotp, readPendingTotp, startTotpEnrolment, totpEnabled, totpFor, verifyStoredTotp } from './totp-secrets.ts'
 import { verifyPassword } from './passwords.ts'
+
+const TotpSetup = z.object({ secret: z.string().describe('base32, for typing in by hand'), uri: z.string().describe('otpauth:// URI for a QR code') })
 
 const Me = z.object({
   user: User,
@@ -62,28 +65,41 @@ export function authRoutes(deps: AppDeps) {
     return c.json(await meOf(deps, toUser(auth.user, await totpEnabled(deps.db.db, auth.user.id)), auth.csrfToken))
   })
 
-  app.post('/password', describe({ summary: 'Change the own password; ends other sessions', tags: ['auth'] }), requireAuth, jsonBody(ChangePasswordInput), async (c) => {
+  app.post('/password', describe({ summary: 'Change the own password; ends every session and API token of the account', tags: ['auth'] }), requireSession, jsonBody(ChangePasswordInput), async (c) => {
     const { currentPassword, newPassword } = c.req.valid('json')
     const ctx = c.get('ctx')
-    const creds = await getCredentials(deps.db.db, ctx.actor.userId)
-    if (!creds || !(await verifyPassword(currentPassword, creds.passwordHash))) {
-      throw new DomainError('invalid', message('faro.wrong_password', ctx.lang), {
-        issues: [{ field: 'currentPassword', code: 'wrong_password', message: message('faro.wrong_password', ctx.lang) }],
-      })
-    }
+    await checkOwnPassword(deps, ctx, currentPassword, 'currentPassword')
     await setPassword(ctx, ctx.actor.userId, newPassword)
     deleteCookie(c, SESSION_COOKIE, { path: '/' })
     return c.body(null, 204)
   })
 
-  app.post('/totp/setup', describe({ summary: 'Start second-factor setup: returns a secret to scan', tags: ['auth'] }), requireAuth, async (c) => {
-    const ctx = c.get('ctx')
-    const auth = c.get('auth')
-    const secret = await startTotpEnrolment(deps.db.db, keyring, ctx.actor.userId, ctx.clock.now().toISOString())
-    return c.json({ secret, uri: totpFor(secret, auth?.user.username).toString() })
-  })
+  app.post(
+    '/totp/setup',
+    describe({ summary: 'Start second-factor setup with the password (and a current code when one is on): returns a secret to scan', tags: ['auth'], responses: { 200: { description: 'The secret, shown once', schema: TotpSetup } } }),
+    requireSession,
+    jsonBody(StartTotpInput),
+    async (c) => {
+      const ctx = c.get('ctx')
+      const auth = c.get('auth')
+      const input = c.req.valid('json')
+      await checkOwnPassword(deps, ctx, input.password, 'password')
+      const stored = await getCredentials(deps.db.db, ctx.actor.userId)
+      if (stored?.totpSecret) {
+        // Replacing a working factor needs that factor: a password seen over a shoulder is not enough.
+        if (input.code === undefined) {
+          throw new DomainError('invalid', PROBLEM_TITLES.invalid[ctx.lang], { issues: [{ field: 'code', code: 'totp_code_required', message: message('faro.totp_code_required', ctx.lang) }] })
+        }
+        if (!verifyStoredTotp(keyring, ctx.actor.userId, stored.totpSecret, input.code, ctx.clock.now())) {
+          throw new DomainError('invalid', PROBLEM_TITLES.invalid[ctx.lang], { issues: [{ field: 'code', code: 'totp_wrong', message: message('faro.totp_wrong', ctx.lang) }] })
+        }
+      }
+      const secret = await startTotpEnrolment(deps.db.db, keyring, ctx.actor.userId, ctx.clock.now().toISOString())
+      return c.json({ secret, uri: totpFor(secret, auth?.user.username).toString() })
+    },
+  )
 
-  app.post('/totp/enable', describe({ summary: 'Confirm a code and turn the second factor on', tags: ['auth'] }), requireAuth, jsonBody(EnableTotpInput), async (c) => {
+  app.post('/totp/enable', describe({ summary: 'Confirm a code of the new secret and turn the second factor on', tags: ['auth'] }), requireSession, jsonBody(EnableTotpInput), async (c) => {
     const ctx = c.get('ctx')
     // A pending secret that does not open (another key, another row) is as good as none: set up again.
     const pending = await readPendingTotp(deps.db.db, keyring, ctx.actor.userId)
@@ -101,6 +117,16 @@ export function authRoutes(deps: AppDeps) {
   })
 
   return app
+}
+
+/** Refuses (400 naming the field) a password that is not the signed-in account's own. */
+async function checkOwnPassword(deps: AppDeps, ctx: Ctx, password: string, field: string): Promise<void> {
+  const creds = await getCredentials(deps.db.db, ctx.actor.userId)
+  if (!creds || !(await verifyPassword(password, creds.passwordHash))) {
+    throw new DomainError('invalid', message('faro.wrong_password', ctx.lang), {
+      issues: [{ field, code: 'wrong_password', message: message('faro.wrong_password', ctx.lang) }],
+    })
+  }
 }
 
 async function meOf(deps: AppDeps, user: User, csrfToken: string | undefined) {

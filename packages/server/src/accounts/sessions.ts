@@ -6,12 +6,12 @@ import type { Db } from '../db/open.ts'
 import type { Keyring } from '../protection/keyring.ts'
 import {
   clearLoginFailures,
-  countLoginFailures,
   deleteSession,
   findLiveApiToken,
   findLiveSession,
   insertSession,
-  recordLoginFailure,
+  releaseLoginAttempts,
+  reserveLoginAttempt,
 } from './sessions-repo.ts'
 import { findUserById, findUserByUsername, getCredentials, type UserRow } from './users-repo.ts'
 import { audit } from '../log/audit.ts'
@@ -63,24 +63,28 @@ export async function login(ctx: LoginContext, input: LoginInput): Promise<Login
   const userKey = `user:${sha256(input.username)}`
   const addressKey = `addr:${sha256(ctx.clientAddress)}`
   const db = ctx.db.db
-  for (const [key, limit] of [[userKey, LOGIN_LIMITS.perUser], [addressKey, LOGIN_LIMITS.perAddress]] as const) {
-    const failures = await countLoginFailures(db, key, since)
-    if (failures.count >= limit) {
-      const oldest = failures.oldest ? new Date(failures.oldest).getTime() : now.getTime()
-      const waitMs = oldest + LOGIN_LIMITS.windowMinutes * 60_000 - now.getTime()
+  // Reserved before the slow password check, so parallel attempts cannot all pass a count taken
+  // before any of them failed. A reservation stays as the failure it turns out to be.
+  const [userAttempt = 0, addressAttempt = 0] = await reserveLoginAttempt(
+    db,
+    ctx.db.dialect,
+    [
+      { key: userKey, limit: LOGIN_LIMITS.perUser },
+      { key: addressKey, limit: LOGIN_LIMITS.perAddress },
+    ],
+    now.toISOString(),
+    since,
+    (oldest) => {
+      const waitMs = (oldest ? new Date(oldest).getTime() : now.getTime()) + LOGIN_LIMITS.windowMinutes * 60_000 - now.getTime()
       const minutes = Math.max(1, Math.ceil(waitMs / 60_000))
-      throw new DomainError('too_many_requests', message('faro.login_throttled', ctx.lang, { minutes }), {
-        retryAfterSeconds: minutes * 60,
-      })
-    }
-  }
+      throw new DomainError('too_many_requests', message('faro.login_throttled', ctx.lang, { minutes }), { retryAfterSeconds: minutes * 60 })
+    },
+  )
   const user = await findUserByUsername(db, input.username)
   const credentials = user ? await getCredentials(db, user.id) : undefined
   const passwordOk = await verifyPassword(input.password, credentials?.passwordHash ?? (await dummyPasswordHash()))
   const fail = async (key: string, reason: string) => {
     await db.transaction().execute(async (trx) => {
-      await recordLoginFailure(trx, userKey, now.toISOString())
-      await recordLoginFailure(trx, addressKey, now.toISOString())
       await audit(trx, { db: ctx.db, clock: ctx.clock, actor: user ? actorOf(user) : ANONYMOUS, requestId: ctx.requestId }, {
         action: 'auth.login',
         recordType: 'user',
@@ -96,6 +100,7 @@ export async function login(ctx: LoginContext, input: LoginInput): Promise<Login
   if (credentials.totpSecret !== null) {
     if (input.totp === undefined) {
       // Not a failure: the client asks for the code and sends the form again.
+      await releaseLoginAttempts(db, [userAttempt, addressAttempt])
       throw new DomainError('unauthenticated', message('faro.totp_required', ctx.lang), { reason: 'totp_required' })
     }
     if (!verifyStoredTotp(ctx.keyring, user.id, credentials.totpSecret, input.totp, now)) {
@@ -107,6 +112,7 @@ export async function login(ctx: LoginContext, input: LoginInput): Promise<Login
   const expiresAt = new Date(now.getTime() + ctx.sessionHours * 3_600_000)
   await db.transaction().execute(async (trx) => {
     await clearLoginFailures(trx, userKey)
+    await releaseLoginAttempts(trx, [addressAttempt])
     await insertSession(trx, {
       idHash: sha256(sessionToken),
       userId: user.id,

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { CreateTokenInput, DomainError, PROBLEM_TITLES, scopesOf } from '@faro/core'
 import { z } from 'zod'
-import { requireAuth } from '../http/auth.ts'
+import { requireAuth, requireSession } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { describe } from '../http/openapi.ts'
 import { jsonBody } from '../http/validate.ts'
@@ -32,7 +32,7 @@ export function tokenRoutes() {
     return c.json({ items: rows.map(({ tokenHash: _hash, ...view }) => view) })
   })
 
-  app.post('/', describe({ summary: 'Create an API token for a partner system; shown once', tags: ['tokens'], responses: { 201: { description: 'Created', schema: TokenView.extend({ token: z.string() }) } } }), requireAuth, jsonBody(CreateTokenInput), async (c) => {
+  app.post('/', describe({ summary: 'Create an API token for a partner system; shown once (signed-in people only, not tokens; ended by a password change)', tags: ['tokens'], responses: { 201: { description: 'Created', schema: TokenView.extend({ token: z.string() }) } } }), requireSession, jsonBody(CreateTokenInput), async (c) => {
     const ctx = c.get('ctx')
     await authorize(ctx, 'token.manage', { orgUnitPath: [ctx.actor.orgUnitId], ownerId: ctx.actor.userId }, { type: 'api_token' })
     const input = c.req.valid('json')

@@ -28,7 +28,7 @@ for (const dialect of testDialects()) {
     async function enrolled() {
       const user = await makeUser(env, 'data_protection_officer', 'inm')
       const session = await signIn(env, user.username)
-      const { secret } = (await (await call(env, 'POST', '/api/auth/totp/setup', { as: session })).json()) as { secret: string }
+      const { secret } = (await (await call(env, 'POST', '/api/auth/totp/setup', { as: session, body: { password: TEST_PASSWORD } })).json()) as { secret: string }
       expect((await call(env, 'POST', '/api/auth/totp/enable', { as: session, body: { code: codeOf(secret) } })).status).toBe(204)
       return { ...user, secret, session }
     }
@@ -36,7 +36,7 @@ for (const dialect of testDialects()) {
     it('stores the pending and the active secret sealed, and signs in with a code', async () => {
       const user = await makeUser(env, 'data_protection_officer', 'inm')
       const session = await signIn(env, user.username)
-      const { secret } = (await (await call(env, 'POST', '/api/auth/totp/setup', { as: session })).json()) as { secret: string }
+      const { secret } = (await (await call(env, 'POST', '/api/auth/totp/setup', { as: session, body: { password: TEST_PASSWORD } })).json()) as { secret: string }
       const pending = await stored(user.id)
       expect(pending.totpSecret).toBeNull()
       expect(pending.totpPendingSecret).toMatch(/^v1:/)

@@ -1,3 +1,4 @@
+import * as OTPAuth from 'otpauth'
 import { v7 as uuidv7 } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, makeTestEnv, makeUser, signIn, testDialects, TEST_PASSWORD, type Session, type TestEnv } from '../test/harness.ts'
@@ -20,7 +21,8 @@ for (const dialect of testDialects()) {
     async function agentWithSecondFactor() {
       const user = await makeUser(env, 'field_agent', 'beta-tijuana')
       const { secret, session } = await enrolSecondFactor(env, user.username)
-      expect((await call(env, 'POST', '/api/auth/totp/setup', { as: session })).status).toBe(200)
+      const code = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate({ timestamp: env.clock.now().getTime() })
+      expect((await call(env, 'POST', '/api/auth/totp/setup', { as: session, body: { password: TEST_PASSWORD, code } })).status).toBe(200)
       return { ...user, secret, session }
     }
 
@@ -80,7 +82,7 @@ for (const dialect of testDialects()) {
       expect(await res.json()).toMatchObject({ reason: 'totp_not_enabled', detail: 'This account has no second factor' })
 
       const pending = await makeUser(env, 'field_agent', 'beta-tijuana')
-      expect((await call(env, 'POST', '/api/auth/totp/setup', { as: await signIn(env, pending.username) })).status).toBe(200)
+      expect((await call(env, 'POST', '/api/auth/totp/setup', { as: await signIn(env, pending.username), body: { password: TEST_PASSWORD } })).status).toBe(200)
       expect((await reset(env, pending.id, admin.session)).status).toBe(409)
     })
 

@@ -25,6 +25,12 @@ export async function updateUser(
 }
 
 /** Users whose org unit lies in the subtree of `underPath` (an encoded path), or all when omitted. */
+/** Enabled accounts with the administrator role: the ones who can still manage every other. */
+export async function countActiveAdministrators(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'administrator').where('disabled', '=', 0).executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
 export async function listUsers(db: Kysely<Database>, underUnitId?: string): Promise<(UserRow & { totpEnabled: boolean })[]> {
   // Only whether a secret is set leaves the database, never the (sealed) secret itself.
   let q = db

@@ -45,3 +45,19 @@ export const requireAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   await next()
 }
+
+/**
+ * Refuses API tokens with 403 `session_required`: what changes how an account signs in (password,
+ * second factor) or makes more credentials (tokens) is for the person at the keyboard, never for
+ * a partner system holding a token.
+ */
+export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const auth = c.get('auth')
+  if (!auth) {
+    throw unauthenticated(c.get('lang'))
+  }
+  if (auth.via !== 'session') {
+    throw new DomainError('forbidden', message('faro.session_required', c.get('lang')), { reason: 'session_required' })
+  }
+  await next()
+}

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import * as OTPAuth from 'otpauth'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { call, makeAttentionAction, makeUser, signIn, testDialects, type Session } from '../test/harness.ts'
+import { call, makeAttentionAction, makeUser, signIn, testDialects, TEST_PASSWORD, type Session } from '../test/harness.ts'
 import { canaryIdentity, makeProtectionEnv, type ProtectionEnv } from '../test/protection-env.ts'
 
 // Strings that occur nowhere else: if one shows up in clear, identity leaked.
@@ -36,7 +36,7 @@ for (const dialect of testDialects()) {
       coordinator = await signIn(env, (await makeUser(env, 'group_coordinator', 'beta')).username)
       dpo = await signIn(env, (await makeUser(env, 'data_protection_officer', 'inm')).username)
       analyst = await signIn(env, (await makeUser(env, 'national_analyst', 'inm')).username)
-      totpSecret = ((await (await call(env, 'POST', '/api/auth/totp/setup', { as: dpo })).json()) as { secret: string }).secret
+      totpSecret = ((await (await call(env, 'POST', '/api/auth/totp/setup', { as: dpo, body: { password: TEST_PASSWORD } })).json()) as { secret: string }).secret
       const code = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(totpSecret) }).generate({ timestamp: env.clock.now().getTime() })
       await record('totp enable', call(env, 'POST', '/api/auth/totp/enable', { as: dpo, body: { code } }))
 

@@ -1,5 +1,5 @@
 import * as OTPAuth from 'otpauth'
-import { call, signIn, type Session, type TestEnv } from './harness.ts'
+import { call, signIn, TEST_PASSWORD, type Session, type TestEnv } from './harness.ts'
 
 /**
  * Turns on the second factor of an account through the API, as its owner would, and returns the
@@ -7,7 +7,7 @@ import { call, signIn, type Session, type TestEnv } from './harness.ts'
  */
 export async function enrolSecondFactor(env: TestEnv, username: string): Promise<{ secret: string; session: Session }> {
   const session = await signIn(env, username)
-  const setup = await call(env, 'POST', '/api/auth/totp/setup', { as: session })
+  const setup = await call(env, 'POST', '/api/auth/totp/setup', { as: session, body: { password: TEST_PASSWORD } })
   if (setup.status !== 200) {
     throw new Error(`second-factor setup of ${username} failed: ${setup.status}`)
   }
