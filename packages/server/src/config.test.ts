@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ConfigError, loadConfig } from './config.ts'
+import { ConfigError, listeningLine, loadConfig } from './config.ts'
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../../..')
 
@@ -9,7 +9,7 @@ describe('loadConfig', () => {
   it('uses the documented defaults when nothing is set', () => {
     expect(loadConfig({})).toEqual({
       port: 8080,
-      host: '0.0.0.0',
+      host: '127.0.0.1',
       database: { kind: 'sqlite', file: path.resolve('data', 'faro.sqlite') },
       dataDir: path.resolve('data'),
       logLevel: 'info',
@@ -122,6 +122,12 @@ describe('loadConfig', () => {
 
   it('rejects a malformed holiday list', () => {
     expect(configError({ FARO_HOLIDAYS: '25/12/2026' }).message).toBe('FARO_HOLIDAYS: expected comma-separated YYYY-MM-DD non-working days, got "25/12/2026"')
+  })
+
+  it('prints the address it listens on, and says so when that is every interface', () => {
+    expect(listeningLine('127.0.0.1', 8080)).toBe('Faro is listening on http://127.0.0.1:8080/ (staff app: http://127.0.0.1:8080/app/)')
+    expect(listeningLine('0.0.0.0', 9000)).toBe('Faro is listening on http://localhost:9000/ (staff app: http://localhost:9000/app/), on every network interface')
+    expect(listeningLine('::1', 8080)).toBe('Faro is listening on http://[::1]:8080/ (staff app: http://[::1]:8080/app/)')
   })
 
   it('accepts a map tile template on another host or on this one', () => {

@@ -9,7 +9,8 @@ const RETENTION_KEYS: readonly string[] = [...RecordType.options, 'unlinked']
 const ENV = z.object({
   FARO_PORT: z.coerce.number().int().min(1).max(65535).default(8080)
     .describe('an integer port between 1 and 65535'),
-  FARO_HOST: z.string().min(1).default('0.0.0.0').describe('an interface address such as 127.0.0.1'),
+  // Only this machine by default: the demo's password is published in the README.
+  FARO_HOST: z.string().min(1).default('127.0.0.1').describe('an interface address such as 127.0.0.1 or 0.0.0.0'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//).optional()
     .describe('a postgres:// URL; leave unset for the embedded SQLite database'),
   DATABASE_MIGRATE_URL: z.string().regex(/^postgres(ql)?:\/\//).optional()
@@ -102,6 +103,17 @@ export interface Config {
     blockingDays: number
     retentionDays: Record<string, number>
   }
+}
+
+/**
+ * Where to open Faro: the address it listens on, or localhost when it listens on every interface
+ * (which it then says, since others can reach it too).
+ */
+export function listeningLine(host: string, port: number): string {
+  const everywhere = host === '0.0.0.0' || host === '::'
+  const shown = everywhere ? 'localhost' : host.includes(':') ? `[${host}]` : host
+  const base = `http://${shown}:${port}/`
+  return `Faro is listening on ${base} (staff app: ${base}app/)${everywhere ? ', on every network interface' : ''}`
 }
 
 /** A wrong setting: its message is one line naming the variable and what is expected. */

@@ -136,7 +136,10 @@ export type DeviceHealth = z.infer<typeof DeviceHealth>
 
 export const DevicesQuery = z.strictObject({
   unit: RecordId.optional().describe('only devices of this unit and the units below it'),
+  limit: z.coerce.number().int().min(1).max(500).default(200).describe('devices per page'),
+  cursor: z.string().max(400).optional().describe('the `next` of the previous page'),
 })
+export type DevicesQuery = z.infer<typeof DevicesQuery>
 
 /** A summary of the field work of a unit. */
 export const FieldSummaryQuery = z.strictObject({

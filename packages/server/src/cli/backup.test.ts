@@ -145,6 +145,8 @@ describe('sqlite: faro CLI', () => {
     const saved = faro(dataDir, 'backup', backupFile)
     expect(saved.status).toBe(0)
     expect(fs.existsSync(backupFile)).toBe(true)
+    // The backup is the whole database: as private as the database file.
+    expect(fs.statSync(backupFile).mode & 0o777).toBe(0o600)
 
     const raw = new SQLite(dbFile)
     // An attacker with schema rights removes the append-only trigger first.

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { SQLite, type SqliteDatabase } from '../db/sqlite-driver.ts'
 import type { Config } from '../config.ts'
+import { makePrivateDir } from '../private-files.ts'
 
 /**
  * Backs up the database to a file while Faro may be running: SQLite's online backup API, or
@@ -17,9 +18,11 @@ export async function backup(database: Config['database'], file: string): Promis
     } finally {
       db.close()
     }
-    return
+  } else {
+    await run('pg_dump', ['--format=custom', '--no-owner', '--file', file, '--dbname', ownerUrl(database)])
   }
-  await run('pg_dump', ['--format=custom', '--no-owner', '--file', file, '--dbname', ownerUrl(database)])
+  // A backup is the whole database: as private as the database itself.
+  fs.chmodSync(file, 0o600)
 }
 
 /**
@@ -37,8 +40,9 @@ export async function restore(database: Config['database'], file: string): Promi
     // restored file it would corrupt it.
     checkSqliteBackup(file)
     const staging = `${database.file}.restoring`
-    fs.mkdirSync(path.dirname(path.resolve(database.file)), { recursive: true })
+    makePrivateDir(path.dirname(path.resolve(database.file)))
     fs.copyFileSync(file, staging)
+    fs.chmodSync(staging, 0o600)
     for (const suffix of ['-wal', '-shm']) {
       fs.rmSync(database.file + suffix, { force: true })
     }

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { CreateUserInput, DomainError, parseInput } from '@faro/core'
 import { systemClock } from '../clock.ts'
-import { ConfigError, loadConfig, type Config } from '../config.ts'
+import { ConfigError, listeningLine, loadConfig, type Config } from '../config.ts'
 import { grantDatabase, migrateDatabase } from '../db/migrate.ts'
 import { openDb, type Db } from '../db/open.ts'
 import { createLogger } from '../logger.ts'
@@ -144,7 +144,7 @@ async function start(config: Config, demo: boolean): Promise<number> {
     })
   }
   const running = await startServer(config, logger, protection)
-  console.log(`Faro is listening on http://localhost:${running.port}/ (staff app: http://localhost:${running.port}/app/)`)
+  console.log(listeningLine(config.host, running.port))
   const stop = () => {
     void running.stop().then(() => process.exit(0))
   }

@@ -6,6 +6,7 @@ import pg from 'pg'
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import type { Config } from '../config.ts'
 import type { Database } from './schema.ts'
+import { makePrivateDir } from '../private-files.ts'
 
 export type DialectName = 'sqlite' | 'postgres'
 
@@ -29,9 +30,13 @@ export function openDb(database: Config['database']): Db {
     return { db, dialect: 'postgres', close: () => db.destroy() }
   }
   if (database.file !== ':memory:') {
-    fs.mkdirSync(path.dirname(database.file), { recursive: true })
+    keepPrivate(database.file)
   }
   const sqlite = new SQLite(database.file)
+  if (database.file !== ':memory:') {
+    // SQLite gives the -wal and -shm files it creates later the mode of the database file.
+    fs.chmodSync(database.file, 0o600)
+  }
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
@@ -41,4 +46,18 @@ export function openDb(database: Config['database']): Db {
   sqlite.pragma('temp_store = MEMORY')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] })
   return { db, dialect: 'sqlite', close: () => db.destroy() }
+}
+
+/**
+ * The database holds everything but the vault's plain text: its folder is the owner's alone
+ * (created 0700) and its files 0600, whatever the umask. Database files left readable by an
+ * older version are closed to others too.
+ */
+function keepPrivate(file: string): void {
+  makePrivateDir(path.dirname(file))
+  for (const existing of [file, `${file}-wal`, `${file}-shm`]) {
+    if (fs.existsSync(existing)) {
+      fs.chmodSync(existing, 0o600)
+    }
+  }
 }

@@ -1,13 +1,13 @@
 import { Hono, type MiddlewareHandler } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Logger } from 'pino'
-import { message, pickLang } from '@faro/core'
+import { pickLang } from '@faro/core'
 import type { Clock } from '../clock.ts'
 import type { Config } from '../config.ts'
 import type { Db } from '../db/open.ts'
 import { identify } from './auth.ts'
+import { limitBody } from './body-limit.ts'
 import type { AppEnv } from './env.ts'
 import { openApiDocument } from './openapi.ts'
 import { onError, problem } from './problem.ts'
@@ -39,8 +39,13 @@ export interface AppDeps {
 /** Builds the whole HTTP application; tests call `app.request()` on it with no port. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
-  // Always our own id: a client-chosen one would end up in logs and audit rows.
+  // Always our own id: a client-chosen one would end up in logs and audit rows. It is echoed in
+  // X-Request-Id (and in a problem's `instance`) so a report can name the request.
   app.use(requestId({ headerName: '' }))
+  app.use(async (c, next) => {
+    await next()
+    c.res.headers.set('x-request-id', c.get('requestId'))
+  })
   app.use(async (c, next) => {
     c.set('lang', pickLang(c.req.header('accept-language')))
     await next()
@@ -60,15 +65,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         formAction: ["'self'"],
       },
       referrerPolicy: 'no-referrer',
+      // The same as frame-ancestors 'none': no page may frame Faro, not even its own.
+      xFrameOptions: 'DENY',
     }),
   )
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: deps.config.maxBodyBytes,
-      onError: (c) => problem(c, 'too_large', c.get('lang'), { detail: message('faro.body_too_large', c.get('lang'), { max: deps.config.maxBodyBytes }) }),
-    }),
-  )
+  app.use('/api/*', limitBody(deps.config.maxBodyBytes))
+  app.use('/api/*', noStore)
   app.use('/api/*', identify(deps.db, deps.clock))
   app.onError(onError(deps.logger))
   app.notFound((c) => problem(c, 'not_found', c.get('lang')))
@@ -101,6 +103,17 @@ function tileOrigins(template: string | undefined): string[] {
     return []
   }
   return [new URL(template).origin]
+}
+
+/**
+ * API answers are one account's view, and some carry identity (a reveal, an access report, staff
+ * names): no browser or proxy may keep them, unless a route says otherwise.
+ */
+const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next()
+  if (!c.res.headers.has('cache-control')) {
+    c.res.headers.set('cache-control', 'no-store')
+  }
 }
 
 /** One line per request: method, matched route pattern (never the raw URL), status, duration. */

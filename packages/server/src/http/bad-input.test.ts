@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, makeAttentionAction, makeTestEnv, makeUser, signIn, testDialects, type Session, type TestEnv } from '../test/harness.ts'
 
@@ -71,6 +72,41 @@ for (const dialect of testDialects()) {
       const res = await call(env, 'POST', '/api/records/actions', { as: agent, body: big })
       expect(res.status).toBe(413)
       expect(res.headers.get('content-type')).toContain('application/problem+json')
+    })
+
+    it('answers a chunked body over the limit with 413 problem+json on every kind of endpoint, and writes nothing', async () => {
+      const text = JSON.stringify(makeAttentionAction('beta-tijuana', { payload: { notes: 'x'.repeat(70 * 1024) } }))
+      const bytes = new TextEncoder().encode(text)
+      for (const path of ['/api/records/actions', '/api/users', '/api/sync/push']) {
+        const before = await snapshot(env)
+        // No Content-Length: the limit can only be found while reading.
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            for (let i = 0; i < bytes.length; i += 8192) {
+              controller.enqueue(bytes.slice(i, i + 8192))
+            }
+            controller.close()
+          },
+        })
+        const headers = { cookie: agent.cookie, 'x-csrf-token': agent.csrf, 'content-type': 'application/json', 'accept-encoding': 'gzip' }
+        const res = await env.app.request(path, { method: 'POST', headers, body, duplex: 'half' } as RequestInit)
+        expect({ path, status: res.status }).toEqual({ path, status: 413 })
+        expect(res.headers.get('content-type')).toContain('application/problem+json')
+        // The answer is what its headers say: a compressed 413 must really be compressed.
+        const raw = Buffer.from(await res.arrayBuffer())
+        const decoded = res.headers.get('content-encoding') === 'gzip' ? gunzipSync(raw) : raw
+        expect(JSON.parse(decoded.toString('utf8'))).toMatchObject({ type: '/problems/too_large' })
+        expect(await snapshot(env)).toEqual(before)
+      }
+    })
+
+    it('echoes its own request id, the instance of a problem, and frames nowhere', async () => {
+      const res = await call(env, 'GET', '/api/nothing-here', { as: agent, headers: { 'x-request-id': 'chosen-by-client' } })
+      const id = res.headers.get('x-request-id')
+      expect(id).toMatch(/^[0-9a-f-]{36}$/)
+      expect(((await res.json()) as { instance: string }).instance).toBe(id)
+      expect(res.headers.get('x-frame-options')).toBe('DENY')
+      expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
     })
 
     it('answers a cookie write without the CSRF token with 403 and writes nothing', async () => {

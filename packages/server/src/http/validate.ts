@@ -8,8 +8,20 @@ import { tagMiddleware } from './openapi.ts'
 /** Validates the JSON body with a shared core schema, in the caller's language; documents it too. */
 export function jsonBody<T extends z.ZodType>(schema: T) {
   const mw = validator('json', (value, c) => parseInput(schema, value, c.get('lang')) as z.infer<T>)
-  return tagMiddleware(mw as unknown as MiddlewareHandler<AppEnv>, { body: schema }) as typeof mw
+  // The body is read first here, where a body over the limit (chunked, with no Content-Length)
+  // stays a 413: Hono's validator would report any failed read as malformed JSON. The validator
+  // then reads the cached value.
+  const readFirst: typeof mw = async (c, next) => {
+    if (JSON_TYPE.test(c.req.header('content-type') ?? '')) {
+      await readJson(c as unknown as Context<AppEnv>)
+    }
+    return mw(c, next)
+  }
+  return tagMiddleware(readFirst as unknown as MiddlewareHandler<AppEnv>, { body: schema }) as typeof mw
 }
+
+// The content types Hono's JSON validator reads.
+const JSON_TYPE = /^application\/([a-z-.]+\+)?json(;\s*[a-zA-Z0-9-]+=([^;]+))*$/
 
 /** Validates the query string with a schema; documents it too. */
 export function query<T extends z.ZodType>(schema: T) {

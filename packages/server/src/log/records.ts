@@ -4,7 +4,8 @@ import { ActionBatch, policyActionOf, seqOf, type BatchOptions } from './action-
 import { audit, auditDenied } from './audit.ts'
 import { lockLog } from './log.ts'
 import { inTransaction, type Ctx } from './context.ts'
-import { invalidField, scopesOrRefuse } from '../accounts/accounts.ts'
+import { scopesOrRefuse } from '../accounts/accounts.ts'
+import { decodeKeyCursor, encodeKeyCursor } from '../http/cursor.ts'
 
 
 /**
@@ -86,7 +87,8 @@ export async function listVisibleRecords(
   opts: { limit: number; cursor?: string | undefined; underUnitId?: string | undefined; updatedSince?: string | undefined; needsReview?: boolean | undefined },
 ): Promise<RecordPage> {
   const scopes = await scopesOrRefuse(ctx, `${recordType}.read`, recordType)
-  const after = decodeCursor(opts.cursor, ctx)
+  const key = decodeKeyCursor(opts.cursor, ctx.lang)
+  const after = key && { updatedAt: key[0], recordId: key[1] }
   const rows = await listRecords(ctx.db.db, {
     recordType,
     actor: ctx.actor,
@@ -101,7 +103,7 @@ export async function listVisibleRecords(
   const last = page.at(-1)
   return {
     items: page.map(toView),
-    next: rows.length > opts.limit && last ? encodeCursor(last) : null,
+    next: rows.length > opts.limit && last ? encodeKeyCursor([last.updatedAt, last.recordId]) : null,
   }
 }
 
@@ -129,21 +131,3 @@ function toView(row: RecordRow): RecordView {
   }
 }
 
-function encodeCursor(row: RecordRow): string {
-  return Buffer.from(JSON.stringify([row.updatedAt, row.recordId])).toString('base64url')
-}
-
-function decodeCursor(cursor: string | undefined, ctx: Ctx): { updatedAt: string; recordId: string } | undefined {
-  if (cursor === undefined) {
-    return undefined
-  }
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
-      return { updatedAt: value[0], recordId: value[1] }
-    }
-  } catch {
-    // fall through to the clear error below
-  }
-  throw invalidField(ctx, 'cursor', 'invalid_cursor', 'faro.invalid_cursor')
-}

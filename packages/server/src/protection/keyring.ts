@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { makePrivateDir } from '../private-files.ts'
 
 /**
  * Envelope encryption for the identity vault. The master key never encrypts data: keys are
@@ -47,7 +48,7 @@ export function parseMasterKey(base64: string): Buffer {
 
 /** Writes a new random master key file readable only by its owner; returns nothing secret. */
 export function generateMasterKeyFile(file: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true })
+  makePrivateDir(path.dirname(file))
   fs.writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' })
 }
 

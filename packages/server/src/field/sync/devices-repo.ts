@@ -30,13 +30,17 @@ export async function revokeDeviceRow(db: Kysely<Database>, deviceId: string, at
   await db.updateTable('devices').set({ revokedAt: at, revokedBy: by }).where('deviceId', '=', deviceId).where('revokedAt', 'is', null).execute()
 }
 
-/** Devices under a unit (path match), or all. */
-export async function listDevices(db: Kysely<Database>, underUnitId: string | undefined): Promise<DeviceRow[]> {
+/** Devices under a unit (path match), in (unit path, device id) order, after a key when paging. */
+export async function listDevices(db: Kysely<Database>, underUnitId: string | undefined, page: { limit: number; after?: readonly [string, string] | undefined }): Promise<DeviceRow[]> {
   let q = db.selectFrom('devices').selectAll()
   if (underUnitId !== undefined) {
     q = q.where('orgUnitPath', 'like', `%/${underUnitId}/%`)
   }
-  return q.orderBy('orgUnitPath').orderBy('deviceId').limit(1000).execute()
+  const after = page.after
+  if (after !== undefined) {
+    q = q.where((eb) => eb.or([eb('orgUnitPath', '>', after[0]), eb.and([eb('orgUnitPath', '=', after[0]), eb('deviceId', '>', after[1])])]))
+  }
+  return q.orderBy('orgUnitPath').orderBy('deviceId').limit(page.limit).execute()
 }
 
 export async function insertConflict(db: Kysely<Database>, row: Insertable<SyncConflictsTable>): Promise<void> {

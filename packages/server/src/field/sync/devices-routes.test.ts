@@ -62,6 +62,30 @@ for (const dialect of testDialects()) {
       expect(device?.lastPushAt).not.toBeNull()
     })
 
+    it('lists devices a page at a time, each once, and refuses a cursor it did not hand out', async () => {
+      const mine = Array.from({ length: 5 }, () => newDevice())
+      for (const deviceId of mine) {
+        await call(env, 'POST', '/api/sync/devices', { as: agent, body: { deviceId } })
+      }
+      const whole = (await (await call(env, 'GET', '/api/sync/devices?unit=beta-tijuana&limit=500', { as: coordinator })).json()) as { items: Health[]; next: string | null }
+      expect(whole.next).toBeNull()
+      const seen: string[] = []
+      let cursor: string | null = null
+      do {
+        const res = await call(env, 'GET', `/api/sync/devices?unit=beta-tijuana&limit=2${cursor ? `&cursor=${cursor}` : ''}`, { as: coordinator })
+        expect(res.status).toBe(200)
+        const page = (await res.json()) as { items: Health[]; next: string | null }
+        expect(page.items.length).toBeLessThanOrEqual(2)
+        seen.push(...page.items.map((d) => d.deviceId))
+        cursor = page.next
+      } while (cursor !== null)
+      expect(seen).toEqual(whole.items.map((d) => d.deviceId))
+      expect(seen).toEqual(expect.arrayContaining(mine))
+      const bad = await call(env, 'GET', '/api/sync/devices?unit=beta-tijuana&cursor=not-a-cursor', { as: coordinator })
+      expect(bad.status).toBe(400)
+      expect(await bad.json()).toMatchObject({ errors: [{ field: 'cursor' }] })
+    })
+
     it('is forbidden to list devices for a field agent and for a coordinator of another group', async () => {
       expect((await call(env, 'GET', '/api/sync/devices?unit=beta-tijuana', { as: agent })).status).toBe(403)
       expect((await call(env, 'GET', '/api/sync/devices?unit=beta-tijuana', { as: otherCoordinator })).status).toBe(403)

@@ -1,10 +1,11 @@
-import { DomainError, Role, decide, gapsBetween, message, PROBLEM_TITLES, type DeviceHealth, type RegisterDeviceInput, type RegisterDeviceResult } from '@faro/core'
+import { DomainError, Role, decide, gapsBetween, message, PROBLEM_TITLES, type DeviceHealth, type DevicesQuery, type RegisterDeviceInput, type RegisterDeviceResult } from '@faro/core'
 import { decodePath } from '../../db/dialect.ts'
 import { findOrgUnit } from '../../accounts/org-units-repo.ts'
 import { findUserById } from '../../accounts/users-repo.ts'
 import { counterRuns, findDevice, insertDevice, listDevices, rejectionSummary, revokeDeviceRow, type DeviceRow } from './devices-repo.ts'
 import { audit, auditDenied } from '../../log/audit.ts'
 import { inTransaction, type Ctx, type Executor } from '../../log/context.ts'
+import { decodeKeyCursor, encodeKeyCursor } from '../../http/cursor.ts'
 
 /**
  * Registers a device for the caller: once, online. Repeating it is harmless (`created: false`);
@@ -95,9 +96,12 @@ export function checkUsable(ctx: Ctx, row: DeviceRow): void {
   }
 }
 
-/** Devices under a unit with their sync health, for coordinators (subtree) and administrators. */
-export async function deviceHealthList(ctx: Ctx, unitId: string | undefined): Promise<DeviceHealth[]> {
-  const under = unitId ?? ctx.actor.orgUnitId
+/**
+ * Devices under a unit with their sync health, for coordinators (subtree) and administrators, a
+ * page at a time: a national list can pass thousands of phones.
+ */
+export async function deviceHealthList(ctx: Ctx, q: DevicesQuery): Promise<{ items: DeviceHealth[]; next: string | null }> {
+  const under = q.unit ?? ctx.actor.orgUnitId
   const unit = await findOrgUnit(ctx.db.db, under)
   if (unit === undefined) {
     throw new DomainError('not_found', PROBLEM_TITLES.not_found[ctx.lang])
@@ -106,8 +110,13 @@ export async function deviceHealthList(ctx: Ctx, unitId: string | undefined): Pr
     await auditDenied(ctx, { action: 'device.read', recordType: 'device' })
     throw new DomainError('forbidden', PROBLEM_TITLES.forbidden[ctx.lang])
   }
-  const rows = await listDevices(ctx.db.db, under)
-  return Promise.all(rows.map((row) => healthOf(ctx, row)))
+  const rows = await listDevices(ctx.db.db, under, { limit: q.limit + 1, after: decodeKeyCursor(q.cursor, ctx.lang) })
+  const page = rows.slice(0, q.limit)
+  const last = page.at(-1)
+  return {
+    items: await Promise.all(page.map((row) => healthOf(ctx, row))),
+    next: rows.length > q.limit && last ? encodeKeyCursor([last.orgUnitPath, last.deviceId]) : null,
+  }
 }
 
 /** Revokes a device; its next push or pull is answered 410 and the app wipes itself. */

@@ -52,10 +52,10 @@ export function syncRoutes() {
 
   app.get(
     '/devices',
-    describe({ summary: 'Devices of a unit and its subtree, with sync health and missing counter ranges', tags: ['sync'], responses: { 200: { description: 'Devices', schema: z.object({ items: z.array(DeviceHealth) }) } } }),
+    describe({ summary: 'Devices of a unit and its subtree, with sync health and missing counter ranges, a page at a time', tags: ['sync'], responses: { 200: { description: 'A page of devices', schema: z.object({ items: z.array(DeviceHealth), next: z.string().nullable().describe('cursor of the next page, or null') }) } } }),
     requireAuth,
     query(DevicesQuery),
-    async (c) => c.json({ items: await deviceHealthList(c.get('ctx'), c.req.valid('query').unit) }),
+    async (c) => c.json(await deviceHealthList(c.get('ctx'), c.req.valid('query'))),
   )
 
   app.post(

@@ -16,6 +16,7 @@ import { inTransaction, type Ctx } from '../../log/context.ts'
 import { personFor } from '../guard.ts'
 import type { ProtectionDeps } from '../settings.ts'
 import { decryptIdentity } from './vault.ts'
+import { z } from 'zod'
 
 /** Records a consent (or another basis) for a recipient class and purpose, with who and in which language. */
 export async function recordConsent(ctx: Ctx, personId: string, input: RecordConsentInput): Promise<Consent> {
@@ -78,18 +79,20 @@ export async function listConsents(ctx: Ctx, personId: string): Promise<Consent[
   return (await consentsOf(ctx.db.db, personId)).map(toConsent)
 }
 
-export interface DisclosureView {
-  id: string
-  channel: string
-  recipient: { class: string | null; name: string | null; country: string | null }
-  purpose: string
-  legalBasis: string
-  fieldSets: string[]
-  allowed: boolean
-  rule: string
-  actorId: string
-  at: string
-}
+/** A disclosure as the API shows it: who asked, to whom, why, what, and the check's answer. */
+export const DisclosureView = z.strictObject({
+  id: z.string(),
+  channel: z.string(),
+  recipient: z.strictObject({ class: z.string().nullable(), name: z.string().nullable(), country: z.string().nullable() }),
+  purpose: z.string(),
+  legalBasis: z.string(),
+  fieldSets: z.array(z.string()).describe('the field sets handed over (none when refused)'),
+  allowed: z.boolean(),
+  rule: z.string().describe('the rule of the disclosure check that decided'),
+  actorId: z.string(),
+  at: z.string(),
+})
+export type DisclosureView = z.infer<typeof DisclosureView>
 
 /** Every disclosure asked for about a person, allowed or refused. */
 export async function listDisclosures(ctx: Ctx, personId: string): Promise<DisclosureView[]> {

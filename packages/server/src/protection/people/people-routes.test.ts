@@ -85,6 +85,8 @@ for (const dialect of testDialects()) {
       it('reveals the role field sets and audits it', async () => {
         const res = await call(env, 'POST', `/api/people/${personId}/reveal`, { as: agent, body: { purpose: 'medical_care' } })
         expect(res.status).toBe(200)
+        // Decrypted identity must never sit in a browser's or a proxy's cache.
+        expect(res.headers.get('cache-control')).toBe('no-store')
         const body = (await res.json()) as { identity: { givenNames: string; healthNotes: string }; fieldSets: string[] }
         expect(body.identity.givenNames).toBe('José María')
         expect(body.fieldSets).toEqual(['identity', 'contact', 'health'])

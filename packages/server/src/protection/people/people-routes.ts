@@ -5,14 +5,13 @@ import { requireAuth } from '../../http/auth.ts'
 import type { AppEnv } from '../../http/env.ts'
 import { describe } from '../../http/openapi.ts'
 import { jsonBody } from '../../http/validate.ts'
-import { disclose, listConsents, listDisclosures, recordConsent, withdraw } from './consents.ts'
+import { disclose, DisclosureView, listConsents, listDisclosures, recordConsent, withdraw } from './consents.ts'
 import { listHolds, placeHold, releaseHold } from '../retention/holds.ts'
 import { createPerson, linkPerson, readPerson, revealPerson, searchPeople } from './people.ts'
 import { auditPolicyDenials } from '../guard.ts'
 import type { ProtectionDeps } from '../settings.ts'
 
 const RevealInput = z.strictObject({ purpose: Purpose.describe('why the identity is needed on screen') })
-const Disclosure = z.object({ id: z.string(), channel: z.string(), purpose: z.string(), legalBasis: z.string(), allowed: z.boolean(), rule: z.string(), at: z.string() })
 const tags = ['people']
 
 /**
@@ -60,11 +59,11 @@ export function peopleRoutes(p: ProtectionDeps) {
     return c.json(await withdraw(c.get('ctx'), personId(c), c.req.param('consentId')))
   })
 
-  app.get('/:id/disclosures', describe({ summary: 'Every disclosure asked for about a person', tags, responses: { 200: { description: 'Disclosures', schema: z.object({ items: z.array(Disclosure) }) } } }), requireAuth, async (c) => {
+  app.get('/:id/disclosures', describe({ summary: 'Every disclosure asked for about a person', tags, responses: { 200: { description: 'Disclosures', schema: z.object({ items: z.array(DisclosureView) }) } } }), requireAuth, async (c) => {
     return c.json({ items: await listDisclosures(c.get('ctx'), personId(c)) })
   })
 
-  app.post('/:id/disclosures', describe({ summary: 'Disclose identity (export, referral, message to a relative) if the check allows', tags, responses: { 201: { description: 'Allowed: the fields to hand over', schema: z.object({ disclosure: Disclosure, identity: z.record(z.string(), z.unknown()) }) } } }), requireAuth, jsonBody(DiscloseInput), async (c) => {
+  app.post('/:id/disclosures', describe({ summary: 'Disclose identity (export, referral, message to a relative) if the check allows', tags, responses: { 201: { description: 'Allowed: the fields to hand over', schema: z.object({ disclosure: DisclosureView, identity: z.record(z.string(), z.unknown()) }) } } }), requireAuth, jsonBody(DiscloseInput), async (c) => {
     const result = await disclose(c.get('ctx'), p, personId(c), c.req.valid('json'))
     c.header('cache-control', 'no-store')
     return c.json(result, 201)

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { makePrivateDir } from '../../private-files.ts'
 
 /**
  * The ids of people whose identity was erased, kept outside the database (next to the master
@@ -26,7 +27,7 @@ export function fileShredList(file: string): ShredList {
         .filter((id) => /^[0-9a-f-]{36}$/.test(id))
     },
     add(personId, at) {
-      fs.mkdirSync(path.dirname(file), { recursive: true })
+      makePrivateDir(path.dirname(file))
       const fd = fs.openSync(file, 'a', 0o600)
       try {
         fs.writeSync(fd, `${personId} ${at}\n`)

@@ -15,7 +15,7 @@ import { useSession } from '../auth/session.tsx'
 export function DeviceHealthList({ refresh }: { refresh: number }) {
   const { t, dateTime } = useI18n()
   const { can } = useSession()
-  const devices = useFetch<Items<DeviceHealth>>('/api/sync/devices')
+  const devices = useFetch<Items<DeviceHealth>>('/api/sync/devices?limit=500')
   const reloadDevices = devices.reload
   useEffect(() => {
     if (refresh > 0) {
