@@ -1,4 +1,5 @@
 import { Hono, type MiddlewareHandler } from 'hono'
+import { compress } from 'hono/compress'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Logger } from 'pino'
@@ -51,6 +52,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     await next()
   })
   app.use(accessLog(deps.logger))
+  // API answers and the app shell, gzipped for clients that accept it when over 1 KB; the staff
+  // app's files are served pre-compressed (brotli or gzip) and left alone here.
+  app.use(compress())
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -116,11 +120,17 @@ const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
 }
 
-/** One line per request: method, matched route pattern (never the raw URL), status, duration. */
+/**
+ * One line per API request: method, matched route pattern (never the raw URL), status, duration.
+ * The staff app's files are not logged when served: a page load is dozens of them.
+ */
 function accessLog(logger: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now()
     await next()
+    if (c.req.path.startsWith('/app') && c.res.status < 400) {
+      return
+    }
     logger.info(
       { requestId: c.get('requestId'), method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) },
       'request',

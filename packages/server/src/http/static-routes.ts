@@ -24,7 +24,8 @@ export function staticRoutes(webDist: string) {
     if (!fs.existsSync(webDist)) {
       return next()
     }
-    files ??= serveStatic<AppEnv>({ root, rewriteRequestPath: (p) => p.replace(/^\/app/, '') })
+    // The build writes .br and .gz beside each text file; the browser gets the best it accepts.
+    files ??= serveStatic<AppEnv>({ root, precompressed: true, rewriteRequestPath: (p) => p.replace(/^\/app/, '') })
     return files(c, next)
   })
   // Client-side routes fall back to the shell.

@@ -19,3 +19,15 @@ export function registerServiceWorker(): void {
     window.addEventListener('load', register, { once: true })
   }
 }
+
+/**
+ * Asks the service worker to keep field mode ready offline: only for accounts that use it, so a
+ * visit to the login page or an office screen does not download the field bundle. Repeating it
+ * is cheap: files already cached are skipped.
+ */
+export function precacheFieldMode(): void {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) {
+    return
+  }
+  void navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ type: 'faro:precache-field' }))
+}

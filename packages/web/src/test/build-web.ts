@@ -30,17 +30,3 @@ export async function buildWeb(): Promise<{ outDir: string; cleanup(): void }> {
   }
   return { outDir, cleanup: () => fs.rmSync(outDir, { recursive: true, force: true }) }
 }
-
-/** The JavaScript files index.html loads before anything else: entry scripts and modulepreloads. */
-export function initialScripts(indexHtml: string): string[] {
-  const urls: string[] = []
-  for (const tag of indexHtml.match(/<(script|link)\b[^>]*>/g) ?? []) {
-    const isScript = tag.startsWith('<script')
-    const isPreload = /\brel=["']?modulepreload\b/.test(tag)
-    const url = /\b(?:src|href)=["']([^"']+)["']/.exec(tag)?.[1]
-    if (url && (isScript || isPreload)) {
-      urls.push(url)
-    }
-  }
-  return urls
-}

@@ -1,6 +1,5 @@
 import { gunzipSync } from 'node:zlib'
 import { Hono, type Context } from 'hono'
-import { compress } from 'hono/compress'
 import {
   DeviceHealth,
   DeviceId,
@@ -73,8 +72,6 @@ export function syncRoutes() {
     '/push',
     describe({ summary: `Push up to ${MAX_PUSH_ACTIONS} actions (≤ 64 KB on the wire; Content-Encoding: gzip accepted); one result per action`, tags: ['sync'], responses: { 200: { description: 'Per-action results, in the order sent', schema: PushResponse } } }),
     requireAuth,
-    // Answers are mostly ids: gzip halves them, which matters at 40 kbit/s.
-    compress(),
     tagMiddleware(async (_c, next) => next(), { body: PushRequest }),
     async (c) => {
       const ctx = c.get('ctx')
@@ -87,7 +84,6 @@ export function syncRoutes() {
     '/pull',
     describe({ summary: 'Changes the caller may see after the cursor, oldest first (their group\'s places and records)', tags: ['sync'], responses: { 200: { description: 'A page of changes', schema: PullResponse } } }),
     requireAuth,
-    compress(),
     query(PullQuery),
     async (c) => c.json(await pullChanges(c.get('ctx'), c.req.valid('query'))),
   )

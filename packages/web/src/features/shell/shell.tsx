@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useState, type ComponentType } from 'react'
 import { useI18n } from '../../i18n/i18n.tsx'
+import { precacheFieldMode } from '../../pwa/register.ts'
 import { Link, useRoute } from '../../ui/router.tsx'
 import { ErrorNotice, Loading, Page } from '../../ui/status.tsx'
 import { useSession } from '../auth/session.tsx'
@@ -41,6 +42,14 @@ export function Shell() {
     }
     main.current?.focus()
   }, [route])
+
+  // Field accounts must be able to start field mode offline, from the first visit on.
+  const usesFieldMode = me.permissions.includes('device.register')
+  useEffect(() => {
+    if (usesFieldMode) {
+      precacheFieldMode()
+    }
+  }, [usesFieldMode])
 
   const signOut = () => {
     setLogoutError(undefined)
