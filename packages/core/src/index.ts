@@ -23,7 +23,7 @@ export {
 export { Border, CreateOrgUnitInput, Latitude, Longitude, OrgUnit, OrgUnitKind, isInSubtree } from './org-units/schemas.ts'
 export { PolicyAction, POLICY, Scope, actionsOf, decide, scopeCovers, scopesOf } from './policy/policy.ts'
 export type { Actor, Decision, PolicyRule, PolicyTarget } from './policy/policy.ts'
-export { ActionInput, AppendResult, MAX_DEVICE_COUNTER, StoredAction } from './actions/schemas.ts'
+export { ActionInput, AppendResult, MAX_DEVICE_COUNTER, OnlineActionInput, StoredAction } from './actions/schemas.ts'
 export { parseAction, parseDeviceAction, parseOnlineAction } from './actions/parse.ts'
 export { ACTION_TYPES, RECORD_TYPES, RecordType, isCreateAction, payloadSchemaOf, reduceRecord } from './records/registry.ts'
 export type { RecordState } from './records/registry.ts'

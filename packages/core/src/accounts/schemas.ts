@@ -30,7 +30,7 @@ export const CreateUserInput = z.strictObject({
   role: Role,
   orgUnitId: RecordId,
   password: Password,
-})
+}).meta({ examples: [{ username: 'agente.ejemplo', displayName: 'Agente de ejemplo', role: 'field_agent', orgUnitId: 'beta-tijuana', password: 'una contraseña larga de ejemplo' }] })
 export type CreateUserInput = z.infer<typeof CreateUserInput>
 
 /** Body of PATCH /api/users/:id. */

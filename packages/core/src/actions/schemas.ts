@@ -4,11 +4,8 @@ import { RecordType } from '../records/registry.ts'
 
 export const MAX_DEVICE_COUNTER = 2 ** 31 - 1
 
-/**
- * An action as a client sends it: the one way data changes. The payload is validated
- * against its record type's schema separately (see `parseActionPayload`).
- */
-export const ActionInput = z.strictObject({
+// The members of every action, wherever it comes from.
+const ActionFields = {
   id: UuidV7,
   recordType: RecordType,
   recordId: RecordId.describe('the record this action changes; chosen by the client at creation'),
@@ -17,10 +14,35 @@ export const ActionInput = z.strictObject({
   // passes its members through as they are, where a record would check each key and value.
   payload: z.looseObject({}),
   clientTime: IsoDateTime.optional().describe('the device clock when the action was made; informative only'),
-  deviceId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
-  deviceCounter: z.number().int().min(1).max(MAX_DEVICE_COUNTER).optional(),
   baseVersion: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional()
     .describe('on a change, the record version the device had seen; a change of the same field by another device since flags the record for review'),
+}
+
+/**
+ * An action sent on its own (`POST /api/records/actions`): no device id or counter, which only a
+ * sync push carries, after its device checks.
+ */
+export const OnlineActionInput = z.strictObject(ActionFields).meta({
+  examples: [
+    {
+      id: '019ae9a0-0000-7000-8000-000000000001',
+      recordType: 'attention',
+      recordId: 'att-example-0001',
+      type: 'AttentionRecorded',
+      payload: { orgUnitId: 'beta-tijuana', at: '2026-12-01T09:00:00.000Z', setting: 'rail_tracks', people: [{ count: 4 }], services: ['water', 'food', 'orientation'] },
+    },
+  ],
+})
+export type OnlineActionInput = z.infer<typeof OnlineActionInput>
+
+/**
+ * An action as a client sends it: the one way data changes. The payload is validated
+ * against its record type's schema separately (see `parseActionPayload`).
+ */
+export const ActionInput = z.strictObject({
+  ...ActionFields,
+  deviceId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
+  deviceCounter: z.number().int().min(1).max(MAX_DEVICE_COUNTER).optional(),
 }).refine((a) => (a.deviceId === undefined) === (a.deviceCounter === undefined), {
   message: 'faro.device_pair',
   path: ['deviceCounter'],

@@ -84,7 +84,7 @@ export const CreatePersonInput = z.strictObject({
   orgUnitId: RecordId.describe('the unit responsible for this identity'),
   identity: PersonIdentity,
   link: PersonLinkInput.optional(),
-})
+}).meta({ examples: [{ orgUnitId: 'beta-tijuana', identity: { givenNames: 'María José', firstSurname: 'Ejemplo', secondSurname: 'Prueba', sex: 'female', approximateAge: 30, languages: ['es'] } }] })
 export type CreatePersonInput = z.infer<typeof CreatePersonInput>
 
 /** A name search: sent in a body, never in a URL, and matched through keyed hashes only. */

@@ -51,7 +51,24 @@ export type PushAction = z.infer<typeof PushAction>
  */
 export const PushRequest = z.strictObject({
   deviceId: DeviceId,
-  actions: z.array(z.unknown()).min(1).max(MAX_PUSH_ACTIONS),
+  actions: z.array(z.unknown()).min(1).max(MAX_PUSH_ACTIONS).describe('each a PushAction, checked one by one'),
+}).meta({
+  examples: [
+    {
+      deviceId: 'example-phone-0001',
+      actions: [
+        {
+          id: '019ae9a0-0000-7000-8000-000000000002',
+          deviceCounter: 1,
+          recordType: 'attention',
+          recordId: 'att-example-0002',
+          type: 'AttentionRecorded',
+          payload: { orgUnitId: 'beta-tijuana', at: '2026-12-01T09:00:00.000Z', setting: 'desert', people: [{ count: 2 }], services: ['water'] },
+          clientTime: '2026-12-01T09:00:05.000Z',
+        },
+      ],
+    },
+  ],
 })
 export type PushRequest = z.infer<typeof PushRequest>
 

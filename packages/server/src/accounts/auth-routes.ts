@@ -32,7 +32,7 @@ export function authRoutes(deps: AppDeps) {
   // An app built without protection gets a key that dies with it, like its identity vault.
   const keyring = deps.protection?.keyring ?? ephemeralKeyring()
 
-  app.post('/login', describe({ summary: 'Sign in; sets the session cookie', tags: ['auth'], auth: 'none', responses: { 200: { description: 'Signed in', schema: Me } } }), jsonBody(LoginInput), async (c) => {
+  app.post('/login', describe({ summary: 'Sign in; sets the session cookie', tags: ['auth'], auth: 'none', errors: [401, 429], responses: { 200: { description: 'Signed in', schema: Me } } }), jsonBody(LoginInput), async (c) => {
     const input = c.req.valid('json')
     const result = await login(
       { db: deps.db, clock: deps.clock, lang: c.get('lang'), requestId: c.get('requestId'), clientAddress: clientAddress(c, deps.config.trustProxy), sessionHours: deps.config.sessionHours, keyring },
@@ -48,7 +48,7 @@ export function authRoutes(deps: AppDeps) {
     return c.json(await meOf(deps, toUser(result.user, await totpEnabled(deps.db.db, result.user.id)), result.csrfToken))
   })
 
-  app.post('/logout', describe({ summary: 'Sign out; ends the session', tags: ['auth'] }), requireAuth, async (c) => {
+  app.post('/logout', describe({ summary: 'Sign out; ends the session', tags: ['auth'], responses: { 204: { description: 'Signed out' } } }), requireAuth, async (c) => {
     const auth = c.get('auth')
     if (auth?.sessionHash) {
       await logout(deps.db, auth.sessionHash)
@@ -65,7 +65,7 @@ export function authRoutes(deps: AppDeps) {
     return c.json(await meOf(deps, toUser(auth.user, await totpEnabled(deps.db.db, auth.user.id)), auth.csrfToken))
   })
 
-  app.post('/password', describe({ summary: 'Change the own password; ends every session and API token of the account', tags: ['auth'] }), requireSession, jsonBody(ChangePasswordInput), async (c) => {
+  app.post('/password', describe({ summary: 'Change the own password; ends every session and API token of the account', tags: ['auth'], responses: { 204: { description: 'Changed; sign in again' } } }), requireSession, jsonBody(ChangePasswordInput), async (c) => {
     const { currentPassword, newPassword } = c.req.valid('json')
     const ctx = c.get('ctx')
     await checkOwnPassword(deps, ctx, currentPassword, 'currentPassword')
@@ -99,7 +99,7 @@ export function authRoutes(deps: AppDeps) {
     },
   )
 
-  app.post('/totp/enable', describe({ summary: 'Confirm a code of the new secret and turn the second factor on', tags: ['auth'] }), requireSession, jsonBody(EnableTotpInput), async (c) => {
+  app.post('/totp/enable', describe({ summary: 'Confirm a code of the new secret and turn the second factor on', tags: ['auth'], errors: [409], responses: { 204: { description: 'The second factor is on' } } }), requireSession, jsonBody(EnableTotpInput), async (c) => {
     const ctx = c.get('ctx')
     // A pending secret that does not open (another key, another row) is as good as none: set up again.
     const pending = await readPendingTotp(deps.db.db, keyring, ctx.actor.userId)

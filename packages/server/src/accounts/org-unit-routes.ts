@@ -16,7 +16,7 @@ export function orgUnitRoutes() {
     return c.json({ items: await listOrgUnits(c.get('ctx').db.db) })
   })
 
-  app.post('/', describe({ summary: 'Add an org unit', tags: ['org units'], responses: { 201: { description: 'Created', schema: OrgUnit } } }), requireAuth, jsonBody(CreateOrgUnitInput), async (c) => {
+  app.post('/', describe({ errors: [409], summary: 'Add an org unit', tags: ['org units'], responses: { 201: { description: 'Created', schema: OrgUnit } } }), requireAuth, jsonBody(CreateOrgUnitInput), async (c) => {
     return c.json(await createOrgUnit(c.get('ctx'), c.req.valid('json')), 201)
   })
 

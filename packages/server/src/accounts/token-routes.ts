@@ -55,7 +55,7 @@ export function tokenRoutes() {
     return c.json({ ...view, token }, 201)
   })
 
-  app.delete('/:id', describe({ summary: 'Revoke an API token', tags: ['tokens'] }), requireAuth, async (c) => {
+  app.delete('/:id', describe({ summary: 'Revoke an API token', tags: ['tokens'], responses: { 204: { description: 'Revoked' } } }), requireAuth, async (c) => {
     const ctx = c.get('ctx')
     const row = await findApiToken(ctx.db.db, c.req.param('id'))
     if (!row) {

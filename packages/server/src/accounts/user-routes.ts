@@ -23,15 +23,15 @@ export function userRoutes() {
     return c.json({ items: rows.map((r) => toUser(r, r.totpEnabled)) })
   })
 
-  app.post('/', describe({ summary: 'Create a staff account', tags: ['users'], responses: { 201: { description: 'Created', schema: User } } }), requireAuth, jsonBody(CreateUserInput), async (c) => {
+  app.post('/', describe({ errors: [409], summary: 'Create a staff account', tags: ['users'], responses: { 201: { description: 'Created', schema: User } } }), requireAuth, jsonBody(CreateUserInput), async (c) => {
     return c.json(await createUser(c.get('ctx'), c.req.valid('json')), 201)
   })
 
-  app.patch('/:id', describe({ summary: 'Change, move or disable an account', tags: ['users'], responses: { 200: { description: 'Updated', schema: User } } }), requireAuth, jsonBody(UpdateUserInput), async (c) => {
+  app.patch('/:id', describe({ errors: [409], summary: 'Change, move or disable an account', tags: ['users'], responses: { 200: { description: 'Updated', schema: User } } }), requireAuth, jsonBody(UpdateUserInput), async (c) => {
     return c.json(await changeUser(c.get('ctx'), c.req.param('id'), c.req.valid('json')))
   })
 
-  app.post('/:id/totp/reset', describe({ summary: 'Clear another account\'s second factor and end its sessions', tags: ['users'], responses: { 200: { description: 'The account, now without a second factor', schema: User } } }), requireAuth, async (c) => {
+  app.post('/:id/totp/reset', describe({ summary: 'Clear another account\'s second factor and end its sessions', tags: ['users'], errors: [409], responses: { 200: { description: 'The account, now without a second factor', schema: User } } }), requireAuth, async (c) => {
     const ctx = c.get('ctx')
     // Account ids are UUIDv7: anything else is the caller's mistake, named, not an unknown account.
     const id = parseInput(UuidV7, c.req.param('id'), ctx.lang, 'id')

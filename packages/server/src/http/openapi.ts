@@ -10,6 +10,12 @@ export interface RouteDoc {
   /** Who may call it; shown in the description. */
   auth?: 'none' | 'session or token'
   responses?: Record<number, { description: string; schema?: z.ZodType }>
+  /**
+   * Refusals this route gives beyond those of every route of its kind (see `problemStatuses`):
+   * 401 from a sign-in, 404 for an id named in a body or query, 409 for a conflict, 410 for a
+   * revoked device, 429 when throttled, 503 when not ready.
+   */
+  errors?: readonly (401 | 404 | 409 | 410 | 429 | 503)[]
 }
 
 interface Described {
@@ -58,7 +64,9 @@ export function openApiDocument(app: Hono<AppEnv>, info: { title: string; versio
         ? { description: r.description, content: { 'application/json': { schema: toSchema(r.schema, 'output') } } }
         : { description: r.description }
     }
-    responses.default = { description: 'Error', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } }
+    for (const status of problemStatuses(method, path, meta)) {
+      responses[status] ??= { description: PROBLEM_DESCRIPTIONS[status], content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } }
+    }
     paths[oaPath] ??= {}
     paths[oaPath][method.toLowerCase()] = {
       summary: meta.doc.summary,
@@ -83,6 +91,48 @@ export function openApiDocument(app: Hono<AppEnv>, info: { title: string; versio
     security: [{ session: [] }, { token: [] }],
     paths,
   }
+}
+
+/**
+ * The problem statuses a route can answer with, each documented (no catch-all `default`, which
+ * would hide an answer the document does not describe): 400 for a body, query or path to
+ * validate; 401 and 403 behind sign-in (the policy, the CSRF check); 404 for a path naming
+ * something; 413 for a body over the limit; and the route's own `errors`.
+ */
+function problemStatuses(method: string, path: string, meta: Described): number[] {
+  const statuses = new Set<number>()
+  const hasParams = path.includes('/:')
+  const takesBody = method !== 'GET' && method !== 'HEAD'
+  if (meta.body || meta.query || hasParams) {
+    statuses.add(400)
+  }
+  if (meta.doc?.auth !== 'none') {
+    statuses.add(401)
+    statuses.add(403)
+  }
+  if (hasParams) {
+    statuses.add(404)
+  }
+  if (takesBody && path.startsWith('/api/')) {
+    statuses.add(400)
+    statuses.add(413)
+  }
+  for (const status of meta.doc?.errors ?? []) {
+    statuses.add(status)
+  }
+  return [...statuses].sort((a, b) => a - b)
+}
+
+const PROBLEM_DESCRIPTIONS: Record<number, string> = {
+  400: 'Bad input: `errors` names each field',
+  401: 'Not signed in, or the session or token has ended',
+  403: 'Not allowed: the policy, a missing CSRF token, or `reason` says why',
+  404: 'Nothing of that id within the caller\'s reach',
+  409: 'Conflict with existing data: `reason` says which',
+  410: 'Gone: the device was revoked',
+  413: 'The body is over the limit',
+  429: 'Too many attempts: `Retry-After` says when to try again',
+  503: 'Not ready',
 }
 
 function toSchema(schema: z.ZodType, io: 'input' | 'output') {

@@ -12,10 +12,33 @@ const AuditQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 })
 
+/** One audit event: who, with which role and unit, did what to which record, and the decision. */
+const AuditEvent = z.strictObject({
+  seq: z.number().int(),
+  id: z.string(),
+  at: z.string(),
+  requestId: z.string(),
+  actorId: z.string(),
+  role: z.string(),
+  orgUnitId: z.string(),
+  action: z.string(),
+  recordType: z.string().nullable(),
+  recordId: z.string().nullable(),
+  decision: z.enum(['allowed', 'denied']),
+  prevHash: z.string(),
+  hash: z.string(),
+})
+
+const AuditVerdict = z.strictObject({
+  ok: z.boolean(),
+  rows: z.number().int(),
+  firstBad: z.strictObject({ seq: z.number().int(), problem: z.enum(['altered', 'removed', 'reordered', 'truncated']) }).optional().describe('the first row that fails, and how'),
+})
+
 export function auditRoutes() {
   const app = new Hono<AppEnv>()
 
-  app.get('/', describe({ summary: 'Audit events, newest first', tags: ['audit'] }), requireAuth, query(AuditQuery), async (c) => {
+  app.get('/', describe({ summary: 'Audit events, newest first', tags: ['audit'], responses: { 200: { description: 'A page of events', schema: z.object({ items: z.array(AuditEvent) }) } } }), requireAuth, query(AuditQuery), async (c) => {
     const ctx = c.get('ctx')
     await authorize(ctx, 'audit.read', { orgUnitPath: [] }, { type: 'audit' })
     const q = c.req.valid('query')
@@ -23,7 +46,7 @@ export function auditRoutes() {
     return c.json({ items: rows.map((r) => ({ ...r, seq: Number(r.seq) })) })
   })
 
-  app.get('/verify', describe({ summary: 'Check the audit hash chain; names the first bad row', tags: ['audit'] }), requireAuth, async (c) => {
+  app.get('/verify', describe({ summary: 'Check the audit hash chain; names the first bad row', tags: ['audit'], responses: { 200: { description: 'The verdict', schema: AuditVerdict } } }), requireAuth, async (c) => {
     const ctx = c.get('ctx')
     await authorize(ctx, 'audit.verify', { orgUnitPath: [] }, { type: 'audit' })
     return c.json(await verifyAudit(ctx.db.db))

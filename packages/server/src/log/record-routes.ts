@@ -6,7 +6,7 @@ import type { AppEnv } from '../http/env.ts'
 import { describe, tagMiddleware } from '../http/openapi.ts'
 import { query, readJson } from '../http/validate.ts'
 import { listVisibleRecords, markReviewed, readRecord, submitAction } from './records.ts'
-import { ActionInput } from '@faro/core'
+import { OnlineActionInput } from '@faro/core'
 import { listActionsOfRecord } from './actions-repo.ts'
 
 const ListQuery = z.strictObject({
@@ -23,13 +23,14 @@ export function recordRoutes() {
 
   // The body is validated in two steps (envelope, then the payload schema its type names), so
   // the validator is written inline and only tagged for the OpenAPI document.
-  const actionBody = tagMiddleware(async (_c, next) => next(), { body: ActionInput })
+  const actionBody = tagMiddleware(async (_c, next) => next(), { body: OnlineActionInput })
 
   app.post(
     '/actions',
     describe({
       summary: 'Append one action to the log. Same id and content again: duplicate (200); same id, other content: 409',
       tags: ['records'],
+      errors: [409],
       responses: { 201: { description: 'Accepted', schema: AppendResult }, 200: { description: 'Duplicate of an accepted action', schema: AppendResult } },
     }),
     requireAuth,

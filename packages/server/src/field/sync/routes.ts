@@ -40,7 +40,7 @@ export function syncRoutes() {
 
   app.post(
     '/devices',
-    describe({ summary: 'Register this device for the signed-in account (repeating it is harmless: 200)', tags: ['sync'], responses: { 201: { description: 'Registered', schema: RegisterDeviceResult }, 200: { description: 'Already registered', schema: RegisterDeviceResult } } }),
+    describe({ errors: [410], summary: 'Register this device for the signed-in account (repeating it is harmless: 200)', tags: ['sync'], responses: { 201: { description: 'Registered', schema: RegisterDeviceResult }, 200: { description: 'Already registered', schema: RegisterDeviceResult } } }),
     requireAuth,
     jsonBody(RegisterDeviceInput),
     async (c) => {
@@ -51,7 +51,7 @@ export function syncRoutes() {
 
   app.get(
     '/devices',
-    describe({ summary: 'Devices of a unit and its subtree, with sync health and missing counter ranges, a page at a time', tags: ['sync'], responses: { 200: { description: 'A page of devices', schema: z.object({ items: z.array(DeviceHealth), next: z.string().nullable().describe('cursor of the next page, or null') }) } } }),
+    describe({ summary: 'Devices of a unit and its subtree, with sync health and missing counter ranges, a page at a time', tags: ['sync'], errors: [404], responses: { 200: { description: 'A page of devices', schema: z.object({ items: z.array(DeviceHealth), next: z.string().nullable().describe('cursor of the next page, or null') }) } } }),
     requireAuth,
     query(DevicesQuery),
     async (c) => c.json(await deviceHealthList(c.get('ctx'), c.req.valid('query'))),
@@ -70,7 +70,7 @@ export function syncRoutes() {
 
   app.post(
     '/push',
-    describe({ summary: `Push up to ${MAX_PUSH_ACTIONS} actions (≤ 64 KB on the wire; Content-Encoding: gzip accepted); one result per action`, tags: ['sync'], responses: { 200: { description: 'Per-action results, in the order sent', schema: PushResponse } } }),
+    describe({ errors: [410], summary: `Push up to ${MAX_PUSH_ACTIONS} actions (≤ 64 KB on the wire; Content-Encoding: gzip accepted); one result per action`, tags: ['sync'], responses: { 200: { description: 'Per-action results, in the order sent', schema: PushResponse } } }),
     requireAuth,
     tagMiddleware(async (_c, next) => next(), { body: PushRequest }),
     async (c) => {
@@ -82,7 +82,7 @@ export function syncRoutes() {
 
   app.get(
     '/pull',
-    describe({ summary: 'Changes the caller may see after the cursor, oldest first (their group\'s places and records)', tags: ['sync'], responses: { 200: { description: 'A page of changes', schema: PullResponse } } }),
+    describe({ errors: [410], summary: 'Changes the caller may see after the cursor, oldest first (their group\'s places and records)', tags: ['sync'], responses: { 200: { description: 'A page of changes', schema: PullResponse } } }),
     requireAuth,
     query(PullQuery),
     async (c) => c.json(await pullChanges(c.get('ctx'), c.req.valid('query'))),

@@ -43,7 +43,7 @@ export function peopleRoutes(p: ProtectionDeps) {
     return c.json(await revealPerson(c.get('ctx'), p, personId(c), c.req.valid('json').purpose))
   })
 
-  app.post('/:id/links', describe({ summary: 'Link a person to a record on a legal basis', tags, responses: { 200: { description: 'Masked person', schema: MaskedPerson } } }), requireAuth, jsonBody(PersonLinkInput), async (c) => {
+  app.post('/:id/links', describe({ errors: [409], summary: 'Link a person to a record on a legal basis', tags, responses: { 200: { description: 'Masked person', schema: MaskedPerson } } }), requireAuth, jsonBody(PersonLinkInput), async (c) => {
     return c.json(await linkPerson(c.get('ctx'), personId(c), c.req.valid('json')))
   })
 
@@ -51,11 +51,11 @@ export function peopleRoutes(p: ProtectionDeps) {
     return c.json({ items: await listConsents(c.get('ctx'), personId(c)) })
   })
 
-  app.post('/:id/consents', describe({ summary: 'Record a consent or another legal basis', tags, responses: { 201: { description: 'Recorded', schema: Consent } } }), requireAuth, jsonBody(RecordConsentInput), async (c) => {
+  app.post('/:id/consents', describe({ errors: [409], summary: 'Record a consent or another legal basis', tags, responses: { 201: { description: 'Recorded', schema: Consent } } }), requireAuth, jsonBody(RecordConsentInput), async (c) => {
     return c.json(await recordConsent(c.get('ctx'), personId(c), c.req.valid('json')), 201)
   })
 
-  app.post('/:id/consents/:consentId/withdraw', describe({ summary: 'Withdraw a consent now', tags, responses: { 200: { description: 'Withdrawn', schema: Consent } } }), requireAuth, async (c) => {
+  app.post('/:id/consents/:consentId/withdraw', describe({ errors: [409], summary: 'Withdraw a consent now', tags, responses: { 200: { description: 'Withdrawn', schema: Consent } } }), requireAuth, async (c) => {
     return c.json(await withdraw(c.get('ctx'), personId(c), c.req.param('consentId')))
   })
 
@@ -77,7 +77,7 @@ export function peopleRoutes(p: ProtectionDeps) {
     return c.json(await placeHold(c.get('ctx'), personId(c), c.req.valid('json')), 201)
   })
 
-  app.post('/:id/holds/:holdId/release', describe({ summary: 'Release a legal hold; erasure resumes once none is active', tags, responses: { 200: { description: 'Released', schema: LegalHold } } }), requireAuth, jsonBody(ReleaseLegalHoldInput), async (c) => {
+  app.post('/:id/holds/:holdId/release', describe({ errors: [409], summary: 'Release a legal hold; erasure resumes once none is active', tags, responses: { 200: { description: 'Released', schema: LegalHold } } }), requireAuth, jsonBody(ReleaseLegalHoldInput), async (c) => {
     return c.json(await releaseHold(c.get('ctx'), personId(c), c.req.param('holdId'), c.req.valid('json')))
   })
 

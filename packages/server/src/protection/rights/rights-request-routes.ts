@@ -22,15 +22,15 @@ export function rightsRequestRoutes(p: ProtectionDeps) {
     return c.json({ items: await listRequests(c.get('ctx')) })
   })
 
-  app.post('/', describe({ summary: 'Register a request from a person identified through the vault', tags, responses: { 201: { description: 'Registered', schema: RightsRequest } } }), requireAuth, jsonBody(RegisterRightsRequestInput), async (c) => {
+  app.post('/', describe({ summary: 'Register a request from a person identified through the vault', tags, errors: [404], responses: { 201: { description: 'Registered', schema: RightsRequest } } }), requireAuth, jsonBody(RegisterRightsRequestInput), async (c) => {
     return c.json(await registerRequest(c.get('ctx'), p, c.req.valid('json')), 201)
   })
 
-  app.post('/:id/extend', describe({ summary: 'Extend the deadline once', tags, responses: one }), requireAuth, jsonBody(ExtendRightsRequestInput), async (c) => {
+  app.post('/:id/extend', describe({ errors: [409], summary: 'Extend the deadline once', tags, responses: one }), requireAuth, jsonBody(ExtendRightsRequestInput), async (c) => {
     return c.json(await extendRequest(c.get('ctx'), p, requestId(c), c.req.valid('json').reason))
   })
 
-  app.post('/:id/refuse', describe({ summary: 'Refuse on a legal ground with a written reason', tags, responses: one }), requireAuth, jsonBody(RefuseRightsRequestInput), async (c) => {
+  app.post('/:id/refuse', describe({ errors: [409], summary: 'Refuse on a legal ground with a written reason', tags, responses: one }), requireAuth, jsonBody(RefuseRightsRequestInput), async (c) => {
     return c.json(await refuseRequest(c.get('ctx'), requestId(c), c.req.valid('json')))
   })
 
@@ -41,15 +41,15 @@ export function rightsRequestRoutes(p: ProtectionDeps) {
     return c.html(html)
   })
 
-  app.post('/:id/rectify', describe({ summary: 'Rectify the identity; lists the recipients to pass it on to', tags, responses: { 200: { description: 'Rectified', schema: z.object({ request: RightsRequest, notify: z.array(z.record(z.string(), z.unknown())) }) } } }), requireAuth, jsonBody(RectifyInput), async (c) => {
+  app.post('/:id/rectify', describe({ errors: [409], summary: 'Rectify the identity; lists the recipients to pass it on to', tags, responses: { 200: { description: 'Rectified', schema: z.object({ request: RightsRequest, notify: z.array(z.record(z.string(), z.unknown())) }) } } }), requireAuth, jsonBody(RectifyInput), async (c) => {
     return c.json(await rectify(c.get('ctx'), p, requestId(c), c.req.valid('json').identity))
   })
 
-  app.post('/:id/cancel', describe({ summary: 'Cancel: block now, shred after the blocking period', tags, responses: one }), requireAuth, async (c) => {
+  app.post('/:id/cancel', describe({ errors: [409], summary: 'Cancel: block now, shred after the blocking period', tags, responses: one }), requireAuth, async (c) => {
     return c.json(await cancel(c.get('ctx'), p, requestId(c)))
   })
 
-  app.post('/:id/oppose', describe({ summary: 'Record the opposition to the purpose of the request', tags, responses: one }), requireAuth, async (c) => {
+  app.post('/:id/oppose', describe({ errors: [409], summary: 'Record the opposition to the purpose of the request', tags, responses: one }), requireAuth, async (c) => {
     return c.json(await oppose(c.get('ctx'), requestId(c)))
   })
 
