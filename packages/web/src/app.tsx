@@ -1,3 +1,5 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { RouterProvider } from '@tanstack/react-router'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { api, apiNoContent, ApiError, NetworkError, onUnauthenticated, setCsrfToken } from './api/client.ts'
 import type { Me } from './api/types.ts'
@@ -5,10 +7,24 @@ import { LoginPage } from './features/auth/login-page.tsx'
 import { forgetOfflineSession, loadOfflineSession, saveOfflineSession } from './features/auth/offline-session.ts'
 import { SessionContext, type Session } from './features/auth/session.tsx'
 import { LOGOUT_BLOCKED_EVENT, LOGOUT_BLOCKED_KEY } from './features/field-mode/logout-blocked.ts'
-import { Shell } from './features/shell/shell.tsx'
 import { I18nProvider, useI18n } from './i18n/i18n.tsx'
-import { navigate } from './ui/router.tsx'
+import { makeRouter } from './router.tsx'
 import { ErrorNotice, Loading } from './ui/status.tsx'
+
+// One router and one server-state cache for the app's lifetime; the cache is emptied at sign-out
+// so the next account never sees the last one's answers.
+const router = makeRouter()
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // The screens say when an answer failed and offer to retry; on a weak link a silent retry
+      // only makes the wait longer. Answers stay fresh for half a minute between screens.
+      retry: false,
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+    },
+  },
+})
 
 type Boot = { kind: 'checking' } | { kind: 'anonymous' } | { kind: 'signed-in'; me: Me } | { kind: 'failed'; error: unknown }
 
@@ -34,6 +50,7 @@ function Root() {
   const signOutLocally = useCallback(() => {
     setCsrfToken(undefined)
     forgetOfflineSession()
+    queryClient.clear()
     setBoot({ kind: 'anonymous' })
   }, [])
 
@@ -73,7 +90,7 @@ function Root() {
             const unsent = await prepareLogout(me.user.id, options?.force ?? false)
             if (unsent > 0) {
               sessionStorage.setItem(LOGOUT_BLOCKED_KEY, String(unsent))
-              navigate('capture')
+              void router.navigate({ to: '/capture' })
               window.dispatchEvent(new Event(LOGOUT_BLOCKED_EVENT))
               return
             }
@@ -88,7 +105,7 @@ function Root() {
             }
           }
           signOutLocally()
-          navigate('')
+          void router.navigate({ to: '/' })
         },
       },
     [me, signOutLocally],
@@ -113,8 +130,10 @@ function Root() {
     return <LoginPage onSignedIn={signIn} />
   }
   return (
-    <SessionContext.Provider value={session}>
-      <Shell />
-    </SessionContext.Provider>
+    <QueryClientProvider client={queryClient}>
+      <SessionContext.Provider value={session}>
+        <RouterProvider router={router} />
+      </SessionContext.Provider>
+    </QueryClientProvider>
   )
 }

@@ -2,11 +2,11 @@ import { useMemo, useState } from 'react'
 import { api, ApiError } from '../../api/client.ts'
 import type { HistoryEntry, Items, RecordView } from '../../api/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
-import { isMessageKey } from '../../i18n/messages.ts'
 import { ErrorNotice, Loading } from '../../ui/status.tsx'
 import { useFetch } from '../../ui/use-fetch.ts'
 import { useSession } from '../auth/session.tsx'
 import type { LiveType } from './record-rows.ts'
+import { useFieldName, useValueText } from '../records/format.ts'
 import { reviewView, type FieldChange, type ReviewStep } from './review.ts'
 
 /**
@@ -15,6 +15,7 @@ import { reviewView, type FieldChange, type ReviewStep } from './review.ts'
  */
 export function ReviewPanel({ id, type, recordId, onReviewed }: { id: string; type: LiveType; recordId: string; onReviewed: () => void }) {
   const { t } = useI18n()
+  const format = useValueText(type)
   const { can } = useSession()
   const path = `/api/records/${type}/${encodeURIComponent(recordId)}`
   const history = useFetch<Items<HistoryEntry>>(`${path}/history`)
@@ -48,7 +49,7 @@ export function ReviewPanel({ id, type, recordId, onReviewed }: { id: string; ty
           <h3>{t('review.history')}</h3>
           <ol className="list" data-testid="review-history">
             {view.steps.map((step) => (
-              <Step key={step.seq} step={step} fieldName={fieldName} />
+              <HistoryStep key={step.seq} step={step} fieldName={fieldName} format={format} />
             ))}
           </ol>
         </>
@@ -70,7 +71,8 @@ export function ReviewPanel({ id, type, recordId, onReviewed }: { id: string; ty
   )
 }
 
-function Step({ step, fieldName }: { step: ReviewStep; fieldName: (field: string) => string }) {
+/** One action of a record's history: when it arrived, from which device, and what it set, in words. */
+export function HistoryStep({ step, fieldName, format }: { step: ReviewStep; fieldName: (field: string) => string; format: (field: string, value: unknown) => string }) {
   const { t, dateTime } = useI18n()
   return (
     <li className="list-item" data-seq={step.seq}>
@@ -87,7 +89,7 @@ function Step({ step, fieldName }: { step: ReviewStep; fieldName: (field: string
               {fieldName(change.field)}
               <ChangeBadge change={change} />
             </dt>
-            <dd>{change.value.kind === 'people' ? t('review.personIds', { count: change.value.count }) : change.value.text}</dd>
+            <dd>{change.value.kind === 'people' ? t('review.personIds', { count: change.value.count }) : format(change.field, change.raw)}</dd>
           </div>
         ))}
       </dl>
@@ -104,13 +106,4 @@ function ChangeBadge({ change }: { change: FieldChange }) {
     return <span className="badge badge-ok">{t('review.won')}</span>
   }
   return <span className="badge badge-muted">{t('review.replaced')}</span>
-}
-
-/** The catalog label of a payload field, or its own name for one the catalog does not know. */
-function useFieldName(): (field: string) => string {
-  const { t } = useI18n()
-  return (field) => {
-    const key = `review.field.${field}`
-    return isMessageKey(key) ? t(key) : field
-  }
 }

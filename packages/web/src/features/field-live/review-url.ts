@@ -1,6 +1,7 @@
 import { RecordId } from '@faro/core'
-import { useCallback, useMemo, useSyncExternalStore } from 'react'
-import { locationChanged, subscribeToLocation } from '../../ui/router.tsx'
+import { useNavigate, useSearch } from '@tanstack/react-router'
+import { useCallback, useMemo } from 'react'
+import { liveRoute } from '../../router.tsx'
 import { LIVE_TYPES, type LiveType } from './record-rows.ts'
 
 /** The record whose review panel is open: all the URL names, never anything about people. */
@@ -45,17 +46,14 @@ export function withReviewTarget(search: string, target: ReviewTarget | undefine
  * reviewed): going back to it would show a record that no longer waits.
  */
 export function useReviewTarget(): [ReviewTarget | undefined, (next: ReviewTarget | undefined, how?: 'push' | 'replace') => void] {
-  const search = useSyncExternalStore(subscribeToLocation, () => location.search, () => '')
-  const target = useMemo(() => parseReviewTarget(search), [search])
-  const setTarget = useCallback((next: ReviewTarget | undefined, how: 'push' | 'replace' = 'push') => {
-    const url = `${location.pathname}${withReviewTarget(location.search, next)}${location.hash}`
-    if (how === 'replace') {
-      history.replaceState(history.state, '', url)
-    } else {
-      history.pushState(history.state, '', url)
-    }
-    locationChanged()
-  }, [])
+  const { review } = useSearch({ from: liveRoute.id })
+  const navigate = useNavigate({ from: liveRoute.fullPath })
+  const target = useMemo(() => parseReviewTarget(review ? `?${REVIEW_PARAM}=${review}` : ''), [review])
+  const setTarget = useCallback(
+    (next: ReviewTarget | undefined, how: 'push' | 'replace' = 'push') => {
+      void navigate({ search: next ? { review: `${next.type}/${next.recordId}` } : {}, replace: how === 'replace' })
+    },
+    [navigate],
+  )
   return [target, setTarget]
 }
-

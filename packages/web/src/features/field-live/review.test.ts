@@ -15,9 +15,9 @@ describe('reviewView', () => {
     ])
     expect(view.contested).toEqual(['notes'])
     expect(view.steps.map((s) => s.changes.find((c) => c.field === 'notes'))).toEqual([
-      { field: 'notes', value: { kind: 'text', text: 'first' }, current: false, contested: true },
-      { field: 'notes', value: { kind: 'text', text: 'from phone A' }, current: false, contested: true },
-      { field: 'notes', value: { kind: 'text', text: 'from phone B' }, current: true, contested: true },
+      { field: 'notes', value: { kind: 'text', text: 'first' }, raw: 'first', current: false, contested: true },
+      { field: 'notes', value: { kind: 'text', text: 'from phone A' }, raw: 'from phone A', current: false, contested: true },
+      { field: 'notes', value: { kind: 'text', text: 'from phone B' }, raw: 'from phone B', current: true, contested: true },
     ])
     expect(view.steps[0]?.created).toBe(true)
     expect(view.steps[2]?.deviceId).toBe('phone-b')

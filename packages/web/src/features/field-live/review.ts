@@ -7,6 +7,8 @@ export type ValueText = { kind: 'text'; text: string } | { kind: 'people'; count
 export interface FieldChange {
   field: string
   value: ValueText
+  /** The value as the action carried it, for a screen to put into words. */
+  raw: unknown
   /** No later action set the field again: this is the value the record has now. */
   current: boolean
   /** Two sources (devices, or accounts without one) changed this field without seeing each other. */
@@ -70,6 +72,7 @@ export function reviewView(history: readonly HistoryEntry[]): ReviewView {
       changes: Object.entries(entry.payload).map(([field, value]) => ({
         field,
         value: valueText(field, value),
+        raw: value,
         current: lastSetter.get(field) === entry.seq,
         contested: contested.includes(field),
       })),

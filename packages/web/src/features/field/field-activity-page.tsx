@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { AttentionState, FieldRecordType, PatrolState, RecordView, RescueState } from '../../api/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
+import { Link } from '../../ui/router.tsx'
 import { Badges, ErrorNotice, Loading, MoreButton, Page } from '../../ui/status.tsx'
 import { usePaged } from '../../ui/use-fetch.ts'
 import { useSession } from '../auth/session.tsx'
@@ -9,7 +10,7 @@ import { useUnitNames } from '../org-units/use-unit-names.ts'
 const TYPES = ['attention', 'rescue', 'patrol'] as const satisfies readonly FieldRecordType[]
 const PAGE_SIZE = 20
 
-/** Attentions, rescues and patrols the account may see, newest change first. */
+/** Attentions, rescues and patrols the account may see, newest change first, each opening its record. */
 export function FieldActivityPage() {
   const { t } = useI18n()
   const { can } = useSession()
@@ -45,7 +46,7 @@ function RecordList({ type }: { type: FieldRecordType }) {
       <ul className="list" data-testid="record-list">
         {list.items.map((record) => (
           <li key={record.recordId} className={record.priority ? 'list-item list-item-priority' : 'list-item'}>
-            <FieldRecord record={record} unit={unitName(record.orgUnitId)} />
+            <FieldRecord type={type} record={record} unit={unitName(record.orgUnitId)} />
           </li>
         ))}
       </ul>
@@ -55,7 +56,7 @@ function RecordList({ type }: { type: FieldRecordType }) {
   )
 }
 
-function FieldRecord({ record, unit }: { record: RecordView<AttentionState | RescueState | PatrolState>; unit: string }) {
+function FieldRecord({ type, record, unit }: { type: FieldRecordType; record: RecordView<AttentionState | RescueState | PatrolState>; unit: string }) {
   const { t, dateTime } = useI18n()
   const state = record.state
   let title: string
@@ -82,7 +83,9 @@ function FieldRecord({ record, unit }: { record: RecordView<AttentionState | Res
   return (
     <>
       <div className="list-item-head">
-        <span className="list-item-title">{title}</span>
+        <Link to={`records/${type}/${encodeURIComponent(record.recordId)}`} className="list-item-title list-item-link">
+          {title}
+        </Link>
         <Badges priority={record.priority} demo={record.demo} review={record.needsReview} />
       </div>
       <p className="list-item-meta">

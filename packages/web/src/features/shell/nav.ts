@@ -2,7 +2,7 @@ import type { PolicyAction } from '@faro/core'
 import type { MessageKey } from '../../i18n/messages.ts'
 
 /** The pages of the staff app, by route (the path below /app/). */
-export type RouteId = '' | 'capture' | 'field' | 'live' | 'import' | 'places' | 'staff' | 'audit' | 'people' | 'rights' | 'tokens' | 'units'
+export type RouteId = '' | 'capture' | 'field' | 'live' | 'import' | 'places' | 'staff' | 'audit' | 'people' | 'rights' | 'tokens' | 'units' | 'account'
 
 export interface NavItem {
   route: RouteId
@@ -12,6 +12,8 @@ export interface NavItem {
 interface PageRule extends NavItem {
   /** The page shows when the role holds any of these actions; an empty list means everyone. */
   anyOf: readonly PolicyAction[]
+  /** Reached from elsewhere than the main navigation (the account, from its name in the header). */
+  hidden?: true
 }
 
 const PAGES: readonly PageRule[] = [
@@ -28,6 +30,7 @@ const PAGES: readonly PageRule[] = [
   { route: 'rights', label: 'nav.rights', anyOf: ['rights.manage'] },
   { route: 'tokens', label: 'nav.tokens', anyOf: ['token.manage'] },
   { route: 'units', label: 'nav.units', anyOf: [] },
+  { route: 'account', label: 'nav.account', anyOf: [], hidden: true },
 ]
 
 /**
@@ -35,7 +38,7 @@ const PAGES: readonly PageRule[] = [
  * menu follows the one policy table instead of a second list of roles.
  */
 export function navFor(permissions: readonly string[]): NavItem[] {
-  return PAGES.filter((page) => allows(page, permissions)).map(({ route, label }) => ({ route, label }))
+  return PAGES.filter((page) => !page.hidden && allows(page, permissions)).map(({ route, label }) => ({ route, label }))
 }
 
 /** True when the route exists and the permissions open it. */

@@ -1,31 +1,14 @@
-import { lazy, Suspense, useEffect, useRef, useState, type ComponentType } from 'react'
+import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { precacheFieldMode } from '../../pwa/register.ts'
 import { Link, useRoute } from '../../ui/router.tsx'
 import { ErrorNotice, Loading, Page } from '../../ui/status.tsx'
 import { useSession } from '../auth/session.tsx'
-import { HomePage } from '../home/home-page.tsx'
 import { LangSwitch } from './lang-switch.tsx'
-import { canOpen, isRoute, navFor, type RouteId } from './nav.ts'
-
-// Only the home page is in the first download; the others load when opened.
-const PAGES: Record<RouteId, ComponentType> = {
-  '': HomePage,
-  capture: lazy(() => import('../field-mode/field-mode-page.tsx').then((m) => ({ default: m.FieldModePage }))),
-  field: lazy(() => import('../field/field-activity-page.tsx').then((m) => ({ default: m.FieldActivityPage }))),
-  live: lazy(() => import('../field-live/live-page.tsx').then((m) => ({ default: m.LivePage }))),
-  import: lazy(() => import('../field-import/import-page.tsx').then((m) => ({ default: m.ImportPage }))),
-  places: lazy(() => import('../places/places-page.tsx').then((m) => ({ default: m.PlacesPage }))),
-  staff: lazy(() => import('../users/users-page.tsx').then((m) => ({ default: m.UsersPage }))),
-  audit: lazy(() => import('../audit/audit-page.tsx').then((m) => ({ default: m.AuditPage }))),
-  people: lazy(() => import('../people/people-page.tsx').then((m) => ({ default: m.PeoplePage }))),
-  rights: lazy(() => import('../rights/rights-page.tsx').then((m) => ({ default: m.RightsPage }))),
-  tokens: lazy(() => import('../tokens/tokens-page.tsx').then((m) => ({ default: m.TokensPage }))),
-  units: lazy(() => import('../org-units/org-units-page.tsx').then((m) => ({ default: m.OrgUnitsPage }))),
-}
+import { navFor } from './nav.ts'
 
 /** The signed-in frame: account, language, sign-out, navigation from permissions, the page. */
-export function Shell() {
+export function Shell({ children }: { children: ReactNode }) {
   const { t } = useI18n()
   const { me, logout } = useSession()
   const route = useRoute()
@@ -67,9 +50,9 @@ export function Shell() {
           <span className="brand-name">{t('app.name')}</span>
         </Link>
         <div className="account" aria-label={t('shell.account')} role="group">
-          <span className="account-name" data-testid="account-name">
+          <Link to="account" className="account-name" data-testid="account-name" title={t('nav.account')} aria-current={route === 'account' ? 'page' : undefined}>
             {me.user.displayName}
-          </span>
+          </Link>
           <span className="account-meta">
             <span data-testid="account-role">{t(`role.${me.user.role}`)}</span>
             <span aria-hidden="true"> · </span>
@@ -96,27 +79,14 @@ export function Shell() {
       </nav>
       <main className="main" id="main" ref={main} tabIndex={-1}>
         {logoutError ? <ErrorNotice error={logoutError} /> : null}
-        <Suspense fallback={<Loading />}>
-          <CurrentPage route={route} permissions={me.permissions} />
-        </Suspense>
+        <Suspense fallback={<Loading />}>{children}</Suspense>
       </main>
     </div>
   )
 }
 
-function CurrentPage({ route, permissions }: { route: string; permissions: readonly string[] }) {
-  const { t } = useI18n()
-  if (!isRoute(route)) {
-    return <Refusal title={t('app.notFound')} />
-  }
-  if (!canOpen(route, permissions)) {
-    return <Refusal title={t('app.noAccess')} />
-  }
-  const Component = PAGES[route]
-  return <Component />
-}
-
-function Refusal({ title }: { title: string }) {
+/** A page the account cannot open, or that does not exist, with the way back home. */
+export function Refusal({ title }: { title: string }) {
   const { t } = useI18n()
   return (
     <Page title={title}>

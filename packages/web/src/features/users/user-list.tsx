@@ -30,8 +30,8 @@ export function UserList() {
     setResetDone(undefined)
     try {
       await api<User>(secondFactorResetPath(user.id), { method: 'POST' })
+      await users.reload()
       setResetDone(user.displayName)
-      users.reload()
     } catch (error) {
       setResetError(error)
     }

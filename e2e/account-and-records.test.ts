@@ -1,0 +1,122 @@
+import path from 'node:path'
+import { AxeBuilder } from '@axe-core/playwright'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import es from '../packages/web/src/i18n/es.json'
+import { apiSession, totpCode } from './api-session.ts'
+import { OUTPUT_DIR, SKIP_BROWSER_TESTS, closeAll, startBrowserAndFaro, type RunningFaro } from './harness.ts'
+import { PHONE, signIn } from './pages.ts'
+
+const DESKTOP = { width: 1366, height: 900 }
+// A code of a closed list shown as it is stored (rail_tracks, first_aid…) instead of in words.
+const RAW_CODE = /\b[a-z]+_[a-z_]+\b/
+
+describe.skipIf(SKIP_BROWSER_TESTS)('the account page and the record page in Chromium', () => {
+  let faro: RunningFaro | undefined
+  let browser: Browser | undefined
+  const contexts: BrowserContext[] = []
+
+  beforeAll(async () => {
+    ;({ faro, browser } = await startBrowserAndFaro())
+  })
+  afterAll(() => closeAll(contexts, browser, faro))
+
+  async function openApp(viewport = DESKTOP): Promise<Page> {
+    if (!browser || !faro) {
+      throw new Error('the browser or the server did not start')
+    }
+    const context = await browser.newContext({ baseURL: faro.baseUrl, locale: 'es-MX', viewport })
+    contexts.push(context)
+    const page = await context.newPage()
+    await page.goto('/app/')
+    return page
+  }
+
+  async function expectAccessible(page: Page): Promise<void> {
+    const result = await new AxeBuilder({ page }).analyze()
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+  }
+
+  it('lets a person turn on the second factor and change the password from the app, then sign in with both', async () => {
+    if (!faro) {
+      throw new Error('the server did not start')
+    }
+    const admin = await apiSession(faro.baseUrl, 'admin', 'faro-demo-2026')
+    const password = 'e2e-account-page-1'
+    const created = await admin.request('POST', '/api/users', { username: 'e2e.account', displayName: 'Cuenta propia (e2e)', role: 'module_volunteer', orgUnitId: 'module-tijuana-airport', password })
+    expect(created.status).toBe(201)
+
+    const page = await openApp(PHONE)
+    await signIn(page, 'e2e.account', password)
+    await page.getByTestId('account-name').click()
+    await page.getByTestId('account-page').waitFor()
+    expect(await page.getByTestId('totp-status').textContent()).toBe(es['account.totp.off'])
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'account-360.png'), fullPage: true })
+    await expectAccessible(page)
+
+    // The second factor: the password first, then the key to scan and a code to confirm it.
+    await page.getByLabel(es['account.totp.password'], { exact: true }).fill(password)
+    await page.getByRole('button', { name: es['account.totp.start'] }).click()
+    const secret = (await page.getByTestId('totp-secret').textContent())?.replaceAll(' ', '') ?? ''
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/)
+    await page.getByLabel(es['account.totp.newCode'], { exact: true }).fill('000000' === totpCode(secret, Date.now()) ? '111111' : '000000')
+    await page.getByRole('button', { name: es['account.totp.confirm'] }).click()
+    await page.getByRole('alert').filter({ hasText: /código|Código/ }).first().waitFor()
+    await page.getByLabel(es['account.totp.newCode'], { exact: true }).fill(totpCode(secret, Date.now()))
+    await page.getByRole('button', { name: es['account.totp.confirm'] }).click()
+    await page.getByTestId('totp-done').waitFor()
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'account-totp-done-360.png'), fullPage: true })
+
+    // A mistyped confirmation is caught on the phone, before anything is sent.
+    await page.getByLabel(es['account.password.current'], { exact: true }).fill(password)
+    await page.getByLabel(es['account.password.new'], { exact: true }).fill('una frase nueva y larga')
+    await page.getByLabel(es['account.password.confirm'], { exact: true }).fill('una frase distinta')
+    await page.getByRole('button', { name: es['account.password.submit'] }).click()
+    await page.getByText(es['form.error.mismatch']).waitFor()
+    await page.getByLabel(es['account.password.confirm'], { exact: true }).fill('una frase nueva y larga')
+    await page.getByRole('button', { name: es['account.password.submit'] }).click()
+    await page.getByTestId('password-changed').waitFor()
+    // Every session ended with the change: back at the sign-in, which now asks for the code too.
+    await page.getByRole('heading', { name: es['login.title'] }).waitFor({ timeout: 10_000 })
+    await signIn(page, 'e2e.account', 'una frase nueva y larga')
+    const code = page.getByLabel(es['login.totp'], { exact: true })
+    await code.waitFor()
+    await code.fill(totpCode(secret, Date.now() + 30_000))
+    await page.getByRole('button', { name: es['login.submit'] }).click()
+    await page.getByTestId('home-module_volunteer').waitFor()
+  })
+
+  it('opens a record from the field activity list and shows it and its history in words, at 360 px and on a desktop', async () => {
+    for (const [viewport, name] of [
+      [PHONE, '360'],
+      [DESKTOP, 'desktop'],
+    ] as const) {
+      const page = await openApp(viewport)
+      await signIn(page, 'coordinador.tijuana')
+      await page.getByTestId('home-group_coordinator').waitFor()
+      await page.goto('/app/field')
+      const first = page.getByTestId('record-list').getByRole('link').first()
+      await first.waitFor()
+      await first.click()
+      await page.getByTestId('record-page').waitFor()
+      await page.getByTestId('record-history-list').locator('li').first().waitFor()
+      await page.waitForFunction(() => document.querySelectorAll('.loading').length === 0)
+      const text = (await page.getByTestId('record-page').textContent()) ?? ''
+      expect(text).not.toMatch(RAW_CODE)
+      expect(text).not.toContain('{')
+      await page.screenshot({ path: path.join(OUTPUT_DIR, `record-${name}.png`), fullPage: true })
+      await expectAccessible(page)
+      // The address is the record's: a reload opens it again.
+      await page.reload()
+      await page.getByTestId('record-page').waitFor()
+    }
+  })
+
+  it('answers a record type that does not exist with the not-found page', async () => {
+    const page = await openApp()
+    await signIn(page, 'coordinador.tijuana')
+    await page.getByTestId('home-group_coordinator').waitFor()
+    await page.goto('/app/records/spaceship/x-1')
+    await page.getByRole('heading', { name: es['app.notFound'] }).waitFor()
+  })
+})

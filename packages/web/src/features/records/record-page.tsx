@@ -1,0 +1,83 @@
+import { useParams } from '@tanstack/react-router'
+import { useMemo } from 'react'
+import type { HistoryEntry, Items, RecordView } from '../../api/types.ts'
+import { useI18n } from '../../i18n/i18n.tsx'
+import { isMessageKey } from '../../i18n/messages.ts'
+import { Link } from '../../ui/router.tsx'
+import { Badges, ErrorNotice, Loading, Page } from '../../ui/status.tsx'
+import { useFetch } from '../../ui/use-fetch.ts'
+import { useSession } from '../auth/session.tsx'
+import { HistoryStep } from '../field-live/review-panel.tsx'
+import { reviewView } from '../field-live/review.ts'
+import { useFieldName, useValueText } from './format.ts'
+
+// The fields that say what a record is about, first; the rest follow in the record's own order.
+const LEAD_FIELDS = ['at', 'startedAt', 'foundAt', 'orgUnitId', 'setting', 'kind', 'emergencyType', 'people', 'services', 'outcome']
+
+/**
+ * One record as its readers see it: what it says now, in words, and every change that made it
+ * so, with who sent it from which device. Opened from the lists (`/records/<type>/<id>`); what
+ * the account may read is the server's decision.
+ */
+export function RecordPage() {
+  const { t, dateTime } = useI18n()
+  const { can } = useSession()
+  const { type, id } = useParams({ from: '/records/$type/$id' })
+  const recordType = type ?? 'attention'
+  const path = `/api/records/${recordType}/${encodeURIComponent(id)}`
+  const record = useFetch<RecordView<Record<string, unknown>>>(path)
+  const history = useFetch<Items<HistoryEntry>>(`${path}/history`)
+  const format = useValueText(recordType)
+  const fieldName = useFieldName()
+  const steps = useMemo(() => (history.status === 'ok' ? reviewView(history.data.items).steps : []), [history])
+  const typeKey = `record.type.${recordType}`
+  const title = isMessageKey(typeKey) ? t(typeKey) : t('record.title')
+
+  return (
+    <Page title={title} testId="record-page">
+      <p>
+        <Link to="field">{t('record.back')}</Link>
+      </p>
+      {record.status === 'loading' ? <Loading /> : null}
+      {record.status === 'error' ? <ErrorNotice error={record.error} onRetry={record.reload} /> : null}
+      {record.status === 'ok' ? (
+        <section className="card" aria-labelledby="record-now">
+          <div className="list-item-head">
+            <h2 id="record-now">{t('record.now')}</h2>
+            <Badges demo={record.data.demo} priority={record.data.priority} />
+          </div>
+          <p className="list-item-meta">{t('record.updated', { when: dateTime(record.data.updatedAt), version: record.data.version })}</p>
+          {record.data.needsReview ? (
+            <p className="notice notice-warning" data-testid="record-needs-review">
+              {t('record.needsReview')}{' '}
+              {can('attention.read') ? <Link to={`live?review=${recordType}/${record.data.recordId}`}>{t('record.openReview')}</Link> : null}
+            </p>
+          ) : null}
+          <dl className="facts">
+            {orderedFields(record.data.state).map((field) => (
+              <div key={field}>
+                <dt>{fieldName(field)}</dt>
+                <dd>{format(field, record.data.state[field])}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
+      <section aria-labelledby="record-history">
+        <h2 id="record-history">{t('record.history')}</h2>
+        {history.status === 'loading' ? <Loading /> : null}
+        {history.status === 'error' ? <ErrorNotice error={history.error} onRetry={history.reload} /> : null}
+        <ol className="list" data-testid="record-history-list">
+          {steps.map((step) => (
+            <HistoryStep key={step.seq} step={step} fieldName={fieldName} format={format} />
+          ))}
+        </ol>
+      </section>
+    </Page>
+  )
+}
+
+function orderedFields(state: Record<string, unknown>): string[] {
+  const fields = Object.keys(state).filter((f) => f !== 'personIds' || (Array.isArray(state[f]) && state[f].length > 0))
+  return [...LEAD_FIELDS.filter((f) => fields.includes(f)), ...fields.filter((f) => !LEAD_FIELDS.includes(f))]
+}

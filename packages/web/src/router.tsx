@@ -1,0 +1,131 @@
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet, useParams, type AnyRoute } from '@tanstack/react-router'
+import type { RecordType } from '@faro/core'
+import type { ComponentType } from 'react'
+import { useSession } from './features/auth/session.tsx'
+import { HomePage } from './features/home/home-page.tsx'
+import { canOpen, type RouteId } from './features/shell/nav.ts'
+import { Refusal, Shell } from './features/shell/shell.tsx'
+import { useI18n } from './i18n/i18n.tsx'
+
+// Rendered only for a signed-in account (app.tsx), which every page reads from SessionContext.
+const root = createRootRoute({
+  component: () => (
+    <Shell>
+      <Outlet />
+    </Shell>
+  ),
+  notFoundComponent: NotFound,
+})
+
+/**
+ * A page of the navigation: its component loads when first opened (only the home page is in the
+ * first download) and shows only to the roles `nav.ts` opens it to.
+ */
+function page(id: Exclude<RouteId, '' | 'live'>, load: () => Promise<Record<string, ComponentType>>, exportName: string) {
+  const Component = lazyRouteComponent(load, exportName)
+  return createRoute({ getParentRoute: () => root, path: `/${id}`, component: () => <Guarded id={id} component={Component} /> })
+}
+
+const home = createRoute({ getParentRoute: () => root, path: '/', component: HomePage })
+
+/**
+ * The live page keeps the open review panel in its URL (`?review=<type>/<recordId>`), so it
+ * survives a reload and can be shared; anything else there is dropped.
+ */
+export const liveRoute = createRoute({
+  getParentRoute: () => root,
+  path: '/live',
+  validateSearch: (search: Record<string, unknown>): { review?: string } => (typeof search.review === 'string' ? { review: search.review } : {}),
+  component: () => <Guarded id="live" component={LivePage} />,
+})
+
+const LivePage = lazyRouteComponent(() => import('./features/field-live/live-page.tsx'), 'LivePage')
+
+/** One record: `/records/attention/att-…`, its type checked against the registry. */
+export const recordRoute = createRoute({
+  getParentRoute: () => root,
+  path: '/records/$type/$id',
+  params: {
+    parse: (raw: Record<string, string>) => ({ type: isRecordType(raw.type) ? raw.type : undefined, id: raw.id ?? '' }),
+    stringify: (params: { type: RecordType | undefined; id: string }) => ({ type: params.type ?? '', id: params.id }),
+  },
+  component: RecordPageGuard,
+})
+
+// The record types, listed here rather than read from core's schemas, which would add zod to the
+// first download; `satisfies` fails the build when core gains a type this list lacks.
+const RECORD_TYPES = { place: true, attention: true, rescue: true, patrol: true, remains: true } as const satisfies Record<RecordType, true>
+
+function isRecordType(value: string | undefined): value is RecordType {
+  return value !== undefined && Object.hasOwn(RECORD_TYPES, value)
+}
+
+const RecordPage = lazyRouteComponent(() => import('./features/records/record-page.tsx'), 'RecordPage')
+
+function RecordPageGuard() {
+  const { t } = useI18n()
+  const { can } = useSession()
+  const { type, id } = useParams({ from: '/records/$type/$id' })
+  if (!isRecordType(type)) {
+    return <Refusal title={t('app.notFound')} />
+  }
+  if (!can(`${type}.read`)) {
+    return <Refusal title={t('app.noAccess')} />
+  }
+  return <RecordPage key={`${type}/${id}`} />
+}
+
+const routes: AnyRoute[] = [
+  home,
+  page('capture', () => import('./features/field-mode/field-mode-page.tsx'), 'FieldModePage'),
+  page('field', () => import('./features/field/field-activity-page.tsx'), 'FieldActivityPage'),
+  liveRoute,
+  page('import', () => import('./features/field-import/import-page.tsx'), 'ImportPage'),
+  page('places', () => import('./features/places/places-page.tsx'), 'PlacesPage'),
+  page('staff', () => import('./features/users/users-page.tsx'), 'UsersPage'),
+  page('audit', () => import('./features/audit/audit-page.tsx'), 'AuditPage'),
+  page('people', () => import('./features/people/people-page.tsx'), 'PeoplePage'),
+  page('rights', () => import('./features/rights/rights-page.tsx'), 'RightsPage'),
+  page('tokens', () => import('./features/tokens/tokens-page.tsx'), 'TokensPage'),
+  page('units', () => import('./features/org-units/org-units-page.tsx'), 'OrgUnitsPage'),
+  page('account', () => import('./features/account/account-page.tsx'), 'AccountPage'),
+  recordRoute,
+]
+
+/** The staff app's routes under Vite's base (/app/). */
+export function makeRouter() {
+  return createRouter({
+    routeTree: root.addChildren(routes),
+    basepath: import.meta.env.BASE_URL.replace(/\/$/, ''),
+    // Plain query strings (`?review=attention/att-1`), not JSON-encoded values: URLs people read.
+    parseSearch: (search) => Object.fromEntries(new URLSearchParams(search)),
+    stringifySearch: (search) => {
+      const parts = Object.entries(search)
+        .filter(([, value]) => value !== undefined && value !== '')
+        .map(([key, value]) => `${encodeURIComponent(key)}=${String(value).split('/').map(encodeURIComponent).join('/')}`)
+      return parts.length > 0 ? `?${parts.join('&')}` : ''
+    },
+    defaultPreload: false,
+    scrollRestoration: true,
+  })
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof makeRouter>
+  }
+}
+
+function Guarded({ id, component: Component }: { id: RouteId; component: ComponentType }) {
+  const { t } = useI18n()
+  const { me } = useSession()
+  if (!canOpen(id, me.permissions)) {
+    return <Refusal title={t('app.noAccess')} />
+  }
+  return <Component />
+}
+
+function NotFound() {
+  const { t } = useI18n()
+  return <Refusal title={t('app.notFound')} />
+}

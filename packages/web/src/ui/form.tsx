@@ -1,0 +1,86 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useId } from 'react'
+import { useForm, type DefaultValues, type FieldError, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form'
+import type { z } from 'zod'
+import { ApiError } from '../api/client.ts'
+import { useI18n } from '../i18n/i18n.tsx'
+import { isMessageKey } from '../i18n/messages.ts'
+
+/**
+ * A form checked by a core zod schema, the one the server validates the same body with: the
+ * person hears about a mistake before sending, in the same terms the server would use.
+ */
+export function useSchemaForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, defaultValues: DefaultValues<z.input<S>>): UseFormReturn<z.input<S>, unknown, z.output<S>> {
+  return useForm<z.input<S>, unknown, z.output<S>>({ resolver: zodResolver(schema), defaultValues, mode: 'onTouched' })
+}
+
+/**
+ * Puts a refusal from the server on the fields it names (its messages are already in the
+ * person's language); what names no field of the form comes back for a notice.
+ */
+export function showServerErrors<T extends FieldValues>(form: UseFormReturn<T, unknown, unknown>, error: unknown, fields: readonly Path<T>[]): unknown {
+  if (!(error instanceof ApiError)) {
+    return error
+  }
+  let placed = false
+  for (const issue of error.problem?.errors ?? []) {
+    const field = fields.find((f) => f === issue.field)
+    if (field !== undefined) {
+      form.setError(field, { type: 'server', message: issue.message })
+      placed = true
+    }
+  }
+  return placed ? undefined : error
+}
+
+interface TextFieldProps<T extends FieldValues> {
+  form: UseFormReturn<T, unknown, unknown>
+  name: Path<T>
+  label: string
+  type?: 'text' | 'password'
+  autoComplete?: string
+  inputMode?: 'numeric' | 'text'
+  hint?: string
+}
+
+/** A labelled input with its hint and its error, tied together for screen readers. */
+export function TextField<T extends FieldValues>({ form, name, label, type = 'text', autoComplete, inputMode, hint }: TextFieldProps<T>) {
+  const id = useId()
+  const error = form.formState.errors[name] as FieldError | undefined
+  const text = useErrorText(error)
+  const describedBy = [hint ? `${id}-hint` : '', text ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type={type} autoComplete={autoComplete} inputMode={inputMode} aria-invalid={text ? true : undefined} aria-describedby={describedBy} {...form.register(name)} />
+      {hint ? (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {text ? (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {text}
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+/** A field error in words: the server's own message, a catalog text for the schema's check, or a general one. */
+function useErrorText(error: FieldError | undefined): string | undefined {
+  const { t } = useI18n()
+  if (!error) {
+    return undefined
+  }
+  if (error.type === 'server' && error.message) {
+    return error.message
+  }
+  // A check of the form's own (a refine) names its message; the schema's checks, their kind.
+  for (const key of [`form.error.${error.message ?? ''}`, `form.error.${error.type}`]) {
+    if (isMessageKey(key)) {
+      return t(key)
+    }
+  }
+  return t('form.error.invalid')
+}
