@@ -59,13 +59,17 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
     await context.setOffline(true)
     const quick = page.getByTestId('fm-quick')
     const preset = 'Agua + Alimento + Orientación'
-    // The common record in three taps: how many, which services, save.
+    // The common record in four taps: how many, which services, where, save; nothing is chosen for the agent.
     for (const [count, expected] of [
       ['3', 1],
       ['12', 2],
     ] as const) {
       await quick.getByRole('button', { name: count, exact: true }).click()
       await quick.getByRole('button', { name: preset }).click()
+      expect(await page.getByTestId('fm-save').isDisabled()).toBe(true)
+      // The save button is where the thumb is, on a 740 px screen, however long the form.
+      const save = await page.getByTestId('fm-save').boundingBox()
+      expect((save?.y ?? Infinity) + (save?.height ?? 0)).toBeLessThanOrEqual(PHONE.height)
       if (count === '12') {
         // Beyond the three taps: a family travelling with children makes the record a priority.
         await page.getByTestId('fm-people-details').locator('summary').click()
@@ -78,6 +82,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
         await orientation.getByLabel(es['orientationMaterial.rights_leaflet'], { exact: true }).check()
         await orientation.screenshot({ path: path.join(OUTPUT_DIR, 'field-mode-orientation.png') })
       }
+      await page.getByTestId('fm-setting').getByRole('button', { name: es['setting.rail_tracks'] }).click()
       await page.getByTestId('fm-save').click()
       await page.locator(`[data-testid="fm-pending"][data-count="${expected}"]`).waitFor()
     }
@@ -160,6 +165,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
     const quick = page.getByTestId('fm-quick')
     await quick.getByRole('button', { name: '4', exact: true }).click()
     await quick.getByRole('button', { name: 'Primeros auxilios + Agua' }).click()
+    await page.getByTestId('fm-setting').getByRole('button', { name: es['setting.rail_tracks'] }).click()
     await page.getByTestId('fm-save').click()
     await page.locator('[data-testid="fm-pending"][data-count="1"]').waitFor()
 
@@ -204,6 +210,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
     const quick = page.getByTestId('fm-quick')
     await quick.getByRole('button', { name: '5', exact: true }).click()
     await quick.getByRole('button', { name: 'Agua + Orientación' }).click()
+    await page.getByTestId('fm-setting').getByRole('button', { name: es['setting.rail_tracks'] }).click()
     await page.getByTestId('fm-save').click()
     await page.getByTestId('fm-sync-result').getByText(es['fm.failure.unauthenticated']).waitFor()
     expect(await page.getByTestId('fm-pending').getAttribute('data-count')).toBe('1')
@@ -237,6 +244,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
     const quick = page.getByTestId('fm-quick')
     await quick.getByRole('button', { name: '2', exact: true }).click()
     await quick.getByRole('button', { name: 'Agua + Orientación' }).click()
+    await page.getByTestId('fm-setting').getByRole('button', { name: es['setting.rail_tracks'] }).click()
     await page.getByTestId('fm-save').click()
     // Saving starts a sync on its own: the device registers and sends the record.
     await page.locator('[data-testid="fm-pending"][data-count="0"]').waitFor()
@@ -253,6 +261,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
 
     await quick.getByRole('button', { name: '1', exact: true }).click()
     await quick.getByRole('button', { name: 'Agua + Orientación' }).click()
+    await page.getByTestId('fm-setting').getByRole('button', { name: es['setting.rail_tracks'] }).click()
     await page.getByTestId('fm-save').click()
     await page.getByLabel(es['login.username'], { exact: true }).waitFor()
     const left = await page.evaluate(async (name) => (await indexedDB.databases()).some((d) => d.name === name), dbName)
@@ -271,6 +280,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
     const quick = page.getByTestId('fm-quick')
     await quick.getByRole('button', { name: '3', exact: true }).click()
     await quick.getByRole('button', { name: 'Agua + Orientación' }).click()
+    await page.getByTestId('fm-setting').getByRole('button', { name: es['setting.rail_tracks'] }).click()
     await page.getByTestId('fm-save').click()
     await page.locator('[data-testid="fm-pending"][data-count="0"]').waitFor()
     const dbName = await fieldDatabaseName(page)

@@ -6,17 +6,17 @@ import { useSession } from '../auth/session.tsx'
 import { ALL_SERVICES, loadPresets, sameServices, savePresets, sortServices, type Preset } from './presets.ts'
 import { useFieldService } from './service-context.tsx'
 import type { Fix } from './use-position.ts'
-import { useSaved, ValidationErrors, type Issue, EnumSelect } from './form-bits.tsx'
+import { useSaved, ValidationErrors, type Issue } from './form-bits.tsx'
 import { PeopleDetailsFields, UNKNOWN_DETAILS, type PeopleDetails } from './people-details.tsx'
 import { EMPTY_ORIENTATION, orientationOf, type OrientationDetail } from './orientation.ts'
 import { OrientationDetailFields } from './orientation-detail.tsx'
 
 const COUNTS = [1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 30] as const
-const SETTING_KEY = 'faro.fm.setting'
 
 /**
- * The common record in three taps: how many people, which preset of services, save. Time and
- * GPS position are taken automatically; the place where it happened is remembered from last time.
+ * The common record in four taps: how many people, which preset of services, where, save. Time
+ * and GPS position are taken automatically; nothing is chosen for the agent. The save button
+ * stays at the bottom of the screen, where the thumb is, whatever the form's length.
  */
 export function QuickAttention({ fix }: { fix: Fix | undefined }) {
   const { t } = useI18n()
@@ -26,17 +26,15 @@ export function QuickAttention({ fix }: { fix: Fix | undefined }) {
   const [other, setOther] = useState('')
   const [services, setServices] = useState<Service[]>([])
   const [presets, setPresets] = useState<Preset[]>(loadPresets)
-  const [setting, setSetting] = useState<(typeof AttentionSetting.options)[number]>(() => {
-    const parsed = AttentionSetting.safeParse(localStorage.getItem(SETTING_KEY))
-    return parsed.success ? parsed.data : 'rail_tracks'
-  })
+  // Never preselected: a hurried save must not record a place the agent did not choose.
+  const [setting, setSetting] = useState<(typeof AttentionSetting.options)[number] | undefined>(undefined)
   const [details, setDetails] = useState<PeopleDetails>(UNKNOWN_DETAILS)
   const [orientation, setOrientation] = useState<OrientationDetail>(EMPTY_ORIENTATION)
   const [issues, setIssues] = useState<Issue[]>([])
   const saved = useSaved()
 
   const people = count ?? (Number.parseInt(other, 10) || undefined)
-  const ready = people !== undefined && services.length > 0
+  const ready = people !== undefined && services.length > 0 && setting !== undefined
 
   const toggle = (s: Service) => setServices((old) => (old.includes(s) ? old.filter((x) => x !== s) : sortServices([...old, s])))
   const keepPreset = () => {
@@ -62,12 +60,12 @@ export function QuickAttention({ fix }: { fix: Fix | undefined }) {
       return
     }
     setIssues([])
-    localStorage.setItem(SETTING_KEY, setting)
     await service.save({ recordType: 'attention', recordId: uuidv7(), type: 'AttentionRecorded', payload: parsed.data })
     saved.show()
     setCount(undefined)
     setOther('')
     setServices([])
+    setSetting(undefined)
     setDetails(UNKNOWN_DETAILS)
     setOrientation(EMPTY_ORIENTATION)
   }
@@ -131,20 +129,28 @@ export function QuickAttention({ fix }: { fix: Fix | undefined }) {
         </details>
         {services.includes('orientation') ? <OrientationDetailFields value={orientation} onChange={setOrientation} /> : null}
       </fieldset>
+      <fieldset>
+        <legend>{t('fm.quick.setting')}</legend>
+        <div className="fm-grid fm-grid-wide" data-testid="fm-setting">
+          {AttentionSetting.options.map((s) => (
+            <button key={s} type="button" className="fm-tile fm-tile-text" aria-pressed={setting === s} onClick={() => setSetting(setting === s ? undefined : s)}>
+              {t(`setting.${s}`)}
+            </button>
+          ))}
+        </div>
+      </fieldset>
       <PeopleDetailsFields value={details} onChange={setDetails} />
-      <div className="field">
-        <label htmlFor="fm-setting">{t('fm.quick.setting')}</label>
-        <EnumSelect id="fm-setting" options={AttentionSetting.options} value={setting} onChange={setSetting} label={(s) => t(`setting.${s}`)} />
-      </div>
       <ValidationErrors issues={issues} />
-      <button type="submit" className="button button-primary button-block fm-save" disabled={!ready} data-testid="fm-save">
-        {ready ? t('fm.quick.save', { count: people ?? 0 }) : t('fm.quick.saveDisabled')}
-      </button>
       {saved.visible ? (
         <p className="notice notice-ok" role="status" data-testid="fm-saved">
           {t('fm.saved')}
         </p>
       ) : null}
+      <div className="fm-actions">
+        <button type="submit" className="button button-primary button-block fm-save" disabled={!ready} data-testid="fm-save">
+          {ready ? t('fm.quick.save', { count: people ?? 0 }) : t('fm.quick.saveDisabled')}
+        </button>
+      </div>
     </form>
   )
 }

@@ -19,7 +19,7 @@ export function StatusBar() {
   // Only the counts and the button stay pinned: the last result scrolls away, so the form keeps the screen.
   return (
     <>
-      <section className="fm-status" aria-label={t('fm.status.label')} data-testid="fm-status">
+      <section className={pending === 0 && attention === 0 ? 'fm-status fm-status-clear' : 'fm-status'} aria-label={t('fm.status.label')} data-testid="fm-status">
         <p className="fm-status-counts" role="status">
           <strong data-testid="fm-pending" data-count={pending}>
             {t('fm.status.pending', { count: pending })}

@@ -11,11 +11,18 @@ import { navFor } from './nav.ts'
 export function Shell({ children }: { children: ReactNode }) {
   const { t } = useI18n()
   const { me, logout } = useSession()
-  const route = useRoute()
+  // A record's page belongs to the field activity it is opened from.
+  const path = useRoute()
+  const route = path === 'records' ? 'field' : path
   const nav = navFor(me.permissions)
   const main = useRef<HTMLElement>(null)
   const firstRender = useRef(true)
   const [logoutError, setLogoutError] = useState<unknown>(undefined)
+
+  // On a phone the menu is one sideways row: keep the open page's entry in sight.
+  useEffect(() => {
+    document.querySelector('.nav [aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+  }, [route])
 
   // Move focus to the new page so screen readers announce it, but not on the first load.
   useEffect(() => {
