@@ -6,6 +6,10 @@ import es from './es.json'
 import { detectLang } from './messages.ts'
 
 const catalogs: Record<string, Record<string, string>> = { es, en }
+// Units written after a number take no plural: 5 km, 3 h, 20 min.
+const UNIT = /^\s+(s|h|min|km|m|KB|MB)\b/
+// Argument names that carry how many of something.
+const COUNTED = /^(count|attentions|people|rescues|patrols|rejections|conflicts|max|n|records|actions|devices|days|hours|minutes|seconds|value)$/
 
 describe('message catalogs', () => {
   it('have exactly the same keys in Spanish and English', () => {
@@ -25,6 +29,23 @@ describe('message catalogs', () => {
       const other = catalogs.en?.[key] ?? ''
       expect(argumentsOf(other, 'en'), key).toEqual(argumentsOf(text, 'es'))
     }
+  })
+
+  it('puts a counted noun in ICU plural form, never after a bare number ("1 atenciones")', () => {
+    const bare: string[] = []
+    for (const [lang, catalog] of Object.entries(catalogs)) {
+      for (const [key, text] of Object.entries(catalog)) {
+        const ast = new IntlMessageFormat(text, lang).getAst()
+        ast.forEach((el, i) => {
+          const next = ast[i + 1]
+          // A plain argument followed by a word: a number that decides the noun's form.
+          if (el.type === TYPE.argument && next?.type === TYPE.literal && /^\s+\p{L}/u.test(next.value) && !UNIT.test(next.value) && COUNTED.test(el.value)) {
+            bare.push(`${lang} ${key}: {${el.value}}${next.value.slice(0, 20)}`)
+          }
+        })
+      }
+    }
+    expect(bare).toEqual([])
   })
 
   it('has no empty message', () => {
