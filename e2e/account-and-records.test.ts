@@ -112,6 +112,46 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the account page and the record page in Chr
     }
   })
 
+  it('lets the administrator create an account, change its role and disable it, from the app', async () => {
+    if (!faro) {
+      throw new Error('the server did not start')
+    }
+    const page = await openApp(PHONE)
+    await signIn(page, 'admin')
+    await page.getByTestId('home-administrator').waitFor()
+    await page.goto('/app/staff')
+    const create = page.getByTestId('user-create')
+    await create.waitFor()
+    // Nothing chosen and nothing typed: every field says what it needs, nothing is sent.
+    await create.getByRole('button', { name: es['staff.create.submit'] }).click()
+    await create.getByText(es['form.error.choose']).first().waitFor()
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'staff-create-errors-360.png') })
+    await create.getByLabel(es['staff.field.displayName'], { exact: true }).fill('Nueva voluntaria (e2e)')
+    await create.getByLabel(es['staff.field.username'], { exact: true }).fill('e2e.nueva')
+    await create.getByLabel(es['staff.field.role'], { exact: true }).selectOption('module_volunteer')
+    await create.getByLabel(es['staff.field.unit'], { exact: true }).selectOption('module-tijuana-airport')
+    await create.getByLabel(es['staff.field.password'], { exact: true }).fill('una contraseña inicial')
+    await create.getByRole('button', { name: es['staff.create.submit'] }).click()
+    await page.getByText(es['staff.createdDone'].replace('{name}', 'Nueva voluntaria (e2e)').replace('{username}', 'e2e.nueva')).waitFor()
+    await expectAccessible(page)
+
+    const name = 'Nueva voluntaria (e2e)'
+    await page.getByRole('button', { name: es['staff.editLabel'].replace('{name}', name) }).click()
+    const edit = page.getByTestId('user-edit')
+    await edit.getByLabel(es['staff.field.role'], { exact: true }).selectOption('call_centre_operator')
+    await edit.getByRole('button', { name: es['staff.edit.save'] }).click()
+    await page.getByText(es['staff.savedDone'].replace('{name}', name)).waitFor()
+    const admin = await apiSession(faro.baseUrl, 'admin', 'faro-demo-2026')
+    const listed = (await (await admin.request('GET', '/api/users')).json()) as { items: { username: string; role: string; disabled: boolean }[] }
+    expect(listed.items.find((u) => u.username === 'e2e.nueva')).toMatchObject({ role: 'call_centre_operator', disabled: false })
+
+    page.once('dialog', (dialog) => void dialog.accept())
+    await page.getByRole('button', { name: es['staff.disableLabel'].replace('{name}', name) }).click()
+    await page.getByText(es['staff.disabledDone'].replace('{name}', name)).waitFor()
+    await page.getByRole('button', { name: es['staff.enableLabel'].replace('{name}', name) }).waitFor()
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'staff-360.png'), fullPage: true })
+  })
+
   it('answers a record type that does not exist with the not-found page', async () => {
     const page = await openApp()
     await signIn(page, 'coordinador.tijuana')

@@ -47,7 +47,8 @@ interface TextFieldProps<T extends FieldValues> {
 export function TextField<T extends FieldValues>({ form, name, label, type = 'text', autoComplete, inputMode, hint }: TextFieldProps<T>) {
   const id = useId()
   const error = form.formState.errors[name] as FieldError | undefined
-  const text = useErrorText(error)
+  const empty = error !== undefined && (form.getValues(name) ?? '') === ''
+  const text = useErrorText(error, empty)
   const describedBy = [hint ? `${id}-hint` : '', text ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
   return (
     <div className="field">
@@ -68,13 +69,16 @@ export function TextField<T extends FieldValues>({ form, name, label, type = 'te
 }
 
 /** A field error in words: the server's own message, a catalog text for the schema's check, or a general one. */
-function useErrorText(error: FieldError | undefined): string | undefined {
+function useErrorText(error: FieldError | undefined, empty = false): string | undefined {
   const { t } = useI18n()
   if (!error) {
     return undefined
   }
   if (error.type === 'server' && error.message) {
     return error.message
+  }
+  if (empty) {
+    return t('form.error.required')
   }
   // A check of the form's own (a refine) names its message; the schema's checks, their kind.
   for (const key of [`form.error.${error.message ?? ''}`, `form.error.${error.type}`]) {
@@ -83,4 +87,40 @@ function useErrorText(error: FieldError | undefined): string | undefined {
     }
   }
   return t('form.error.invalid')
+}
+
+interface SelectFieldProps<T extends FieldValues> {
+  form: UseFormReturn<T, unknown, unknown>
+  name: Path<T>
+  label: string
+  options: readonly { value: string; label: string }[]
+  /** Shown first with no value, so nothing is chosen for the person. */
+  placeholder?: string
+}
+
+/** A labelled list to choose from, with its error, like `TextField`. */
+export function SelectField<T extends FieldValues>({ form, name, label, options, placeholder }: SelectFieldProps<T>) {
+  const id = useId()
+  const { t } = useI18n()
+  const error = form.formState.errors[name] as FieldError | undefined
+  // Whatever the schema's check, a list's mistake is always the same: nothing, or nothing valid, chosen.
+  const text = error === undefined ? undefined : error.type === 'server' && error.message ? error.message : t('form.error.choose')
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} aria-invalid={text ? true : undefined} aria-describedby={text ? `${id}-error` : undefined} {...form.register(name)}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {text ? (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {text}
+        </p>
+      ) : null}
+    </div>
+  )
 }

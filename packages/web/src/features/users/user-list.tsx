@@ -7,6 +7,7 @@ import { useFetch } from '../../ui/use-fetch.ts'
 import { useSession } from '../auth/session.tsx'
 import { useUnitNames } from '../org-units/use-unit-names.ts'
 import { canResetSecondFactor, secondFactorResetPath } from './second-factor.ts'
+import { CreateUserForm, EditUserForm } from './user-forms.tsx'
 
 /** Staff accounts the caller may see (its subtree, or all for national roles). */
 export function UserList() {
@@ -16,6 +17,9 @@ export function UserList() {
   const unitName = useUnitNames()
   const [resetError, setResetError] = useState<unknown>(undefined)
   const [resetDone, setResetDone] = useState<string | undefined>(undefined)
+  const [editing, setEditing] = useState<string | undefined>(undefined)
+  const [done, setDone] = useState<string | undefined>(undefined)
+  const mayManage = can('user.manage')
   if (users.status === 'loading') {
     return <Loading />
   }
@@ -36,6 +40,20 @@ export function UserList() {
       setResetError(error)
     }
   }
+  const setDisabled = async (user: User, disabled: boolean) => {
+    if (disabled && !window.confirm(t('staff.disableConfirm', { name: user.displayName }))) {
+      return
+    }
+    setResetError(undefined)
+    setDone(undefined)
+    try {
+      await api<User>(`/api/users/${encodeURIComponent(user.id)}`, { method: 'PATCH', body: { disabled } })
+      await users.reload()
+      setDone(t(disabled ? 'staff.disabledDone' : 'staff.enabledDone', { name: user.displayName }))
+    } catch (error) {
+      setResetError(error)
+    }
+  }
   const items = [...users.data.items].sort((a, b) => a.displayName.localeCompare(b.displayName))
   return (
     <section aria-labelledby="user-list-heading">
@@ -47,7 +65,19 @@ export function UserList() {
           {t('staff.resetTotpDone', { name: resetDone })}
         </p>
       ) : null}
+      {done ? (
+        <p className="notice notice-ok" role="status">
+          {done}
+        </p>
+      ) : null}
       {resetError ? <ErrorNotice error={resetError} /> : null}
+      {mayManage ? (
+        <CreateUserForm
+          onCreated={(user) => {
+            void users.reload().then(() => setDone(t('staff.createdDone', { name: user.displayName, username: user.username })))
+          }}
+        />
+      ) : null}
       <ul className="list list-grid" data-testid="user-list">
         {items.map((user) => (
           <li key={user.id} className="list-item">
@@ -60,6 +90,28 @@ export function UserList() {
               {t(`role.${user.role}`)} · {unitName(user.orgUnitId)}
             </p>
             <p className="list-item-meta muted">{t('staff.username', { username: user.username })}</p>
+            {mayManage && editing === user.id ? (
+              <EditUserForm
+                user={user}
+                onCancel={() => setEditing(undefined)}
+                onSaved={() => {
+                  setEditing(undefined)
+                  void users.reload().then(() => setDone(t('staff.savedDone', { name: user.displayName })))
+                }}
+              />
+            ) : null}
+            {mayManage && editing !== user.id ? (
+              <div className="actions">
+                <button type="button" className="button button-secondary" aria-label={t('staff.editLabel', { name: user.displayName })} onClick={() => setEditing(user.id)}>
+                  {t('staff.edit')}
+                </button>
+                {user.id !== me.user.id ? (
+                  <button type="button" className={user.disabled ? 'button button-secondary' : 'button button-danger'} aria-label={t(user.disabled ? 'staff.enableLabel' : 'staff.disableLabel', { name: user.displayName })} onClick={() => void setDisabled(user, !user.disabled)}>
+                    {t(user.disabled ? 'staff.enable' : 'staff.disable')}
+                  </button>
+                ) : null}
+              </div>
+            ) : null}
             {canResetSecondFactor(user, me.user, can) ? (
               <button type="button" className="button button-danger" aria-label={t('staff.resetTotpLabel', { name: user.displayName })} onClick={() => void resetSecondFactor(user)}>
                 {t('staff.resetTotp')}

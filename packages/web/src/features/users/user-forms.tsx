@@ -1,0 +1,103 @@
+import { CreateUserInput, Role, UpdateUserInput } from '@faro/core'
+import { useMemo, useState } from 'react'
+import { api } from '../../api/client.ts'
+import type { Items, OrgUnit, User } from '../../api/types.ts'
+import { useI18n } from '../../i18n/i18n.tsx'
+import { SelectField, showServerErrors, TextField, useSchemaForm } from '../../ui/form.tsx'
+import { ErrorNotice } from '../../ui/status.tsx'
+import { useFetch } from '../../ui/use-fetch.ts'
+
+/** The units as choices, in tree order, each indented under its parent. */
+function useUnitOptions(): { value: string; label: string }[] {
+  const units = useFetch<Items<OrgUnit>>('/api/org-units')
+  return useMemo(() => {
+    if (units.status !== 'ok') {
+      return []
+    }
+    return [...units.data.items]
+      .sort((a, b) => a.path.join('/').localeCompare(b.path.join('/')))
+      .map((u) => ({ value: u.id, label: `${'\u2003'.repeat(Math.max(0, u.path.length - 1))}${u.name}` }))
+  }, [units])
+}
+
+function useRoleOptions(): { value: string; label: string }[] {
+  const { t } = useI18n()
+  return Role.options.map((role) => ({ value: role, label: t(`role.${role}`) }))
+}
+
+/** A new staff account: its sign-in name, how colleagues see it, its role, its unit, a first password. */
+export function CreateUserForm({ onCreated }: { onCreated: (user: User) => void }) {
+  const { t } = useI18n()
+  const units = useUnitOptions()
+  const roles = useRoleOptions()
+  const form = useSchemaForm(CreateUserInput, { username: '', displayName: '', role: undefined, orgUnitId: '', password: '' })
+  const [failure, setFailure] = useState<unknown>(undefined)
+  const submit = form.handleSubmit(async (body) => {
+    setFailure(undefined)
+    try {
+      const user = await api<User>('/api/users', { method: 'POST', body })
+      form.reset()
+      onCreated(user)
+    } catch (error) {
+      setFailure(showServerErrors(form, error, ['username', 'displayName', 'role', 'orgUnitId', 'password']))
+    }
+  })
+  return (
+    <form className="card" onSubmit={(e) => void submit(e)} noValidate data-testid="user-create">
+      <h2>{t('staff.create.title')}</h2>
+      <TextField form={form} name="displayName" label={t('staff.field.displayName')} hint={t('staff.field.displayNameHint')} />
+      <TextField form={form} name="username" label={t('staff.field.username')} autoComplete="off" hint={t('staff.field.usernameHint')} />
+      <SelectField form={form} name="role" label={t('staff.field.role')} options={roles} placeholder={t('staff.field.choose')} />
+      <SelectField form={form} name="orgUnitId" label={t('staff.field.unit')} options={units} placeholder={t('staff.field.choose')} />
+      <TextField form={form} name="password" type="password" autoComplete="new-password" label={t('staff.field.password')} hint={t('staff.field.passwordHint')} />
+      {failure ? <ErrorNotice error={failure} /> : null}
+      <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
+        {t('staff.create.submit')}
+      </button>
+    </form>
+  )
+}
+
+/** Changes the name, role or unit of an account. */
+export function EditUserForm({ user, onSaved, onCancel }: { user: User; onSaved: () => void; onCancel: () => void }) {
+  const { t } = useI18n()
+  const units = useUnitOptions()
+  const roles = useRoleOptions()
+  const form = useSchemaForm(UpdateUserInput, { displayName: user.displayName, role: user.role, orgUnitId: user.orgUnitId })
+  const [failure, setFailure] = useState<unknown>(undefined)
+  const submit = form.handleSubmit(async (values) => {
+    setFailure(undefined)
+    // Only what changed is sent: a role change ends the account's sessions, a rename must not.
+    const body = {
+      ...(values.displayName !== undefined && values.displayName !== user.displayName ? { displayName: values.displayName } : {}),
+      ...(values.role !== undefined && values.role !== user.role ? { role: values.role } : {}),
+      ...(values.orgUnitId !== undefined && values.orgUnitId !== user.orgUnitId ? { orgUnitId: values.orgUnitId } : {}),
+    }
+    if (Object.keys(body).length === 0) {
+      onCancel()
+      return
+    }
+    try {
+      await api<User>(`/api/users/${encodeURIComponent(user.id)}`, { method: 'PATCH', body })
+      onSaved()
+    } catch (error) {
+      setFailure(showServerErrors(form, error, ['displayName', 'role', 'orgUnitId']))
+    }
+  })
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate data-testid="user-edit">
+      <TextField form={form} name="displayName" label={t('staff.field.displayName')} />
+      <SelectField form={form} name="role" label={t('staff.field.role')} options={roles} />
+      <SelectField form={form} name="orgUnitId" label={t('staff.field.unit')} options={units} />
+      {failure ? <ErrorNotice error={failure} /> : null}
+      <div className="actions">
+        <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
+          {t('staff.edit.save')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {t('staff.edit.cancel')}
+        </button>
+      </div>
+    </form>
+  )
+}
