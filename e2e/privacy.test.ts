@@ -1,8 +1,10 @@
+import path from 'node:path'
+import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import es from '../packages/web/src/i18n/es.json'
 import { apiSession } from './api-session.ts'
-import { DEMO_PASSWORD, SKIP_BROWSER_TESTS, closeAll, startBrowserAndFaro, type RunningFaro } from './harness.ts'
+import { DEMO_PASSWORD, OUTPUT_DIR, SKIP_BROWSER_TESTS, closeAll, startBrowserAndFaro, type RunningFaro } from './harness.ts'
 import { signIn } from './pages.ts'
 
 describe.skipIf(SKIP_BROWSER_TESTS)('privacy screens in Chromium', () => {
@@ -63,7 +65,12 @@ describe.skipIf(SKIP_BROWSER_TESTS)('privacy screens in Chromium', () => {
     await page.getByRole('button', { name: es['people.reveal'] }).click()
     await page.getByText('Marisol', { exact: true }).waitFor()
     expect(await page.getByTestId('field-firstSurname').textContent()).toBe('Quetzalcóatl')
-    await page.getByTestId('disclosure-list').getByText('internal_need_to_know', { exact: false }).waitFor()
+    await page.getByTestId('disclosure-list').getByText(es['disclosure.rule.internal_need_to_know'], { exact: false }).waitFor()
+    expect(await page.getByTestId('person-detail').textContent()).not.toMatch(/\b[a-z]+_[a-z_]+\b/)
+    await page.setViewportSize({ width: 360, height: 740 })
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'person-revealed-360.png'), fullPage: true })
+    const axe = await new AxeBuilder({ page }).analyze()
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
   })
 
   it('lets the officer rectify and says to whom the correction must go', async () => {

@@ -1,4 +1,5 @@
-import { useId, useState, type FormEvent } from 'react'
+import { ORIENTATION_LANGUAGES, type Lang } from '@faro/core'
+import { useId, useMemo, useState, type FormEvent } from 'react'
 import { api } from '../../api/client.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { ErrorNotice } from '../../ui/status.tsx'
@@ -6,13 +7,22 @@ import { PURPOSES } from './types.ts'
 
 const CLASSES = ['relative', 'consulate', 'authority', 'partner'] as const
 const BASES = ['consent', 'vital_interest', 'legal_obligation'] as const
+// The countries whose consulates the programmes deal with most: the Americas, Haiti's and Cuba's
+// neighbours, and the countries of the extra-continental migrants seen at the southern border.
+const CONSULATE_COUNTRIES = ['GT', 'HN', 'SV', 'NI', 'CR', 'PA', 'BZ', 'HT', 'CU', 'DO', 'VE', 'CO', 'EC', 'PE', 'BO', 'BR', 'CL', 'AR', 'US', 'CA', 'IN', 'CN', 'BD', 'NP', 'CM', 'CD', 'SN', 'AO', 'GH', 'AF'] as const
+
+function countriesIn(lang: Lang): { code: string; name: string }[] {
+  const names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' })
+  return CONSULATE_COUNTRIES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => a.name.localeCompare(b.name, lang))
+}
 
 /**
  * Records what the person agreed to: who may receive their identity, for what, on which basis,
  * until when, and in which language it was explained.
  */
 export function ConsentForm({ personId, onRecorded }: { personId: string; onRecorded: () => void }) {
-  const { t } = useI18n()
+  const { t, lang: uiLang } = useI18n()
+  const countries = useMemo(() => countriesIn(uiLang), [uiLang])
   const [recipient, setRecipient] = useState<(typeof CLASSES)[number]>('relative')
   const [detail, setDetail] = useState('')
   const [purpose, setPurpose] = useState<string>('family_contact')
@@ -25,7 +35,7 @@ export function ConsentForm({ personId, onRecorded }: { personId: string; onReco
   const submit = (event: FormEvent) => {
     event.preventDefault()
     setError(undefined)
-    const who = recipient === 'consulate' ? { country: detail.trim().toUpperCase() } : recipient === 'relative' || !detail.trim() ? {} : { name: detail.trim() }
+    const who = recipient === 'consulate' ? { country: detail } : recipient === 'relative' || !detail.trim() ? {} : { name: detail.trim() }
     const body = {
       recipient: { class: recipient, ...who },
       purpose,
@@ -50,7 +60,18 @@ export function ConsentForm({ personId, onRecorded }: { personId: string; onReco
       {recipient !== 'relative' ? (
         <>
           <label htmlFor={ids.detail}>{recipient === 'consulate' ? t('consent.country') : t('consent.name')}</label>
-          <input id={ids.detail} value={detail} onChange={(e) => setDetail(e.target.value)} maxLength={recipient === 'consulate' ? 2 : 160} />
+          {recipient === 'consulate' ? (
+            <select id={ids.detail} value={detail} onChange={(e) => setDetail(e.target.value)}>
+              <option value="">{t('staff.field.choose')}</option>
+              {countries.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input id={ids.detail} value={detail} onChange={(e) => setDetail(e.target.value)} maxLength={160} />
+          )}
         </>
       ) : null}
       <label htmlFor={ids.purpose}>{t('people.purpose')}</label>
@@ -72,7 +93,13 @@ export function ConsentForm({ personId, onRecorded }: { personId: string; onReco
       <label htmlFor={ids.expires}>{t('consent.expires')}</label>
       <input id={ids.expires} type="date" value={expires} onChange={(e) => setExpires(e.target.value)} />
       <label htmlFor={ids.lang}>{t('consent.language')}</label>
-      <input id={ids.lang} value={lang} onChange={(e) => setLang(e.target.value.toLowerCase())} maxLength={3} />
+      <select id={ids.lang} value={lang} onChange={(e) => setLang(e.target.value)}>
+        {ORIENTATION_LANGUAGES.map((code) => (
+          <option key={code} value={code}>
+            {t(`orientationLanguage.${code}`)}
+          </option>
+        ))}
+      </select>
       <button type="submit" className="button">
         {t('consent.record')}
       </button>

@@ -49,7 +49,7 @@ export function PeoplePage() {
           {state.items.map((p) => (
             <li key={p.id} className="list-item">
               <div className="list-item-head">
-                <button type="button" className="button button-ghost mono" onClick={() => setSelected(p.id)} aria-pressed={selected === p.id}>
+                <button type="button" className="button button-secondary" onClick={() => setSelected(p.id)} aria-pressed={selected === p.id}>
                   {t('people.open', { id: p.id.slice(-8) })}
                 </button>
                 <span className="badge">{t(`people.status.${p.status}`)}</span>

@@ -3,6 +3,7 @@ import { api } from '../../api/client.ts'
 import type { Items } from '../../api/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { isMessageKey } from '../../i18n/messages.ts'
+import { identityText } from './identity-text.ts'
 import { ErrorNotice, Loading } from '../../ui/status.tsx'
 import { useFetch } from '../../ui/use-fetch.ts'
 import { useSession } from '../auth/session.tsx'
@@ -14,7 +15,7 @@ type Revealed = { identity: Record<string, unknown>; fieldSets: string[] }
 
 /** One person: masked fields with an audited reveal, the consent ledger and the disclosures. */
 export function PersonDetail({ personId }: { personId: string }) {
-  const { t, dateTime } = useI18n()
+  const { t, dateTime, lang } = useI18n()
   const { can } = useSession()
   const person = useFetch<MaskedPerson>(`/api/people/${personId}`)
   const consents = useFetch<Items<ConsentView>>(`/api/people/${personId}/consents`)
@@ -56,17 +57,16 @@ export function PersonDetail({ personId }: { personId: string }) {
     const key = `${prefix}.${value}`
     return isMessageKey(key) ? t(key) : value
   }
-  const show = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v))
   return (
     <section aria-labelledby="person-heading" data-testid="person-detail">
       <h2 id="person-heading" className="list-heading">
         {t('people.detail')}
       </h2>
-      <dl className="fields" data-testid="person-fields">
+      <dl className="facts" data-testid="person-fields">
         {person.data.present.map((field) => (
           <div key={field}>
             <dt>{known('people.field', field)}</dt>
-            <dd data-testid={`field-${field}`}>{revealed && field in revealed.identity ? show(revealed.identity[field]) : <span className="muted">{t('people.masked')}</span>}</dd>
+            <dd data-testid={`field-${field}`}>{revealed && field in revealed.identity ? identityText(field, revealed.identity[field], lang, t) : <span className="muted">{t('people.masked')}</span>}</dd>
           </div>
         ))}
       </dl>
@@ -112,7 +112,7 @@ export function PersonDetail({ personId }: { personId: string }) {
           <ul className="list" data-testid="consent-list">
             {consents.data.items.map((c) => (
               <li key={c.id} className="list-item">
-                <p className="list-item-title">{t('people.consentLine', { recipient: [c.recipient.class, c.recipient.name, c.recipient.country].filter(Boolean).join(' '), purpose: known('purpose', c.purpose), basis: c.legalBasis })}</p>
+                <p className="list-item-title">{t('people.consentLine', { recipient: [known('consent.class', c.recipient.class), c.recipient.name, c.recipient.country ? identityText('nationality', c.recipient.country, lang, t) : ''].filter(Boolean).join(' · '), purpose: known('purpose', c.purpose), basis: known('consent.basis', c.legalBasis) })}</p>
                 <p className="list-item-meta">
                   {c.withdrawnAt ? t('people.withdrawn', { date: dateTime(c.withdrawnAt) }) : t('people.given', { date: dateTime(c.givenAt) })}
                 </p>
@@ -132,9 +132,7 @@ export function PersonDetail({ personId }: { personId: string }) {
         <ul className="list" data-testid="disclosure-list">
           {disclosures.data.items.map((d) => (
             <li key={d.id} className={d.allowed ? 'list-item' : 'list-item list-item-denied'}>
-              <p className="list-item-title mono">
-                {d.channel} · {d.rule}
-              </p>
+              <p className="list-item-title">{t('disclosure.line', { channel: known('disclosure.channel', d.channel), rule: known('disclosure.rule', d.rule) })}</p>
               <p className="list-item-meta">
                 <time dateTime={d.at}>{dateTime(d.at)}</time> · {d.allowed ? t('audit.decision.allowed') : t('audit.decision.denied')}
               </p>
