@@ -84,6 +84,16 @@ describe.skipIf(SKIP_BROWSER_TESTS)('staff app in Chromium', () => {
     await page.getByRole('button', { name: es['audit.verify'] }).click()
     await page.getByTestId('audit-verify-result').locator('.notice-ok').waitFor()
     expect(await page.getByTestId('audit-verify-result').textContent()).toMatch(/^Cadena íntegra: [\d,.\s]+ eventos verificados\.$/)
+    // The events are in words: no action codes, no record ids, no account ids.
+    const list = page.getByTestId('audit-list')
+    await list.locator('li').first().waitFor()
+    const text = (await list.textContent()) ?? ''
+    expect(text).not.toMatch(/\b[a-z]+_[a-z_]+\b|\b[a-z]{3,}\.[a-z_]{3,}\b|[0-9a-f]{8}-[0-9a-f]{4}/)
+    // Only refusals, when asked.
+    await page.getByLabel(es['audit.filter.decision'], { exact: true }).selectOption('denied')
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="audit-list"] .list-item:not(.list-item-denied)').length === 0)
+    await page.setViewportSize({ width: 360, height: 740 })
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'audit-360.png') })
   })
 
   it('shows the administrator the staff accounts', async () => {

@@ -166,10 +166,23 @@ export async function verifyAudit(db: Kysely<Database>, pageSize = 5000): Promis
   return { ok: true, rows }
 }
 
-export async function listAudit(db: Kysely<Database>, opts: { beforeSeq?: number; limit: number }): Promise<AuditRow[]> {
+/** Audit events newest first, a page at a time, narrowed by decision, action and actor. */
+export async function listAudit(
+  db: Kysely<Database>,
+  opts: { beforeSeq?: number; limit: number; decision?: 'allowed' | 'denied'; action?: string; excludeActorId?: string },
+): Promise<AuditRow[]> {
   let q = db.selectFrom('auditEvents').selectAll()
   if (opts.beforeSeq !== undefined) {
     q = q.where('seq', '<', opts.beforeSeq)
+  }
+  if (opts.decision !== undefined) {
+    q = q.where('decision', '=', opts.decision)
+  }
+  if (opts.action !== undefined) {
+    q = q.where('action', '=', opts.action)
+  }
+  if (opts.excludeActorId !== undefined) {
+    q = q.where('actorId', '!=', opts.excludeActorId)
   }
   return q.orderBy('seq', 'desc').limit(opts.limit).execute()
 }

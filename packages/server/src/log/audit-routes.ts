@@ -10,6 +10,9 @@ import { authorize } from '../accounts/accounts.ts'
 const AuditQuery = z.strictObject({
   before: z.coerce.number().int().min(1).optional().describe('sequence number to page back from'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  decision: z.enum(['allowed', 'denied']).optional().describe('only events with this decision'),
+  action: z.string().regex(/^[a-z_]+\.[a-z_]+$/).max(64).optional().describe('only events of this action, e.g. person.reveal'),
+  excludeOwn: z.enum(['true']).optional().describe("leave out the caller's own events, its views of the audit among them"),
 })
 
 /** One audit event: who, with which role and unit, did what to which record, and the decision. */
@@ -42,7 +45,13 @@ export function auditRoutes() {
     const ctx = c.get('ctx')
     await authorize(ctx, 'audit.read', { orgUnitPath: [] }, { type: 'audit' })
     const q = c.req.valid('query')
-    const rows = await listAudit(ctx.db.db, { limit: q.limit, ...(q.before ? { beforeSeq: q.before } : {}) })
+    const rows = await listAudit(ctx.db.db, {
+      limit: q.limit,
+      ...(q.before ? { beforeSeq: q.before } : {}),
+      ...(q.decision ? { decision: q.decision } : {}),
+      ...(q.action ? { action: q.action } : {}),
+      ...(q.excludeOwn ? { excludeActorId: ctx.actor.userId } : {}),
+    })
     return c.json({ items: rows.map((r) => ({ ...r, seq: Number(r.seq) })) })
   })
 
