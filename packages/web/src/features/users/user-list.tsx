@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { api } from '../../api/client.ts'
 import type { Items, User } from '../../api/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
@@ -7,10 +7,16 @@ import { useFetch } from '../../ui/use-fetch.ts'
 import { useSession } from '../auth/session.tsx'
 import { useUnitNames } from '../org-units/use-unit-names.ts'
 import { canResetSecondFactor, secondFactorResetPath } from './second-factor.ts'
-import { CreateUserForm, EditUserForm } from './user-forms.tsx'
 
-/** Staff accounts the caller may see (its subtree, or all for national roles). */
-export function UserList() {
+// The forms bring the core schemas (and zod) with them: loaded only where accounts are managed.
+const CreateUserForm = lazy(() => import('./user-forms.tsx').then((m) => ({ default: m.CreateUserForm })))
+const EditUserForm = lazy(() => import('./user-forms.tsx').then((m) => ({ default: m.EditUserForm })))
+
+/**
+ * Staff accounts the caller may see (its subtree, or all for national roles); with `manage`, and
+ * the right to, the forms that create, change, disable and enable them.
+ */
+export function UserList({ manage = false }: { manage?: boolean }) {
   const { t } = useI18n()
   const { me, can } = useSession()
   const users = useFetch<Items<User>>('/api/users')
@@ -19,7 +25,7 @@ export function UserList() {
   const [resetDone, setResetDone] = useState<string | undefined>(undefined)
   const [editing, setEditing] = useState<string | undefined>(undefined)
   const [done, setDone] = useState<string | undefined>(undefined)
-  const mayManage = can('user.manage')
+  const mayManage = manage && can('user.manage')
   if (users.status === 'loading') {
     return <Loading />
   }
@@ -72,11 +78,13 @@ export function UserList() {
       ) : null}
       {resetError ? <ErrorNotice error={resetError} /> : null}
       {mayManage ? (
-        <CreateUserForm
-          onCreated={(user) => {
-            void users.reload().then(() => setDone(t('staff.createdDone', { name: user.displayName, username: user.username })))
-          }}
-        />
+        <Suspense fallback={<Loading />}>
+          <CreateUserForm
+            onCreated={(user) => {
+              void users.reload().then(() => setDone(t('staff.createdDone', { name: user.displayName, username: user.username })))
+            }}
+          />
+        </Suspense>
       ) : null}
       <ul className="list list-grid" data-testid="user-list">
         {items.map((user) => (
@@ -91,14 +99,16 @@ export function UserList() {
             </p>
             <p className="list-item-meta muted">{t('staff.username', { username: user.username })}</p>
             {mayManage && editing === user.id ? (
-              <EditUserForm
-                user={user}
-                onCancel={() => setEditing(undefined)}
-                onSaved={() => {
-                  setEditing(undefined)
-                  void users.reload().then(() => setDone(t('staff.savedDone', { name: user.displayName })))
-                }}
-              />
+              <Suspense fallback={<Loading />}>
+                <EditUserForm
+                  user={user}
+                  onCancel={() => setEditing(undefined)}
+                  onSaved={() => {
+                    setEditing(undefined)
+                    void users.reload().then(() => setDone(t('staff.savedDone', { name: user.displayName })))
+                  }}
+                />
+              </Suspense>
             ) : null}
             {mayManage && editing !== user.id ? (
               <div className="actions">

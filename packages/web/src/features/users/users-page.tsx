@@ -6,7 +6,7 @@ export function UsersPage() {
   const { t } = useI18n()
   return (
     <Page title={t('staff.title')}>
-      <UserList />
+      <UserList manage />
     </Page>
   )
 }
