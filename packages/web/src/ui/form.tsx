@@ -59,11 +59,7 @@ export function TextField<T extends FieldValues>({ form, name, label, type = 'te
           {hint}
         </p>
       ) : null}
-      {text ? (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          {text}
-        </p>
-      ) : null}
+      <ErrorLine id={`${id}-error`} text={text} />
     </div>
   )
 }
@@ -116,11 +112,19 @@ export function SelectField<T extends FieldValues>({ form, name, label, options,
           </option>
         ))}
       </select>
-      {text ? (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          {text}
-        </p>
-      ) : null}
+      <ErrorLine id={`${id}-error`} text={text} />
     </div>
+  )
+}
+
+/** A field's error, announced when it appears and named by the field's aria-describedby. */
+function ErrorLine({ id, text }: { id: string; text: string | undefined }) {
+  if (!text) {
+    return null
+  }
+  return (
+    <p className="field-error" id={id} role="alert">
+      {text}
+    </p>
   )
 }
