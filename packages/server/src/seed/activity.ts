@@ -1,5 +1,6 @@
 import type { RecordType } from '@faro/core'
-import type { SeededRandom } from './random.ts'
+import type { Area } from './areas.ts'
+import { SeededRandom } from './random.ts'
 import { slug } from './org-tree.ts'
 
 export interface DemoAction {
@@ -28,6 +29,7 @@ const EMERGENCIES_NORTH = [['lost_in_desert', 30], ['heat_stroke', 20], ['dehydr
 const EMERGENCIES_SOUTH = [['train_accident', 25], ['fall_injury', 25], ['crime_victim', 20], ['dehydration', 15], ['drowning_river', 10], ['other', 5]] as const
 
 interface GroupRow {
+  state?: string
   city?: string
   border?: string
   staff_2011?: string
@@ -36,7 +38,14 @@ interface GroupRow {
 }
 
 /** Field activity, towers, signs and help points for about three months up to `now`. */
-export function generateActivity(opts: { groups: GroupRow[]; modules: readonly { id: string; name: string; lat: number; lon: number }[]; now: Date; random: SeededRandom }): DemoAction[] {
+export function generateActivity(opts: {
+  groups: GroupRow[]
+  modules: readonly { id: string; name: string; lat: number; lon: number }[]
+  now: Date
+  random: SeededRandom
+  /** Where each state is: a generated point must fall in its group's state (not at sea, not abroad). */
+  areas?: ReadonlyMap<string, Area>
+}): DemoAction[] {
   const { groups, random, now } = opts
   const out: DemoAction[] = []
   const start = now.getTime() - DEMO_DAYS * 86_400_000
@@ -52,7 +61,19 @@ export function generateActivity(opts: { groups: GroupRow[]; modules: readonly {
     const north = g.border === 'north'
     const lat = Number(g.lat_approx)
     const lon = Number(g.lon_approx)
-    const near = (km: number) => ({ lat: round(lat + (random.next() - 0.5) * (km / 55)), lon: round(lon + (random.next() - 0.5) * (km / 55)), accuracyM: random.int(5, 60) })
+    const area = opts.areas?.get(g.state ?? '')
+    // Positions come from a generator of their own, so drawing again until a point falls on land
+    // in the group's state leaves every other generated figure as it was.
+    const spot = new SeededRandom(hashOf(g.city ?? ''))
+    const near = (km: number) => {
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const p = { lat: round(lat + (spot.next() - 0.5) * (km / 55)), lon: round(lon + (spot.next() - 0.5) * (km / 55)) }
+        if (area === undefined || area(p.lat, p.lon)) {
+          return { ...p, accuracyM: random.int(5, 60) }
+        }
+      }
+      return { lat, lon, accuracyM: random.int(5, 60) }
+    }
     const when = () => new Date(start + random.next() * (now.getTime() - start))
 
     out.push({ recordType: 'place', recordId: `demo-base-${slug(g.city ?? '')}`, type: 'PlaceRegistered', at: placeAt, payload: { orgUnitId: unitId, kind: 'group_base', name: `Base Grupo Beta ${g.city}`, location: { lat, lon } } })
@@ -111,4 +132,13 @@ function peopleGroups(random: SeededRandom, total: number) {
 
 function round(x: number): number {
   return Math.round(x * 10_000) / 10_000
+}
+
+/** A stable seed from a name, so each group's positions are the same on every machine. */
+function hashOf(text: string): number {
+  let h = 2166136261
+  for (const ch of text) {
+    h = Math.imul(h ^ (ch.codePointAt(0) ?? 0), 16777619)
+  }
+  return h >>> 0
 }

@@ -7,6 +7,7 @@ import { createOrgUnit, createUser } from '../accounts/accounts.ts'
 import type { Ctx } from '../log/context.ts'
 import { ActionBatch } from '../log/action-batch.ts'
 import { generateActivity, type DemoAction } from './activity.ts'
+import { stateAreas } from './areas.ts'
 import { orgTree, readCsv, SAMPLE_MODULES, slug } from './org-tree.ts'
 import { SeededRandom } from './random.ts'
 
@@ -76,7 +77,7 @@ export async function seedDemo(db: Db, clock: Clock, seed = 2026): Promise<DemoS
     agents.set(unitId, { userId: user.id, role: 'field_agent', orgUnitId: unitId })
   }
   const random = new SeededRandom(seed)
-  const actions = generateActivity({ groups, modules: SAMPLE_MODULES, now: clock.now(), random })
+  const actions = generateActivity({ groups, modules: SAMPLE_MODULES, now: clock.now(), random, areas: stateAreas() })
   await applyDemoActions(db, clock, actions, agents, random)
   await db.db.insertInto('meta').values({ key: 'demo_seeded_at', value: clock.now().toISOString() }).execute()
   return { seeded: true, accounts: DEMO_ACCOUNTS, actions: actions.length }
