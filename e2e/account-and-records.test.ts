@@ -11,7 +11,7 @@ const DESKTOP = { width: 1366, height: 900 }
 // A code of a closed list shown as it is stored (rail_tracks, first_aid…) instead of in words.
 const RAW_CODE = /\b[a-z]+_[a-z_]+\b/
 
-describe.skipIf(SKIP_BROWSER_TESTS)('the account page and the record page in Chromium', () => {
+describe.skipIf(SKIP_BROWSER_TESTS)('the account, record, staff and places pages in Chromium', () => {
   let faro: RunningFaro | undefined
   let browser: Browser | undefined
   const contexts: BrowserContext[] = []
@@ -150,6 +150,29 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the account page and the record page in Chr
     await page.getByText(es['staff.disabledDone'].replace('{name}', name)).waitFor()
     await page.getByRole('button', { name: es['staff.enableLabel'].replace('{name}', name) }).waitFor()
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'staff-360.png'), fullPage: true })
+  })
+
+  it('finds places by name and kind, says which are observation points, and shows them on a map', async () => {
+    const page = await openApp(PHONE)
+    await signIn(page, 'voluntario.tijuana')
+    await page.getByTestId('home-module_volunteer').waitFor()
+    await page.goto('/app/places')
+    await page.getByTestId('place-list').locator('li').first().waitFor()
+    await page.getByLabel(es['places.kind'], { exact: true }).selectOption('observation_point')
+    const cards = page.getByTestId('place-list').locator('li')
+    expect(await cards.count()).toBeGreaterThan(0)
+    for (const text of await cards.allTextContents()) {
+      expect(text).toContain(es['placeKind.observation_point'])
+    }
+    await page.getByLabel(es['places.kind'], { exact: true }).selectOption('')
+    // Accents and case do not matter to the search.
+    await page.getByLabel(es['places.search'], { exact: true }).fill('aeropuerto de tijuana')
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="place-list"] li').length === 1)
+    expect(await cards.first().textContent()).toContain(es['places.hours'].split(':')[0] ?? 'Horario')
+    await page.getByRole('button', { name: es['places.showMap'] }).click()
+    await page.getByTestId('field-map').waitFor()
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'places-360.png'), fullPage: true })
+    await expectAccessible(page)
   })
 
   it('answers a record type that does not exist with the not-found page', async () => {

@@ -13,6 +13,7 @@ export type GeoPoint = z.infer<typeof GeoPoint>
 export const PlaceKind = z.enum([
   'group_base',
   'module',
+  'observation_point',
   'shelter',
   'hospital',
   'consulate',
@@ -33,6 +34,8 @@ export const PlaceRegistered = z.strictObject({
   status: PlaceStatus.default('active'),
   description: z.string().max(2000).optional(),
   phone: z.string().max(40).optional().describe('public phone of the help point; never a person\'s'),
+  address: z.string().max(300).optional().describe('street address or directions a traveller can follow'),
+  hours: z.string().max(200).optional().describe('when it is open, as the place states it'),
 })
 export type PlaceRegistered = z.infer<typeof PlaceRegistered>
 

@@ -40,7 +40,7 @@ interface GroupRow {
 /** Field activity, towers, signs and help points for about three months up to `now`. */
 export function generateActivity(opts: {
   groups: GroupRow[]
-  modules: readonly { id: string; name: string; lat: number; lon: number }[]
+  modules: readonly { id: string; name: string; lat: number; lon: number; kind?: 'module' | 'observation_point' }[]
   now: Date
   random: SeededRandom
   /** Where each state is: a generated point must fall in its group's state (not at sea, not abroad). */
@@ -113,7 +113,13 @@ export function generateActivity(opts: {
     }
   }
   for (const m of opts.modules) {
-    out.push({ recordType: 'place', recordId: `demo-place-${m.id}`, type: 'PlaceRegistered', at: placeAt, payload: { orgUnitId: m.id, kind: 'module', name: m.name, location: { lat: m.lat, lon: m.lon } } })
+    out.push({
+      recordType: 'place',
+      recordId: `demo-place-${m.id}`,
+      type: 'PlaceRegistered',
+      at: placeAt,
+      payload: { orgUnitId: m.id, kind: m.kind ?? 'module', name: m.name, location: { lat: m.lat, lon: m.lon }, hours: m.kind === 'observation_point' ? 'Durante los operativos de Semana Santa, verano e invierno (demo)' : 'Todos los días, 8:00 a 20:00; 24 horas en los operativos (demo)' },
+    })
   }
   return out.sort((a, b) => a.at.getTime() - b.at.getTime())
 }
