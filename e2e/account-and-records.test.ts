@@ -112,7 +112,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the account, record, staff and places pages
     }
   })
 
-  it('lets the administrator create an account, change its role and disable it, from the app', async () => {
+  it('lets the administrator create an account, change its role and disable it, and add a unit, from the app', async () => {
     if (!faro) {
       throw new Error('the server did not start')
     }
@@ -150,6 +150,18 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the account, record, staff and places pages
     await page.getByText(es['staff.disabledDone'].replace('{name}', name)).waitFor()
     await page.getByRole('button', { name: es['staff.enableLabel'].replace('{name}', name) }).waitFor()
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'staff-360.png'), fullPage: true })
+
+    // And a new module under the Baja California committee, on the units page.
+    await page.goto('/app/units')
+    const unit = page.getByTestId('unit-create')
+    await unit.getByLabel(es['units.field.name'], { exact: true }).fill('Módulo Garita Otay (e2e)')
+    await unit.getByLabel(es['units.field.id'], { exact: true }).fill('module-otay-e2e')
+    await unit.getByLabel(es['units.field.parent'], { exact: true }).selectOption('paisano-bc')
+    await unit.getByLabel(es['units.field.kind'], { exact: true }).selectOption('module')
+    await unit.getByRole('button', { name: es['units.create.submit'] }).click()
+    await page.getByText(es['units.createdDone'].replace('{name}', 'Módulo Garita Otay (e2e)')).waitFor()
+    await page.getByTestId('unit-list').getByText('Módulo Garita Otay (e2e)').waitFor()
+    await expectAccessible(page)
   })
 
   it('finds places by name and kind, says which are observation points, and shows them on a map', async () => {

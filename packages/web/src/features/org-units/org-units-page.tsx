@@ -3,11 +3,15 @@ import type { Items, OrgUnit } from '../../api/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { Badges, ErrorNotice, Loading, Page } from '../../ui/status.tsx'
 import { useFetch } from '../../ui/use-fetch.ts'
+import { useSession } from '../auth/session.tsx'
+import { UnitForm } from './unit-form.tsx'
 
-/** The org tree, root first, indented by depth; a search narrows it by name. */
+/** The org tree, root first, indented by depth; a search narrows it by name; who may, adds units. */
 export function OrgUnitsPage() {
   const { t } = useI18n()
+  const { can } = useSession()
   const units = useFetch<Items<OrgUnit>>('/api/org-units')
+  const [created, setCreated] = useState<string | undefined>(undefined)
   const [query, setQuery] = useState('')
   const deferred = useDeferredValue(query)
   const needle = fold(deferred.trim())
@@ -18,6 +22,19 @@ export function OrgUnitsPage() {
         <label htmlFor="unit-search">{t('units.search')}</label>
         <input id="unit-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
       </div>
+      {created ? (
+        <p className="notice notice-ok" role="status">
+          {t('units.createdDone', { name: created })}
+        </p>
+      ) : null}
+      {units.status === 'ok' && can('org_unit.manage') ? (
+        <UnitForm
+          units={units.data.items}
+          onCreated={(unit) => {
+            void units.reload().then(() => setCreated(unit.name))
+          }}
+        />
+      ) : null}
       {units.status === 'loading' ? <Loading /> : null}
       {units.status === 'error' ? <ErrorNotice error={units.error} onRetry={units.reload} /> : null}
       {units.status === 'ok' ? (
