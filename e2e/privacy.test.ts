@@ -73,6 +73,26 @@ describe.skipIf(SKIP_BROWSER_TESTS)('privacy screens in Chromium', () => {
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
   })
 
+  it('registers a person who chose to give a name, from the app, masked until revealed', async () => {
+    const page = await signedIn('coordinador.tijuana')
+    await page.getByRole('link', { name: es['nav.people'] }).click()
+    await page.getByRole('button', { name: es['people.register.open'] }).click()
+    const form = page.getByTestId('person-register')
+    await form.getByLabel(es['people.field.givenNames'], { exact: true }).fill('Yesenia')
+    await form.getByLabel(es['people.field.firstSurname'], { exact: true }).fill('Xolalpa')
+    await form.getByLabel(es['people.field.sex'], { exact: true }).selectOption('female')
+    await form.getByLabel(es['people.field.approximateAge'], { exact: true }).fill('27')
+    await form.getByLabel(es['people.field.nationality'], { exact: true }).selectOption('HN')
+    await form.getByRole('button', { name: es['people.register.submit'] }).click()
+    await page.getByText(es['people.register.done']).waitFor()
+    expect(await page.getByTestId('field-givenNames').textContent()).toBe(es['people.masked'])
+    expect(await page.content()).not.toContain('Yesenia')
+    await page.getByRole('button', { name: es['people.reveal'] }).click()
+    await page.getByText('Yesenia', { exact: true }).waitFor()
+    expect(await page.getByTestId('field-nationality').textContent()).toBe('Honduras')
+    expect(await page.getByTestId('field-sex').textContent()).toBe(es['sex.female'])
+  })
+
   it('lets the officer rectify and says to whom the correction must go', async () => {
     if (!faro) {
       throw new Error('the server did not start')

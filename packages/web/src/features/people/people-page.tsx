@@ -1,10 +1,13 @@
-import { useId, useState, type FormEvent } from 'react'
+import { lazy, Suspense, useId, useState, type FormEvent } from 'react'
 import { api } from '../../api/client.ts'
 import type { Items } from '../../api/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { ErrorNotice, Loading, Page } from '../../ui/status.tsx'
 import { PersonDetail } from './person-detail.tsx'
 import type { MaskedPerson } from './types.ts'
+import { useSession } from '../auth/session.tsx'
+
+const RegisterPerson = lazy(() => import('./register-person.tsx').then((m) => ({ default: m.RegisterPerson })))
 
 /**
  * Find a person in the identity vault by name or phone. The name goes in a POST body, never in
@@ -16,12 +19,16 @@ export function PeoplePage() {
   const [phone, setPhone] = useState('')
   const [state, setState] = useState<{ kind: 'idle' } | { kind: 'busy' } | { kind: 'ok'; items: MaskedPerson[] } | { kind: 'error'; error: unknown }>({ kind: 'idle' })
   const [selected, setSelected] = useState<string | undefined>(undefined)
+  const { can } = useSession()
+  const [registering, setRegistering] = useState(false)
+  const [registered, setRegistered] = useState(false)
   const nameId = useId()
   const phoneId = useId()
 
   const search = (event: FormEvent) => {
     event.preventDefault()
     setSelected(undefined)
+    setRegistered(false)
     setState({ kind: 'busy' })
     const body = { ...(name.trim() ? { name: name.trim() } : {}), ...(phone.trim() ? { phone: phone.trim() } : {}) }
     api<Items<MaskedPerson>>('/api/people/search', { method: 'POST', body }).then(
@@ -58,6 +65,27 @@ export function PeoplePage() {
             </li>
           ))}
         </ul>
+      ) : null}
+      {can('person.create') && !registering ? (
+        <button type="button" className="button button-secondary" onClick={() => setRegistering(true)}>
+          {t('people.register.open')}
+        </button>
+      ) : null}
+      {registering ? (
+        <Suspense fallback={<Loading />}>
+          <RegisterPerson
+            onRegistered={(person) => {
+              setRegistering(false)
+              setRegistered(true)
+              setSelected(person.id)
+            }}
+          />
+        </Suspense>
+      ) : null}
+      {registered && selected ? (
+        <p className="notice notice-ok" role="status">
+          {t('people.register.done')}
+        </p>
       ) : null}
       {selected ? <PersonDetail key={selected} personId={selected} /> : null}
     </Page>
