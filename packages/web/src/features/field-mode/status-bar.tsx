@@ -31,9 +31,18 @@ export function StatusBar() {
           {snap.syncing ? t('fm.status.syncing') : t('fm.status.syncNow')}
         </button>
       </section>
-      {snap.lastSync ? <SyncResult report={snap.lastSync.report} retryAt={snap.retryAt} now={now} /> : null}
+      {snap.lastSync && resultStillTrue(snap.lastSync.report, pending) ? <SyncResult report={snap.lastSync.report} retryAt={snap.retryAt} now={now} /> : null}
     </>
   )
+}
+
+/**
+ * Whether the last sync's report still describes the phone. One that says records wait or the
+ * server could not be reached is stale once nothing waits any more (they went in a later try):
+ * shown beside "all sent" it would contradict it.
+ */
+export function resultStillTrue(report: SyncReport, pending: number): boolean {
+  return pending > 0 || (report.failure === undefined && report.stillPending === 0)
 }
 
 function SyncResult({ report, retryAt, now }: { report: SyncReport; retryAt: number | undefined; now: number }) {
