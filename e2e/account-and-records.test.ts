@@ -112,7 +112,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the account, record, staff and places pages
     }
   })
 
-  it('lets the administrator create an account, change its role and disable it, and add a unit, from the app', async () => {
+  it('lets the administrator create an account, change its role, set a new password, disable it, and add a unit, from the app', async () => {
     if (!faro) {
       throw new Error('the server did not start')
     }
@@ -144,6 +144,13 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the account, record, staff and places pages
     const admin = await apiSession(faro.baseUrl, 'admin', 'faro-demo-2026')
     const listed = (await (await admin.request('GET', '/api/users')).json()) as { items: { username: string; role: string; disabled: boolean }[] }
     expect(listed.items.find((u) => u.username === 'e2e.nueva')).toMatchObject({ role: 'call_centre_operator', disabled: false })
+
+    // Its owner forgot the password: a new one, which then signs in.
+    await page.getByRole('button', { name: es['staff.password.label'].replace('{name}', name) }).click()
+    await page.getByTestId('user-password').getByLabel(es['staff.password.new'], { exact: true }).fill('otra contraseña temporal')
+    await page.getByTestId('user-password').getByRole('button', { name: es['staff.password.save'] }).click()
+    await page.getByText(es['staff.password.done'].replace('{name}', name)).waitFor()
+    await apiSession(faro.baseUrl, 'e2e.nueva', 'otra contraseña temporal')
 
     page.once('dialog', (dialog) => void dialog.accept())
     await page.getByRole('button', { name: es['staff.disableLabel'].replace('{name}', name) }).click()

@@ -8,6 +8,7 @@ export { MESSAGES, PROBLEM_TITLES, message } from './i18n/problems.ts'
 export { Role, ROLES } from './accounts/roles.ts'
 export {
   ChangePasswordInput,
+  ResetPasswordInput,
   CreateTokenInput,
   CreateUserInput,
   EnableTotpInput,

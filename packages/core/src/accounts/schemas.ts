@@ -58,6 +58,15 @@ export const StartTotpInput = z.strictObject({
 })
 export type StartTotpInput = z.infer<typeof StartTotpInput>
 
+/**
+ * Body of POST /api/users/:id/password: a new password an administrator sets for another
+ * account (a forgotten one), to be changed by its owner under «My account».
+ */
+export const ResetPasswordInput = z.strictObject({
+  newPassword: Password,
+})
+export type ResetPasswordInput = z.infer<typeof ResetPasswordInput>
+
 /** Body of POST /api/auth/totp/enable. */
 export const EnableTotpInput = z.strictObject({
   code: z.string().regex(/^\d{6}$/),

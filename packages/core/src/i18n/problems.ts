@@ -54,6 +54,10 @@ export const MESSAGES: Record<string, Record<Lang, string>> = {
     es: 'Escriba un código de su aplicación de autenticación actual',
     en: 'Enter a code from your current authenticator app',
   },
+  'faro.password_reset_own': {
+    es: 'Su propia contraseña se cambia en «Mi cuenta», con la actual',
+    en: 'Your own password is changed under «My account», with the current one',
+  },
   'faro.nothing_to_change': { es: 'Indique al menos un cambio', en: 'Give at least one change' },
   'faro.unknown_action_type': {
     es: 'Tipo de acción desconocido para este tipo de registro',

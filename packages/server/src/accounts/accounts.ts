@@ -172,14 +172,27 @@ export async function resetSecondFactor(ctx: Ctx, userId: string): Promise<User>
  * Sets a new password (already checked by the caller) and ends every session and API token of
  * the account: a password changed because it leaked must take with it whatever was opened with it.
  */
-export async function setPassword(ctx: Ctx, userId: string, password: string): Promise<void> {
+export async function setPassword(ctx: Ctx, userId: string, password: string, action: 'auth.password' | 'user.password_reset' = 'auth.password'): Promise<void> {
   const passwordHash = await hashPassword(password)
   await inTransaction(ctx, async (trx) => {
     await upsertCredentials(trx, userId, { passwordHash }, ctx.clock.now().toISOString())
     await deleteSessionsOfUser(trx, userId)
     await revokeApiTokensOfUser(trx, userId, ctx.clock.now().toISOString())
-    await audit(trx, ctx, { action: 'auth.password', recordType: 'user', recordId: userId, decision: 'allowed' })
+    await audit(trx, ctx, { action, recordType: 'user', recordId: userId, decision: 'allowed' })
   })
+}
+
+/**
+ * Sets a new password for another account in reach (its owner forgot it), ending its sessions
+ * and tokens like any password change. The own password is changed with the current one instead.
+ */
+export async function resetPassword(ctx: Ctx, userId: string, password: string): Promise<void> {
+  await accountInReach(ctx, 'user.manage', userId)
+  if (userId === ctx.actor.userId) {
+    await auditDenied(ctx, { action: 'user.password_reset', recordType: 'user', recordId: userId })
+    throw new DomainError('forbidden', message('faro.password_reset_own', ctx.lang), { reason: 'own_password' })
+  }
+  await setPassword(ctx, userId, password, 'user.password_reset')
 }
 
 /** Adds an org unit under an existing parent (or a new root), through the log. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { call, makeTestEnv, makeUser, signIn, testDialects, type Session, type TestEnv } from '../test/harness.ts'
+import { call, makeTestEnv, makeUser, signIn, testDialects, TEST_PASSWORD, type Session, type TestEnv } from '../test/harness.ts'
 
 interface UserBody {
   id: string
@@ -47,6 +47,47 @@ for (const dialect of testDialects()) {
       expect(renamed.status).toBe(200)
       const demoted = await call(env, 'PATCH', `/api/users/${admin.id}`, { as: await signIn(env, second.username), body: { role: 'national_analyst' } })
       expect(demoted.status).toBe(200)
+    })
+  })
+
+  describe(`${dialect}: POST /api/users/:id/password`, () => {
+    let env: TestEnv
+    let admin: Session
+    let adminId: string
+    beforeAll(async () => {
+      env = await makeTestEnv(dialect)
+      const made = await makeUser(env, 'administrator', 'inm')
+      adminId = made.id
+      admin = await signIn(env, made.username)
+    })
+    afterAll(async () => env?.close())
+
+    it('sets a new password for a forgotten one, ending the account\'s sessions; the old one no longer signs in', async () => {
+      const agent = await makeUser(env, 'field_agent', 'beta-tijuana')
+      const session = await signIn(env, agent.username)
+      const res = await call(env, 'POST', `/api/users/${agent.id}/password`, { as: admin, body: { newPassword: 'una contraseña temporal' } })
+      expect(res.status).toBe(204)
+      expect((await call(env, 'GET', '/api/auth/me', { as: session })).status).toBe(401)
+      expect((await call(env, 'POST', '/api/auth/login', { body: { username: agent.username, password: TEST_PASSWORD } })).status).toBe(401)
+      expect((await call(env, 'POST', '/api/auth/login', { body: { username: agent.username, password: 'una contraseña temporal' } })).status).toBe(200)
+      const audited = await env.db.db.selectFrom('auditEvents').select(['actorId', 'decision']).where('action', '=', 'user.password_reset').where('recordId', '=', agent.id).execute()
+      expect(audited).toEqual([{ actorId: adminId, decision: 'allowed' }])
+    })
+
+    it('refuses the own account, a short password, a token, and a role without the right', async () => {
+      const own = await call(env, 'POST', `/api/users/${adminId}/password`, { as: admin, body: { newPassword: 'una contraseña temporal' } })
+      expect(own.status).toBe(403)
+      expect(await own.json()).toMatchObject({ reason: 'own_password' })
+      const agent = await makeUser(env, 'field_agent', 'beta-tijuana')
+      const short = await call(env, 'POST', `/api/users/${agent.id}/password`, { as: admin, body: { newPassword: 'corta' } })
+      expect(short.status).toBe(400)
+      expect(await short.json()).toMatchObject({ errors: [{ field: 'newPassword' }] })
+      const token = ((await (await call(env, 'POST', '/api/tokens', { as: admin, body: { name: 'integración' } })).json()) as { token: string }).token
+      const byToken = await call(env, 'POST', `/api/users/${agent.id}/password`, { headers: { authorization: `Bearer ${token}` }, body: { newPassword: 'una contraseña temporal' } })
+      expect(byToken.status).toBe(403)
+      expect(await byToken.json()).toMatchObject({ reason: 'session_required' })
+      const fieldAgent = await signIn(env, (await makeUser(env, 'field_agent', 'beta-tijuana')).username)
+      expect((await call(env, 'POST', `/api/users/${agent.id}/password`, { as: fieldAgent, body: { newPassword: 'una contraseña temporal' } })).status).toBe(403)
     })
   })
 }

@@ -1,12 +1,12 @@
 import { Hono } from 'hono'
-import { CreateUserInput, parseInput, UpdateUserInput, User, UuidV7 } from '@faro/core'
+import { CreateUserInput, parseInput, ResetPasswordInput, UpdateUserInput, User, UuidV7 } from '@faro/core'
 import { z } from 'zod'
-import { requireAuth } from '../http/auth.ts'
+import { requireAuth, requireSession } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { describe } from '../http/openapi.ts'
 import { jsonBody } from '../http/validate.ts'
 import { listUsers, toUser } from './users-repo.ts'
-import { changeUser, createUser, resetSecondFactor, scopesOrRefuse } from './accounts.ts'
+import { changeUser, createUser, resetPassword, resetSecondFactor, scopesOrRefuse } from './accounts.ts'
 import { audit } from '../log/audit.ts'
 
 export function userRoutes() {
@@ -37,6 +37,19 @@ export function userRoutes() {
     const id = parseInput(UuidV7, c.req.param('id'), ctx.lang, 'id')
     return c.json(await resetSecondFactor(ctx, id))
   })
+
+  app.post(
+    '/:id/password',
+    describe({ summary: 'Set a new password for another account (a forgotten one); ends its sessions and API tokens. Signed-in people only', tags: ['users'], responses: { 204: { description: 'Set; tell its owner in person' } } }),
+    requireSession,
+    jsonBody(ResetPasswordInput),
+    async (c) => {
+      const ctx = c.get('ctx')
+      const id = parseInput(UuidV7, c.req.param('id'), ctx.lang, 'id')
+      await resetPassword(ctx, id, c.req.valid('json').newPassword)
+      return c.body(null, 204)
+    },
+  )
 
   return app
 }

@@ -1,6 +1,6 @@
-import { CreateUserInput, Role, UpdateUserInput } from '@faro/core'
+import { CreateUserInput, ResetPasswordInput, Role, UpdateUserInput } from '@faro/core'
 import { useMemo, useState } from 'react'
-import { api } from '../../api/client.ts'
+import { api, apiNoContent } from '../../api/client.ts'
 import type { Items, OrgUnit, User } from '../../api/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { SelectField, showServerErrors, TextField, useSchemaForm } from '../../ui/form.tsx'
@@ -93,6 +93,36 @@ export function EditUserForm({ user, onSaved, onCancel }: { user: User; onSaved:
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
           {t('staff.edit.save')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {t('staff.edit.cancel')}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+/** A new password for another account whose owner forgot it; its sessions and tokens end. */
+export function ResetPasswordForm({ user, onDone, onCancel }: { user: User; onDone: () => void; onCancel: () => void }) {
+  const { t } = useI18n()
+  const form = useSchemaForm(ResetPasswordInput, { newPassword: '' })
+  const [failure, setFailure] = useState<unknown>(undefined)
+  const submit = form.handleSubmit(async (body) => {
+    setFailure(undefined)
+    try {
+      await apiNoContent(`/api/users/${encodeURIComponent(user.id)}/password`, { method: 'POST', body })
+      onDone()
+    } catch (error) {
+      setFailure(showServerErrors(form, error, ['newPassword']))
+    }
+  })
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate data-testid="user-password">
+      <TextField form={form} name="newPassword" type="password" autoComplete="new-password" label={t('staff.password.new')} hint={t('staff.password.hint')} />
+      {failure ? <ErrorNotice error={failure} /> : null}
+      <div className="actions">
+        <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
+          {t('staff.password.save')}
         </button>
         <button type="button" className="button button-secondary" onClick={onCancel}>
           {t('staff.edit.cancel')}

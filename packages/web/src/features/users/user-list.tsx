@@ -11,6 +11,7 @@ import { canResetSecondFactor, secondFactorResetPath } from './second-factor.ts'
 // The forms bring the core schemas (and zod) with them: loaded only where accounts are managed.
 const CreateUserForm = lazy(() => import('./user-forms.tsx').then((m) => ({ default: m.CreateUserForm })))
 const EditUserForm = lazy(() => import('./user-forms.tsx').then((m) => ({ default: m.EditUserForm })))
+const ResetPasswordForm = lazy(() => import('./user-forms.tsx').then((m) => ({ default: m.ResetPasswordForm })))
 
 /**
  * Staff accounts the caller may see (its subtree, or all for national roles); with `manage`, and
@@ -23,7 +24,7 @@ export function UserList({ manage = false }: { manage?: boolean }) {
   const unitName = useUnitNames()
   const [resetError, setResetError] = useState<unknown>(undefined)
   const [resetDone, setResetDone] = useState<string | undefined>(undefined)
-  const [editing, setEditing] = useState<string | undefined>(undefined)
+  const [editing, setEditing] = useState<{ id: string; what: 'profile' | 'password' } | undefined>(undefined)
   const [done, setDone] = useState<string | undefined>(undefined)
   const mayManage = manage && can('user.manage')
   if (users.status === 'loading') {
@@ -98,7 +99,19 @@ export function UserList({ manage = false }: { manage?: boolean }) {
               {t(`role.${user.role}`)} · {unitName(user.orgUnitId)}
             </p>
             <p className="list-item-meta muted">{t('staff.username', { username: user.username })}</p>
-            {mayManage && editing === user.id ? (
+            {mayManage && editing?.id === user.id && editing.what === 'password' ? (
+              <Suspense fallback={<Loading />}>
+                <ResetPasswordForm
+                  user={user}
+                  onCancel={() => setEditing(undefined)}
+                  onDone={() => {
+                    setEditing(undefined)
+                    setDone(t('staff.password.done', { name: user.displayName }))
+                  }}
+                />
+              </Suspense>
+            ) : null}
+            {mayManage && editing?.id === user.id && editing.what === 'profile' ? (
               <Suspense fallback={<Loading />}>
                 <EditUserForm
                   user={user}
@@ -110,11 +123,16 @@ export function UserList({ manage = false }: { manage?: boolean }) {
                 />
               </Suspense>
             ) : null}
-            {mayManage && editing !== user.id ? (
+            {mayManage && editing?.id !== user.id ? (
               <div className="actions">
-                <button type="button" className="button button-secondary" aria-label={t('staff.editLabel', { name: user.displayName })} onClick={() => setEditing(user.id)}>
+                <button type="button" className="button button-secondary" aria-label={t('staff.editLabel', { name: user.displayName })} onClick={() => setEditing({ id: user.id, what: 'profile' })}>
                   {t('staff.edit')}
                 </button>
+                {user.id !== me.user.id ? (
+                  <button type="button" className="button button-secondary" aria-label={t('staff.password.label', { name: user.displayName })} onClick={() => setEditing({ id: user.id, what: 'password' })}>
+                    {t('staff.password.open')}
+                  </button>
+                ) : null}
                 {user.id !== me.user.id ? (
                   <button type="button" className={user.disabled ? 'button button-secondary' : 'button button-danger'} aria-label={t(user.disabled ? 'staff.enableLabel' : 'staff.disableLabel', { name: user.displayName })} onClick={() => void setDisabled(user, !user.disabled)}>
                     {t(user.disabled ? 'staff.enable' : 'staff.disable')}
