@@ -128,3 +128,20 @@ function ErrorLine({ id, text }: { id: string; text: string | undefined }) {
     </p>
   )
 }
+
+/** A form's send button, and a cancel button beside it when the form can be closed. */
+export function FormActions({ submit, busy, onCancel }: { submit: string; busy: boolean; onCancel?: () => void }) {
+  const { t } = useI18n()
+  return (
+    <div className="actions">
+      <button type="submit" className="button button-primary" disabled={busy}>
+        {submit}
+      </button>
+      {onCancel ? (
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {t('staff.edit.cancel')}
+        </button>
+      ) : null}
+    </div>
+  )
+}

@@ -2,6 +2,7 @@ import { useDeferredValue, useState } from 'react'
 import type { Items, OrgUnit } from '../../api/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { Badges, ErrorNotice, Loading, Page } from '../../ui/status.tsx'
+import { fold } from '../../ui/choices.ts'
 import { useFetch } from '../../ui/use-fetch.ts'
 import { useSession } from '../auth/session.tsx'
 import { UnitForm } from './unit-form.tsx'
@@ -61,9 +62,4 @@ export function OrgUnitsPage() {
       ) : null}
     </Page>
   )
-}
-
-/** Case- and accent-insensitive form for searching Spanish names. */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase()
 }

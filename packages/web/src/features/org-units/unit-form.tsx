@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { api } from '../../api/client.ts'
 import type { OrgUnit } from '../../api/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
+import { unitChoices } from '../../ui/choices.ts'
 import { SelectField, showServerErrors, TextField, useSchemaForm } from '../../ui/form.tsx'
 import { ErrorNotice } from '../../ui/status.tsx'
 
@@ -15,7 +16,7 @@ export function UnitForm({ units, onCreated }: { units: readonly OrgUnit[]; onCr
   const { t } = useI18n()
   const form = useSchemaForm(NewUnit, { id: '', parentId: '', kind: undefined, name: '', state: '', city: '' })
   const [failure, setFailure] = useState<unknown>(undefined)
-  const parents = [...units].sort((a, b) => a.path.join('/').localeCompare(b.path.join('/'))).map((u) => ({ value: u.id, label: `${'\u2003'.repeat(Math.max(0, u.path.length - 1))}${u.name}` }))
+  const parents = unitChoices(units)
   const kinds = OrgUnitKind.options.map((k) => ({ value: k, label: t(`orgUnitKind.${k}`) }))
   const submit = form.handleSubmit(async (values: z.output<typeof NewUnit>) => {
     setFailure(undefined)

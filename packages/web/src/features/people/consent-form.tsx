@@ -1,28 +1,20 @@
-import { ORIENTATION_LANGUAGES, type Lang } from '@faro/core'
+import { ORIENTATION_LANGUAGES } from '@faro/core'
 import { useId, useMemo, useState, type FormEvent } from 'react'
 import { api } from '../../api/client.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
+import { countryChoices } from '../../ui/choices.ts'
 import { ErrorNotice } from '../../ui/status.tsx'
 import { PURPOSES } from './types.ts'
 
 const CLASSES = ['relative', 'consulate', 'authority', 'partner'] as const
 const BASES = ['consent', 'vital_interest', 'legal_obligation'] as const
-// The countries whose consulates the programmes deal with most: the Americas, Haiti's and Cuba's
-// neighbours, and the countries of the extra-continental migrants seen at the southern border.
-const CONSULATE_COUNTRIES = ['GT', 'HN', 'SV', 'NI', 'CR', 'PA', 'BZ', 'HT', 'CU', 'DO', 'VE', 'CO', 'EC', 'PE', 'BO', 'BR', 'CL', 'AR', 'US', 'CA', 'IN', 'CN', 'BD', 'NP', 'CM', 'CD', 'SN', 'AO', 'GH', 'AF'] as const
-
-function countriesIn(lang: Lang): { code: string; name: string }[] {
-  const names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' })
-  return CONSULATE_COUNTRIES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => a.name.localeCompare(b.name, lang))
-}
-
 /**
  * Records what the person agreed to: who may receive their identity, for what, on which basis,
  * until when, and in which language it was explained.
  */
 export function ConsentForm({ personId, onRecorded }: { personId: string; onRecorded: () => void }) {
   const { t, lang: uiLang } = useI18n()
-  const countries = useMemo(() => countriesIn(uiLang), [uiLang])
+  const countries = useMemo(() => countryChoices(uiLang), [uiLang])
   const [recipient, setRecipient] = useState<(typeof CLASSES)[number]>('relative')
   const [detail, setDetail] = useState('')
   const [purpose, setPurpose] = useState<string>('family_contact')
@@ -64,8 +56,8 @@ export function ConsentForm({ personId, onRecorded }: { personId: string; onReco
             <select id={ids.detail} value={detail} onChange={(e) => setDetail(e.target.value)}>
               <option value="">{t('staff.field.choose')}</option>
               {countries.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
+                <option key={c.value} value={c.value}>
+                  {c.label}
                 </option>
               ))}
             </select>

@@ -4,14 +4,12 @@ import { z } from 'zod'
 import { api, ApiError } from '../../api/client.ts'
 import type { Items, OrgUnit } from '../../api/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
+import { countryChoices, unitChoices } from '../../ui/choices.ts'
 import { SelectField, showServerErrors, TextField, useSchemaForm } from '../../ui/form.tsx'
 import { ErrorNotice } from '../../ui/status.tsx'
 import { useFetch } from '../../ui/use-fetch.ts'
 import { useSession } from '../auth/session.tsx'
 import type { MaskedPerson } from './types.ts'
-
-// The countries people attended come from most often, named in the reader's language.
-const COUNTRIES = ['GT', 'HN', 'SV', 'NI', 'CR', 'PA', 'BZ', 'MX', 'HT', 'CU', 'DO', 'VE', 'CO', 'EC', 'PE', 'BR', 'US', 'CM', 'IN'] as const
 
 /** A field the person may leave blank: blank is sent as nothing, anything else is checked. */
 function orBlank<S extends z.ZodType>(schema: S) {
@@ -41,13 +39,10 @@ export function RegisterPerson({ onRegistered }: { onRegistered: (person: Masked
   const { me } = useSession()
   const units = useFetch<Items<OrgUnit>>('/api/org-units')
   const unitOptions = useMemo(
-    () => (units.status === 'ok' ? units.data.items.filter((u) => u.path.includes(me.orgUnit.id)).map((u) => ({ value: u.id, label: u.name })) : []),
+    () => (units.status === 'ok' ? unitChoices(units.data.items.filter((u) => u.path.includes(me.orgUnit.id))) : []),
     [units, me.orgUnit.id],
   )
-  const countries = useMemo(() => {
-    const names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' })
-    return COUNTRIES.map((code) => ({ value: code, label: names.of(code) ?? code })).sort((a, b) => a.label.localeCompare(b.label, lang))
-  }, [lang])
+  const countries = useMemo(() => countryChoices(lang), [lang])
   const form = useSchemaForm(Fields, { orgUnitId: me.orgUnit.id, givenNames: '', firstSurname: '', secondSurname: '', sex: '', approximateAge: '', nationality: '', phone: '' })
   const [failure, setFailure] = useState<unknown>(undefined)
 

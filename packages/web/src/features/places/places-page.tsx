@@ -2,6 +2,7 @@ import { lazy, Suspense, useId, useMemo, useState } from 'react'
 import type { PlaceState, RecordView } from '../../api/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { Badges, ErrorNotice, Loading, MoreButton, Page } from '../../ui/status.tsx'
+import { fold } from '../../ui/choices.ts'
 import { usePaged } from '../../ui/use-fetch.ts'
 import { useUnitNames } from '../org-units/use-unit-names.ts'
 
@@ -88,9 +89,4 @@ export function PlacesPage() {
       {list.items.length > 0 ? <MoreButton shown={list.items.length} hasMore={list.hasMore} loading={list.status === 'loading'} onMore={list.loadMore} /> : null}
     </Page>
   )
-}
-
-/** Lower case without accents, so "querétaro" finds "Querétaro" and "queretaro" too. */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
 }

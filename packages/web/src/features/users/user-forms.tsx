@@ -3,24 +3,18 @@ import { useMemo, useState } from 'react'
 import { api, apiNoContent } from '../../api/client.ts'
 import type { Items, OrgUnit, User } from '../../api/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
-import { SelectField, showServerErrors, TextField, useSchemaForm } from '../../ui/form.tsx'
+import { unitChoices, type Choice } from '../../ui/choices.ts'
+import { FormActions, SelectField, showServerErrors, TextField, useSchemaForm } from '../../ui/form.tsx'
 import { ErrorNotice } from '../../ui/status.tsx'
 import { useFetch } from '../../ui/use-fetch.ts'
 
 /** The units as choices, in tree order, each indented under its parent. */
-function useUnitOptions(): { value: string; label: string }[] {
+function useUnitOptions(): Choice[] {
   const units = useFetch<Items<OrgUnit>>('/api/org-units')
-  return useMemo(() => {
-    if (units.status !== 'ok') {
-      return []
-    }
-    return [...units.data.items]
-      .sort((a, b) => a.path.join('/').localeCompare(b.path.join('/')))
-      .map((u) => ({ value: u.id, label: `${'\u2003'.repeat(Math.max(0, u.path.length - 1))}${u.name}` }))
-  }, [units])
+  return useMemo(() => (units.status === 'ok' ? unitChoices(units.data.items) : []), [units])
 }
 
-function useRoleOptions(): { value: string; label: string }[] {
+function useRoleOptions(): Choice[] {
   const { t } = useI18n()
   return Role.options.map((role) => ({ value: role, label: t(`role.${role}`) }))
 }
@@ -90,14 +84,7 @@ export function EditUserForm({ user, onSaved, onCancel }: { user: User; onSaved:
       <SelectField form={form} name="role" label={t('staff.field.role')} options={roles} />
       <SelectField form={form} name="orgUnitId" label={t('staff.field.unit')} options={units} />
       {failure ? <ErrorNotice error={failure} /> : null}
-      <div className="actions">
-        <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
-          {t('staff.edit.save')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('staff.edit.cancel')}
-        </button>
-      </div>
+      <FormActions submit={t('staff.edit.save')} busy={form.formState.isSubmitting} onCancel={onCancel} />
     </form>
   )
 }
@@ -120,14 +107,7 @@ export function ResetPasswordForm({ user, onDone, onCancel }: { user: User; onDo
     <form onSubmit={(e) => void submit(e)} noValidate data-testid="user-password">
       <TextField form={form} name="newPassword" type="password" autoComplete="new-password" label={t('staff.password.new')} hint={t('staff.password.hint')} />
       {failure ? <ErrorNotice error={failure} /> : null}
-      <div className="actions">
-        <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
-          {t('staff.password.save')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('staff.edit.cancel')}
-        </button>
-      </div>
+      <FormActions submit={t('staff.password.save')} busy={form.formState.isSubmitting} onCancel={onCancel} />
     </form>
   )
 }
