@@ -78,6 +78,33 @@ describe.skipIf(SKIP_BROWSER_TESTS)('staff app in Chromium', () => {
     expect(await page.getByTestId('record-list').locator('.badge-demo').count()).toBeGreaterThan(0)
   })
 
+  it('gives the national analyst exact counts for a chosen period, broken down by sex, age, nationality and vulnerability', async () => {
+    const page = await openApp({ viewport: PHONE })
+    await signIn(page, 'analista.nacional')
+    const stats = page.getByTestId('activity-stats')
+    await stats.waitFor()
+    const summary = (await (await page.request.get('/api/field/summary?period=week')).json()) as { total: { attentions: number }; people: { nationality: { value: string }[] } }
+    const shown = async () => (await stats.locator('dd').first().textContent())?.replace(/\D/g, '')
+    expect(await shown()).toBe(String(summary.total.attentions))
+    expect(await stats.textContent()).not.toContain('+')
+    const breakdown = page.getByTestId('people-breakdown')
+    for (const dimension of ['sex', 'ageBand', 'nationality', 'vulnerability']) {
+      await breakdown.getByTestId(`breakdown-${dimension}`).waitFor()
+    }
+    // Countries in words, never codes.
+    const top = summary.people.nationality.find((n) => n.value !== 'unknown')?.value
+    if (top !== undefined) {
+      const name = new Intl.DisplayNames(['es'], { type: 'region' }).of(top) ?? top
+      expect(await breakdown.getByTestId('breakdown-nationality').textContent()).toContain(name)
+    }
+    expect(await breakdown.textContent()).not.toMatch(/\b(female|male|unknown|pregnant|[A-Z]{2})\b/)
+    await page.getByRole('button', { name: es['live.period.year'] }).click()
+    const year = (await (await page.request.get('/api/field/summary?period=year')).json()) as { total: { attentions: number } }
+    await expect.poll(shown).toBe(String(year.total.attentions))
+    await settle(page)
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'national-analyst-breakdown-360.png'), fullPage: true })
+  })
+
   it('lets the data protection officer verify the audit chain', async () => {
     const page = await openApp()
     await signIn(page, 'proteccion.datos')

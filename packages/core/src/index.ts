@@ -64,6 +64,8 @@ export {
   FieldCounts,
   FieldSummary,
   FieldSummaryQuery,
+  PeopleBreakdown,
+  SummaryPeriod,
   MAX_PULL_LIMIT,
   MAX_PUSH_ACTIONS,
   MAX_PUSH_INFLATED_BYTES,

@@ -159,9 +159,13 @@ export const DevicesQuery = z.strictObject({
 export type DevicesQuery = z.infer<typeof DevicesQuery>
 
 /** A summary of the field work of a unit. */
+/** Today, the last seven days including today, this calendar month or year; days as lived in Mexico. */
+export const SummaryPeriod = z.enum(['today', 'week', 'month', 'year'])
+export type SummaryPeriod = z.infer<typeof SummaryPeriod>
+
 export const FieldSummaryQuery = z.strictObject({
   unit: RecordId.optional().describe('default: the caller\'s unit'),
-  period: z.enum(['today', 'month']).default('today'),
+  period: SummaryPeriod.default('today'),
 })
 export type FieldSummaryQuery = z.infer<typeof FieldSummaryQuery>
 
@@ -176,14 +180,26 @@ export const FieldCounts = z.object({
 })
 export type FieldCounts = z.infer<typeof FieldCounts>
 
+const Tally = z.array(z.object({ value: z.string(), count: z.number().int() })).describe('most people first')
+
+/** People attended or rescued in the period, by what is known of them without identity. */
+export const PeopleBreakdown = z.object({
+  sex: Tally,
+  ageBand: Tally,
+  nationality: Tally.describe('ISO 3166-1 alpha-2 codes, or unknown'),
+  vulnerability: Tally.describe('a person with two vulnerabilities counts under each'),
+})
+export type PeopleBreakdown = z.infer<typeof PeopleBreakdown>
+
 export const FieldSummary = z.object({
   unit: z.string(),
-  period: z.enum(['today', 'month']),
+  period: SummaryPeriod,
   from: IsoDateTime,
   to: IsoDateTime,
   total: FieldCounts,
   byGroup: z.array(z.object({ orgUnitId: z.string(), name: z.string(), border: z.string().nullable(), counts: FieldCounts })),
   byBorder: z.array(z.object({ border: z.string(), counts: FieldCounts })),
+  people: PeopleBreakdown,
   points: z.array(
     z.object({ recordType: RecordType, recordId: z.string(), lat: z.number(), lon: z.number(), at: z.string(), priority: z.boolean() }),
   ),

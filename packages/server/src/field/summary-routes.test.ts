@@ -7,6 +7,7 @@ interface Summary {
   total: { attentions: number; peopleAttended: number; rescues: number; peopleRescued: number; patrols: number; priority: number }
   byGroup: { orgUnitId: string; counts: { attentions: number } }[]
   byBorder: { border: string; counts: { attentions: number; rescues: number } }[]
+  people: Record<'sex' | 'ageBand' | 'nationality' | 'vulnerability', { value: string; count: number }[]>
   points: { recordType: string; lat: number }[]
 }
 
@@ -29,8 +30,8 @@ for (const dialect of testDialects()) {
       const north = await signIn(env, (await makeUser(env, 'field_agent', 'beta-tijuana')).username)
       const south = await signIn(env, (await makeUser(env, 'field_agent', 'beta-tapachula')).username)
       const n = await push(env, north, { deviceId: `summary-north-${Date.now()}`, actions: [
-        action(1, 'attention', 'AttentionRecorded', { orgUnitId: 'beta-tijuana', at: today, setting: 'base', people: [{ count: 3 }, { count: 1, vulnerabilities: ['pregnant'] }], services: ['water'], location: { lat: 32.5, lon: -117 } }),
-        action(2, 'rescue', 'RescueRecorded', { orgUnitId: 'beta-tijuana', at: today, emergencyType: 'dehydration', people: [{ count: 2 }], outcome: 'first_aid' }),
+        action(1, 'attention', 'AttentionRecorded', { orgUnitId: 'beta-tijuana', at: today, setting: 'base', people: [{ count: 3, sex: 'male', nationality: 'HN' }, { count: 1, sex: 'female', ageBand: '18-29', nationality: 'GT', vulnerabilities: ['pregnant', 'indigenous_language_speaker'] }], services: ['water'], location: { lat: 32.5, lon: -117 } }),
+        action(2, 'rescue', 'RescueRecorded', { orgUnitId: 'beta-tijuana', at: today, emergencyType: 'dehydration', people: [{ count: 2, sex: 'female', nationality: 'HN' }], outcome: 'first_aid' }),
         action(3, 'attention', 'AttentionRecorded', { orgUnitId: 'beta-tijuana', at: '2026-11-21T05:00:00.000Z', setting: 'base', people: [{ count: 7 }], services: ['food'] }),
       ] })
       expect((await results(n)).every((r) => r.status === 'accepted')).toBe(true)
@@ -52,6 +53,22 @@ for (const dialect of testDialects()) {
       expect(body.points).toEqual([expect.objectContaining({ recordType: 'attention', lat: 32.5 })])
     })
 
+    it('breaks the people attended and rescued down by sex, age band, nationality and vulnerability, largest first', async () => {
+      const body = (await (await call(env, 'GET', '/api/field/summary?unit=beta&period=today', { as: coordinator })).json()) as Summary
+      // Today: 3 men and 1 woman (HN, GT) attended in Tijuana, 2 women rescued, 5 unknown attended in Tapachula.
+      expect(body.people.sex).toEqual([{ value: 'unknown', count: 5 }, { value: 'female', count: 3 }, { value: 'male', count: 3 }])
+      expect(body.people.nationality).toEqual([{ value: 'HN', count: 5 }, { value: 'unknown', count: 5 }, { value: 'GT', count: 1 }])
+      expect(body.people.ageBand).toEqual([{ value: 'unknown', count: 10 }, { value: '18-29', count: 1 }])
+      expect(body.people.vulnerability).toEqual([{ value: 'indigenous_language_speaker', count: 1 }, { value: 'pregnant', count: 1 }])
+    })
+
+    it('counts the last seven days and the year', async () => {
+      for (const period of ['week', 'year']) {
+        const body = (await (await call(env, 'GET', `/api/field/summary?unit=beta&period=${period}`, { as: national })).json()) as Summary
+        expect(body.total).toMatchObject({ attentions: 3, peopleAttended: 16, rescues: 1, patrols: 1 })
+      }
+    })
+
     it('counts the month, including yesterday evening in Mexico', async () => {
       const body = (await (await call(env, 'GET', '/api/field/summary?unit=beta&period=month', { as: national })).json()) as Summary
       expect(body.total.attentions).toBe(3)
@@ -65,7 +82,7 @@ for (const dialect of testDialects()) {
     })
 
     it('answers a bad period with 400 naming the field', async () => {
-      const res = await call(env, 'GET', '/api/field/summary?period=year', { as: coordinator })
+      const res = await call(env, 'GET', '/api/field/summary?period=decade', { as: coordinator })
       expect(res.status).toBe(400)
       expect(await res.json()).toMatchObject({ errors: [{ field: 'period' }] })
     })
@@ -76,5 +93,10 @@ describe('periodOf', () => {
   it('starts today at midnight in Mexico (06:00 UTC)', () => {
     expect(periodOf(new Date('2026-11-21T03:00:00Z'), 'today')).toEqual({ from: new Date('2026-11-20T06:00:00Z'), to: new Date('2026-11-21T06:00:00Z') })
     expect(periodOf(new Date('2026-11-21T10:00:00Z'), 'month')).toEqual({ from: new Date('2026-11-01T06:00:00Z'), to: new Date('2026-12-01T06:00:00Z') })
+  })
+
+  it('takes the week as the seven days ending today, and the year from 1 January, in Mexico', () => {
+    expect(periodOf(new Date('2026-11-21T03:00:00Z'), 'week')).toEqual({ from: new Date('2026-11-14T06:00:00Z'), to: new Date('2026-11-21T06:00:00Z') })
+    expect(periodOf(new Date('2027-01-01T05:00:00Z'), 'year')).toEqual({ from: new Date('2026-01-01T06:00:00Z'), to: new Date('2027-01-01T06:00:00Z') })
   })
 })

@@ -12,7 +12,7 @@ export function fieldRoutes() {
 
   app.get(
     '/summary',
-    describe({ summary: 'Field work of a unit and its subtree today or this month (Mexico time), per group and border, with map points', tags: ['field'], errors: [404], responses: { 200: { description: 'Summary', schema: FieldSummary } } }),
+    describe({ summary: 'Field work of a unit and its subtree today, in the last seven days, this month or this year (Mexico time), per group and border, with people by sex, age band, nationality and vulnerability, and map points', tags: ['field'], errors: [404], responses: { 200: { description: 'Summary', schema: FieldSummary } } }),
     requireAuth,
     query(FieldSummaryQuery),
     async (c) => c.json(await fieldSummary(c.get('ctx'), c.req.valid('query'))),

@@ -1,4 +1,4 @@
-import { DomainError, decide, PROBLEM_TITLES, totalPeople, type FieldCounts, type FieldSummary, type PeopleCount, type RecordType } from '@faro/core'
+import { DomainError, decide, PROBLEM_TITLES, totalPeople, type FieldCounts, type FieldSummary, type PeopleBreakdown, type PeopleCount, type RecordType, type SummaryPeriod } from '@faro/core'
 import { decodePath } from '../db/dialect.ts'
 import { findOrgUnit, listOrgUnits } from '../accounts/org-units-repo.ts'
 import { readableTypes, scopeFilter } from '../log/records-repo.ts'
@@ -20,7 +20,7 @@ const SKEW_MS = 2 * 86_400_000
  * (`at`, `startedAt`, `foundAt`), per group and per border, with map points. A coordinator asks
  * for their subtree, the national view for everything; the policy decides.
  */
-export async function fieldSummary(ctx: Ctx, q: { unit?: string | undefined; period: 'today' | 'month' }): Promise<FieldSummary> {
+export async function fieldSummary(ctx: Ctx, q: { unit?: string | undefined; period: SummaryPeriod }): Promise<FieldSummary> {
   const unitId = q.unit ?? ctx.actor.orgUnitId
   const unit = await findOrgUnit(ctx.db.db, unitId)
   if (unit === undefined) {
@@ -44,6 +44,7 @@ export async function fieldSummary(ctx: Ctx, q: { unit?: string | undefined; per
   const byGroup = new Map<string, FieldCounts>()
   const byBorder = new Map<string, FieldCounts>()
   const points: FieldSummary['points'] = []
+  const people = new PeopleTally()
   for (const row of rows) {
     const state = JSON.parse(row.state) as Record<string, unknown>
     const at = timeOf(state)
@@ -53,6 +54,9 @@ export async function fieldSummary(ctx: Ctx, q: { unit?: string | undefined; per
     const border = borderOf(decodePath(row.orgUnitPath), units)
     for (const counts of [total, getOr(byGroup, row.orgUnitId), getOr(byBorder, border)]) {
       add(counts, row.recordType, state, row.priority === 1)
+    }
+    if ((row.recordType === 'attention' || row.recordType === 'rescue') && Array.isArray(state.people)) {
+      people.add(state.people as PeopleCount[])
     }
     const location = state.location
     if (isPoint(location)) {
@@ -67,18 +71,53 @@ export async function fieldSummary(ctx: Ctx, q: { unit?: string | undefined; per
     total,
     byGroup: [...byGroup].map(([id, counts]) => ({ orgUnitId: id, name: units.get(id)?.name ?? id, border: units.get(id)?.border ?? null, counts })),
     byBorder: [...byBorder].map(([border, counts]) => ({ border, counts })),
+    people: people.result(),
     points: points.slice(0, 5000),
   }
 }
 
-/** The period in Mexico's time: today, or this calendar month, as UTC instants. */
-export function periodOf(now: Date, period: 'today' | 'month'): { from: Date; to: Date } {
+/**
+ * The period in Mexico's time as UTC instants: today; the week, seven days ending with today;
+ * this calendar month; this calendar year.
+ */
+export function periodOf(now: Date, period: SummaryPeriod): { from: Date; to: Date } {
   const local = new Date(now.getTime() + MEXICO_OFFSET_MS)
   const y = local.getUTCFullYear()
   const m = local.getUTCMonth()
-  const startLocal = period === 'today' ? Date.UTC(y, m, local.getUTCDate()) : Date.UTC(y, m, 1)
-  const endLocal = period === 'today' ? startLocal + 86_400_000 : Date.UTC(y, m + 1, 1)
+  const tomorrow = Date.UTC(y, m, local.getUTCDate() + 1)
+  const bounds: Record<SummaryPeriod, readonly [number, number]> = {
+    today: [tomorrow - 86_400_000, tomorrow],
+    week: [tomorrow - 7 * 86_400_000, tomorrow],
+    month: [Date.UTC(y, m, 1), Date.UTC(y, m + 1, 1)],
+    year: [Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1)],
+  }
+  const [startLocal, endLocal] = bounds[period]
   return { from: new Date(startLocal - MEXICO_OFFSET_MS), to: new Date(endLocal - MEXICO_OFFSET_MS) }
+}
+
+/** Adds up people groups by sex, age band, nationality and vulnerability. */
+class PeopleTally {
+  private readonly maps = { sex: new Map<string, number>(), ageBand: new Map<string, number>(), nationality: new Map<string, number>(), vulnerability: new Map<string, number>() }
+
+  add(groups: readonly PeopleCount[]): void {
+    for (const g of groups) {
+      bump(this.maps.sex, g.sex ?? 'unknown', g.count)
+      bump(this.maps.ageBand, g.ageBand ?? 'unknown', g.count)
+      bump(this.maps.nationality, g.nationality ?? 'unknown', g.count)
+      for (const v of g.vulnerabilities ?? []) {
+        bump(this.maps.vulnerability, v, g.count)
+      }
+    }
+  }
+
+  result(): PeopleBreakdown {
+    const sorted = (map: Map<string, number>) => [...map].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+    return { sex: sorted(this.maps.sex), ageBand: sorted(this.maps.ageBand), nationality: sorted(this.maps.nationality), vulnerability: sorted(this.maps.vulnerability) }
+  }
+}
+
+function bump(map: Map<string, number>, key: string, by: number): void {
+  map.set(key, (map.get(key) ?? 0) + by)
 }
 
 function emptyCounts(): FieldCounts {

@@ -1,4 +1,4 @@
-import type { FieldCounts, FieldSummary } from '@faro/core'
+import type { FieldCounts, FieldSummary, SummaryPeriod } from '@faro/core'
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { ErrorNotice, Loading, Page } from '../../ui/status.tsx'
@@ -6,14 +6,14 @@ import { useFetch } from '../../ui/use-fetch.ts'
 import { useSession } from '../auth/session.tsx'
 import type { MapPoint } from '../field-map/field-map.tsx'
 import { mapTileUrl } from '../field-map/settings.ts'
+import { PeriodPicker } from '../field/activity-overview.tsx'
+import { PeopleBreakdownView } from '../field/people-breakdown.tsx'
 import { DeviceHealthList } from './device-health.tsx'
 import { NeedsReview } from './needs-review.tsx'
 import { RecentRecords } from './recent-records.tsx'
 
 const FieldMap = lazy(() => import('../field-map/field-map.tsx'))
 const REFRESH_MS = 60_000
-const PERIODS = ['today', 'month'] as const
-type Period = (typeof PERIODS)[number]
 
 /**
  * The live view of field work: for a coordinator their group(s), for the national office every
@@ -23,7 +23,7 @@ type Period = (typeof PERIODS)[number]
 export function LivePage() {
   const { t } = useI18n()
   const { can } = useSession()
-  const [period, setPeriod] = useState<Period>('today')
+  const [period, setPeriod] = useState<SummaryPeriod>('today')
   const [tick, setTick] = useState(0)
   useEffect(() => {
     const id = setInterval(() => setTick((n) => n + 1), REFRESH_MS)
@@ -42,17 +42,15 @@ export function LivePage() {
   return (
     <Page title={t('live.title')} intro={t('live.intro')} testId="field-live">
       <NeedsReview refresh={tick} onReviewed={reviewed} />
-      <div className="segmented" role="group" aria-label={t('live.period')}>
-        {PERIODS.map((p) => (
-          <button key={p} type="button" aria-pressed={p === period} onClick={() => setPeriod(p)}>
-            {t(`live.period.${p}`)}
-          </button>
-        ))}
-      </div>
+      <PeriodPicker period={period} onChange={setPeriod} />
       {summary.status === 'loading' ? <Loading /> : null}
       {summary.status === 'error' ? <ErrorNotice error={summary.error} onRetry={summary.reload} /> : null}
-      {summary.status === 'ok' ? <SummaryView summary={summary.data} /> : null}
-      <RecentRecords since={periodStart(period)} refresh={tick} />
+      {summary.status === 'ok' ? (
+        <>
+          <SummaryView summary={summary.data} />
+          <RecentRecords since={summary.data.from} refresh={tick} />
+        </>
+      ) : null}
       {can('device.read') ? <DeviceHealthList refresh={tick} /> : null}
     </Page>
   )
@@ -75,6 +73,7 @@ function SummaryView({ summary }: { summary: FieldSummary }) {
   return (
     <>
       <Counts counts={summary.total} testId="live-total" />
+      <PeopleBreakdownView people={summary.people} total={summary.total.peopleAttended + summary.total.peopleRescued} />
       {summary.byBorder.length > 1 ? (
         <section aria-labelledby="live-borders">
           <h2 id="live-borders">{t('live.byBorder')}</h2>
@@ -160,11 +159,3 @@ function TileSource() {
     </p>
   )
 }
-
-/** Local midnight today, or the first of the month: what "today" and "this month" mean on screen. */
-function periodStart(period: Period): string {
-  const now = new Date()
-  const start = period === 'today' ? new Date(now.getFullYear(), now.getMonth(), now.getDate()) : new Date(now.getFullYear(), now.getMonth(), 1)
-  return start.toISOString()
-}
-

@@ -9,7 +9,7 @@ export function FieldAgentHome() {
   const { me } = useSession()
   return (
     <Page testId="home-field_agent" title={t('home.field_agent.title')} intro={t('home.field_agent.intro', { unit: me.orgUnit.name })}>
-      <ActivityOverview limit={500} />
+      <ActivityOverview />
       <Actions>
         <Link to="field" className="button button-primary">
           {t('home.openField')}
@@ -27,7 +27,7 @@ export function GroupCoordinatorHome() {
   const { me, can } = useSession()
   return (
     <Page testId="home-group_coordinator" title={t('home.group_coordinator.title')} intro={t('home.group_coordinator.intro', { unit: me.orgUnit.name })}>
-      <ActivityOverview limit={500} />
+      <ActivityOverview breakdown />
       <Actions>
         <Link to="field" className="button button-primary">
           {t('home.openField')}
@@ -46,7 +46,7 @@ export function NationalAnalystHome() {
   const { t } = useI18n()
   return (
     <Page testId="home-national_analyst" title={t('home.national_analyst.title')} intro={t('home.national_analyst.intro')}>
-      <ActivityOverview limit={500} />
+      <ActivityOverview breakdown />
       <Actions>
         <Link to="field" className="button button-primary">
           {t('home.openField')}
