@@ -37,14 +37,16 @@ interface TextFieldProps<T extends FieldValues> {
   form: UseFormReturn<T, unknown, unknown>
   name: Path<T>
   label: string
-  type?: 'text' | 'password'
+  type?: 'text' | 'password' | 'tel'
   autoComplete?: string
-  inputMode?: 'numeric' | 'text'
+  inputMode?: 'numeric' | 'decimal' | 'text'
   hint?: string
+  /** A text of several lines (a description), in a textarea. */
+  multiline?: boolean
 }
 
 /** A labelled input with its hint and its error, tied together for screen readers. */
-export function TextField<T extends FieldValues>({ form, name, label, type = 'text', autoComplete, inputMode, hint }: TextFieldProps<T>) {
+export function TextField<T extends FieldValues>({ form, name, label, type = 'text', autoComplete, inputMode, hint, multiline = false }: TextFieldProps<T>) {
   const id = useId()
   const error = form.formState.errors[name] as FieldError | undefined
   const empty = error !== undefined && (form.getValues(name) ?? '') === ''
@@ -53,7 +55,11 @@ export function TextField<T extends FieldValues>({ form, name, label, type = 'te
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} type={type} autoComplete={autoComplete} inputMode={inputMode} aria-invalid={text ? true : undefined} aria-describedby={describedBy} {...form.register(name)} />
+      {multiline ? (
+        <textarea id={id} autoComplete={autoComplete} aria-invalid={text ? true : undefined} aria-describedby={describedBy} {...form.register(name)} />
+      ) : (
+        <input id={id} type={type} autoComplete={autoComplete} inputMode={inputMode} aria-invalid={text ? true : undefined} aria-describedby={describedBy} {...form.register(name)} />
+      )}
       {hint ? (
         <p className="field-hint" id={`${id}-hint`}>
           {hint}
