@@ -76,6 +76,13 @@ describe.skipIf(SKIP_BROWSER_TESTS)('staff app in Chromium', () => {
     await page.getByRole('navigation').getByRole('link', { name: es['nav.field'] }).click()
     await page.getByTestId('record-list').locator('li').first().waitFor()
     expect(await page.getByTestId('record-list').locator('.badge-demo').count()).toBeGreaterThan(0)
+    // Latest work first, whenever each record was sent.
+    const times = await page.getByTestId('record-list').locator('time').evaluateAll((nodes) => nodes.map((n) => Date.parse(n.getAttribute('datetime') ?? '')))
+    expect(times.length).toBeGreaterThan(1)
+    expect(times).toEqual([...times].sort((a, b) => b - a))
+    // A card opens its record.
+    await page.getByTestId('record-list').locator('li a').first().click()
+    await page.getByTestId('record-page').waitFor()
   })
 
   it('gives the national analyst exact counts for a chosen period, broken down by sex, age, nationality and vulnerability', async () => {

@@ -28,7 +28,7 @@ export { ActionInput, AppendResult, MAX_DEVICE_COUNTER, OnlineActionInput, Store
 export { parseAction, parseDeviceAction, parseOnlineAction } from './actions/parse.ts'
 export { ACTION_TYPES, RECORD_TYPES, RecordType, isCreateAction, payloadSchemaOf, reduceRecord } from './records/registry.ts'
 export type { RecordState } from './records/registry.ts'
-export { HistoryEntry, RecordView } from './records/view.ts'
+export { HistoryEntry, RecordView, eventTimeOf } from './records/view.ts'
 export { GeoPoint, PlaceKind, PlaceRegistered, PlaceStatus, PlaceUpdated } from './places/schemas.ts'
 export { AgeBand, MAX_PEOPLE_PER_GROUP, Nationality, PeopleCount, Sex, Vulnerability, isPriority, totalPeople } from './people/counts.ts'
 export { Service } from './field/services.ts'

@@ -1,6 +1,16 @@
 import { z } from 'zod'
 import { RecordType } from './registry.ts'
 
+/**
+ * When the work a record describes happened (`at`, a patrol's `startedAt`, remains' `foundAt`),
+ * as a UTC ISO instant so that text order is time order; undefined for records without one
+ * (places).
+ */
+export function eventTimeOf(state: Readonly<Record<string, unknown>>): string | undefined {
+  const t = state.at ?? state.startedAt ?? state.foundAt
+  return typeof t === 'string' && !Number.isNaN(Date.parse(t)) ? new Date(t).toISOString() : undefined
+}
+
 /** One record as the API shows it: its projection (`state`, the fold of its actions) and flags. */
 export const RecordView = z.object({
   recordType: RecordType,
@@ -14,6 +24,7 @@ export const RecordView = z.object({
   needsReview: z.boolean().describe('two devices changed one field without seeing each other\'s change; see the history'),
   createdAt: z.string(),
   updatedAt: z.string(),
+  occurredAt: z.string().describe('when the work it records happened (its at, startedAt or foundAt), else when it was created'),
 })
 export type RecordView = z.infer<typeof RecordView>
 

@@ -120,6 +120,8 @@ export interface RecordsTable {
   version: number
   createdAt: string
   updatedAt: string
+  /** When the recorded work happened, else the creation time; null only before a record's first write. */
+  occurredAt: string | null
   /** 1 when two devices corrected one field without seeing each other's change. */
   needsReview: Generated<number>
 }

@@ -1,4 +1,4 @@
-import { DomainError, decide, PROBLEM_TITLES, totalPeople, type FieldCounts, type FieldSummary, type PeopleBreakdown, type PeopleCount, type RecordType, type SummaryPeriod } from '@faro/core'
+import { DomainError, decide, eventTimeOf, PROBLEM_TITLES, totalPeople, type FieldCounts, type FieldSummary, type PeopleBreakdown, type PeopleCount, type RecordType, type SummaryPeriod } from '@faro/core'
 import { decodePath } from '../db/dialect.ts'
 import { findOrgUnit, listOrgUnits } from '../accounts/org-units-repo.ts'
 import { readableTypes, scopeFilter } from '../log/records-repo.ts'
@@ -10,10 +10,6 @@ const FIELD_TYPES = ['patrol', 'attention', 'rescue', 'remains'] as const satisf
 // Mexico's central time has had no daylight saving since 2022: UTC-6 all year. "Today" is the
 // day in Mexico, not in UTC, where it would end at six in the evening.
 const MEXICO_OFFSET_MS = -6 * 3_600_000
-// Devices may send days after the work: a record counts by its own time, and only records
-// changed since two days before the period are looked at (a device clock ahead by two days
-// still counts).
-const SKEW_MS = 2 * 86_400_000
 
 /**
  * Counts the field work of a unit and the units below it in a period, by each record's own time
@@ -36,7 +32,9 @@ export async function fieldSummary(ctx: Ctx, q: { unit?: string | undefined; per
     .selectFrom('records')
     .select(['recordType', 'recordId', 'orgUnitId', 'orgUnitPath', 'state', 'priority'])
     .where('orgUnitPath', 'like', `%/${unitId}/%`)
-    .where('updatedAt', '>=', new Date(from.getTime() - SKEW_MS).toISOString())
+    // By when the work happened, however late the device sent it.
+    .where('occurredAt', '>=', from.toISOString())
+    .where('occurredAt', '<', to.toISOString())
     .where((eb) => eb.or(readable.map((r) => eb.and([eb('recordType', '=', r.type), scopeFilter(eb, ctx.actor, r.scopes)]))))
     .execute()
   const units = new Map((await listOrgUnits(ctx.db.db)).map((u) => [u.id, u]))
@@ -47,8 +45,8 @@ export async function fieldSummary(ctx: Ctx, q: { unit?: string | undefined; per
   const people = new PeopleTally()
   for (const row of rows) {
     const state = JSON.parse(row.state) as Record<string, unknown>
-    const at = timeOf(state)
-    if (at === undefined || at < from.toISOString() || at >= to.toISOString()) {
+    const at = eventTimeOf(state)
+    if (at === undefined) {
       continue
     }
     const border = borderOf(decodePath(row.orgUnitPath), units)
@@ -149,12 +147,6 @@ function add(counts: FieldCounts, type: string, state: Record<string, unknown>, 
   if (priority) {
     counts.priority += 1
   }
-}
-
-function timeOf(state: Record<string, unknown>): string | undefined {
-  const t = state.at ?? state.startedAt ?? state.foundAt
-  // Offsets other than Z are normalised so that text comparison with the period is right.
-  return typeof t === 'string' && !Number.isNaN(Date.parse(t)) ? new Date(t).toISOString() : undefined
 }
 
 function isPoint(value: unknown): value is { lat: number; lon: number } {

@@ -3,6 +3,7 @@ import {
   DomainError,
   isCreateAction,
   isPriority,
+  eventTimeOf,
   message,
   PROBLEM_TITLES,
   reduceRecord,
@@ -156,6 +157,7 @@ export class ActionBatch {
     slot.row.state = existing === undefined && slot.state.orgUnitId === action.payload.orgUnitId ? prep.payloadJson : JSON.stringify(slot.state)
     slot.row.priority = hasPriorityPeople(slot.state) ? 1 : 0
     slot.row.updatedAt = now
+    slot.row.occurredAt = eventTimeOf(slot.state) ?? slot.row.createdAt
     slot.row.needsReview = review ? 1 : slot.row.needsReview
     slot.staged.push({ source: sourceOf(action.deviceId, ctx.actor.userId), fields: Object.keys(action.payload) })
     slot.last = entry
@@ -242,6 +244,7 @@ export class ActionBatch {
         version: 0,
         createdAt: now,
         updatedAt: now,
+        occurredAt: now,
         needsReview: 0,
       },
       state: { orgUnitId: target.orgUnitId },

@@ -11,9 +11,11 @@ for (const dialect of testDialects()) {
     let env: TestEnv
     let agent: Session
     let other: Session
+    let coordinator: Session
 
     beforeAll(async () => {
       env = await makeTestEnv(dialect)
+      coordinator = await signIn(env, (await makeUser(env, 'group_coordinator', 'beta')).username)
       agent = await signIn(env, (await makeUser(env, 'field_agent', 'beta-tijuana')).username)
       other = await signIn(env, (await makeUser(env, 'field_agent', 'beta-tijuana')).username)
     })
@@ -131,6 +133,39 @@ for (const dialect of testDialects()) {
       const seqs = await Promise.all(results.map(async (r) => ((await r.json()) as { seq: number }).seq))
       const record = (await (await call(env, 'GET', `/api/records/attention/${a.recordId}`, { as: agent })).json()) as { version: number }
       expect(record.version).toBe(Math.max(...seqs))
+    })
+
+    it('lists the latest work first with order=occurred, however late each record was sent, and pages through it', async () => {
+      const unit = 'beta-tijuana'
+      const times = ['2026-11-15T10:00:00.000Z', '2026-11-20T10:00:00-06:00', '2026-11-18T10:00:00.000Z']
+      const sent = []
+      // Sent in this order: the oldest work arrives first, the newest second, the middle one last.
+      for (const at of times) {
+        const a = makeAttentionAction(unit, { recordId: `occ-${newActionId()}` })
+        a.payload = { ...a.payload, orgUnitId: 'beta-tecate', at }
+        expect((await call(env, 'POST', '/api/records/actions', { as: coordinator, body: a })).status).toBe(201)
+        sent.push(a.recordId)
+      }
+      const seen: { recordId: string; occurredAt: string }[] = []
+      let cursor: string | null = null
+      do {
+        const url: string = `/api/records/attention?unit=beta-tecate&order=occurred&limit=2${cursor ? `&cursor=${cursor}` : ''}`
+        const page = (await (await call(env, 'GET', url, { as: coordinator })).json()) as { items: { recordId: string; occurredAt: string }[]; next: string | null }
+        seen.push(...page.items)
+        cursor = page.next
+      } while (cursor !== null)
+      expect(seen.map((r) => r.recordId)).toEqual([sent[1], sent[2], sent[0]])
+      expect(seen[0]?.occurredAt).toBe('2026-11-20T16:00:00.000Z')
+      const byChange = (await (await call(env, 'GET', '/api/records/attention?unit=beta-tecate', { as: coordinator })).json()) as { items: { recordId: string }[] }
+      expect(byChange.items.map((r) => r.recordId)).toEqual([sent[2], sent[1], sent[0]])
+    })
+
+    it('moves a record in the occurred order when a correction changes its time', async () => {
+      const a = makeAttentionAction('beta-tijuana')
+      await call(env, 'POST', '/api/records/actions', { as: agent, body: a })
+      await call(env, 'POST', '/api/records/actions', { as: agent, body: { id: newActionId(), recordType: 'attention', recordId: a.recordId, type: 'AttentionCorrected', payload: { at: '2026-11-02T12:00:00.000Z' } } })
+      const record = (await (await call(env, 'GET', `/api/records/attention/${a.recordId}`, { as: agent })).json()) as { occurredAt: string }
+      expect(record.occurredAt).toBe('2026-11-02T12:00:00.000Z')
     })
   })
 }

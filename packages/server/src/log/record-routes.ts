@@ -15,6 +15,7 @@ const ListQuery = z.strictObject({
   unit: RecordId.optional().describe('only records of this unit and the units below it'),
   updatedSince: IsoDateTime.optional(),
   needsReview: z.enum(['true']).optional().describe('only records flagged for review (concurrent changes of one field)'),
+  order: z.enum(['changed', 'occurred']).default('changed').describe('changed: newest change first; occurred: latest work first (its at, startedAt or foundAt)'),
 })
 
 
@@ -43,11 +44,11 @@ export function recordRoutes() {
     },
   )
 
-  app.get('/:type', describe({ summary: 'Records of a type the caller may see, newest change first', tags: ['records'], responses: { 200: { description: 'A page', schema: z.object({ items: z.array(RecordView), next: z.string().nullable() }) } } }), requireAuth, query(ListQuery), async (c) => {
+  app.get('/:type', describe({ summary: 'Records of a type the caller may see, newest change first or latest work first', tags: ['records'], responses: { 200: { description: 'A page', schema: z.object({ items: z.array(RecordView), next: z.string().nullable() }) } } }), requireAuth, query(ListQuery), async (c) => {
     const ctx = c.get('ctx')
     const type = parseInput(RecordType, c.req.param('type'), ctx.lang, 'type')
     const q = c.req.valid('query')
-    return c.json(await listVisibleRecords(ctx, type, { limit: q.limit, cursor: q.cursor, underUnitId: q.unit, updatedSince: q.updatedSince, needsReview: q.needsReview === 'true' }))
+    return c.json(await listVisibleRecords(ctx, type, { limit: q.limit, order: q.order, cursor: q.cursor, underUnitId: q.unit, updatedSince: q.updatedSince, needsReview: q.needsReview === 'true' }))
   })
 
   app.get('/:type/:id', describe({ summary: 'One record', tags: ['records'], responses: { 200: { description: 'The record', schema: RecordView } } }), requireAuth, async (c) => {

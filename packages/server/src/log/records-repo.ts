@@ -68,8 +68,8 @@ export async function upsertRecords(db: Kysely<Database>, dialect: DialectName, 
 
 const RECORD_UPSERT: BulkInsert<'records'> = {
   table: 'records',
-  columns: ['recordType', 'recordId', 'orgUnitId', 'orgUnitPath', 'ownerId', 'state', 'routedTo', 'priority', 'demo', 'version', 'createdAt', 'updatedAt', 'needsReview'],
-  tail: 'on conflict ("record_type", "record_id") do update set "state" = excluded."state", "priority" = excluded."priority", "version" = excluded."version", "updated_at" = excluded."updated_at", "needs_review" = excluded."needs_review"',
+  columns: ['recordType', 'recordId', 'orgUnitId', 'orgUnitPath', 'ownerId', 'state', 'routedTo', 'priority', 'demo', 'version', 'createdAt', 'updatedAt', 'occurredAt', 'needsReview'],
+  tail: 'on conflict ("record_type", "record_id") do update set "state" = excluded."state", "priority" = excluded."priority", "version" = excluded."version", "updated_at" = excluded."updated_at", "occurred_at" = excluded."occurred_at", "needs_review" = excluded."needs_review"',
 }
 
 export async function clearReviewFlag(db: Kysely<Database>, recordType: string, recordId: string): Promise<void> {
@@ -86,11 +86,15 @@ export interface RecordListQuery {
   /** Only records flagged for review. */
   needsReview?: boolean
   limit: number
-  /** Continue after this (updatedAt, recordId) pair, as returned in the previous page. */
-  after?: { updatedAt: string; recordId: string }
+  /** `changed`: newest change first; `occurred`: what happened last first. */
+  order: RecordOrder
+  /** Continue after this (sort key, recordId) pair, as returned in the previous page. */
+  after?: { key: string; recordId: string }
 }
 
-/** Lists records the actor's scopes reach, newest change first. */
+export type RecordOrder = 'changed' | 'occurred'
+
+/** Lists records the actor's scopes reach, newest change (or newest event) first. */
 export async function listRecords(db: Kysely<Database>, q: RecordListQuery): Promise<RecordRow[]> {
   let query = db
     .selectFrom('records')
@@ -106,13 +110,12 @@ export async function listRecords(db: Kysely<Database>, q: RecordListQuery): Pro
   if (q.needsReview) {
     query = query.where('needsReview', '=', 1)
   }
+  const column = q.order === 'occurred' ? 'occurredAt' : 'updatedAt'
   if (q.after !== undefined) {
     const after = q.after
-    query = query.where((eb) =>
-      eb.or([eb('updatedAt', '<', after.updatedAt), eb.and([eb('updatedAt', '=', after.updatedAt), eb('recordId', '<', after.recordId)])]),
-    )
+    query = query.where((eb) => eb.or([eb(column, '<', after.key), eb.and([eb(column, '=', after.key), eb('recordId', '<', after.recordId)])]))
   }
-  return query.orderBy('updatedAt', 'desc').orderBy('recordId', 'desc').limit(q.limit).execute()
+  return query.orderBy(column, 'desc').orderBy('recordId', 'desc').limit(q.limit).execute()
 }
 
 /** Those of the record types that a role may read, with the scopes it reads them in. */

@@ -1,5 +1,5 @@
 import { DomainError, decide, PROBLEM_TITLES, RecordType, type ActionInput, type AppendResult, type RecordState, type RecordView } from '@faro/core'
-import { clearReviewFlag, findRecord, listRecords, policyTargetOf, type RecordRow } from './records-repo.ts'
+import { clearReviewFlag, findRecord, listRecords, policyTargetOf, type RecordOrder, type RecordRow } from './records-repo.ts'
 import { ActionBatch, policyActionOf, seqOf, type BatchOptions } from './action-batch.ts'
 import { audit, auditDenied } from './audit.ts'
 import { lockLog } from './log.ts'
@@ -84,15 +84,17 @@ export interface RecordPage {
 export async function listVisibleRecords(
   ctx: Ctx,
   recordType: RecordType,
-  opts: { limit: number; cursor?: string | undefined; underUnitId?: string | undefined; updatedSince?: string | undefined; needsReview?: boolean | undefined },
+  opts: { limit: number; order?: RecordOrder | undefined; cursor?: string | undefined; underUnitId?: string | undefined; updatedSince?: string | undefined; needsReview?: boolean | undefined },
 ): Promise<RecordPage> {
   const scopes = await scopesOrRefuse(ctx, `${recordType}.read`, recordType)
   const key = decodeKeyCursor(opts.cursor, ctx.lang)
-  const after = key && { updatedAt: key[0], recordId: key[1] }
+  const after = key && { key: key[0], recordId: key[1] }
+  const order = opts.order ?? 'changed'
   const rows = await listRecords(ctx.db.db, {
     recordType,
     actor: ctx.actor,
     scopes,
+    order,
     limit: opts.limit + 1,
     ...(after ? { after } : {}),
     ...(opts.underUnitId ? { underUnitId: opts.underUnitId } : {}),
@@ -103,13 +105,17 @@ export async function listVisibleRecords(
   const last = page.at(-1)
   return {
     items: page.map(toView),
-    next: rows.length > opts.limit && last ? encodeKeyCursor([last.updatedAt, last.recordId]) : null,
+    next: rows.length > opts.limit && last ? encodeKeyCursor([sortKeyOf(last, order), last.recordId]) : null,
   }
 }
 
 
 
 
+
+function sortKeyOf(row: RecordRow, order: RecordOrder): string {
+  return order === 'occurred' ? (row.occurredAt ?? row.createdAt) : row.updatedAt
+}
 
 function parseState(row: RecordRow): RecordState {
   return JSON.parse(row.state) as RecordState
@@ -128,6 +134,7 @@ function toView(row: RecordRow): RecordView {
     needsReview: row.needsReview === 1,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    occurredAt: row.occurredAt ?? row.createdAt,
   }
 }
 

@@ -10,7 +10,7 @@ import { useUnitNames } from '../org-units/use-unit-names.ts'
 const TYPES = ['attention', 'rescue', 'patrol'] as const satisfies readonly FieldRecordType[]
 const PAGE_SIZE = 20
 
-/** Attentions, rescues and patrols the account may see, newest change first, each opening its record. */
+/** Attentions, rescues and patrols the account may see, latest work first (by when it happened, not when it was sent), each opening its record. */
 export function FieldActivityPage() {
   const { t } = useI18n()
   const { can } = useSession()
@@ -31,7 +31,7 @@ export function FieldActivityPage() {
 }
 
 function RecordList({ type }: { type: FieldRecordType }) {
-  const list = usePaged<RecordView<AttentionState | RescueState | PatrolState>>(`/api/records/${type}?limit=${PAGE_SIZE}`)
+  const list = usePaged<RecordView<AttentionState | RescueState | PatrolState>>(`/api/records/${type}?order=occurred&limit=${PAGE_SIZE}`)
   const unitName = useUnitNames()
   const { t } = useI18n()
   if (list.status === 'error' && list.items.length === 0) {
