@@ -112,6 +112,43 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the account, record, staff and places pages
     }
   })
 
+  it('lets the coordinator correct a record: only what changed is sent, a bad value is named, and the history shows the correction', async () => {
+    const page = await openApp(PHONE)
+    await signIn(page, 'coordinador.tijuana')
+    await page.getByTestId('home-group_coordinator').waitFor()
+    await page.goto('/app/field')
+    await page.getByTestId('record-list').getByRole('link').first().click()
+    await page.getByTestId('record-history-list').locator('li').first().waitFor()
+    const steps = await page.getByTestId('record-history-list').locator('li').count()
+    await page.getByRole('button', { name: es['correct.open'] }).click()
+    const form = page.getByTestId('correction-form')
+    await form.waitFor()
+    // Nothing changed: nothing is sent.
+    await form.getByRole('button', { name: es['correct.save'] }).click()
+    await form.getByText(es['correct.nothing']).waitFor()
+    // An emptied time is refused on its field, before anything is sent.
+    const when = form.getByLabel(es['review.field.at'])
+    const before = await when.inputValue()
+    await when.fill('')
+    await form.getByRole('button', { name: es['correct.save'] }).click()
+    expect(await when.getAttribute('aria-invalid')).toBe('true')
+    await when.fill(before)
+    await form.getByLabel(es['review.field.notes']).fill('Corrección de prueba: se contó dos veces a una persona.')
+    const count = form.getByLabel(es['correct.groupCount']).first()
+    await count.fill(String(Number(await count.inputValue()) + 1))
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'record-correction-360.png'), fullPage: true })
+    await expectAccessible(page)
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/records/actions') && r.method() === 'POST')
+    await form.getByRole('button', { name: es['correct.save'] }).click()
+    const body = (await sent).postDataJSON() as { type: string; payload: Record<string, unknown>; baseVersion: number }
+    expect(Object.keys(body.payload).sort()).toEqual(['notes', 'people'])
+    expect(body.type).toMatch(/Corrected$/)
+    expect(body.baseVersion).toBeGreaterThan(0)
+    await page.getByText(es['correct.saved']).waitFor()
+    await expect.poll(() => page.getByTestId('record-history-list').locator('li').count()).toBe(steps + 1)
+    expect(await page.getByTestId('record-page').textContent()).toContain('Corrección de prueba')
+  })
+
   it('lets the administrator create an account, change its role, set a new password, disable it, and add a unit, from the app', async () => {
     if (!faro) {
       throw new Error('the server did not start')

@@ -1,5 +1,5 @@
 import { useParams } from '@tanstack/react-router'
-import { useMemo } from 'react'
+import { lazy, Suspense, useMemo, useState } from 'react'
 import type { HistoryEntry, Items, RecordView } from '../../api/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { isMessageKey } from '../../i18n/messages.ts'
@@ -10,6 +10,9 @@ import { useSession } from '../auth/session.tsx'
 import { HistoryStep } from '../field-live/review-panel.tsx'
 import { reviewView } from '../field-live/review.ts'
 import { useFieldName, useValueText } from './format.ts'
+
+const CorrectionForm = lazy(() => import('./correction-form.tsx'))
+const CORRECTABLE = new Set(['attention', 'rescue', 'patrol', 'remains'])
 
 // The fields that say what a record is about, first; the rest follow in the record's own order.
 const LEAD_FIELDS = ['at', 'startedAt', 'foundAt', 'orgUnitId', 'setting', 'kind', 'emergencyType', 'people', 'services', 'outcome']
@@ -32,6 +35,9 @@ export function RecordPage() {
   const steps = useMemo(() => (history.status === 'ok' ? reviewView(history.data.items).steps : []), [history])
   const typeKey = `record.type.${recordType}`
   const title = isMessageKey(typeKey) ? t(typeKey) : t('record.title')
+  const [correcting, setCorrecting] = useState(false)
+  const [saved, setSaved] = useState(false)
+  const mayCorrect = CORRECTABLE.has(recordType) && can(`${recordType as 'attention'}.update`)
 
   return (
     <Page title={title} testId="record-page">
@@ -61,7 +67,33 @@ export function RecordPage() {
               </div>
             ))}
           </dl>
+          {saved ? (
+            <p className="notice notice-ok" role="status">
+              {t('correct.saved')}
+            </p>
+          ) : null}
+          {mayCorrect && !correcting ? (
+            <div className="actions">
+              <button type="button" className="button button-secondary" onClick={() => { setSaved(false); setCorrecting(true) }}>
+                {t('correct.open')}
+              </button>
+            </div>
+          ) : null}
         </section>
+      ) : null}
+      {record.status === 'ok' && correcting ? (
+        <Suspense fallback={<Loading />}>
+          <CorrectionForm
+            record={record.data}
+            onCancel={() => setCorrecting(false)}
+            onDone={() => {
+              setCorrecting(false)
+              setSaved(true)
+              void record.reload()
+              void history.reload()
+            }}
+          />
+        </Suspense>
       ) : null}
       <section aria-labelledby="record-history">
         <h2 id="record-history">{t('record.history')}</h2>
