@@ -80,6 +80,17 @@ describe.skipIf(SKIP_BROWSER_TESTS)('staff app in Chromium', () => {
     const times = await page.getByTestId('record-list').locator('time').evaluateAll((nodes) => nodes.map((n) => Date.parse(n.getAttribute('datetime') ?? '')))
     expect(times.length).toBeGreaterThan(1)
     expect(times).toEqual([...times].sort((a, b) => b - a))
+    // Only the records waiting for review, each marked as such, or a sentence saying there are none.
+    await page.getByLabel(es['field.onlyReview']).check()
+    await page.waitForFunction(() => document.querySelectorAll('.loading').length === 0)
+    const flagged = page.getByTestId('record-list').locator('li.list-item')
+    const shownFlagged = await flagged.count()
+    if (shownFlagged === 0) {
+      await page.getByText(es['field.noneToReview']).waitFor()
+    } else {
+      expect(await page.getByTestId('record-list').locator('li.list-item .badge-review').count()).toBe(shownFlagged)
+    }
+    await page.getByLabel(es['field.onlyReview']).uncheck()
     // A card opens its record.
     await page.getByTestId('record-list').locator('li a').first().click()
     await page.getByTestId('record-page').waitFor()

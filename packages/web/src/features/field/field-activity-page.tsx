@@ -16,6 +16,7 @@ export function FieldActivityPage() {
   const { can } = useSession()
   const types = TYPES.filter((type) => can(`${type}.read`))
   const [chosen, setChosen] = useState<FieldRecordType>(types[0] ?? 'attention')
+  const [toReview, setToReview] = useState(false)
   return (
     <Page title={t('field.title')}>
       <div className="segmented" role="group" aria-label={t('field.types')}>
@@ -25,13 +26,17 @@ export function FieldActivityPage() {
           </button>
         ))}
       </div>
-      <RecordList key={chosen} type={chosen} />
+      <label className="check">
+        <input type="checkbox" checked={toReview} onChange={(e) => setToReview(e.target.checked)} />
+        {t('field.onlyReview')}
+      </label>
+      <RecordList key={`${chosen}-${String(toReview)}`} type={chosen} toReview={toReview} />
     </Page>
   )
 }
 
-function RecordList({ type }: { type: FieldRecordType }) {
-  const list = usePaged<RecordView<AttentionState | RescueState | PatrolState>>(`/api/records/${type}?order=occurred&limit=${PAGE_SIZE}`)
+function RecordList({ type, toReview }: { type: FieldRecordType; toReview: boolean }) {
+  const list = usePaged<RecordView<AttentionState | RescueState | PatrolState>>(`/api/records/${type}?order=occurred&limit=${PAGE_SIZE}${toReview ? '&needsReview=true' : ''}`)
   const unitName = useUnitNames()
   const { t } = useI18n()
   if (list.status === 'error' && list.items.length === 0) {
@@ -42,7 +47,7 @@ function RecordList({ type }: { type: FieldRecordType }) {
   }
   return (
     <>
-      {list.items.length === 0 ? <p className="muted">{t('app.empty')}</p> : null}
+      {list.items.length === 0 ? <p className="muted">{t(toReview ? 'field.noneToReview' : 'app.empty')}</p> : null}
       <ul className="list" data-testid="record-list">
         {list.items.map((record) => (
           <li key={record.recordId} className={record.priority ? 'list-item list-item-priority' : 'list-item'}>

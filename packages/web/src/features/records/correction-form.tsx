@@ -178,9 +178,9 @@ function FieldInput({ label, spec, value, error, onChange }: { label: string; sp
       return (
         <fieldset aria-describedby={described}>
           <legend>{label}</legend>
-          <div className="chips">
+          <div className="check-grid">
             {spec.options.map((o) => (
-              <label key={o} className="fm-check">
+              <label key={o} className="check">
                 <input type="checkbox" checked={chosen.includes(o)} onChange={() => onChange(chosen.includes(o) ? chosen.filter((x) => x !== o) : [...chosen, o])} />
                 {codeText(t, spec.prefix, o)}
               </label>
@@ -263,9 +263,9 @@ function PeopleGroups({ groups, onChange }: { groups: readonly PeopleDraft[]; on
             </div>
             <fieldset>
               <legend>{t('fm.people.vulnerabilities')}</legend>
-              <div className="chips">
+              <div className="check-grid">
                 {Vulnerability.options.map((v) => (
-                  <label key={v} className="fm-check">
+                  <label key={v} className="check">
                     <input
                       type="checkbox"
                       checked={g.vulnerabilities.includes(v)}
