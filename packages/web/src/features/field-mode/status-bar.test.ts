@@ -14,4 +14,9 @@ describe('the last sync result beside the status bar', () => {
     expect(resultStillTrue(report({ failure: 'network', stillPending: 3 }), 3)).toBe(true)
     expect(resultStillTrue(report({ accepted: 3 }), 0)).toBe(true)
   })
+
+  it('says nothing beside "all sent" after a sync that found nothing to send', () => {
+    expect(resultStillTrue(report({}), 0)).toBe(false)
+    expect(resultStillTrue(report({ problems: [{ id: 'a', status: 'rejected', reason: 'forbidden' }] }), 0)).toBe(true)
+  })
 })

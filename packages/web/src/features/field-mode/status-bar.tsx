@@ -37,12 +37,17 @@ export function StatusBar() {
 }
 
 /**
- * Whether the last sync's report still describes the phone. One that says records wait or the
- * server could not be reached is stale once nothing waits any more (they went in a later try):
- * shown beside "all sent" it would contradict it.
+ * Whether the last sync's report still tells the person something. One that says records wait or
+ * the server could not be reached is stale once nothing waits any more (they went in a later
+ * try): shown beside "all sent" it would contradict it. One that sent nothing and found nothing
+ * wrong only repeats "all sent" in other words.
  */
 export function resultStillTrue(report: SyncReport, pending: number): boolean {
-  return pending > 0 || (report.failure === undefined && report.stillPending === 0)
+  if (pending > 0) {
+    return true
+  }
+  const quiet = report.accepted + report.duplicates + report.reviews + report.problems.length === 0
+  return report.failure === undefined && report.stillPending === 0 && !quiet
 }
 
 function SyncResult({ report, retryAt, now }: { report: SyncReport; retryAt: number | undefined; now: number }) {
