@@ -1,0 +1,56 @@
+import { z } from 'zod'
+
+/** What a case is: a complaint, or a request for help. (Information-only calls are call logs.) */
+export const CaseKind = z.enum(['complaint', 'help_request'])
+export type CaseKind = z.infer<typeof CaseKind>
+
+/** Complaint categories of Programa Paisano. */
+export const ComplaintCategory = z.enum([
+  'extortion',
+  'theft',
+  'abuse_of_authority',
+  'mistreatment',
+  'misuse_of_procedure',
+  'seizure_of_vehicle_or_goods',
+  'other_complaint',
+])
+export type ComplaintCategory = z.infer<typeof ComplaintCategory>
+
+/** Requests for help a national (or a relative) brings to Paisano. */
+export const HelpCategory = z.enum([
+  'locate_migrant',
+  'recover_seized_vehicle_or_goods',
+  'check_vehicle_import_documents',
+  'obtain_documents',
+  'transport_of_remains',
+  'other_help',
+])
+export type HelpCategory = z.infer<typeof HelpCategory>
+
+export const CaseCategory = z.union([ComplaintCategory, HelpCategory])
+export type CaseCategory = z.infer<typeof CaseCategory>
+
+/** The kind a category belongs to. */
+export function kindOfCategory(category: CaseCategory): CaseKind {
+  return (ComplaintCategory.options as readonly string[]).includes(category) ? 'complaint' : 'help_request'
+}
+
+/** What an information-only call was about (the call centre logs every call). */
+export const InfoTopic = z.enum(['passports_and_documents', 'goods_allowed', 'taxes_and_baggage_allowance', 'vehicle_import', 'other_information'])
+export type InfoTopic = z.infer<typeof InfoTopic>
+
+/** Where a case came in. */
+export const CaseChannel = z.enum(['module', 'observation_point', 'call_centre', 'web', 'field', 'partner_api', 'consulate'])
+export type CaseChannel = z.infer<typeof CaseChannel>
+
+/** Kinds of places on the road home, for incidents that happen in transit. */
+export const JourneyPlaceKind = z.enum(['port_of_entry', 'customs', 'immigration_checkpoint', 'toll_plaza', 'airport', 'bus_terminal', 'module', 'highway', 'city', 'unknown'])
+export type JourneyPlaceKind = z.infer<typeof JourneyPlaceKind>
+
+/** How a complainant wants to hear about the case. */
+export const ContactChannel = z.enum(['email', 'phone', 'none'])
+export type ContactChannel = z.infer<typeof ContactChannel>
+
+/** How a case ended, as the handling body proposes and the national office accepts. */
+export const CaseOutcome = z.enum(['resolved', 'not_resolved', 'withdrawn', 'referred_outside', 'no_jurisdiction'])
+export type CaseOutcome = z.infer<typeof CaseOutcome>
