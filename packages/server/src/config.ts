@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import { RecordType } from '@faro/core'
 import { z } from 'zod'
@@ -40,6 +41,8 @@ const ENV = z.object({
     .describe('a tile URL template with {z}, {x} and {y}: https://host/..., http://host/... or a same-origin path starting with /'),
   FARO_MAP_TILE_ATTRIBUTION: z.string().max(300).regex(/^[^<>]+$/).optional()
     .describe('plain text, at most 300 characters and no < or >, crediting the tiles as their terms ask, e.g. © OpenStreetMap contributors'),
+  FARO_MAP_PMTILES: z.string().min(1).optional()
+    .describe('a readable PMTiles version 3 file of vector tiles on this server, e.g. /srv/faro/mexico.pmtiles'),
   FARO_RETENTION_DAYS: z.string().regex(/^[a-z_]+=\d{1,5}(,[a-z_]+=\d{1,5})*$/)
     .refine((v) => v.split(',').every((kv) => RETENTION_KEYS.includes(kv.split('=')[0] ?? '')))
     .optional()
@@ -90,8 +93,10 @@ export interface Config {
   webDist: string
   /** The maps' tile URL template; unset, the maps draw only the bundled outlines. */
   mapTileUrl: string | undefined
-  /** The credit the tiles' terms ask for, shown on every map that draws them. */
+  /** The credit the tiles' or the map file's terms ask for, shown on every map that draws them. */
   mapTileAttribution: string | undefined
+  /** The vector map file served at /map/basemap.pmtiles, an absolute path checked at start. */
+  mapPmtilesFile: string | undefined
   protection: {
     /** The master key in base64 when given directly; otherwise read from `masterKeyFile`. */
     masterKey: string | undefined
@@ -138,6 +143,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`DATABASE_MIGRATE_URL: expected ${ENV.shape.DATABASE_MIGRATE_URL.description ?? ''}, got ${shown('DATABASE_MIGRATE_URL', env.DATABASE_MIGRATE_URL)} without DATABASE_URL`)
   }
   const dataDir = path.resolve(e.FARO_DATA_DIR)
+  const mapPmtilesFile = e.FARO_MAP_PMTILES === undefined ? undefined : path.resolve(e.FARO_MAP_PMTILES)
+  if (mapPmtilesFile !== undefined) {
+    const problem = pmtilesProblem(mapPmtilesFile)
+    if (problem) {
+      throw new ConfigError(`FARO_MAP_PMTILES: expected ${ENV.shape.FARO_MAP_PMTILES.description ?? ''}, got ${shown('FARO_MAP_PMTILES', env.FARO_MAP_PMTILES)} (${problem})`)
+    }
+  }
   return {
     port: e.FARO_PORT,
     host: e.FARO_HOST,
@@ -153,6 +165,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDist: path.resolve(e.FARO_WEB_DIST ?? path.join(import.meta.dirname, '../../web/dist')),
     mapTileUrl: e.FARO_MAP_TILE_URL,
     mapTileAttribution: e.FARO_MAP_TILE_ATTRIBUTION,
+    mapPmtilesFile,
     protection: {
       masterKey: e.FARO_MASTER_KEY,
       masterKeyFile: e.FARO_MASTER_KEY_FILE ? path.resolve(e.FARO_MASTER_KEY_FILE) : undefined,
@@ -163,6 +176,36 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       blockingDays: e.FARO_BLOCKING_DAYS,
       retentionDays: Object.fromEntries((e.FARO_RETENTION_DAYS ?? '').split(',').filter(Boolean).map((kv) => kv.split('=')).map(([k, v]) => [k ?? '', Number(v)])),
     },
+  }
+}
+
+/**
+ * Why a file cannot be the maps' base map, or undefined when it can: it must be a regular file
+ * this process may read, starting with the PMTiles version 3 header ("PMTiles" and the byte 3).
+ * Checked once at start, so a wrong path stops Faro instead of leaving every map without it.
+ */
+function pmtilesProblem(file: string): string | undefined {
+  let fd: number
+  try {
+    fd = fs.openSync(file, 'r')
+  } catch (e) {
+    const code = e instanceof Error && 'code' in e ? e.code : undefined
+    return code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'not readable by this process' : 'cannot be opened'
+  }
+  try {
+    if (!fs.fstatSync(fd).isFile()) {
+      return 'not a regular file'
+    }
+    const magic = Buffer.alloc(8)
+    const read = fs.readSync(fd, magic, 0, 8, 0)
+    if (read < 8 || magic.toString('latin1', 0, 7) !== 'PMTiles' || magic[7] !== 3) {
+      return 'not a PMTiles version 3 file'
+    }
+    return undefined
+  } catch {
+    return 'cannot be read'
+  } finally {
+    fs.closeSync(fd)
   }
 }
 

@@ -12,19 +12,26 @@ describe('GET /api/config', () => {
   })
   afterAll(async () => db?.close())
 
-  function appWith(mapTileUrl: string | undefined, mapTileAttribution?: string) {
-    return createApp({ db, clock: new ManualClock(), config: testAppConfig({ mapTileUrl, mapTileAttribution }), logger: pino({ level: 'silent' }) })
+  function appWith(mapTileUrl: string | undefined, mapTileAttribution?: string, mapPmtilesFile?: string) {
+    return createApp({ db, clock: new ManualClock(), config: testAppConfig({ mapTileUrl, mapTileAttribution, mapPmtilesFile }), logger: pino({ level: 'silent' }) })
   }
 
   it('tells anyone the configured tile template and its credit', async () => {
     const res = await appWith('https://tiles.example.org/osm/{z}/{x}/{y}.png', '© OpenStreetMap contributors').request('/api/config')
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ mapTileUrl: 'https://tiles.example.org/osm/{z}/{x}/{y}.png', mapTileAttribution: '© OpenStreetMap contributors' })
+    expect(await res.json()).toEqual({ mapTileUrl: 'https://tiles.example.org/osm/{z}/{x}/{y}.png', mapTileAttribution: '© OpenStreetMap contributors', mapPmtilesUrl: null })
+  })
+
+  it('names the URL of the map file, never its path on the server', async () => {
+    const res = await appWith(undefined, '© OpenStreetMap contributors', '/srv/faro/secret-place/mexico.pmtiles').request('/api/config')
+    const body = await res.json()
+    expect(body).toEqual({ mapTileUrl: null, mapTileAttribution: '© OpenStreetMap contributors', mapPmtilesUrl: '/map/basemap.pmtiles' })
+    expect(JSON.stringify(body)).not.toContain('secret-place')
   })
 
   it('answers null when no tiles are configured', async () => {
     const res = await appWith(undefined).request('/api/config')
-    expect(await res.json()).toEqual({ mapTileUrl: null, mapTileAttribution: null })
+    expect(await res.json()).toEqual({ mapTileUrl: null, mapTileAttribution: null, mapPmtilesUrl: null })
   })
 })
 

@@ -14,6 +14,7 @@ import { openApiDocument } from './openapi.ts'
 import { onError, problem } from './problem.ts'
 import { authRoutes } from '../accounts/auth-routes.ts'
 import { appConfigRoutes } from './app-config-routes.ts'
+import { BASEMAP_PATH, basemapRoutes } from './basemap-routes.ts'
 import { auditRoutes } from '../log/audit-routes.ts'
 import { healthRoutes } from './health-routes.ts'
 import { orgUnitRoutes } from '../accounts/org-unit-routes.ts'
@@ -31,7 +32,7 @@ import { ephemeralProtection, type ProtectionDeps } from '../protection/settings
 export interface AppDeps {
   db: Db
   clock: Clock
-  config: Pick<Config, 'maxBodyBytes' | 'secureCookies' | 'trustProxy' | 'sessionHours' | 'webDist'> & Partial<Pick<Config, 'mapTileUrl' | 'mapTileAttribution'>>
+  config: Pick<Config, 'maxBodyBytes' | 'secureCookies' | 'trustProxy' | 'sessionHours' | 'webDist'> & Partial<Pick<Config, 'mapTileUrl' | 'mapTileAttribution' | 'mapPmtilesFile'>>
   logger: Logger
   /** Vault keys, shred list and deadlines; without it, a random key that dies with the process. */
   protection?: ProtectionDeps
@@ -80,7 +81,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.notFound((c) => problem(c, 'not_found', c.get('lang')))
 
   app.route('/', healthRoutes(deps.db))
-  app.route('/api/config', appConfigRoutes({ mapTileUrl: deps.config.mapTileUrl, mapTileAttribution: deps.config.mapTileAttribution }))
+  app.route('/api/config', appConfigRoutes({
+    mapTileUrl: deps.config.mapTileUrl,
+    mapTileAttribution: deps.config.mapTileAttribution,
+    mapPmtilesUrl: deps.config.mapPmtilesFile === undefined ? undefined : BASEMAP_PATH,
+  }))
   app.route('/api/auth', authRoutes(deps))
   app.route('/api/org-units', orgUnitRoutes())
   app.route('/api/users', userRoutes())
@@ -94,6 +99,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/sync', syncRoutes())
   app.route('/api/field', fieldRoutes())
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(app, { title: 'Faro API', version: '0.1.0' })))
+  app.route('/', basemapRoutes(deps.config.mapPmtilesFile))
   app.route('/', staticRoutes(deps.config.webDist))
   return app
 }
@@ -122,13 +128,14 @@ const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 /**
  * One line per API request: method, matched route pattern (never the raw URL), status, duration.
- * The staff app's files are not logged when served: a page load is dozens of them.
+ * The staff app's files and the map file are not logged when served: a page load is dozens of
+ * them, and a map view dozens of ranges of the map file.
  */
 function accessLog(logger: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now()
     await next()
-    if (c.req.path.startsWith('/app') && c.res.status < 400) {
+    if ((c.req.path.startsWith('/app') || c.req.path === BASEMAP_PATH) && c.res.status < 400) {
       return
     }
     logger.info(
