@@ -19,8 +19,10 @@ export type { HistoryEntry } from '@faro/core'
 export interface AppConfig {
   /** FARO_MAP_TILE_URL: a template with {z}, {x} and {y}, or null for the bundled outlines only. */
   mapTileUrl: string | null
-  /** FARO_MAP_TILE_ATTRIBUTION: plain text crediting the tiles, or null. */
+  /** FARO_MAP_TILE_ATTRIBUTION: plain text crediting the tiles or the map file, or null. */
   mapTileAttribution: string | null
+  /** FARO_MAP_PMTILES: where this server serves its vector map file, or null when it has none. */
+  mapPmtilesUrl: string | null
 }
 
 /** GET /api/auth/me and POST /api/auth/login. */

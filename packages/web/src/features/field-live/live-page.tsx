@@ -5,7 +5,7 @@ import { ErrorNotice, Loading, Page } from '../../ui/status.tsx'
 import { useFetch } from '../../ui/use-fetch.ts'
 import { useSession } from '../auth/session.tsx'
 import type { MapPoint } from '../field-map/field-map.tsx'
-import { mapTileUrl } from '../field-map/settings.ts'
+import { mapBasemap, type Basemap } from '../field-map/settings.ts'
 import { PeriodPicker } from '../field/activity-overview.tsx'
 import { PeopleBreakdownView } from '../field/people-breakdown.tsx'
 import { DeviceHealthList } from './device-health.tsx'
@@ -134,28 +134,47 @@ function Counts({ counts, testId }: { counts: FieldCounts; testId?: string }) {
   )
 }
 
-/** Which base map is in use; it is chosen on the server (FARO_MAP_TILE_URL), not on the device. */
+/**
+ * Which base map is in use, in the catalogue's words: it is chosen on the server, not on the
+ * device, and the caption never shows a setting's name or a path, only whose map it is.
+ */
 function TileSource() {
   const { t } = useI18n()
-  const [url, setUrl] = useState<string | null | undefined>(undefined)
+  const [basemap, setBasemap] = useState<Basemap | null | undefined>(undefined)
   useEffect(() => {
     let live = true
-    void mapTileUrl().then((u) => {
+    void mapBasemap().then((b) => {
       if (live) {
-        setUrl(u)
+        setBasemap(b)
       }
     })
     return () => {
       live = false
     }
   }, [])
-  if (url === undefined) {
+  if (basemap === undefined) {
     return null
   }
-  const text = url === null ? t('live.tiles.none') : url.startsWith('/') ? t('live.tiles.self') : t('live.tiles.server', { origin: new URL(url).host })
   return (
     <p className="muted small" data-testid="live-tiles">
-      {text}
+      {basemapCaption(basemap, t)}
     </p>
   )
+}
+
+function basemapCaption(basemap: Basemap | null, t: ReturnType<typeof useI18n>['t']): string {
+  if (basemap === null) {
+    return t('live.tiles.none')
+  }
+  if (basemap.kind === 'pmtiles') {
+    return t('live.tiles.pmtiles')
+  }
+  if (basemap.url.startsWith('/')) {
+    return t('live.tiles.self')
+  }
+  try {
+    return t('live.tiles.server', { origin: new URL(basemap.url).host })
+  } catch {
+    return t('live.tiles.none')
+  }
 }

@@ -1,8 +1,10 @@
 import L from 'leaflet'
 import 'leaflet/dist/leaflet.css'
 import { useEffect, useRef } from 'react'
+import { addBasemap } from './basemap.ts'
 import './field-map.css'
-import { mapTiles } from './settings.ts'
+import { drawOutlines, loadOutlines, type OutlineLayers } from './outlines.ts'
+import { mapBasemap } from './settings.ts'
 
 export interface MapPoint {
   id: string
@@ -37,18 +39,20 @@ const COLOURS: Record<MapPoint['kind'], string> = {
   here: '#b35c00',
 }
 
-// Loaded once per page, whatever the number of maps; the service worker keeps both files offline.
-let outline: Promise<{ geo: GeoJSON.GeoJsonObject; states: boolean } | undefined> | undefined
-
 /**
- * A Leaflet map that needs no tile server: the bundled outline of Mexico's 32 states is always
- * drawn under the points, and tiles are added below them only when the server names a
- * tile source (FARO_MAP_TILE_URL).
+ * A Leaflet map that needs no tile server. Without a base map it draws the bundled outlines:
+ * the sea, the neighbouring countries, Mexico's 32 states, the land border as a stronger line and
+ * the names of the main towns. When the server names a base map (its own vector map file, else a
+ * tile server) that draws, the base map replaces the fills and names, and the states' lines and
+ * the border stay on top of it. The points are always on top.
  */
 export default function FieldMap({ points, label, onPick, accuracyM }: FieldMapProps) {
   const container = useRef<HTMLDivElement>(null)
   const map = useRef<L.Map | undefined>(undefined)
   const layer = useRef<L.LayerGroup | undefined>(undefined)
+  const outlines = useRef<OutlineLayers | undefined>(undefined)
+  const shown = useRef(points)
+  shown.current = points
   const pick = useRef(onPick)
   pick.current = onPick
 
@@ -58,44 +62,29 @@ export default function FieldMap({ points, label, onPick, accuracyM }: FieldMapP
     }
     const m = L.map(container.current, { attributionControl: true, zoomControl: true, preferCanvas: false })
     m.fitBounds(MEXICO_BOUNDS)
-    // The states together are the country: drawn alone they give one coastline, where the
-    // 1:50m country outline over them would draw a second one a few hundred metres off. The
-    // country outline is only the fallback.
-    outline ??= loadGeo('mexico-states.json').then(async (states) => {
-      if (states) {
-        return { geo: states, states: true }
-      }
-      const country = await loadGeo('mexico.json')
-      return country ? { geo: country, states: false } : undefined
-    })
-    Promise.all([mapTiles(), outline])
-      .then(([tiles, drawn]) => {
+    const lang = document.documentElement.lang || 'es'
+    Promise.all([mapBasemap(), loadOutlines()])
+      .then(async ([basemap, files]) => {
         if (map.current !== m) {
           return
         }
-        const url = tiles?.url
-        if (tiles) {
-          // Leaflet writes the attribution as HTML: the setting is plain text, so it is escaped.
-          L.tileLayer(tiles.url, { maxZoom: 18, ...(tiles.attribution ? { attribution: escapeHtml(tiles.attribution) } : {}) }).addTo(m)
+        // The outlines show at once; a base map replaces their fills only once it draws.
+        const drawn = files ? drawOutlines(m, files) : undefined
+        drawn?.avoid(shown.current.map((p): L.LatLngTuple => [p.lat, p.lon]))
+        outlines.current = drawn
+        if (basemap && (await addBasemap(m, basemap, lang)) && map.current === m) {
+          drawn?.setBasemap(true)
         }
-        if (!drawn) {
-          return
-        }
-        // A pane of its own keeps the outline above any tiles (200) and under the points (400);
-        // over tiles it is not filled, so the tiles stay readable.
-        const pane = 'faro-outline'
-        m.createPane(pane).style.zIndex = '350'
-        const style = { color: '#52606d', weight: drawn.states ? 0.8 : 1, fillColor: '#e4eff4', fillOpacity: url ? 0 : 0.6 }
-        L.geoJSON(drawn.geo, { pane, style, interactive: false }).addTo(m)
       })
       .catch(() => {
-        // Without the outline the points still show, on a blank background.
+        // Without the outlines the points still show, on a blank background.
       })
     m.on('click', (e: L.LeafletMouseEvent) => pick.current?.({ lat: e.latlng.lat, lon: e.latlng.lng }))
     layer.current = L.layerGroup().addTo(m)
     map.current = m
     return () => {
       map.current = undefined
+      outlines.current = undefined
       m.remove()
     }
   }, [])
@@ -115,6 +104,7 @@ export default function FieldMap({ points, label, onPick, accuracyM }: FieldMapP
         .bindTooltip(p.label)
         .addTo(group)
     }
+    outlines.current?.avoid(points.map((p): L.LatLngTuple => [p.lat, p.lon]))
     if (points.length === 1 && points[0]) {
       m.setView([points[0].lat, points[0].lon], Math.max(m.getZoom(), 13))
     } else if (points.length > 1) {
@@ -123,14 +113,4 @@ export default function FieldMap({ points, label, onPick, accuracyM }: FieldMapP
   }, [points, accuracyM])
 
   return <div ref={container} className="field-map" role="region" aria-label={label} data-testid="field-map" />
-}
-
-function loadGeo(file: string): Promise<GeoJSON.GeoJsonObject | undefined> {
-  return fetch(`${import.meta.env.BASE_URL}geo/${file}`)
-    .then((r) => (r.ok ? r.json() : undefined))
-    .catch(() => undefined)
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
