@@ -9,11 +9,12 @@ import { useFetch } from '../../ui/use-fetch.ts'
 import { useSession } from '../auth/session.tsx'
 import { ConsentForm } from './consent-form.tsx'
 import { LegalHoldsSection } from './legal-holds-section.tsx'
+import { PersonLinks } from './person-links.tsx'
 import { PURPOSES, type ConsentView, type DisclosureView, type MaskedPerson } from './types.ts'
 
 type Revealed = { identity: Record<string, unknown>; fieldSets: string[] }
 
-/** One person: masked fields with an audited reveal, the consent ledger and the disclosures. */
+/** One person: masked fields with an audited reveal, the linked records, the consent ledger and the disclosures. */
 export function PersonDetail({ personId }: { personId: string }) {
   const { t, dateTime, lang } = useI18n()
   const { can } = useSession()
@@ -104,6 +105,7 @@ export function PersonDetail({ personId }: { personId: string }) {
         </div>
       ) : null}
       {can('person.hold') && person.data.status !== 'shredded' ? <LegalHoldsSection personId={personId} /> : null}
+      <PersonLinks person={person.data} />
       <h3 className="list-heading">{t('people.consents')}</h3>
       {consents.status === 'ok' ? (
         consents.data.items.length === 0 ? (
