@@ -2,18 +2,17 @@ import type { Items } from '../../api/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { ErrorNotice, Loading } from '../../ui/status.tsx'
 import { useFetch } from '../../ui/use-fetch.ts'
+import { useSession } from '../auth/session.tsx'
+import { dueNow, type PurgeItem } from './retention.ts'
+import { RetentionRun } from './retention-run.tsx'
 
-interface PurgeItem {
-  personId: string
-  reason: 'retention' | 'cancellation'
-  dueAt: string
-  /** Under a legal hold since then: kept past its date until every hold is released. */
-  heldSince: string | null
-}
-
-/** What the daily retention job will shred next, soonest first: ids and dates, never names. */
+/**
+ * What the daily retention job will shred next, soonest first: ids and dates, never names; and,
+ * for whoever manages retention, the job run now after a second confirmation.
+ */
 export function RetentionReport() {
   const { t, dateTime } = useI18n()
+  const { can } = useSession()
   const plan = useFetch<Items<PurgeItem>>('/api/retention/report')
   if (plan.status === 'loading') {
     return <Loading />
@@ -23,10 +22,11 @@ export function RetentionReport() {
   }
   const next = plan.data.items.slice(0, 20)
   return (
-    <section aria-labelledby="retention-heading">
+    <section className="retention-section" aria-labelledby="retention-heading">
       <h2 id="retention-heading" className="list-heading">
         {t('retention.heading', { count: plan.data.items.length })}
       </h2>
+      {can('retention.manage') ? <RetentionRun due={dueNow(plan.data.items, Date.now())} /> : null}
       {next.length === 0 ? <p className="muted">{t('app.empty')}</p> : null}
       <ul className="list" data-testid="retention-report">
         {next.map((item) => (
