@@ -22,6 +22,7 @@ export const DEMO_ACCOUNTS = [
   { username: 'analista.nacional', role: 'national_analyst' },
   { username: 'voluntario.tijuana', role: 'module_volunteer' },
   { username: 'operador.centro', role: 'call_centre_operator' },
+  { username: 'coordinacion.paisano', role: 'paisano_coordinator' },
   { username: 'enlace.profeco', role: 'agency_liaison' },
   { username: 'editor.guia', role: 'guide_editor' },
   { username: 'proteccion.datos', role: 'data_protection_officer' },

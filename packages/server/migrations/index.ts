@@ -7,6 +7,7 @@ import * as baseVersion from './2026-11-21T1300-base-version.ts'
 import * as legalHolds from './2026-11-21T1400-legal-holds.ts'
 import * as auditIdUnindexed from './2026-11-21T1500-audit-id-unindexed.ts'
 import * as recordOccurredAt from './2026-12-04T0900-record-occurred-at.ts'
+import * as cases from './2026-12-04T1000-cases.ts'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-21T1400-legal-holds': legalHolds,
   '2026-11-21T1500-audit-id-unindexed': auditIdUnindexed,
   '2026-12-04T0900-record-occurred-at': recordOccurredAt,
+  '2026-12-04T1000-cases': cases,
 }

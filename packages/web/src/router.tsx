@@ -1,5 +1,5 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet, useParams, type AnyRoute } from '@tanstack/react-router'
-import type { RecordType } from '@faro/core'
+import type { GenericRecordType } from '@faro/core'
 import type { ComponentType } from 'react'
 import { useSession } from './features/auth/session.tsx'
 import { HomePage } from './features/home/home-page.tsx'
@@ -47,16 +47,16 @@ export const recordRoute = createRoute({
   path: '/records/$type/$id',
   params: {
     parse: (raw: Record<string, string>) => ({ type: isRecordType(raw.type) ? raw.type : undefined, id: raw.id ?? '' }),
-    stringify: (params: { type: RecordType | undefined; id: string }) => ({ type: params.type ?? '', id: params.id }),
+    stringify: (params: { type: GenericRecordType | undefined; id: string }) => ({ type: params.type ?? '', id: params.id }),
   },
   component: RecordPageGuard,
 })
 
 // The record types, listed here rather than read from core's schemas, which would add zod to the
 // first download; `satisfies` fails the build when core gains a type this list lacks.
-const RECORD_TYPES = { place: true, attention: true, rescue: true, patrol: true, remains: true } as const satisfies Record<RecordType, true>
+const RECORD_TYPES = { place: true, attention: true, rescue: true, patrol: true, remains: true } as const satisfies Record<GenericRecordType, true>
 
-function isRecordType(value: string | undefined): value is RecordType {
+function isRecordType(value: string | undefined): value is GenericRecordType {
   return value !== undefined && Object.hasOwn(RECORD_TYPES, value)
 }
 

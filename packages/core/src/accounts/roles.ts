@@ -7,6 +7,7 @@ export const Role = z.enum([
   'national_analyst',
   'module_volunteer',
   'call_centre_operator',
+  'paisano_coordinator',
   'agency_liaison',
   'guide_editor',
   'data_protection_officer',

@@ -2,7 +2,7 @@ import { DomainError } from '../errors/errors.ts'
 import { parseInput } from '../errors/validate.ts'
 import { message, PROBLEM_TITLES } from '../i18n/problems.ts'
 import type { Lang } from '../i18n/lang.ts'
-import { isCreateAction, payloadSchemaOf } from '../records/registry.ts'
+import { GenericRecordType, isCreateAction, payloadSchemaOf } from '../records/registry.ts'
 import { ActionInput } from './schemas.ts'
 
 /**
@@ -12,6 +12,11 @@ import { ActionInput } from './schemas.ts'
  */
 export function parseAction(data: unknown, lang: Lang, prefix = ''): ActionInput {
   const action = parseInput(ActionInput, data, lang, prefix)
+  if (!GenericRecordType.safeParse(action.recordType).success) {
+    throw new DomainError('invalid', PROBLEM_TITLES.invalid[lang], {
+      issues: [{ field: join(prefix, 'recordType'), code: 'case_via_cases_api', message: message('faro.case_via_cases_api', lang) }],
+    })
+  }
   const schema = payloadSchemaOf(action.recordType, action.type)
   if (schema === undefined) {
     throw new DomainError('invalid', PROBLEM_TITLES.invalid[lang], {

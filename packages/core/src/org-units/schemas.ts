@@ -13,6 +13,7 @@ export const OrgUnitKind = z.enum([
   'us_office',
   'partner_network',
   'agency',
+  'internal_control',
 ])
 export type OrgUnitKind = z.infer<typeof OrgUnitKind>
 

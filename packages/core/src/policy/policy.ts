@@ -38,6 +38,11 @@ export const PolicyAction = z.enum([
   'retention.manage',
   // Places and releases legal holds, which stop erasure while a proceeding needs the data.
   'person.hold',
+  // Cases (complaints, requests for help): besides case.create/read/update, sending a case to a
+  // body, a body's work on it (acknowledge, ask, answer, refer, propose closure), and closing it.
+  'case.route',
+  'case.answer',
+  'case.close',
 ])
 export type PolicyAction = z.infer<typeof PolicyAction>
 
@@ -91,6 +96,20 @@ export const POLICY: readonly PolicyRule[] = [
   ...rows('administrator', ['user.read', 'user.manage', 'user.reset_second_factor', 'org_unit.manage', 'audit.verify', 'token.manage'], 'national'),
   ...rows('administrator', ['place.create', 'place.update'], 'national'),
 
+  // Cases. Whoever takes a complaint or request sees what they took; the call centre and the
+  // Paisano national office see every case; a handling body sees, and works on, what was routed
+  // to it. Staff of an accused agency never see the case, whatever their row (see decide).
+  ...rows('module_volunteer', ['case.create'], 'unit'),
+  { role: 'module_volunteer', action: 'case.read', scope: 'own' },
+  ...rows('field_agent', ['case.create'], 'unit'),
+  { role: 'field_agent', action: 'case.read', scope: 'own' },
+  ...rows('group_coordinator', ['case.create', 'case.read'], 'subtree'),
+  ...rows('call_centre_operator', ['case.create', 'case.read', 'case.update'], 'national'),
+  ...rows('agency_liaison', ['case.read', 'case.answer'], 'routed'),
+  ...rows('paisano_coordinator', ['case.create', 'case.read', 'case.update', 'case.route', 'case.close'], 'national'),
+  { role: 'paisano_coordinator', action: 'user.read', scope: 'subtree' },
+  { role: 'data_protection_officer', action: 'case.read', scope: 'national' },
+
   // Field devices: each account registers its own phones; coordinators watch and revoke the
   // phones of their groups, administrators all of them.
   ...FIELD_ROLES.map((role): PolicyRule => ({ role, action: 'device.register', scope: 'own' })),
@@ -111,6 +130,8 @@ export interface PolicyTarget {
   orgUnitPath: readonly string[]
   ownerId?: string
   routedTo?: readonly string[]
+  /** Units that may never see it (the accused agency and every unit under it), whatever the scope. */
+  excludedUnits?: readonly string[]
 }
 
 export interface Decision {
@@ -126,6 +147,9 @@ export interface Decision {
  *   { orgUnitPath: ['inm', 'beta', 'beta-tijuana'] }) // { allowed: true, rule: { …, scope: 'unit' } }
  */
 export function decide(actor: Actor, action: PolicyAction, target: PolicyTarget): Decision {
+  if (target.excludedUnits?.includes(actor.orgUnitId)) {
+    return { allowed: false, rule: null }
+  }
   for (const rule of POLICY) {
     if (rule.role === actor.role && rule.action === action && scopeCovers(rule.scope, actor, target)) {
       return { allowed: true, rule }

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { PlaceRegistered, PlaceUpdated } from '../places/schemas.ts'
 import { AttentionRecorded, PatrolRecorded, PlaceInspected, RemainsFound, RescueRecorded } from '../field/schemas.ts'
+import { reduceCase, type CaseState } from '../cases/fold.ts'
+import { CASE_ACTIONS, CaseOpened } from '../cases/schemas.ts'
 
 /** Corrections change any field but the responsible unit, which fixes who may see the record. */
 function correctionOf<T extends z.ZodObject>(created: T) {
@@ -9,7 +11,8 @@ function correctionOf<T extends z.ZodObject>(created: T) {
 
 /**
  * Every record type, with its action types and their payload schemas. The first action of a
- * record must be its `createAction`; later actions are merged into the state in log order.
+ * record must be its `createAction`; later actions are merged into the state in log order, or
+ * folded by the type's own `reduce` when merging is not what they mean (a case's status).
  */
 export const RECORD_TYPES = {
   place: {
@@ -32,10 +35,22 @@ export const RECORD_TYPES = {
     createAction: 'RemainsFound',
     actions: { RemainsFound, RemainsCorrected: correctionOf(RemainsFound) },
   },
+  case: {
+    createAction: 'CaseOpened',
+    actions: { CaseOpened, ...CASE_ACTIONS },
+    reduce: reduceCase,
+  },
 } as const
 
 export type RecordType = keyof typeof RECORD_TYPES
 export const RecordType = z.enum(Object.keys(RECORD_TYPES) as [RecordType, ...RecordType[]])
+
+/**
+ * The record types read and written through the generic record endpoints and the sync. Cases are
+ * not: their folio, routing and the exclusion of the accused need the case API.
+ */
+export const GenericRecordType = RecordType.exclude(['case'])
+export type GenericRecordType = z.infer<typeof GenericRecordType>
 
 /** Every action type of every record type, e.g. `PlaceRegistered`. */
 export const ACTION_TYPES: readonly string[] = Object.values(RECORD_TYPES).flatMap((def) => Object.keys(def.actions))
@@ -64,6 +79,10 @@ export function reduceRecord(
   action: { type: string; payload: Record<string, unknown> },
   recordType: RecordType,
 ): RecordState {
+  const def = RECORD_TYPES[recordType] as { reduce?: (state: CaseState | undefined, action: { type: string; payload: Record<string, unknown> }) => CaseState }
+  if (def.reduce !== undefined) {
+    return def.reduce(state as CaseState | undefined, action)
+  }
   if (isCreateAction(recordType, action.type)) {
     const orgUnitId = action.payload.orgUnitId
     return { ...action.payload, orgUnitId: typeof orgUnitId === 'string' ? orgUnitId : '' }

@@ -201,7 +201,7 @@ export const FieldSummary = z.object({
   byBorder: z.array(z.object({ border: z.string(), counts: FieldCounts })),
   people: PeopleBreakdown,
   points: z.array(
-    z.object({ recordType: RecordType, recordId: z.string(), lat: z.number(), lon: z.number(), at: z.string(), priority: z.boolean() }),
+    z.object({ recordType: z.enum(['patrol', 'attention', 'rescue', 'remains']), recordId: z.string(), lat: z.number(), lon: z.number(), at: z.string(), priority: z.boolean() }),
   ),
 })
 export type FieldSummary = z.infer<typeof FieldSummary>

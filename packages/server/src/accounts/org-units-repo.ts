@@ -40,6 +40,12 @@ export async function findOrgUnits(db: Kysely<Database>, ids: readonly string[])
   return rows.map(toOrgUnit)
 }
 
+/** The unit and every unit below it, by id (the unit itself even when it does not exist). */
+export async function findUnitIdsUnder(db: Kysely<Database>, id: string): Promise<string[]> {
+  const rows = await db.selectFrom('orgUnits').select('id').where('path', 'like', `%/${id}/%`).execute()
+  return [...new Set([id, ...rows.map((r) => r.id)])]
+}
+
 export async function listOrgUnits(db: Kysely<Database>): Promise<OrgUnit[]> {
   const rows = await db.selectFrom('orgUnits').selectAll().orderBy('path').execute()
   return rows.map(toOrgUnit)

@@ -10,6 +10,8 @@ export interface Database {
   loginFailures: LoginFailuresTable
   actions: ActionsTable
   records: RecordsTable
+  caseFolios: CaseFoliosTable
+  routingRuleSets: RoutingRuleSetsTable
   auditEvents: AuditEventsTable
   auditHead: AuditHeadTable
   meta: MetaTable
@@ -115,6 +117,8 @@ export interface RecordsTable {
   ownerId: string
   state: string
   routedTo: string
+  /** JSON list of the units that may never read the record (an accused agency and its units). */
+  excludedUnits: string
   priority: number
   demo: number
   version: number
@@ -124,6 +128,23 @@ export interface RecordsTable {
   occurredAt: string | null
   /** 1 when two devices corrected one field without seeing each other's change. */
   needsReview: Generated<number>
+}
+
+export interface CaseFoliosTable {
+  folio: string
+  recordId: string
+  pinHash: string
+  createdAt: string
+  pinFailures: Generated<number>
+  pinLockedUntil: string | null
+}
+
+export interface RoutingRuleSetsTable {
+  version: number
+  rules: string
+  createdBy: string
+  createdAt: string
+  note: string
 }
 
 export interface AuditEventsTable {

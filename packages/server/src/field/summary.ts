@@ -58,7 +58,7 @@ export async function fieldSummary(ctx: Ctx, q: { unit?: string | undefined; per
     }
     const location = state.location
     if (isPoint(location)) {
-      points.push({ recordType: row.recordType as RecordType, recordId: row.recordId, lat: location.lat, lon: location.lon, at, priority: row.priority === 1 })
+      points.push({ recordType: row.recordType as (typeof FIELD_TYPES)[number], recordId: row.recordId, lat: location.lat, lon: location.lon, at, priority: row.priority === 1 })
     }
   }
   return {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { decide, PolicyAction, scopesOf, RECORD_TYPES, RecordType, Role, type Actor, type PolicyTarget } from '@faro/core'
+import { decide, PolicyAction, scopesOf, GenericRecordType, RECORD_TYPES, Role, type Actor, type PolicyTarget } from '@faro/core'
 import { findOrgUnit } from '../accounts/org-units-repo.ts'
+import { findRecord, policyTargetOf } from '../log/records-repo.ts'
 import { submitAction } from '../log/records.ts'
 import { parseAction } from '@faro/core'
 import { call, makeTestEnv, makeUser, newActionId, signIn, testDialects, type Session, type TestEnv } from '../test/harness.ts'
@@ -17,7 +18,7 @@ const SITUATIONS = {
 } as const
 type Situation = keyof typeof SITUATIONS
 
-const CORRECTION: Record<RecordType, { type: string; payload: Record<string, unknown> }> = {
+const CORRECTION: Record<GenericRecordType, { type: string; payload: Record<string, unknown> }> = {
   place: { type: 'PlaceUpdated', payload: { status: 'needs_repair' } },
   attention: { type: 'AttentionCorrected', payload: { notes: 'corrección' } },
   rescue: { type: 'RescueCorrected', payload: { notes: 'corrección' } },
@@ -25,7 +26,7 @@ const CORRECTION: Record<RecordType, { type: string; payload: Record<string, unk
   remains: { type: 'RemainsCorrected', payload: { notes: 'corrección' } },
 }
 
-function createPayload(type: RecordType, orgUnitId: string): Record<string, unknown> {
+function createPayload(type: GenericRecordType, orgUnitId: string): Record<string, unknown> {
   const at = '2026-11-20T12:00:00.000Z'
   switch (type) {
     case 'place':
@@ -49,6 +50,7 @@ for (const dialect of testDialects()) {
     const fixtures = new Map<string, string>()
     const paths = new Map<string, readonly string[]>()
     let counter = 0
+    let caseSeeder: Session
 
     beforeAll(async () => {
       env = await makeTestEnv(dialect)
@@ -58,6 +60,7 @@ for (const dialect of testDialects()) {
       }
       // A national seeder: a coordinator at the root reaches every unit for field records, an
       // administrator for places.
+      caseSeeder = await signIn(env, (await makeUser(env, 'paisano_coordinator', 'paisano')).username)
       const seeders = {
         field: await makeUser(env, 'group_coordinator', 'inm'),
         place: await makeUser(env, 'administrator', 'inm'),
@@ -65,7 +68,7 @@ for (const dialect of testDialects()) {
       for (const role of Role.options) {
         const user = await makeUser(env, role, ACTOR_UNIT)
         actors.set(role, { actor: { userId: user.id, role, orgUnitId: ACTOR_UNIT }, session: await signIn(env, user.username) })
-        for (const type of RecordType.options) {
+        for (const type of GenericRecordType.options) {
           for (const [name, s] of Object.entries(SITUATIONS)) {
             const seeder = type === 'place' ? seeders.place : seeders.field
             const recordId = `m-${role}-${type}-${name}`.replace(/_/g, '-')
@@ -106,6 +109,26 @@ for (const dialect of testDialects()) {
       return ((await res.json()) as { id: string }).id
     }
 
+    function helpRequest() {
+      return { id: newActionId(), kind: 'help_request', category: 'other_help', channel: 'call_centre', description: 'Pide orientación para un trámite.', pin: '123456' }
+    }
+
+    /** A case of the unit made by the national office; owned by `owner`, routed to `routeTo`. */
+    async function caseIn(unit: string, owner: string | undefined, routeTo: string | undefined): Promise<{ recordId: string; target: PolicyTarget; hopId: string | undefined }> {
+      const made = await call(env, 'POST', '/api/cases', { as: caseSeeder, body: { ...helpRequest(), orgUnitId: unit } })
+      expect(made.status).toBe(201)
+      const { recordId } = (await made.json()) as { recordId: string }
+      if (routeTo !== undefined) {
+        expect((await call(env, 'POST', `/api/cases/${recordId}/steps`, { as: caseSeeder, body: { id: newActionId(), type: 'route', to: [routeTo] } })).status).toBe(200)
+      }
+      if (owner !== undefined) {
+        await env.db.db.updateTable('records').set({ ownerId: owner }).where('recordType', '=', 'case').where('recordId', '=', recordId).execute()
+      }
+      const row = await findRecord(env.db.db, env.db.dialect, 'case', recordId)
+      const state = JSON.parse(row?.state ?? '{}') as { hops: { hopId: string; bodyId: string }[] }
+      return { recordId, target: row ? policyTargetOf(row) : missing(), hopId: state.hops.find((h) => h.bodyId === routeTo)?.hopId }
+    }
+
     function target(role: Role, situation: Situation): PolicyTarget {
       const s = SITUATIONS[situation]
       const actor = actors.get(role)?.actor
@@ -117,7 +140,7 @@ for (const dialect of testDialects()) {
     }
 
     for (const role of Role.options) {
-      for (const type of RecordType.options) {
+      for (const type of GenericRecordType.options) {
         for (const situation of Object.keys(SITUATIONS) as Situation[]) {
           it(`${role}: ${type}.read of a record (${situation}) follows the table`, async () => {
             const a = actors.get(role)
@@ -186,6 +209,35 @@ for (const dialect of testDialects()) {
         { action: 'person.hold', ok: 201, situations: ['unit', 'child', 'outside'], probe: async (s, unit) => call(env, 'POST', `/api/people/${await personIn(unit)}/holds`, { as: s, body: { reason: 'Solicitud de la fiscalía, carpeta abierta', reference: 'FGR 12/2026' } }) },
         { action: 'retention.manage', ok: 200, situations: ['outside'], probe: (s) => call(env, 'GET', '/api/retention/report', { as: s }) },
       ]
+      // Cases: each probe works on a case of its own, made by the national office in the unit of
+      // the situation; `answer` on a case routed to the actor's unit.
+      const caseProbes: { action: PolicyAction; ok: number; routeToActor?: boolean; probe: (s: Session, recordId: string, hopId: string | undefined) => Response | Promise<Response> }[] = [
+        { action: 'case.read', ok: 200, probe: (s, id) => call(env, 'GET', `/api/cases/${id}`, { as: s }) },
+        { action: 'case.update', ok: 200, probe: (s, id) => call(env, 'POST', `/api/cases/${id}/steps`, { as: s, body: { id: newActionId(), type: 'note', note: 'Llamó la persona.' } }) },
+        { action: 'case.route', ok: 200, probe: (s, id) => call(env, 'POST', `/api/cases/${id}/steps`, { as: s, body: { id: newActionId(), type: 'route', to: ['agency-profeco'] } }) },
+        { action: 'case.answer', ok: 200, routeToActor: true, probe: (s, id, hopId) => call(env, 'POST', `/api/cases/${id}/steps`, { as: s, body: { id: newActionId(), type: 'acknowledge', hopId } }) },
+        { action: 'case.close', ok: 200, probe: (s, id) => call(env, 'POST', `/api/cases/${id}/steps`, { as: s, body: { id: newActionId(), type: 'close', outcome: 'resolved' } }) },
+      ]
+      for (const probe of caseProbes) {
+        for (const situation of Object.keys(SITUATIONS) as Situation[]) {
+          it(`${role}: ${probe.action} of a case (${situation}) follows the table`, async () => {
+            const a = actors.get(role)
+            const fixture = await caseIn(SITUATIONS[situation].unit, SITUATIONS[situation].owned ? a?.actor.userId : undefined, probe.routeToActor ? ACTOR_UNIT : undefined)
+            const res = await probe.probe(a?.session ?? missing(), fixture.recordId, fixture.hopId)
+            // Every step reads the case first: without the right to read it, it is refused as such.
+            const allowed = decide(a?.actor ?? missing(), probe.action, fixture.target).allowed && decide(a?.actor ?? missing(), 'case.read', fixture.target).allowed
+            expectDecision(res, allowed, probe.ok)
+          })
+        }
+      }
+      for (const situation of ['unit', 'child', 'outside'] as const) {
+        it(`${role}: case.create in a unit (${situation}) follows the table`, async () => {
+          const a = actors.get(role)
+          const res = await call(env, 'POST', '/api/cases', { as: a?.session, body: { ...helpRequest(), orgUnitId: SITUATIONS[situation].unit } })
+          expectDecision(res, decide(a?.actor ?? missing(), 'case.create', { ...target(role, situation), ownerId: a?.actor.userId }).allowed, 201)
+        })
+      }
+
       for (const probe of nonRecord) {
         for (const situation of probe.situations) {
           it(`${role}: ${probe.label ?? probe.action} (${situation}) follows the table`, async () => {
@@ -205,7 +257,7 @@ for (const dialect of testDialects()) {
     }
 
     it('covers every action of the table', () => {
-      const probed = new Set([...RecordType.options.flatMap((t) => [`${t}.create`, `${t}.read`, `${t}.update`]), 'user.manage', 'user.reset_second_factor', 'org_unit.manage', 'audit.read', 'audit.verify', 'user.read', 'token.manage', 'device.register', 'device.read', 'device.manage', 'person.create', 'person.read', 'person.reveal', 'person.disclose', 'consent.manage', 'rights.manage', 'retention.manage', 'person.hold'])
+      const probed = new Set([...GenericRecordType.options.flatMap((t) => [`${t}.create`, `${t}.read`, `${t}.update`]), 'case.create', 'case.read', 'case.update', 'case.route', 'case.answer', 'case.close', 'user.manage', 'user.reset_second_factor', 'org_unit.manage', 'audit.read', 'audit.verify', 'user.read', 'token.manage', 'device.register', 'device.read', 'device.manage', 'person.create', 'person.read', 'person.reveal', 'person.disclose', 'consent.manage', 'rights.manage', 'retention.manage', 'person.hold'])
       expect(PolicyAction.options.filter((a) => !probed.has(a))).toEqual([])
     })
 

@@ -4,6 +4,9 @@ import {
   isCreateAction,
   isPriority,
   eventTimeOf,
+  bodiesOf,
+  CASE_ACTION_POLICY,
+  type CaseState,
   message,
   PROBLEM_TITLES,
   reduceRecord,
@@ -20,7 +23,7 @@ import { encodePath } from '../db/dialect.ts'
 import type { PersonLinksTable } from '../db/schema.ts'
 import { findActionsByIds, findChangesSince, findDeviceCountersTaken, insertActions, type NewActionRow } from './actions-repo.ts'
 import { appendAuditMany, type AuditLink } from './audit-repo.ts'
-import { findOrgUnits } from '../accounts/org-units-repo.ts'
+import { findOrgUnits, findUnitIdsUnder } from '../accounts/org-units-repo.ts'
 import { findPeople, insertLinks, type PersonRow } from '../protection/people/people-repo.ts'
 import { findRecords, policyTargetOf, recordKey, upsertRecords, type RecordRow, type RecordWrite } from './records-repo.ts'
 import { personLinksOf, personRefsOf } from '../protection/people/person-refs.ts'
@@ -77,6 +80,8 @@ export class ActionBatch {
   private readonly slots = new Map<string, Slot>()
   private readonly units = new Map<string, OrgUnit>()
   private readonly people = new Map<string, PersonRow>()
+  /** For each accused agency of a case being opened, the units that must never see it. */
+  private readonly excludedUnder = new Map<string, string[]>()
   private pendingActions: NewActionRow[] = []
   private pendingEntries: Entry[] = []
   private pendingLinks: Insertable<PersonLinksTable>[] = []
@@ -109,6 +114,11 @@ export class ActionBatch {
     const unitIds = new Set(actions.flatMap((a) => (typeof a.payload.orgUnitId === 'string' && !this.units.has(a.payload.orgUnitId) ? [a.payload.orgUnitId] : [])))
     for (const unit of await findOrgUnits(this.trx, [...unitIds])) {
       this.units.set(unit.id, unit)
+    }
+    for (const agencyId of new Set(actions.flatMap(accusedAgencyOf))) {
+      if (!this.excludedUnder.has(agencyId)) {
+        this.excludedUnder.set(agencyId, await findUnitIdsUnder(this.trx, agencyId))
+      }
     }
     const personIds = new Set(actions.flatMap((a) => personRefsOf(a.payload)).filter((id) => !this.people.has(id)))
     for (const person of await findPeople(this.trx, [...personIds])) {
@@ -154,8 +164,16 @@ export class ActionBatch {
     slot.state = reduceRecord(existing?.state, action, action.recordType)
     // A creation's state is its payload with the unit checked above, key for key: its text is
     // the payload's, already written once.
-    slot.row.state = existing === undefined && slot.state.orgUnitId === action.payload.orgUnitId ? prep.payloadJson : JSON.stringify(slot.state)
+    // (Not for a type with its own fold: a case's state adds its status and hops to the payload.)
+    const stateIsPayload = existing === undefined && slot.state.orgUnitId === action.payload.orgUnitId && action.recordType !== 'case'
+    slot.row.state = stateIsPayload ? prep.payloadJson : JSON.stringify(slot.state)
     slot.row.priority = hasPriorityPeople(slot.state) ? 1 : 0
+    if (action.recordType === 'case') {
+      // The bodies a case was sent to read it (scope `routed`); those of the accused agency never do.
+      const routedTo = bodiesOf(slot.state as unknown as CaseState)
+      slot.row.routedTo = JSON.stringify(routedTo)
+      slot.policy = { ...slot.policy, routedTo }
+    }
     slot.row.updatedAt = now
     slot.row.occurredAt = eventTimeOf(slot.state) ?? slot.row.createdAt
     slot.row.needsReview = review ? 1 : slot.row.needsReview
@@ -225,7 +243,8 @@ export class ActionBatch {
     if (unit === undefined) {
       throw invalidField(ctx, 'payload.orgUnitId', 'unknown_org_unit', 'faro.unknown_org_unit')
     }
-    return { orgUnitId, policy: { orgUnitPath: unit.path, ownerId: ctx.actor.userId } }
+    const excludedUnits = accusedAgencyOf(action).flatMap((id) => this.excludedUnder.get(id) ?? [id])
+    return { orgUnitId, policy: { orgUnitPath: unit.path, ownerId: ctx.actor.userId, excludedUnits } }
   }
 
   private newSlot(action: ActionInput, target: { orgUnitId: string; policy: PolicyTarget }): Slot {
@@ -239,6 +258,7 @@ export class ActionBatch {
         ownerId: this.ctx.actor.userId,
         state: '',
         routedTo: '[]',
+        excludedUnits: JSON.stringify(target.policy.excludedUnits ?? []),
         priority: 0,
         demo: this.opts.demo ? 1 : 0,
         version: 0,
@@ -304,6 +324,9 @@ export function takenSubject(action: { recordType: RecordType; recordId: string;
 }
 
 export function policyActionOf(action: { recordType: RecordType; type: string }): PolicyAction {
+  if (action.recordType === 'case') {
+    return CASE_ACTION_POLICY[action.type as keyof typeof CASE_ACTION_POLICY]
+  }
   return `${action.recordType}.${isCreateAction(action.recordType, action.type) ? 'create' : 'update'}`
 }
 
@@ -319,4 +342,14 @@ function sourceOf(deviceId: string | undefined, actorId: string): string {
 function hasPriorityPeople(state: RecordState): boolean {
   const people = state.people
   return Array.isArray(people) && isPriority(people as PeopleCount[])
+}
+
+/** The accused agency a case names when it is opened, if any. */
+function accusedAgencyOf(action: ActionInput): string[] {
+  if (action.recordType !== 'case' || action.type !== 'CaseOpened') {
+    return []
+  }
+  const accused = action.payload.accused
+  const agencyId = typeof accused === 'object' && accused !== null && 'agencyId' in accused ? accused.agencyId : undefined
+  return typeof agencyId === 'string' ? [agencyId] : []
 }

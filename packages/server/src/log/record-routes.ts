@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { AppendResult, HistoryEntry, parseOnlineAction, RecordId, RecordType, RecordView, parseInput, IsoDateTime } from '@faro/core'
+import { AppendResult, GenericRecordType, HistoryEntry, parseOnlineAction, RecordId, RecordView, parseInput, IsoDateTime } from '@faro/core'
 import { z } from 'zod'
 import { requireAuth } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
@@ -46,14 +46,14 @@ export function recordRoutes() {
 
   app.get('/:type', describe({ summary: 'Records of a type the caller may see, newest change first or latest work first', tags: ['records'], responses: { 200: { description: 'A page', schema: z.object({ items: z.array(RecordView), next: z.string().nullable() }) } } }), requireAuth, query(ListQuery), async (c) => {
     const ctx = c.get('ctx')
-    const type = parseInput(RecordType, c.req.param('type'), ctx.lang, 'type')
+    const type = parseInput(GenericRecordType, c.req.param('type'), ctx.lang, 'type')
     const q = c.req.valid('query')
     return c.json(await listVisibleRecords(ctx, type, { limit: q.limit, order: q.order, cursor: q.cursor, underUnitId: q.unit, updatedSince: q.updatedSince, needsReview: q.needsReview === 'true' }))
   })
 
   app.get('/:type/:id', describe({ summary: 'One record', tags: ['records'], responses: { 200: { description: 'The record', schema: RecordView } } }), requireAuth, async (c) => {
     const ctx = c.get('ctx')
-    const type = parseInput(RecordType, c.req.param('type'), ctx.lang, 'type')
+    const type = parseInput(GenericRecordType, c.req.param('type'), ctx.lang, 'type')
     return c.json(await readRecord(ctx, type, c.req.param('id')))
   })
 
@@ -63,14 +63,14 @@ export function recordRoutes() {
     requireAuth,
     async (c) => {
       const ctx = c.get('ctx')
-      const type = parseInput(RecordType, c.req.param('type'), ctx.lang, 'type')
+      const type = parseInput(GenericRecordType, c.req.param('type'), ctx.lang, 'type')
       return c.json(await markReviewed(ctx, type, c.req.param('id')))
     },
   )
 
   app.get('/:type/:id/history', describe({ summary: 'The actions of one record, in log order', tags: ['records'], responses: { 200: { description: 'Its actions', schema: z.object({ items: z.array(HistoryEntry) }) } } }), requireAuth, async (c) => {
     const ctx = c.get('ctx')
-    const type = parseInput(RecordType, c.req.param('type'), ctx.lang, 'type')
+    const type = parseInput(GenericRecordType, c.req.param('type'), ctx.lang, 'type')
     const record = await readRecord(ctx, type, c.req.param('id'))
     const rows = await listActionsOfRecord(ctx.db.db, type, record.recordId)
     return c.json({

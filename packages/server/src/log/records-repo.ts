@@ -48,8 +48,8 @@ export async function findRecords(
 }
 
 /** The policy's view of a stored record: where it sits, whose it is and where it was routed. */
-export function policyTargetOf(row: Pick<RecordRow, 'orgUnitPath' | 'ownerId' | 'routedTo'>): PolicyTarget {
-  return { orgUnitPath: decodePath(row.orgUnitPath), ownerId: row.ownerId, routedTo: JSON.parse(row.routedTo) as string[] }
+export function policyTargetOf(row: Pick<RecordRow, 'orgUnitPath' | 'ownerId' | 'routedTo' | 'excludedUnits'>): PolicyTarget {
+  return { orgUnitPath: decodePath(row.orgUnitPath), ownerId: row.ownerId, routedTo: JSON.parse(row.routedTo) as string[], excludedUnits: JSON.parse(row.excludedUnits) as string[] }
 }
 
 export function recordKey(k: { recordType: string; recordId: string }): string {
@@ -68,8 +68,8 @@ export async function upsertRecords(db: Kysely<Database>, dialect: DialectName, 
 
 const RECORD_UPSERT: BulkInsert<'records'> = {
   table: 'records',
-  columns: ['recordType', 'recordId', 'orgUnitId', 'orgUnitPath', 'ownerId', 'state', 'routedTo', 'priority', 'demo', 'version', 'createdAt', 'updatedAt', 'occurredAt', 'needsReview'],
-  tail: 'on conflict ("record_type", "record_id") do update set "state" = excluded."state", "priority" = excluded."priority", "version" = excluded."version", "updated_at" = excluded."updated_at", "occurred_at" = excluded."occurred_at", "needs_review" = excluded."needs_review"',
+  columns: ['recordType', 'recordId', 'orgUnitId', 'orgUnitPath', 'ownerId', 'state', 'routedTo', 'excludedUnits', 'priority', 'demo', 'version', 'createdAt', 'updatedAt', 'occurredAt', 'needsReview'],
+  tail: 'on conflict ("record_type", "record_id") do update set "state" = excluded."state", "routed_to" = excluded."routed_to", "priority" = excluded."priority", "version" = excluded."version", "updated_at" = excluded."updated_at", "occurred_at" = excluded."occurred_at", "needs_review" = excluded."needs_review"',
 }
 
 export async function clearReviewFlag(db: Kysely<Database>, recordType: string, recordId: string): Promise<void> {
@@ -139,5 +139,6 @@ export function scopeFilter(eb: ExpressionBuilder<Database, 'records'>, actor: A
         return eb('routedTo', 'like', `%"${actor.orgUnitId}"%`)
     }
   })
-  return parts.length === 0 ? sql<SqlBool>`1 = 0` : eb.or(parts)
+  // An accused agency's staff never see the case, whatever their scope (as in decide).
+  return parts.length === 0 ? sql<SqlBool>`1 = 0` : eb.and([eb.or(parts), eb('excludedUnits', 'not like', `%"${actor.orgUnitId}"%`)])
 }

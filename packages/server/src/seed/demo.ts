@@ -21,6 +21,7 @@ export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; ro
   { username: 'analista.nacional', displayName: 'Análisis nacional (demo)', role: 'national_analyst', orgUnitId: 'inm' },
   { username: 'voluntario.tijuana', displayName: 'Voluntariado (demo), Aeropuerto de Tijuana', role: 'module_volunteer', orgUnitId: 'module-tijuana-airport' },
   { username: 'operador.centro', displayName: 'Centro de llamadas (demo)', role: 'call_centre_operator', orgUnitId: 'paisano' },
+  { username: 'coordinacion.paisano', displayName: 'Coordinación nacional Paisano (demo)', role: 'paisano_coordinator', orgUnitId: 'paisano' },
   { username: 'enlace.profeco', displayName: 'Enlace PROFECO (demo)', role: 'agency_liaison', orgUnitId: 'agency-profeco' },
   { username: 'editor.guia', displayName: 'Edición de la Guía Paisano (demo)', role: 'guide_editor', orgUnitId: 'paisano' },
   { username: 'proteccion.datos', displayName: 'Protección de datos (demo)', role: 'data_protection_officer', orgUnitId: 'inm' },

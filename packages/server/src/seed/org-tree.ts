@@ -86,8 +86,19 @@ export function orgTree(): CreateOrgUnitInput[] {
     units.push({ id: o.id, parentId: 'paisano', kind: 'us_office', name: o.name, city: o.city, lat: o.lat, lon: o.lon })
   }
   units.push({ id: 'partners', parentId: null, kind: 'partner_network', name: 'Comisión Intersecretarial Paisano y aliados' })
-  for (const a of readCsv('paisano-agencies.csv').filter((row) => row.acronym !== 'INM')) {
-    units.push({ id: `agency-${slug(a.acronym ?? '')}`, parentId: 'partners', kind: 'agency', code: a.acronym ?? '', name: a.name_es ?? '' })
+  // INM is the root of the tree; as an agency whose officials may be accused, its migration
+  // control at the points of entry is a unit of the commission like the others.
+  const agencies = [
+    { acronym: 'INM', name: 'Instituto Nacional de Migración — Control migratorio en puntos de internación' },
+    ...readCsv('paisano-agencies.csv').filter((row) => row.acronym !== 'INM').map((row) => ({ acronym: row.acronym ?? '', name: row.name_es ?? '' })),
+  ]
+  for (const a of agencies) {
+    units.push({ id: `agency-${slug(a.acronym)}`, parentId: 'partners', kind: 'agency', code: a.acronym, name: a.name })
+  }
+  // Each agency's internal control body: a complaint against its officials goes there, never to
+  // the agency's own liaison. Outside the agency's subtree, so its staff never reach it.
+  for (const a of agencies) {
+    units.push({ id: `oic-${slug(a.acronym)}`, parentId: 'partners', kind: 'internal_control', code: `OIC-${a.acronym}`, name: `Órgano Interno de Control — ${a.acronym}` })
   }
   return units
 }

@@ -65,7 +65,7 @@ function SummaryView({ summary }: { summary: FieldSummary }) {
         lat: p.lat,
         lon: p.lon,
         label: t(`fm.recordType.${p.recordType}`),
-        kind: p.recordType === 'place' ? 'place' : p.recordType,
+        kind: p.recordType,
         priority: p.priority,
       })),
     [summary.points, t],

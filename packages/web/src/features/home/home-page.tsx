@@ -2,7 +2,7 @@ import type { ComponentType } from 'react'
 import type { Role } from '../../api/types.ts'
 import { useSession } from '../auth/session.tsx'
 import { AdministratorHome, DataProtectionHome } from './oversight-homes.tsx'
-import { AgencyLiaisonHome, CallCentreHome, GuideEditorHome, ModuleVolunteerHome } from './paisano-homes.tsx'
+import { AgencyLiaisonHome, CallCentreHome, GuideEditorHome, ModuleVolunteerHome, PaisanoCoordinatorHome } from './paisano-homes.tsx'
 import { FieldAgentHome, GroupCoordinatorHome, NationalAnalystHome } from './field-homes.tsx'
 
 const HOMES: Record<Role, ComponentType> = {
@@ -11,6 +11,7 @@ const HOMES: Record<Role, ComponentType> = {
   national_analyst: NationalAnalystHome,
   module_volunteer: ModuleVolunteerHome,
   call_centre_operator: CallCentreHome,
+  paisano_coordinator: PaisanoCoordinatorHome,
   agency_liaison: AgencyLiaisonHome,
   guide_editor: GuideEditorHome,
   data_protection_officer: DataProtectionHome,

@@ -36,6 +36,22 @@ export function CallCentreHome() {
   )
 }
 
+export function PaisanoCoordinatorHome() {
+  const { t } = useI18n()
+  return (
+    <Page testId="home-paisano_coordinator" title={t('home.paisano_coordinator.title')}>
+      <div className="card">
+        <p>{t('home.paisano_coordinator.body')}</p>
+      </div>
+      <Actions>
+        <Link to="places" className="button button-primary">
+          {t('home.openPlaces')}
+        </Link>
+      </Actions>
+    </Page>
+  )
+}
+
 export function AgencyLiaisonHome() {
   const { t } = useI18n()
   const { me, can } = useSession()

@@ -1,0 +1,215 @@
+import type { CaseOutcome } from './catalogues.ts'
+import type { CaseOpened, Hop } from './schemas.ts'
+import { REOPEN_WINDOW_DAYS } from './schemas.ts'
+
+/** Where one hop of a case stands with the body it was sent to. */
+export type HopStatus = 'routed' | 'acknowledged' | 'info_requested' | 'answered' | 'closure_proposed' | 'referred'
+
+export interface HopState extends Hop {
+  status: HopStatus
+  acknowledgedAt?: string
+  externalRef?: string
+  infoRequestedAt?: string
+  firstAnswerAt?: string
+  answeredAt?: string
+  proposedOutcome?: CaseOutcome
+  proposedSummary?: string
+}
+
+/** The status of a case, derived from its actions. */
+export type CaseStatus = 'received' | 'routed' | 'acknowledged' | 'info_requested' | 'answered' | 'resolved' | 'not_resolved' | 'closed'
+
+/** What the person who filed it is told: no internal steps, no bodies' names. */
+export type PublicCaseStatus = 'received' | 'in_progress' | 'info_requested' | 'answered' | 'closed'
+
+/** A case as the fold leaves it: what was taken, the hops, and how it ended. */
+export type CaseState = CaseOpened & {
+  hops: HopState[]
+  status: CaseStatus
+  lastActivityAt: string
+  closedAt?: string
+  outcome?: CaseOutcome
+  closingSummary?: string
+  reopenedAt?: string
+  reopenCount: number
+}
+
+type Action = { type: string; payload: Record<string, unknown> }
+
+/**
+ * Folds one action into a case. Pure, shared by the server and the offline client, like every
+ * record's fold. Actions that name a hop the case does not have change nothing: the server
+ * refuses them before they reach the log, and a fold never throws on what the log holds.
+ */
+export function reduceCase(state: CaseState | undefined, action: Action): CaseState {
+  if (action.type === 'CaseOpened') {
+    const opened = action.payload as unknown as CaseOpened
+    return withStatus({ ...opened, hops: [], status: 'received', lastActivityAt: opened.receivedAt, reopenCount: 0 })
+  }
+  if (state === undefined) {
+    throw new Error(`${action.type} before the case exists`)
+  }
+  const p = action.payload as Record<string, unknown> & { at: string; hopId?: string }
+  const next: CaseState = { ...state, hops: state.hops.map((h) => ({ ...h })), lastActivityAt: p.at }
+  const hop = next.hops.find((h) => h.hopId === p.hopId)
+  switch (action.type) {
+    case 'CaseRouted':
+      next.hops.push(...(p.hops as Hop[]).map((h): HopState => ({ ...h, status: 'routed' })))
+      break
+    case 'CaseAcknowledged':
+      if (hop) {
+        hop.status = 'acknowledged'
+        hop.acknowledgedAt ??= p.at
+        if (typeof p.externalRef === 'string') {
+          hop.externalRef = p.externalRef
+        }
+      }
+      break
+    case 'CaseInfoRequested':
+      if (hop) {
+        hop.status = 'info_requested'
+        hop.infoRequestedAt = p.at
+        hop.acknowledgedAt ??= p.at
+      }
+      break
+    case 'CaseInfoProvided':
+      if (hop && hop.status === 'info_requested') {
+        hop.status = 'acknowledged'
+      }
+      break
+    case 'CaseAnswered':
+      if (hop) {
+        hop.status = 'answered'
+        hop.acknowledgedAt ??= p.at
+        hop.firstAnswerAt ??= p.at
+        hop.answeredAt = p.at
+      }
+      break
+    case 'CaseReferred':
+      if (hop) {
+        hop.status = 'referred'
+        hop.acknowledgedAt ??= p.at
+        next.hops.push(...(p.hops as Hop[]).map((h): HopState => ({ ...h, parentHopId: hop.hopId, status: 'routed' })))
+      }
+      break
+    case 'CaseClosureProposed':
+      if (hop) {
+        hop.status = 'closure_proposed'
+        hop.acknowledgedAt ??= p.at
+        hop.firstAnswerAt ??= p.at
+        hop.proposedOutcome = p.outcome as CaseOutcome
+        hop.proposedSummary = p.summary as string
+      }
+      break
+    case 'CaseClosed':
+      next.closedAt = p.at
+      next.outcome = p.outcome as CaseOutcome
+      if (typeof p.summary === 'string') {
+        next.closingSummary = p.summary
+      }
+      break
+    case 'CaseReopened':
+      delete next.closedAt
+      delete next.outcome
+      delete next.closingSummary
+      next.reopenedAt = p.at
+      next.reopenCount = state.reopenCount + 1
+      // The proposals that led to the closure no longer stand: the bodies pick the case up again.
+      for (const h of next.hops) {
+        if (h.status === 'closure_proposed' || h.status === 'answered') {
+          h.status = 'acknowledged'
+        }
+      }
+      break
+    default:
+      break
+  }
+  return withStatus(next)
+}
+
+function withStatus(state: CaseState): CaseState {
+  return { ...state, status: statusOf(state) }
+}
+
+/** The case's status from its hops and its closure. */
+export function statusOf(state: Pick<CaseState, 'hops' | 'closedAt'>): CaseStatus {
+  if (state.closedAt !== undefined) {
+    return 'closed'
+  }
+  const active = state.hops.filter((h) => h.status !== 'referred')
+  if (active.length === 0) {
+    return 'received'
+  }
+  const proposal = active.find((h) => h.status === 'closure_proposed')
+  if (proposal) {
+    return proposal.proposedOutcome === 'resolved' ? 'resolved' : 'not_resolved'
+  }
+  for (const status of ['answered', 'info_requested', 'acknowledged'] as const) {
+    if (active.some((h) => h.status === status)) {
+      return status
+    }
+  }
+  return 'routed'
+}
+
+/** The status the person who filed the case sees. */
+export function publicStatusOf(status: CaseStatus): PublicCaseStatus {
+  switch (status) {
+    case 'received':
+    case 'routed':
+      return 'received'
+    case 'acknowledged':
+      return 'in_progress'
+    case 'info_requested':
+      return 'info_requested'
+    case 'answered':
+    case 'resolved':
+    case 'not_resolved':
+      return 'answered'
+    case 'closed':
+      return 'closed'
+  }
+}
+
+/** The hops that are late at `now`: not acknowledged by their time, or not answered by theirs. */
+export function overdueHops(state: CaseState, now: Date): HopState[] {
+  if (state.closedAt !== undefined) {
+    return []
+  }
+  const t = now.toISOString()
+  return state.hops.filter((h) => {
+    if (h.status === 'referred') {
+      return false
+    }
+    const unacknowledged = h.acknowledgedAt === undefined && h.acknowledgeBy < t
+    const unanswered = h.firstAnswerAt === undefined && h.answerBy < t
+    return unacknowledged || unanswered
+  })
+}
+
+/** The earliest deadline still open on the case, for sorting a queue; undefined when none. */
+export function nextDeadlineOf(state: CaseState): string | undefined {
+  if (state.closedAt !== undefined) {
+    return undefined
+  }
+  const open = state.hops.flatMap((h) => {
+    if (h.status === 'referred') {
+      return []
+    }
+    if (h.acknowledgedAt === undefined) {
+      return [h.acknowledgeBy]
+    }
+    return h.firstAnswerAt === undefined ? [h.answerBy] : []
+  })
+  return open.sort()[0]
+}
+
+/** True while the person may still reopen a closed case. */
+export function mayReopen(state: CaseState, now: Date): boolean {
+  return state.closedAt !== undefined && now.getTime() - Date.parse(state.closedAt) <= REOPEN_WINDOW_DAYS * 86_400_000
+}
+
+/** The bodies the case was ever sent to: they keep reading their own hops. */
+export function bodiesOf(state: Pick<CaseState, 'hops'>): string[] {
+  return [...new Set(state.hops.map((h) => h.bodyId))]
+}

@@ -1,0 +1,88 @@
+import { Hono } from 'hono'
+import { CaseIntake, CaseIntakeResult, CaseLookup, CaseStep, CaseView, decide, DomainError, message, parseInput, PROBLEM_TITLES, PublicCaseView, RecordId, RoutingRuleSet } from '@faro/core'
+import { z } from 'zod'
+import type { Clock } from '../clock.ts'
+import type { Db } from '../db/open.ts'
+import { requireAuth, requireSession } from '../http/auth.ts'
+import type { AppEnv } from '../http/env.ts'
+import { describe } from '../http/openapi.ts'
+import { jsonBody, query } from '../http/validate.ts'
+import { audit } from '../log/audit.ts'
+import { currentRuleSet, listRuleSetVersions, saveRuleSet } from './cases-repo.ts'
+import { listCases, lookUpCase, openCase, readCase, takeStep, type CaseDeps } from './cases.ts'
+
+const tags = ['cases']
+const ListQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+  open: z.enum(['true']).optional().describe('only cases not closed'),
+})
+const RulesInput = z.strictObject({
+  basedOn: z.number().int().min(0).describe('the version the edit started from; another edit saved meanwhile is a 409'),
+  note: z.string().trim().min(1).max(500).describe('why the rules change'),
+  rules: RoutingRuleSet,
+})
+
+/**
+ * Paisano cases over HTTP: intake, the queue, each step of the lifecycle, the routing rules, and
+ * the lookup by folio and PIN for the person who filed the case.
+ */
+export function caseRoutes(deps: { db: Db; clock: Clock } & CaseDeps) {
+  const app = new Hono<AppEnv>()
+
+  app.post('/', describe({ errors: [409], summary: 'Take a complaint or request for help: folio, PIN (once), and routing by the rules in force', tags, responses: { 201: { description: 'Taken', schema: CaseIntakeResult }, 200: { description: 'The same intake again: the same case', schema: CaseIntakeResult } } }), requireAuth, jsonBody(CaseIntake), async (c) => {
+    const result = await openCase(c.get('ctx'), c.req.valid('json'), deps)
+    return c.json(result, result.status === 'accepted' ? 201 : 200)
+  })
+
+  app.get('/', describe({ summary: 'Cases the caller may read, newest change first', tags, responses: { 200: { description: 'A page', schema: z.object({ items: z.array(CaseView), next: z.string().nullable() }) } } }), requireAuth, query(ListQuery), async (c) => {
+    const q = c.req.valid('query')
+    return c.json(await listCases(c.get('ctx'), { limit: q.limit, cursor: q.cursor, open: q.open === 'true' }))
+  })
+
+  // Anyone may ask, with the folio and the PIN the person was given: no session, throttled per folio.
+  app.post('/lookup', describe({ errors: [404], summary: 'What the person who filed a case may know, by folio and PIN; a wrong PIN and an unknown folio answer alike', tags, responses: { 200: { description: 'The public status', schema: PublicCaseView } } }), jsonBody(CaseLookup), async (c) => {
+    const { folio, pin } = c.req.valid('json')
+    const found = await lookUpCase(deps.db, deps.clock, folio, pin)
+    if (found === undefined) {
+      const lang = c.get('lang')
+      throw new DomainError('not_found', message('faro.case_lookup_failed', lang))
+    }
+    return c.json(found)
+  })
+
+  app.get('/routing-rules', describe({ summary: 'The routing rules in force and the list of their versions', tags, responses: { 200: { description: 'Rules', schema: z.object({ version: z.number().int(), rules: RoutingRuleSet, versions: z.array(z.object({ version: z.number().int(), createdBy: z.string(), createdAt: z.string(), note: z.string() })) }) } } }), requireAuth, async (c) => {
+    const ctx = c.get('ctx')
+    if (!decide(ctx.actor, 'case.route', { orgUnitPath: [] }).allowed && !decide(ctx.actor, 'org_unit.manage', { orgUnitPath: [] }).allowed) {
+      throw new DomainError('forbidden', PROBLEM_TITLES.forbidden[ctx.lang])
+    }
+    const current = await currentRuleSet(ctx.db.db)
+    return c.json({ ...current, versions: await listRuleSetVersions(ctx.db.db) })
+  })
+
+  app.put('/routing-rules', describe({ errors: [409], summary: 'Save a new version of the routing rules (administrators); earlier versions stay', tags, responses: { 200: { description: 'The new version', schema: z.object({ version: z.number().int() }) } } }), requireSession, jsonBody(RulesInput), async (c) => {
+    const ctx = c.get('ctx')
+    if (!decide(ctx.actor, 'org_unit.manage', { orgUnitPath: [] }).allowed) {
+      throw new DomainError('forbidden', PROBLEM_TITLES.forbidden[ctx.lang])
+    }
+    const input = c.req.valid('json')
+    const version = await saveRuleSet(ctx.db.db, input.rules, ctx.actor.userId, input.note, ctx.clock.now(), input.basedOn)
+    if (version === undefined) {
+      throw new DomainError('conflict', message('faro.routing_rules_changed', ctx.lang), { reason: 'routing_rules_changed' })
+    }
+    await audit(ctx.db.db, ctx, { action: 'org_unit.manage', recordType: 'routing_rules', recordId: String(version), decision: 'allowed' })
+    return c.json({ version })
+  })
+
+  app.get('/:id', describe({ summary: 'One case', tags, responses: { 200: { description: 'The case', schema: CaseView } } }), requireAuth, async (c) => {
+    const ctx = c.get('ctx')
+    return c.json(await readCase(ctx, parseInput(RecordId, c.req.param('id'), ctx.lang, 'id')))
+  })
+
+  app.post('/:id/steps', describe({ errors: [409], summary: 'One step of the case: acknowledge, ask or give information, answer, refer, propose closure, route, close, reopen, note', tags, responses: { 200: { description: 'The case after the step', schema: CaseView } } }), requireAuth, jsonBody(CaseStep), async (c) => {
+    const ctx = c.get('ctx')
+    return c.json(await takeStep(ctx, parseInput(RecordId, c.req.param('id'), ctx.lang, 'id'), c.req.valid('json'), deps))
+  })
+
+  return app
+}

@@ -1,0 +1,287 @@
+import { randomInt } from 'node:crypto'
+import {
+  CaseOpened,
+  DEFAULT_CALENDAR,
+  DomainError,
+  decide,
+  hopDeadlines,
+  mayReopen,
+  message,
+  nextDeadlineOf,
+  normalizeFolio,
+  overdueHops,
+  PROBLEM_TITLES,
+  publicStatusOf,
+  REOPEN_WINDOW_DAYS,
+  routeCase,
+  type ActionInput,
+  type CaseCalendar,
+  type CaseIntake,
+  type CaseIntakeResult,
+  type CaseState,
+  type CaseStep,
+  type CaseView,
+  type Hop,
+  type PublicCaseView,
+  type RecordView,
+} from '@faro/core'
+import { v7 as uuidv7 } from 'uuid'
+import { findOrgUnits, findUnitIdsUnder } from '../accounts/org-units-repo.ts'
+import { dummyPasswordHash, hashPassword, verifyPassword } from '../accounts/passwords.ts'
+import type { Db } from '../db/open.ts'
+import { ActionBatch } from '../log/action-batch.ts'
+import { findActionById } from '../log/actions-repo.ts'
+import { inTransaction, type Ctx } from '../log/context.ts'
+import { lockLog } from '../log/log.ts'
+import { findRecord } from '../log/records-repo.ts'
+import { listVisibleRecords, readRecord, submitAction } from '../log/records.ts'
+import type { Clock } from '../clock.ts'
+import { allocateFolio, clearPinFailures, currentRuleSet, findFolio, findFolioOfRecord, recordPinFailure } from './cases-repo.ts'
+
+/** Routing on intake is the system's act, not the volunteer's: it needs no right to route. */
+const ROUTER = { userId: 'system', role: 'paisano_coordinator', orgUnitId: 'paisano' } as const
+
+// Mexico City time, for the year in the folio.
+const MEXICO_OFFSET_MS = -6 * 3_600_000
+
+/** Wrong PINs a folio takes before it answers nothing for a while. */
+export const PIN_TRIES = 5
+export const PIN_LOCK_MS = 15 * 60_000
+
+export interface CaseDeps {
+  calendar?: CaseCalendar
+}
+
+/**
+ * Takes a complaint or request for help: gives it a folio and a PIN, logs it, and routes it by
+ * the rules in force, in one transaction. The intake's id makes it idempotent: sent again
+ * (concurrently or after a lost answer) it is the same case with the same folio.
+ */
+export async function openCase(ctx: Ctx, input: CaseIntake, deps: CaseDeps = {}): Promise<CaseIntakeResult> {
+  const { id, pin: proposed, orgUnitId, ...fields } = input
+  const pin = proposed ?? String(randomInt(1_000_000)).padStart(6, '0')
+  // The slow hash before the transaction, which holds the log lock.
+  const pinHash = await hashPassword(pin)
+  const recordId = id
+  const now = ctx.clock.now()
+  return inTransaction(ctx, async (trx) => {
+    await lockLog(trx, ctx)
+    const prior = await findActionById(trx, id)
+    if (prior !== undefined) {
+      const folio = prior.recordType === 'case' && prior.actorId === ctx.actor.userId ? await findFolioOfRecord(trx, prior.recordId) : undefined
+      if (folio === undefined) {
+        throw new DomainError('conflict', message('faro.id_reused', ctx.lang), { reason: 'id_reused' })
+      }
+      return { status: 'duplicate', recordId: prior.recordId, folio, pin: null }
+    }
+    const folio = await allocateFolio(trx, recordId, pinHash, now, new Date(now.getTime() + MEXICO_OFFSET_MS).getUTCFullYear())
+    const payload = CaseOpened.parse({ ...fields, orgUnitId: orgUnitId ?? ctx.actor.orgUnitId, folio, receivedAt: now.toISOString() })
+    const open: ActionInput = { id, recordType: 'case', recordId, type: 'CaseOpened', payload: payload as unknown as Record<string, unknown> }
+    const intake = new ActionBatch(trx, ctx)
+    await intake.load([open])
+    await intake.stage(open)
+    await intake.flush()
+
+    const { rules } = await currentRuleSet(trx)
+    const accused = payload.accused?.agencyId
+    const underAccused = new Set(accused === undefined ? [] : await findUnitIdsUnder(trx, accused))
+    const decision = routeCase(rules, payload, (unit) => underAccused.has(unit))
+    const hops = await hopsTo(trx, decision.bodies, payload.category, now, deps)
+    const routed: ActionInput = { id: uuidv7(), recordType: 'case', recordId, type: 'CaseRouted', payload: { at: now.toISOString(), hops } }
+    const router = new ActionBatch(trx, { ...ctx, actor: ROUTER })
+    await router.load([routed])
+    await router.stage(routed)
+    await router.flush()
+    return { status: 'accepted', recordId, folio, pin }
+  })
+}
+
+/** Hops to existing units, with their deadlines from `at`. */
+async function hopsTo(db: Db['db'], bodies: readonly string[], category: CaseOpened['category'], at: Date, deps: CaseDeps): Promise<Hop[]> {
+  const known = new Set((await findOrgUnits(db, [...bodies])).map((u) => u.id))
+  const deadlines = hopDeadlines(category, at, deps.calendar ?? DEFAULT_CALENDAR)
+  return bodies.filter((b) => known.has(b)).map((bodyId) => ({ hopId: uuidv7(), bodyId, routedAt: at.toISOString(), ...deadlines }))
+}
+
+/** One case as staff read it; out of reach (or accused) is forbidden, as for any record. */
+export async function readCase(ctx: Ctx, recordId: string): Promise<CaseView> {
+  return viewOf(ctx, await readRecord(ctx, 'case', recordId))
+}
+
+/** Cases the caller may read, newest change first (`open`: only those not closed). */
+export async function listCases(ctx: Ctx, q: { limit: number; cursor?: string | undefined; open?: boolean | undefined }): Promise<{ items: CaseView[]; next: string | null }> {
+  const page = await listVisibleRecords(ctx, 'case', { limit: q.limit, cursor: q.cursor })
+  const items = page.items.map((r) => viewOf(ctx, r)).filter((v) => !q.open || v.status !== 'closed')
+  return { items, next: page.next }
+}
+
+function viewOf(ctx: Ctx, record: RecordView): CaseView {
+  const state = record.state as unknown as CaseState
+  // The vault reference is for those who may follow the person up, not for the handling bodies.
+  const mayFollowUp = decide(ctx.actor, 'case.update', { orgUnitPath: [] }).allowed || ctx.actor.userId === record.ownerId
+  const shown = mayFollowUp ? state : { ...state, personId: undefined }
+  return {
+    recordId: record.recordId,
+    folio: state.folio,
+    status: state.status,
+    publicStatus: publicStatusOf(state.status),
+    nextDeadline: nextDeadlineOf(state) ?? null,
+    overdueHops: overdueHops(state, ctx.clock.now()).map((h) => h.hopId),
+    state: JSON.parse(JSON.stringify(shown)) as Record<string, unknown>,
+    version: record.version,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  }
+}
+
+/**
+ * Takes one step of a case: checks it against where the case stands (the hop is the caller's
+ * body's, the case is open, the bodies exist and are not the accused), then appends it as an
+ * action, which the policy table checks again. A step sent again is a harmless duplicate.
+ */
+export async function takeStep(ctx: Ctx, recordId: string, step: CaseStep, deps: CaseDeps = {}): Promise<CaseView> {
+  const current = await readCase(ctx, recordId)
+  const prior = await findActionById(ctx.db.db, step.id)
+  if (prior !== undefined && prior.recordType === 'case' && prior.recordId === recordId) {
+    return current
+  }
+  const state = current.state as unknown as CaseState
+  const now = ctx.clock.now()
+  const at = now.toISOString()
+  const action = (type: string, payload: Record<string, unknown>): ActionInput => ({ id: step.id, recordType: 'case', recordId, type, payload: { at, ...payload }, baseVersion: current.version })
+  let next: ActionInput
+  switch (step.type) {
+    case 'acknowledge':
+      next = action('CaseAcknowledged', { hopId: ownHop(ctx, state, step.hopId).hopId, ...(step.externalRef ? { externalRef: step.externalRef } : {}) })
+      break
+    case 'request_info':
+      next = action('CaseInfoRequested', { hopId: ownHop(ctx, state, step.hopId).hopId, question: step.question })
+      break
+    case 'provide_info': {
+      const hop = hopOf(ctx, state, step.hopId)
+      if (hop.status !== 'info_requested') {
+        throw stepRefused(ctx, 'faro.case_no_question')
+      }
+      next = action('CaseInfoProvided', { hopId: hop.hopId, answer: step.answer })
+      break
+    }
+    case 'answer':
+      next = action('CaseAnswered', { hopId: ownHop(ctx, state, step.hopId).hopId, answer: step.answer })
+      break
+    case 'refer': {
+      const hop = ownHop(ctx, state, step.hopId)
+      next = action('CaseReferred', { hopId: hop.hopId, reason: step.reason, hops: await newHops(ctx, recordId, state, step.to, now, deps) })
+      break
+    }
+    case 'propose_closure':
+      next = action('CaseClosureProposed', { hopId: ownHop(ctx, state, step.hopId).hopId, outcome: step.outcome, summary: step.summary })
+      break
+    case 'route':
+      openOrRefuse(ctx, state)
+      next = action('CaseRouted', { hops: (await newHops(ctx, recordId, state, step.to, now, deps)).map((h) => (step.reason ? { ...h, reason: step.reason } : h)) })
+      break
+    case 'close':
+      openOrRefuse(ctx, state)
+      next = action('CaseClosed', { outcome: step.outcome, ...(step.summary ? { summary: step.summary } : {}) })
+      break
+    case 'reopen':
+      if (state.closedAt === undefined) {
+        throw stepRefused(ctx, 'faro.case_not_closed')
+      }
+      if (!mayReopen(state, now)) {
+        throw stepRefused(ctx, 'faro.case_reopen_too_late', { days: REOPEN_WINDOW_DAYS })
+      }
+      next = action('CaseReopened', { reason: step.reason })
+      break
+    case 'note':
+      next = action('CaseNoteAdded', { note: step.note })
+      break
+  }
+  await submitAction(ctx, next)
+  return readCase(ctx, recordId)
+}
+
+/** A hop of the case, open, that the caller's body handles (the national office may act on any). */
+function ownHop(ctx: Ctx, state: CaseState, hopId: string) {
+  openOrRefuse(ctx, state)
+  const hop = hopOf(ctx, state, hopId)
+  if (hop.status === 'referred') {
+    throw stepRefused(ctx, 'faro.case_hop_referred')
+  }
+  if (hop.bodyId !== ctx.actor.orgUnitId && !decide(ctx.actor, 'case.route', { orgUnitPath: [] }).allowed) {
+    throw new DomainError('forbidden', PROBLEM_TITLES.forbidden[ctx.lang])
+  }
+  return hop
+}
+
+function hopOf(ctx: Ctx, state: CaseState, hopId: string) {
+  const hop = state.hops.find((h) => h.hopId === hopId)
+  if (hop === undefined) {
+    throw new DomainError('invalid', PROBLEM_TITLES.invalid[ctx.lang], { issues: [{ field: 'hopId', code: 'unknown_hop', message: message('faro.case_unknown_hop', ctx.lang) }] })
+  }
+  return hop
+}
+
+function openOrRefuse(ctx: Ctx, state: CaseState): void {
+  if (state.closedAt !== undefined) {
+    throw stepRefused(ctx, 'faro.case_closed')
+  }
+}
+
+function stepRefused(ctx: Ctx, key: string, values?: Record<string, number>): DomainError {
+  return new DomainError('conflict', message(key, ctx.lang, values), { reason: key.replace(/^faro\./, '') })
+}
+
+/** New hops to bodies that exist and are not the accused agency or under it. */
+async function newHops(ctx: Ctx, recordId: string, state: CaseState, to: readonly string[], now: Date, deps: CaseDeps): Promise<Hop[]> {
+  const row = await findRecord(ctx.db.db, ctx.db.dialect, 'case', recordId)
+  const excluded = new Set(JSON.parse(row?.excludedUnits ?? '[]') as string[])
+  const units = new Map((await findOrgUnits(ctx.db.db, [...to])).map((u) => [u.id, u]))
+  const issues = to.flatMap((id, i) => {
+    if (!units.has(id)) {
+      return [{ field: `to.${i}`, code: 'unknown_org_unit', message: message('faro.unknown_org_unit', ctx.lang) }]
+    }
+    return excluded.has(id) ? [{ field: `to.${i}`, code: 'accused_body', message: message('faro.case_accused_body', ctx.lang) }] : []
+  })
+  if (issues.length > 0) {
+    throw new DomainError('invalid', PROBLEM_TITLES.invalid[ctx.lang], { issues })
+  }
+  return hopsTo(ctx.db.db, [...new Set(to)], state.category, now, deps)
+}
+
+/**
+ * What the person who filed a case learns from its folio and PIN. A wrong PIN, an unknown folio
+ * and a folio resting after too many wrong PINs all get the same answer in the same time, so
+ * nobody can tell which folios exist.
+ */
+export async function lookUpCase(db: Db, clock: Clock, folioText: string, pin: string): Promise<PublicCaseView | undefined> {
+  const folio = normalizeFolio(folioText)
+  const row = folio === undefined ? undefined : await findFolio(db.db, folio)
+  const now = clock.now()
+  const resting = row?.pinLockedUntil != null && row.pinLockedUntil > now.toISOString()
+  const ok = await verifyPassword(pin, row === undefined || resting ? await dummyPasswordHash() : row.pinHash)
+  if (row === undefined || resting) {
+    return undefined
+  }
+  if (!ok) {
+    await recordPinFailure(db.db, row.folio, PIN_TRIES, new Date(now.getTime() + PIN_LOCK_MS))
+    return undefined
+  }
+  await clearPinFailures(db.db, row.folio)
+  const record = await findRecord(db.db, db.dialect, 'case', row.recordId)
+  if (record === undefined) {
+    return undefined
+  }
+  const state = JSON.parse(record.state) as CaseState
+  const reopenUntil = state.closedAt === undefined ? null : new Date(Date.parse(state.closedAt) + REOPEN_WINDOW_DAYS * 86_400_000).toISOString()
+  return {
+    folio: state.folio,
+    kind: state.kind,
+    category: state.category,
+    status: publicStatusOf(state.status),
+    receivedAt: state.receivedAt,
+    lastActivityAt: state.lastActivityAt,
+    outcome: state.outcome ?? null,
+    mayReopenUntil: reopenUntil,
+  }
+}
