@@ -24,6 +24,8 @@ export const DEMO_ACCOUNTS = [
   { username: 'operador.centro', role: 'call_centre_operator' },
   { username: 'coordinacion.paisano', role: 'paisano_coordinator' },
   { username: 'enlace.profeco', role: 'agency_liaison' },
+  { username: 'enlace.oic.aduanas', role: 'agency_liaison' },
+  { username: 'enlace.banjercito', role: 'agency_liaison' },
   { username: 'editor.guia', role: 'guide_editor' },
   { username: 'proteccion.datos', role: 'data_protection_officer' },
   { username: 'admin', role: 'administrator' },

@@ -8,7 +8,8 @@ import { createApp } from '../http/app.ts'
 import { verifyAudit } from '../log/audit-repo.ts'
 import { call, testAppConfig, makeTestDb, signIn, testDialects, type TestEnv } from '../test/harness.ts'
 import { DEMO_DAYS } from './activity.ts'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, type DemoSummary } from './demo.ts'
+import { overdueHops, type CaseState } from '@faro/core'
+import { DEMO_ACCOUNTS, DEMO_CASES, DEMO_PASSWORD, seedDemo, type DemoSummary } from './demo.ts'
 
 const STATISTICS = path.resolve(import.meta.dirname, '../../seed-data/grupos-beta-statistics.csv')
 const FIELD_TYPES = ['attention', 'rescue', 'patrol']
@@ -37,7 +38,7 @@ for (const dialect of ['sqlite'] as const) {
       expect(first.seeded).toBe(true)
       expect(first.actions).toBeGreaterThan(1000)
       const before = await counts(env.db)
-      expect(before.records).toBe(first.actions)
+      expect(before.records).toBe(first.actions + (first.cases ?? 0))
       const second = await seedDemo(env.db, env.clock)
       expect(second).toMatchObject({ seeded: false, actions: 0 })
       expect(await counts(env.db)).toEqual(before)
@@ -62,6 +63,30 @@ for (const dialect of ['sqlite'] as const) {
         expect(byType.find((r) => r.recordType === type && r.demo === 1)?.n ?? 0).toBeGreaterThan(0)
       }
       expect(byType.filter((r) => r.demo !== 1)).toEqual([])
+    })
+
+    it('seeds a winter operation of cases: mostly extortion, seizures and mistreatment, some late, referred twice, reopened, and two clusters', async () => {
+      const rows = await env.db.db.selectFrom('records').select(['state', 'routedTo', 'excludedUnits']).where('recordType', '=', 'case').execute()
+      expect(rows).toHaveLength(DEMO_CASES)
+      const states = rows.map((r) => JSON.parse(r.state) as CaseState)
+      const complaints = states.filter((s) => s.kind === 'complaint')
+      const top = ['extortion', 'seizure_of_vehicle_or_goods', 'mistreatment']
+      expect(complaints.filter((s) => top.includes(s.category)).length / complaints.length).toBeGreaterThan(0.6)
+      expect(states.filter((s) => s.status === 'closed').length).toBeGreaterThan(DEMO_CASES / 10)
+      expect(states.filter((s) => overdueHops(s, env.clock.now()).length > 0).length).toBeGreaterThan(DEMO_CASES / 50)
+      expect(states.filter((s) => s.hops.filter((h) => h.status === 'referred').length >= 2).length).toBeGreaterThan(0)
+      expect(states.filter((s) => s.reopenCount > 0).length).toBeGreaterThan(0)
+      const atKm21 = states.filter((s) => s.place.highway === 'México 15' && s.place.km === 21 && s.accused?.badge === 'AD-2280')
+      expect(atKm21.length).toBeGreaterThan(20)
+      // The accused agency is never among the bodies, and its units are excluded.
+      for (const [i, s] of states.entries()) {
+        const accused = s.accused?.agencyId
+        if (accused !== undefined) {
+          expect(JSON.parse(rows[i]?.routedTo ?? '[]')).not.toContain(accused)
+          expect(JSON.parse(rows[i]?.excludedUnits ?? '[]')).toContain(accused)
+        }
+      }
+      expect(await env.db.db.selectFrom('caseFolios').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual({ n: DEMO_CASES })
     })
 
     it('generates field activity at the yearly rates published for 2010', async () => {

@@ -10,6 +10,10 @@ import { generateActivity, type DemoAction } from './activity.ts'
 import { stateAreas } from './areas.ts'
 import { orgTree, readCsv, SAMPLE_MODULES, slug } from './org-tree.ts'
 import { SeededRandom } from './random.ts'
+import { seedDemoCases } from './cases.ts'
+
+/** Complaints and requests for help in the demo winter operation. */
+export const DEMO_CASES = 3000
 
 /** The demo password of every demo account; printed at start, never valid outside a demo. */
 export const DEMO_PASSWORD = 'faro-demo-2026'
@@ -23,6 +27,8 @@ export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; ro
   { username: 'operador.centro', displayName: 'Centro de llamadas (demo)', role: 'call_centre_operator', orgUnitId: 'paisano' },
   { username: 'coordinacion.paisano', displayName: 'Coordinación nacional Paisano (demo)', role: 'paisano_coordinator', orgUnitId: 'paisano' },
   { username: 'enlace.profeco', displayName: 'Enlace PROFECO (demo)', role: 'agency_liaison', orgUnitId: 'agency-profeco' },
+  { username: 'enlace.oic.aduanas', displayName: 'Enlace del Órgano Interno de Control de Aduanas (demo)', role: 'agency_liaison', orgUnitId: 'oic-aga' },
+  { username: 'enlace.banjercito', displayName: 'Enlace Banjército (demo)', role: 'agency_liaison', orgUnitId: 'agency-banjercito' },
   { username: 'editor.guia', displayName: 'Edición de la Guía Paisano (demo)', role: 'guide_editor', orgUnitId: 'paisano' },
   { username: 'proteccion.datos', displayName: 'Protección de datos (demo)', role: 'data_protection_officer', orgUnitId: 'inm' },
   { username: 'admin', displayName: 'Administración (demo)', role: 'administrator', orgUnitId: 'inm' },
@@ -50,6 +56,8 @@ export interface DemoSummary {
   seeded: boolean
   accounts: typeof DEMO_ACCOUNTS
   actions: number
+  /** Paisano cases of the demo winter operation. */
+  cases?: number
 }
 
 /**
@@ -61,7 +69,7 @@ export async function seedDemo(db: Db, clock: Clock, seed = 2026): Promise<DemoS
   await seedOrgUnits(db, clock)
   const done = await db.db.selectFrom('meta').select('value').where('key', '=', 'demo_seeded_at').executeTakeFirst()
   if (done) {
-    return { seeded: false, accounts: DEMO_ACCOUNTS, actions: 0 }
+    return { seeded: false, accounts: DEMO_ACCOUNTS, actions: 0, cases: 0 }
   }
   const ctx = systemCtx(db, clock)
   for (const account of DEMO_ACCOUNTS) {
@@ -80,8 +88,24 @@ export async function seedDemo(db: Db, clock: Clock, seed = 2026): Promise<DemoS
   const random = new SeededRandom(seed)
   const actions = generateActivity({ groups, modules: SAMPLE_MODULES, now: clock.now(), random, areas: stateAreas() })
   await applyDemoActions(db, clock, actions, agents, random)
+  const byName = async (username: string): Promise<Actor> => {
+    const u = await db.db.selectFrom('users').select(['id', 'role', 'orgUnitId']).where('username', '=', username).executeTakeFirstOrThrow()
+    return { userId: u.id, role: u.role as Role, orgUnitId: u.orgUnitId }
+  }
+  const cases = await seedDemoCases(db, ctx, {
+    now: clock.now(),
+    count: DEMO_CASES,
+    random,
+    intakeUnits: [
+      [{ actor: await byName('voluntario.tijuana'), channel: 'module' }, 45],
+      [{ actor: await byName('operador.centro'), channel: 'call_centre' }, 35],
+      // The web form (the public site's) files as the national office; observers as their point.
+      [{ actor: { userId: 'system', role: 'paisano_coordinator', orgUnitId: 'paisano' }, channel: 'web' }, 10],
+      [{ actor: { userId: 'system', role: 'module_volunteer', orgUnitId: 'obs-highway-57-slp' }, channel: 'observation_point' }, 10],
+    ],
+  })
   await db.db.insertInto('meta').values({ key: 'demo_seeded_at', value: clock.now().toISOString() }).execute()
-  return { seeded: true, accounts: DEMO_ACCOUNTS, actions: actions.length }
+  return { seeded: true, accounts: DEMO_ACCOUNTS, actions: actions.length, cases }
 }
 
 async function applyDemoActions(db: Db, clock: Clock, actions: DemoAction[], agents: Map<string, Actor>, random: SeededRandom): Promise<void> {
