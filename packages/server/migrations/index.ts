@@ -8,6 +8,7 @@ import * as legalHolds from './2026-11-21T1400-legal-holds.ts'
 import * as auditIdUnindexed from './2026-11-21T1500-audit-id-unindexed.ts'
 import * as recordOccurredAt from './2026-12-04T0900-record-occurred-at.ts'
 import * as cases from './2026-12-04T1000-cases.ts'
+import * as mailAndJobs from './2026-12-04T1100-mail-and-jobs.ts'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-21T1500-audit-id-unindexed': auditIdUnindexed,
   '2026-12-04T0900-record-occurred-at': recordOccurredAt,
   '2026-12-04T1000-cases': cases,
+  '2026-12-04T1100-mail-and-jobs': mailAndJobs,
 }

@@ -41,6 +41,10 @@ const ENV = z.object({
     .describe('a tile URL template with {z}, {x} and {y}: https://host/..., http://host/... or a same-origin path starting with /'),
   FARO_MAP_TILE_ATTRIBUTION: z.string().max(300).regex(/^[^<>]+$/).optional()
     .describe('plain text, at most 300 characters and no < or >, crediting the tiles as their terms ask, e.g. © OpenStreetMap contributors'),
+  FARO_SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/).optional()
+    .describe('the SMTP server Faro sends mail through, smtp://user:password@host:587 or smtps://…:465; unset, messages wait in the outbox'),
+  FARO_MAIL_FROM: z.string().min(3).max(200).default('Faro <no-reply@faro.invalid>').describe('the From of every message Faro sends'),
+  FARO_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional().describe('the address people open Faro at, e.g. https://faro.example.org, for links in messages'),
   FARO_MAP_PMTILES: z.string().min(1).optional()
     .describe('a readable PMTiles version 3 file of vector tiles on this server, e.g. /srv/faro/mexico.pmtiles'),
   FARO_RETENTION_DAYS: z.string().regex(/^[a-z_]+=\d{1,5}(,[a-z_]+=\d{1,5})*$/)
@@ -97,6 +101,9 @@ export interface Config {
   mapTileAttribution: string | undefined
   /** The vector map file served at /map/basemap.pmtiles, an absolute path checked at start. */
   mapPmtilesFile: string | undefined
+  mail: { smtpUrl: string | undefined; from: string }
+  /** Where people open Faro, for links in messages; unset, links are paths. */
+  publicUrl: string | undefined
   protection: {
     /** The master key in base64 when given directly; otherwise read from `masterKeyFile`. */
     masterKey: string | undefined
@@ -166,6 +173,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mapTileUrl: e.FARO_MAP_TILE_URL,
     mapTileAttribution: e.FARO_MAP_TILE_ATTRIBUTION,
     mapPmtilesFile,
+    mail: { smtpUrl: e.FARO_SMTP_URL, from: e.FARO_MAIL_FROM },
+    publicUrl: e.FARO_PUBLIC_URL,
     protection: {
       masterKey: e.FARO_MASTER_KEY,
       masterKeyFile: e.FARO_MASTER_KEY_FILE ? path.resolve(e.FARO_MASTER_KEY_FILE) : undefined,

@@ -6,6 +6,7 @@ import { migrateDatabase } from './db/migrate.ts'
 import { openDb, type Db } from './db/open.ts'
 import { createApp } from './http/app.ts'
 import { startProtectionJobs } from './protection/job.ts'
+import { startJobs } from './jobs/jobs.ts'
 import { startPushWriter } from './field/sync/push-writer.ts'
 import { sealPlainTotpSecrets } from './accounts/totp-secrets.ts'
 import type { ProtectionDeps } from './protection/settings.ts'
@@ -22,9 +23,14 @@ export async function startServer(config: Config, logger: Logger, protection: Pr
   const db = openDb(config.database)
   await migrateDatabase(db, config.database)
   await sealPlainTotpSecrets(db, protection.keyring, logger)
-  const stopJobs = await startProtectionJobs(db, systemClock, protection, logger)
+  const stopProtection = await startProtectionJobs(db, systemClock, protection, logger)
+  const stopScheduled = startJobs(db, systemClock, config, logger)
+  const stopJobs = () => {
+    stopProtection()
+    stopScheduled()
+  }
   const writer = config.database.kind === 'sqlite' && config.database.file !== ':memory:' ? startPushWriter(db, config.database.file, (error) => logger.error({ err: error }, 'push writer thread failed; pushes go on in the request thread')) : undefined
-  const app = createApp({ db, clock: systemClock, config, logger, protection })
+  const app = createApp({ db, clock: systemClock, config: { ...config, holidays: config.protection.holidays }, logger, protection })
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
       resolve({

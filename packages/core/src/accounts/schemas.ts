@@ -30,6 +30,7 @@ export const CreateUserInput = z.strictObject({
   role: Role,
   orgUnitId: RecordId,
   password: Password,
+  email: z.email().max(200).optional().describe('work address Faro writes to about new cases, reminders and escalations'),
 }).meta({ examples: [{ username: 'agente.ejemplo', displayName: 'Agente de ejemplo', role: 'field_agent', orgUnitId: 'beta-tijuana', password: 'una contraseña larga de ejemplo' }] })
 export type CreateUserInput = z.infer<typeof CreateUserInput>
 
@@ -39,6 +40,7 @@ export const UpdateUserInput = z.strictObject({
   role: Role.optional(),
   orgUnitId: RecordId.optional(),
   disabled: z.boolean().optional(),
+  email: z.email().max(200).nullable().optional().describe('null removes it'),
 }).refine((change) => Object.values(change).some((v) => v !== undefined), { message: 'faro.nothing_to_change' })
 export type UpdateUserInput = z.infer<typeof UpdateUserInput>
 
@@ -86,6 +88,7 @@ export const User = z.object({
   role: Role,
   orgUnitId: z.string(),
   disabled: z.boolean(),
+  email: z.string().nullable(),
   totpEnabled: z.boolean(),
   createdAt: z.string(),
 })

@@ -54,3 +54,20 @@ export type ContactChannel = z.infer<typeof ContactChannel>
 /** How a case ended, as the handling body proposes and the national office accepts. */
 export const CaseOutcome = z.enum(['resolved', 'not_resolved', 'withdrawn', 'referred_outside', 'no_jurisdiction'])
 export type CaseOutcome = z.infer<typeof CaseOutcome>
+
+/** The categories in words, for e-mails and partner systems (the staff app has its own catalogue). */
+export const CATEGORY_NAMES: Record<CaseCategory, { es: string; en: string }> = {
+  extortion: { es: 'Extorsión', en: 'Extortion' },
+  theft: { es: 'Robo', en: 'Theft' },
+  abuse_of_authority: { es: 'Abuso de autoridad', en: 'Abuse of authority' },
+  mistreatment: { es: 'Maltrato o prepotencia', en: 'Mistreatment or arrogance' },
+  misuse_of_procedure: { es: 'Mal uso de un trámite', en: 'Misuse of procedure' },
+  seizure_of_vehicle_or_goods: { es: 'Retención de vehículo o mercancía', en: 'Seizure of vehicle or goods' },
+  other_complaint: { es: 'Otra queja', en: 'Other complaint' },
+  locate_migrant: { es: 'Localizar a una persona migrante', en: 'Locate a migrant' },
+  recover_seized_vehicle_or_goods: { es: 'Recuperar vehículo o mercancía retenidos', en: 'Recover a seized vehicle or goods' },
+  check_vehicle_import_documents: { es: 'Revisar documentos de importación del vehículo', en: 'Check vehicle import documents' },
+  obtain_documents: { es: 'Obtener documentos', en: 'Obtain documents' },
+  transport_of_remains: { es: 'Traslado de restos o cenizas', en: 'Transport of remains or ashes' },
+  other_help: { es: 'Otra ayuda', en: 'Other help' },
+}

@@ -213,3 +213,46 @@ export function mayReopen(state: CaseState, now: Date): boolean {
 export function bodiesOf(state: Pick<CaseState, 'hops'>): string[] {
   return [...new Set(state.hops.map((h) => h.bodyId))]
 }
+
+/** A moment the handling body or the national office must hear about a hop. */
+export interface CaseAlert {
+  hopId: string
+  bodyId: string
+  kind: 'acknowledge_half' | 'acknowledge_late' | 'acknowledge_overdue' | 'answer_half' | 'answer_late' | 'answer_overdue'
+  /** The deadline the alert is about. */
+  due: string
+  at: string
+}
+
+/**
+ * Every alert of the open hops of a case, past and future: reminders at 50% and 80% of the time
+ * to acknowledge and to answer, and the deadline itself. A step that is done has no alerts left.
+ */
+export function alertsOf(state: CaseState): CaseAlert[] {
+  if (state.closedAt !== undefined) {
+    return []
+  }
+  const out: CaseAlert[] = []
+  for (const h of state.hops) {
+    if (h.status === 'referred') {
+      continue
+    }
+    const steps: ['acknowledge' | 'answer', string][] = []
+    if (h.acknowledgedAt === undefined) {
+      steps.push(['acknowledge', h.acknowledgeBy])
+    }
+    if (h.firstAnswerAt === undefined) {
+      steps.push(['answer', h.answerBy])
+    }
+    for (const [step, due] of steps) {
+      const start = Date.parse(h.routedAt)
+      const span = Date.parse(due) - start
+      out.push(
+        { hopId: h.hopId, bodyId: h.bodyId, kind: `${step}_half`, due, at: new Date(start + span * 0.5).toISOString() },
+        { hopId: h.hopId, bodyId: h.bodyId, kind: `${step}_late`, due, at: new Date(start + span * 0.8).toISOString() },
+        { hopId: h.hopId, bodyId: h.bodyId, kind: `${step}_overdue`, due, at: due },
+      )
+    }
+  }
+  return out.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
+}

@@ -73,7 +73,7 @@ export async function createUser(ctx: Ctx, input: CreateUserInput, opts: { demo?
     return await inTransaction(ctx, async (trx) => {
       const { password: _secret, ...profile } = input
       await appendToLog(trx, ctx, { id: newId(), recordType: 'user', recordId: id, type: 'UserCreated', payload: profile, orgUnitId: input.orgUnitId })
-      const row = { id, username: input.username, displayName: input.displayName, role: input.role, orgUnitId: input.orgUnitId, disabled: 0, demo: opts.demo ? 1 : 0, createdAt: now }
+      const row = { id, username: input.username, displayName: input.displayName, role: input.role, orgUnitId: input.orgUnitId, disabled: 0, demo: opts.demo ? 1 : 0, createdAt: now, email: input.email ?? null }
       await insertUser(trx, row)
       await upsertCredentials(trx, id, { passwordHash }, now)
       await audit(trx, ctx, { action: 'user.manage', recordType: 'user', recordId: id, decision: 'allowed' })
@@ -109,6 +109,7 @@ export async function changeUser(ctx: Ctx, userId: string, input: UpdateUserInpu
       ...(input.role !== undefined ? { role: input.role } : {}),
       ...(input.orgUnitId !== undefined ? { orgUnitId: input.orgUnitId } : {}),
       ...(input.disabled !== undefined ? { disabled: input.disabled ? 1 : 0 } : {}),
+      ...(input.email !== undefined ? { email: input.email } : {}),
     }
     await updateUser(trx, userId, change)
     if (input.disabled === true || input.role !== undefined) {

@@ -19,7 +19,7 @@ export async function findUserByUsername(db: Kysely<Database>, username: string)
 export async function updateUser(
   db: Kysely<Database>,
   id: string,
-  change: Partial<Pick<UserRow, 'displayName' | 'role' | 'orgUnitId' | 'disabled'>>,
+  change: Partial<Pick<UserRow, 'displayName' | 'role' | 'orgUnitId' | 'disabled' | 'email'>>,
 ): Promise<void> {
   await db.updateTable('users').set(change).where('id', '=', id).execute()
 }
@@ -112,6 +112,7 @@ export function toUser(row: UserRow, totpEnabled: boolean): User {
     role: row.role as Role,
     orgUnitId: row.orgUnitId,
     disabled: row.disabled === 1,
+    email: row.email,
     totpEnabled,
     createdAt: row.createdAt,
   }

@@ -36,6 +36,8 @@ import { lockLog } from '../log/log.ts'
 import { findRecord } from '../log/records-repo.ts'
 import { listVisibleRecords, readRecord, submitAction } from '../log/records.ts'
 import type { Clock } from '../clock.ts'
+import { enqueue } from '../mail/outbox.ts'
+import { assignmentNotices, type NoticeSettings } from './notices.ts'
 import { allocateFolio, clearPinFailures, currentRuleSet, findFolio, findFolioOfRecord, recordPinFailure } from './cases-repo.ts'
 
 /** Routing on intake is the system's act, not the volunteer's: it needs no right to route. */
@@ -48,7 +50,7 @@ const MEXICO_OFFSET_MS = -6 * 3_600_000
 export const PIN_TRIES = 5
 export const PIN_LOCK_MS = 15 * 60_000
 
-export interface CaseDeps {
+export interface CaseDeps extends NoticeSettings {
   calendar?: CaseCalendar
 }
 
@@ -92,6 +94,8 @@ export async function openCase(ctx: Ctx, input: CaseIntake, deps: CaseDeps = {})
     await router.load([routed])
     await router.stage(routed)
     await router.flush()
+    const state = { ...payload, hops: [], status: 'routed', lastActivityAt: now.toISOString(), reopenCount: 0 } as unknown as CaseState
+    await enqueue(trx, await assignmentNotices(trx, state, recordId, hops, deps), now)
     return { status: 'accepted', recordId, folio, pin }
   })
 }
@@ -197,7 +201,8 @@ export async function takeStep(ctx: Ctx, recordId: string, step: CaseStep, deps:
       next = action('CaseNoteAdded', { note: step.note })
       break
   }
-  await submitAction(ctx, next)
+  const addedHops = (next.payload.hops as Hop[] | undefined) ?? []
+  await submitAction(ctx, next, { afterFlush: async (trx) => enqueue(trx, await assignmentNotices(trx, state, recordId, addedHops, deps), now) })
   return readCase(ctx, recordId)
 }
 

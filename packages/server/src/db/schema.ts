@@ -11,6 +11,8 @@ export interface Database {
   actions: ActionsTable
   records: RecordsTable
   caseFolios: CaseFoliosTable
+  mailOutbox: MailOutboxTable
+  scheduledJobs: ScheduledJobsTable
   routingRuleSets: RoutingRuleSetsTable
   auditEvents: AuditEventsTable
   auditHead: AuditHeadTable
@@ -56,6 +58,7 @@ export interface UsersTable {
   disabled: number
   demo: number
   createdAt: string
+  email: string | null
 }
 
 export interface CredentialsTable {
@@ -124,6 +127,8 @@ export interface RecordsTable {
   version: number
   createdAt: string
   updatedAt: string
+  /** When a case next needs the deadline sweep (a reminder or a deadline); null when never. */
+  alertAt: Generated<string | null>
   /** When the recorded work happened, else the creation time; null only before a record's first write. */
   occurredAt: string | null
   /** 1 when two devices corrected one field without seeing each other's change. */
@@ -145,6 +150,34 @@ export interface RoutingRuleSetsTable {
   createdBy: string
   createdAt: string
   note: string
+}
+
+export interface MailOutboxTable {
+  id: string
+  idempotencyKey: string
+  /** `user` (an account) or `person` (the vault, for a complainant). */
+  recipientKind: string
+  recipientId: string
+  template: string
+  lang: string
+  params: string
+  /** pending, sending, sent, failed. */
+  status: string
+  attempts: Generated<number>
+  nextAttemptAt: string
+  claimedUntil: string | null
+  createdAt: string
+  sentAt: string | null
+  lastError: string | null
+}
+
+export interface ScheduledJobsTable {
+  name: string
+  nextRunAt: string
+  lockedBy: string | null
+  lockedUntil: string | null
+  lastRunAt: string | null
+  runs: Generated<number>
 }
 
 export interface AuditEventsTable {

@@ -3,7 +3,7 @@ import { compress } from 'hono/compress'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Logger } from 'pino'
-import { pickLang } from '@faro/core'
+import { pickLang, DEFAULT_CALENDAR } from '@faro/core'
 import type { Clock } from '../clock.ts'
 import type { Config } from '../config.ts'
 import type { Db } from '../db/open.ts'
@@ -33,7 +33,7 @@ import { ephemeralProtection, type ProtectionDeps } from '../protection/settings
 export interface AppDeps {
   db: Db
   clock: Clock
-  config: Pick<Config, 'maxBodyBytes' | 'secureCookies' | 'trustProxy' | 'sessionHours' | 'webDist'> & Partial<Pick<Config, 'mapTileUrl' | 'mapTileAttribution' | 'mapPmtilesFile'>>
+  config: Pick<Config, 'maxBodyBytes' | 'secureCookies' | 'trustProxy' | 'sessionHours' | 'webDist'> & Partial<Pick<Config, 'mapTileUrl' | 'mapTileAttribution' | 'mapPmtilesFile' | 'publicUrl'>> & { holidays?: readonly string[] }
   logger: Logger
   /** Vault keys, shred list and deadlines; without it, a random key that dies with the process. */
   protection?: ProtectionDeps
@@ -99,7 +99,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/retention', retentionRoutes(protection))
   app.route('/api/sync', syncRoutes())
   app.route('/api/field', fieldRoutes())
-  app.route('/api/cases', caseRoutes({ db: deps.db, clock: deps.clock }))
+  app.route('/api/cases', caseRoutes({ db: deps.db, clock: deps.clock, publicUrl: deps.config.publicUrl, calendar: { ...DEFAULT_CALENDAR, extraHolidays: deps.config.holidays ?? [] } }))
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(app, { title: 'Faro API', version: '0.1.0' })))
   app.route('/', basemapRoutes(deps.config.mapPmtilesFile))
   app.route('/', staticRoutes(deps.config.webDist))

@@ -4,6 +4,7 @@ import {
   isCreateAction,
   isPriority,
   eventTimeOf,
+  alertsOf,
   bodiesOf,
   CASE_ACTION_POLICY,
   type CaseState,
@@ -173,6 +174,9 @@ export class ActionBatch {
       const routedTo = bodiesOf(slot.state as unknown as CaseState)
       slot.row.routedTo = JSON.stringify(routedTo)
       slot.policy = { ...slot.policy, routedTo }
+      // The deadline sweep looks at the case from its earliest alert on (a step taken may have
+      // ended some alerts; the sweep's idempotent messages make a second look harmless).
+      slot.row.alertAt = alertsOf(slot.state as unknown as CaseState)[0]?.at ?? null
     }
     slot.row.updatedAt = now
     slot.row.occurredAt = eventTimeOf(slot.state) ?? slot.row.createdAt
@@ -265,6 +269,7 @@ export class ActionBatch {
         createdAt: now,
         updatedAt: now,
         occurredAt: now,
+        alertAt: null,
         needsReview: 0,
       },
       state: { orgUnitId: target.orgUnitId },

@@ -68,8 +68,8 @@ export async function upsertRecords(db: Kysely<Database>, dialect: DialectName, 
 
 const RECORD_UPSERT: BulkInsert<'records'> = {
   table: 'records',
-  columns: ['recordType', 'recordId', 'orgUnitId', 'orgUnitPath', 'ownerId', 'state', 'routedTo', 'excludedUnits', 'priority', 'demo', 'version', 'createdAt', 'updatedAt', 'occurredAt', 'needsReview'],
-  tail: 'on conflict ("record_type", "record_id") do update set "state" = excluded."state", "routed_to" = excluded."routed_to", "priority" = excluded."priority", "version" = excluded."version", "updated_at" = excluded."updated_at", "occurred_at" = excluded."occurred_at", "needs_review" = excluded."needs_review"',
+  columns: ['recordType', 'recordId', 'orgUnitId', 'orgUnitPath', 'ownerId', 'state', 'routedTo', 'excludedUnits', 'priority', 'demo', 'version', 'createdAt', 'updatedAt', 'occurredAt', 'alertAt', 'needsReview'],
+  tail: 'on conflict ("record_type", "record_id") do update set "state" = excluded."state", "routed_to" = excluded."routed_to", "priority" = excluded."priority", "version" = excluded."version", "updated_at" = excluded."updated_at", "occurred_at" = excluded."occurred_at", "alert_at" = excluded."alert_at", "needs_review" = excluded."needs_review"',
 }
 
 export async function clearReviewFlag(db: Kysely<Database>, recordType: string, recordId: string): Promise<void> {

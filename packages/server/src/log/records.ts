@@ -3,7 +3,7 @@ import { clearReviewFlag, findRecord, listRecords, policyTargetOf, type RecordOr
 import { ActionBatch, policyActionOf, seqOf, type BatchOptions } from './action-batch.ts'
 import { audit, auditDenied } from './audit.ts'
 import { lockLog } from './log.ts'
-import { inTransaction, type Ctx } from './context.ts'
+import { inTransaction, type Ctx, type Executor } from './context.ts'
 import { scopesOrRefuse } from '../accounts/accounts.ts'
 import { decodeKeyCursor, encodeKeyCursor } from '../http/cursor.ts'
 
@@ -20,6 +20,9 @@ export async function submitAction(ctx: Ctx, action: ActionInput, opts: SubmitOp
       await batch.load([action])
       const staged = await batch.stage(action)
       await batch.flush()
+      if (staged.status === 'accepted') {
+        await opts.afterFlush?.(trx)
+      }
       return { status: staged.status, seq: seqOf(staged.entry), id: action.id }
     })
   } catch (error) {
@@ -30,7 +33,10 @@ export async function submitAction(ctx: Ctx, action: ActionInput, opts: SubmitOp
   }
 }
 
-export type SubmitOptions = BatchOptions
+export type SubmitOptions = BatchOptions & {
+  /** More writes of the same transaction once the action is in (messages it causes, say). */
+  afterFlush?: (trx: Executor) => Promise<void>
+}
 
 /** Reads one record the actor may see; a record out of scope is reported as forbidden. */
 export async function readRecord(ctx: Ctx, recordType: RecordType, recordId: string): Promise<RecordView> {

@@ -1,0 +1,45 @@
+import type { Logger } from 'pino'
+import type { Clock } from '../clock.ts'
+import type { Config } from '../config.ts'
+import type { Db } from '../db/open.ts'
+import { sweepCases } from '../cases/notices.ts'
+import { createTransport, sendDue } from '../mail/sender.ts'
+import { Scheduler, type Job } from './scheduler.ts'
+
+/**
+ * The scheduled work of a running server — sending mail, the case deadline sweep — each run
+ * once however many processes serve the database. Logs counts only, never an address.
+ */
+export function startJobs(db: Db, clock: Clock, config: Pick<Config, 'mail' | 'publicUrl'>, logger: Logger, tickMs = 5_000): () => void {
+  const transport = createTransport({ url: config.mail.smtpUrl, from: config.mail.from })
+  const jobs: Job[] = [
+    {
+      name: 'mail.send',
+      everyMs: 10_000,
+      leaseMs: 5 * 60_000,
+      run: async () => {
+        const { sent, failed } = await sendDue(db.db, clock, transport, { url: config.mail.smtpUrl, from: config.mail.from })
+        if (sent + failed > 0) {
+          logger.info({ sent, failed }, 'mail sent')
+        }
+      },
+    },
+    {
+      name: 'cases.sweep',
+      everyMs: 5 * 60_000,
+      leaseMs: 10 * 60_000,
+      run: async () => {
+        const { cases, messages } = await sweepCases(db.db, clock, { publicUrl: config.publicUrl })
+        if (cases > 0) {
+          logger.info({ cases, messages }, 'case deadlines swept')
+        }
+      },
+    },
+  ]
+  const scheduler = new Scheduler(db.db, clock, jobs, (job, error) => logger.error({ err: error, job }, 'scheduled job failed'))
+  const stop = scheduler.start(tickMs)
+  return () => {
+    stop()
+    transport?.close()
+  }
+}
