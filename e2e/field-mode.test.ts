@@ -112,10 +112,10 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
     await page.getByTestId('fm-sync').click()
     await page.locator('[data-testid="fm-pending"][data-count="0"]').waitFor({ timeout: 30_000 })
     // One message, never a contradiction: "all sent", and what was sent when this press sent it.
+    // The result of the press may be gone by now (nothing was left to send): read it only if it is there.
     const result = page.getByTestId('fm-sync-result')
-    if ((await result.count()) > 0) {
-      expect(await result.textContent()).toBe('Se enviaron 3 registros.')
-    }
+    const said = (await result.count()) === 0 ? null : await result.textContent({ timeout: 1000 }).catch(() => null)
+    expect([null, 'Se enviaron 3 registros.']).toContain(said)
     expect(await page.locator('.notice-error, .notice-warning').count()).toBe(0)
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'field-mode-synced.png'), fullPage: true })
 
