@@ -60,6 +60,21 @@ function isRecordType(value: string | undefined): value is GenericRecordType {
   return value !== undefined && Object.hasOwn(RECORD_TYPES, value)
 }
 
+/** One case: `/cases/<recordId>`, opened from the queue, a search by folio or an intake. */
+export const caseRoute = createRoute({ getParentRoute: () => root, path: '/cases/$id', component: CasePageGuard })
+
+const CasePage = lazyRouteComponent(() => import('./features/cases/case-page.tsx'), 'CasePage')
+
+function CasePageGuard() {
+  const { t } = useI18n()
+  const { can } = useSession()
+  const { id } = useParams({ from: '/cases/$id' })
+  if (!can('case.read')) {
+    return <Refusal title={t('app.noAccess')} />
+  }
+  return <CasePage key={id} />
+}
+
 const RecordPage = lazyRouteComponent(() => import('./features/records/record-page.tsx'), 'RecordPage')
 
 function RecordPageGuard() {
@@ -77,6 +92,10 @@ function RecordPageGuard() {
 
 const routes: AnyRoute[] = [
   home,
+  page('intake', () => import('./features/cases/intake-page.tsx'), 'IntakePage'),
+  page('cases', () => import('./features/cases/cases-page.tsx'), 'CasesPage'),
+  caseRoute,
+  page('folio', () => import('./features/cases/lookup-page.tsx'), 'LookupPage'),
   page('capture', () => import('./features/field-mode/field-mode-page.tsx'), 'FieldModePage'),
   page('field', () => import('./features/field/field-activity-page.tsx'), 'FieldActivityPage'),
   liveRoute,

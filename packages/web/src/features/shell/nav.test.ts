@@ -30,6 +30,16 @@ describe('navFor', () => {
     expect(navFor([]).map((n) => n.route)).toEqual(['', 'units'])
   })
 
+  it('gives a module volunteer the intake, the cases taken and the folio lookup first', () => {
+    const nav = navFor(['place.read', 'case.create', 'case.read'])
+    expect(nav.map((n) => n.route)).toEqual(['', 'intake', 'cases', 'folio', 'places', 'units'])
+  })
+
+  it('gives an agency liaison the queue of cases but neither the intake nor the folio lookup', () => {
+    const nav = navFor(['place.read', 'case.read', 'case.answer', 'token.manage'])
+    expect(nav.map((n) => n.route)).toEqual(['', 'cases', 'places', 'tokens', 'units'])
+  })
+
   it('refuses unknown routes and routes the role lacks', () => {
     expect(canOpen('nowhere', ['user.read'])).toBe(false)
     expect(canOpen('tokens', ['place.read'])).toBe(false)

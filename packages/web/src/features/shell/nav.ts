@@ -2,7 +2,7 @@ import type { PolicyAction } from '@faro/core'
 import type { MessageKey } from '../../i18n/messages.ts'
 
 /** The pages of the staff app, by route (the path below /app/). */
-export type RouteId = '' | 'capture' | 'field' | 'live' | 'import' | 'places' | 'staff' | 'audit' | 'people' | 'rights' | 'tokens' | 'units' | 'account'
+export type RouteId = '' | 'intake' | 'cases' | 'folio' | 'capture' | 'field' | 'live' | 'import' | 'places' | 'staff' | 'audit' | 'people' | 'rights' | 'tokens' | 'units' | 'account'
 
 export interface NavItem {
   route: RouteId
@@ -18,6 +18,11 @@ interface PageRule extends NavItem {
 
 const PAGES: readonly PageRule[] = [
   { route: '', label: 'nav.home', anyOf: [] },
+  // Paisano cases: taking a complaint, the queue of those the account may read (an agency's
+  // liaison's are those routed to it), and a folio asked about by phone or at a module.
+  { route: 'intake', label: 'nav.intake', anyOf: ['case.create'] },
+  { route: 'cases', label: 'nav.cases', anyOf: ['case.read'] },
+  { route: 'folio', label: 'nav.folio', anyOf: ['case.create', 'case.update'] },
   // Field mode (offline recording) belongs to the accounts that may register a field device.
   { route: 'capture', label: 'nav.capture', anyOf: ['device.register'] },
   { route: 'field', label: 'nav.field', anyOf: ['attention.read', 'rescue.read', 'patrol.read'] },

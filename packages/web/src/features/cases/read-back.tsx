@@ -1,0 +1,60 @@
+import { useEffect, useRef } from 'react'
+import { useI18n } from '../../i18n/i18n.tsx'
+import { Link } from '../../ui/router.tsx'
+import { useSession } from '../auth/session.tsx'
+
+/** What an intake gave: the folio and the PIN to read back, and the case. */
+export interface Taken {
+  folio: string
+  pin: string
+  recordId: string
+  kind: string
+}
+
+/**
+ * The folio and PIN, large enough to read aloud across a counter or copy from a tablet, with
+ * what to tell the person, a printout of this card alone, and the next intake.
+ */
+export function ReadBack({ taken, onNext }: { taken: Taken; onNext: () => void }) {
+  const { t } = useI18n()
+  const { can } = useSession()
+  const heading = useRef<HTMLHeadingElement>(null)
+  useEffect(() => heading.current?.focus(), [])
+  return (
+    <section className="card readback" aria-labelledby="readback-title" data-testid="readback">
+      <h2 id="readback-title" ref={heading} tabIndex={-1}>
+        {taken.kind === 'help_request' ? t('case.readback.titleHelp') : t('case.readback.titleComplaint')}
+      </h2>
+      <p className="readback-say">{t('case.readback.say')}</p>
+      <dl className="readback-codes">
+        <div>
+          <dt>{t('case.folio')}</dt>
+          <dd className="readback-folio" data-testid="readback-folio">
+            {taken.folio}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('case.pin')}</dt>
+          <dd className="readback-pin" data-testid="readback-pin">
+            {taken.pin}
+          </dd>
+        </div>
+      </dl>
+      <p>{t('case.readback.how')}</p>
+      <p className="muted">{t('case.readback.once')}</p>
+      <div className="actions readback-actions">
+        <button type="button" className="button button-secondary" onClick={() => window.print()}>
+          {t('case.readback.print')}
+        </button>
+        <button type="button" className="button button-primary" onClick={onNext}>
+          {t('case.readback.next')}
+        </button>
+        {can('case.read') ? (
+          <Link to={`cases/${encodeURIComponent(taken.recordId)}`} className="button button-secondary">
+            {t('case.readback.open')}
+          </Link>
+        ) : null}
+      </div>
+    </section>
+  )
+}
