@@ -2,17 +2,27 @@ import { useI18n } from '../../i18n/i18n.tsx'
 import { Link } from '../../ui/router.tsx'
 import { Actions, Page } from '../../ui/status.tsx'
 import { useSession } from '../auth/session.tsx'
+import { CaseCounts } from '../cases/case-counts.tsx'
 
 export function ModuleVolunteerHome() {
   const { t } = useI18n()
-  const { me } = useSession()
+  const { me, can } = useSession()
   return (
     <Page testId="home-module_volunteer" title={t('home.module_volunteer.title')} intro={t('home.module_volunteer.intro', { unit: me.orgUnit.name })}>
       <div className="card">
         <p>{t('home.module_volunteer.body')}</p>
       </div>
+      {can('case.read') ? <CaseCounts title={t('case.counts.titleOwn')} /> : null}
       <Actions>
-        <Link to="places" className="button button-primary">
+        {can('case.create') ? (
+          <Link to="intake" className="button button-primary" data-testid="home-intake">
+            {t('case.intake.open')}
+          </Link>
+        ) : null}
+        <Link to="folio" className="button button-secondary">
+          {t('case.lookup.title')}
+        </Link>
+        <Link to="places" className="button button-secondary">
           {t('home.openPlaces')}
         </Link>
       </Actions>
@@ -22,13 +32,26 @@ export function ModuleVolunteerHome() {
 
 export function CallCentreHome() {
   const { t } = useI18n()
+  const { can } = useSession()
   return (
     <Page testId="home-call_centre_operator" title={t('home.call_centre_operator.title')}>
       <div className="card">
         <p>{t('home.call_centre_operator.body')}</p>
       </div>
+      {can('case.read') ? <CaseCounts title={t('case.counts.title')} /> : null}
       <Actions>
-        <Link to="places" className="button button-primary">
+        {can('case.create') ? (
+          <Link to="intake" className="button button-primary" data-testid="home-intake">
+            {t('case.intake.open')}
+          </Link>
+        ) : null}
+        <Link to="folio" className="button button-secondary">
+          {t('case.lookup.title')}
+        </Link>
+        <Link to="cases" className="button button-secondary">
+          {t('home.openCases')}
+        </Link>
+        <Link to="places" className="button button-secondary">
           {t('home.openPlaces')}
         </Link>
       </Actions>
@@ -38,13 +61,23 @@ export function CallCentreHome() {
 
 export function PaisanoCoordinatorHome() {
   const { t } = useI18n()
+  const { can } = useSession()
   return (
     <Page testId="home-paisano_coordinator" title={t('home.paisano_coordinator.title')}>
       <div className="card">
         <p>{t('home.paisano_coordinator.body')}</p>
       </div>
+      {can('case.read') ? <CaseCounts title={t('case.counts.title')} /> : null}
       <Actions>
-        <Link to="places" className="button button-primary">
+        <Link to="cases" className="button button-primary" data-testid="home-queue">
+          {t('home.openCases')}
+        </Link>
+        {can('case.create') ? (
+          <Link to="intake" className="button button-secondary">
+            {t('case.intake.open')}
+          </Link>
+        ) : null}
+        <Link to="places" className="button button-secondary">
           {t('home.openPlaces')}
         </Link>
       </Actions>
@@ -60,13 +93,19 @@ export function AgencyLiaisonHome() {
       <div className="card">
         <p>{t('home.agency_liaison.body', { unit: me.orgUnit.name })}</p>
       </div>
-      {can('token.manage') ? (
-        <Actions>
+      {can('case.read') ? <CaseCounts title={t('case.counts.titleRouted', { unit: me.orgUnit.name })} /> : null}
+      <Actions>
+        {can('case.read') ? (
+          <Link to="cases" className="button button-primary" data-testid="home-queue">
+            {t('home.openCases')}
+          </Link>
+        ) : null}
+        {can('token.manage') ? (
           <Link to="tokens" className="button button-secondary">
             {t('home.openTokens')}
           </Link>
-        </Actions>
-      ) : null}
+        ) : null}
+      </Actions>
     </Page>
   )
 }
