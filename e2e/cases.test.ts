@@ -1,0 +1,249 @@
+import path from 'node:path'
+import { AxeBuilder } from '@axe-core/playwright'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import es from '../packages/web/src/i18n/es.json'
+import { apiSession } from './api-session.ts'
+import { OUTPUT_DIR, SKIP_BROWSER_TESTS, closeAll, startBrowserAndFaro, type RunningFaro } from './harness.ts'
+import { signIn } from './pages.ts'
+
+const DESKTOP = { width: 1280, height: 900 }
+const PHONE_WIDTH = 360
+const FOLIO = /^PA-\d{2}-[0-9A-Z]{4}-[0-9A-Z]$/
+// A code of a closed list shown as it is stored (abuse_of_authority, info_requested…) instead of in words.
+const RAW_CODE = /\b[a-z]+_[a-z_]+\b/
+const LIAISON_PASSWORD = 'enlace de prueba e2e 2026'
+const OIC = { username: 'e2e.enlace.oic.aga', displayName: 'Enlace OIC Aduanas (e2e)', role: 'agency_liaison', orgUnitId: 'oic-aga', password: LIAISON_PASSWORD }
+const CUSTOMS = { username: 'e2e.enlace.aga', displayName: 'Enlace Aduanas (e2e)', role: 'agency_liaison', orgUnitId: 'agency-aga', password: LIAISON_PASSWORD }
+
+/**
+ * A complaint against customs from the module to its end: taken at the module (mostly by
+ * keyboard), looked up by the call centre with its folio and PIN, handled by customs' internal
+ * control body and never seen by customs itself, closed by the Paisano national office.
+ */
+describe.skipIf(SKIP_BROWSER_TESTS)('Paisano cases in Chromium', () => {
+  let faro: RunningFaro | undefined
+  let browser: Browser | undefined
+  const contexts: BrowserContext[] = []
+  let pageProblems: string[] = []
+  // What one step leaves for the next: the tests run in order, as the case goes.
+  const taken = { folio: '', pin: '', recordId: '' }
+
+  beforeAll(async () => {
+    ;({ faro, browser } = await startBrowserAndFaro())
+    const admin = await apiSession(faro.baseUrl, 'admin', 'faro-demo-2026')
+    for (const account of [OIC, CUSTOMS]) {
+      const created = await admin.request('POST', '/api/users', account)
+      expect(created.status, await created.clone().text()).toBe(201)
+    }
+  })
+
+  afterEach(() => {
+    const problems = pageProblems
+    pageProblems = []
+    expect(problems).toEqual([])
+  })
+
+  afterAll(() => closeAll(contexts, browser, faro))
+
+  async function openAs(username: string, password?: string): Promise<Page> {
+    if (!browser || !faro) {
+      throw new Error('the browser or the server did not start')
+    }
+    const context = await browser.newContext({ baseURL: faro.baseUrl, locale: 'es-MX', viewport: DESKTOP })
+    contexts.push(context)
+    const page = await context.newPage()
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+        pageProblems.push(message.text())
+      }
+    })
+    page.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`))
+    await page.goto('/app/')
+    await signIn(page, username, password)
+    await page.getByTestId('account-name').waitFor()
+    return page
+  }
+
+  it('lets the module volunteer take a complaint against customs by keyboard and read back its folio and PIN', async () => {
+    const page = await openAs('voluntario.tijuana')
+    const home = page.getByTestId('home-module_volunteer')
+    await home.getByTestId('case-counts').waitFor()
+    await home.getByTestId('home-intake').focus()
+    await page.keyboard.press('Enter')
+    const form = page.getByTestId('intake-form')
+    await form.waitFor()
+
+    // Nothing chosen: the form says what it needs and sends nothing.
+    await form.getByRole('button', { name: es['case.intake.submit'] }).focus()
+    await page.keyboard.press('Enter')
+    await form.getByText(es['form.error.choose']).first().waitFor()
+
+    // The kind and the category are radio tiles: Space picks, Tab moves on to the next group.
+    await form.getByRole('radio', { name: new RegExp(`^${es['case.kind.complaint']}`) }).focus()
+    await page.keyboard.press('Space')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Space')
+    expect(await form.getByRole('radio', { name: es['case.category.extortion'] }).isChecked()).toBe(true)
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('En la revisión de la aduana le pidieron 200 dólares para no retener su camioneta.')
+    await page.keyboard.press('Tab')
+    const placeKind = form.getByLabel(es['case.intake.placeKind'], { exact: true })
+    expect(await placeKind.evaluate((el) => el === document.activeElement)).toBe(true)
+    await page.keyboard.type(es['case.placeKind.customs'])
+    expect(await placeKind.inputValue()).toBe('customs')
+    await form.getByLabel(es['case.intake.city'], { exact: true }).focus()
+    await page.keyboard.type('Tijuana')
+    await form.getByRole('radio', { name: es['case.intake.when.today'], exact: true }).focus()
+    await page.keyboard.press('Space')
+    await form.getByLabel(es['case.intake.accusedAgency'], { exact: true }).selectOption('agency-aga')
+    await form.getByLabel(es['case.intake.badge'], { exact: true }).focus()
+    await page.keyboard.type('A-1234')
+    expect(await form.getByLabel(es['case.intake.allowIdentity']).isChecked()).toBe(false)
+    await shoot(page, 'case-intake')
+    await expectAccessible(page)
+
+    // Enter in a field sends the form.
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/cases') && r.method() === 'POST')
+    await page.keyboard.press('Enter')
+    const body = (await sent).postDataJSON() as Record<string, unknown>
+    expect(body).toMatchObject({ kind: 'complaint', category: 'extortion', channel: 'module', place: { kind: 'customs', city: 'Tijuana' }, accused: { agencyId: 'agency-aga', badge: 'A-1234' }, allowIdentityToAccused: false })
+    expect(body.pin).toMatch(/^\d{6}$/)
+
+    const readback = page.getByTestId('readback')
+    await readback.waitFor()
+    taken.folio = (await readback.getByTestId('readback-folio').textContent()) ?? ''
+    taken.pin = (await readback.getByTestId('readback-pin').textContent()) ?? ''
+    expect(taken.folio).toMatch(FOLIO)
+    expect(taken.pin).toMatch(/^\d{6}$/)
+    expect(taken.pin).toBe(body.pin)
+    await readback.getByText(es['case.readback.say']).waitFor()
+    await readback.getByRole('button', { name: es['case.readback.print'] }).waitFor()
+    await shoot(page, 'case-readback')
+    await expectAccessible(page)
+    // On paper, the card alone.
+    await page.emulateMedia({ media: 'print' })
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'case-readback-print.png') })
+    await page.emulateMedia({ media: 'screen' })
+    const open = readback.getByRole('link', { name: es['case.readback.open'] })
+    taken.recordId = decodeURIComponent((await open.getAttribute('href'))?.split('/').pop() ?? '')
+    expect(taken.recordId).not.toBe('')
+
+    // The next person: a new, empty form.
+    await readback.getByRole('button', { name: es['case.readback.next'] }).click()
+    expect(await page.getByTestId('intake-form').getByLabel(es['case.intake.description'], { exact: true }).inputValue()).toBe('')
+  })
+
+  it('lets the call centre look the folio up, as typed over the phone, with the PIN: received', async () => {
+    const page = await openAs('operador.centro')
+    await page.getByRole('navigation').getByRole('link', { name: es['nav.folio'] }).click()
+    const form = page.getByTestId('lookup-form')
+    await form.getByLabel(es['case.folio'], { exact: true }).fill(taken.folio.toLowerCase().replaceAll('-', ' '))
+    await form.getByLabel(es['case.pin'], { exact: true }).fill(taken.pin)
+    await form.getByRole('button', { name: es['case.lookup.submit'] }).click()
+    expect(await page.getByTestId('lookup-status').textContent()).toBe(es['case.publicStatus.received'])
+    expect(await page.getByTestId('lookup-result').textContent()).toContain(taken.folio)
+    await shoot(page, 'case-lookup')
+    await expectAccessible(page)
+  })
+
+  it('shows the case in the queue of customs’ internal control body, which acknowledges and answers it', async () => {
+    const page = await openAs(OIC.username, OIC.password)
+    await page.getByTestId('home-agency_liaison').getByTestId('case-counts').waitFor()
+    await page.getByTestId('home-queue').click()
+    const card = page.getByTestId('case-list').getByTestId('case-item').filter({ hasText: taken.folio })
+    await card.waitFor()
+    expect(await card.textContent()).toContain(es['case.category.extortion'])
+    expect(await card.textContent()).toMatch(/vence en/)
+    await shoot(page, 'case-queue')
+    await expectAccessible(page)
+
+    await card.getByRole('link', { name: taken.folio }).click()
+    const casePage = page.getByTestId('case-page')
+    await casePage.getByTestId('case-status').waitFor()
+    expect(page.url()).toContain(taken.recordId)
+    const hop = casePage.getByTestId('case-hop').filter({ hasText: 'Órgano Interno de Control — AGA' })
+    await hop.waitFor()
+    // The prosecutor got it too: extortion by an official.
+    expect(await casePage.getByTestId('case-hop').count()).toBe(2)
+    await settle(page)
+    expect(await casePage.textContent()).not.toMatch(RAW_CODE)
+    await shoot(page, 'case-page')
+    await expectAccessible(page)
+
+    await hop.getByRole('button', { name: es['case.step.acknowledge'] }).click()
+    const ack = hop.getByTestId('step-acknowledge')
+    await ack.getByLabel(es['case.step.field.externalRef'], { exact: true }).fill('OIC-AGA/2026/0042')
+    await ack.getByRole('button', { name: es['case.stepSubmit.acknowledge'] }).click()
+    await hop.getByTestId('step-done').filter({ hasText: es['case.stepDone.acknowledge'] }).waitFor()
+    expect(await hop.getByTestId('hop-external-ref').textContent()).toBe('OIC-AGA/2026/0042')
+
+    await hop.getByRole('button', { name: es['case.step.answer'], exact: true }).click()
+    const answer = hop.getByTestId('step-answer')
+    // An empty answer is named before anything is sent.
+    await answer.getByRole('button', { name: es['case.stepSubmit.answer'] }).click()
+    await answer.getByText(es['form.error.required']).waitFor()
+    await answer.getByLabel(es['case.step.field.answer'], { exact: true }).fill('Se abrió una investigación administrativa contra el servidor público señalado.')
+    await answer.getByRole('button', { name: es['case.stepSubmit.answer'] }).click()
+    await hop.getByTestId('step-done').filter({ hasText: es['case.stepDone.answer'] }).waitFor()
+    await expect.poll(() => casePage.getByTestId('case-status').textContent()).toBe(es['case.status.answered'])
+    expect(await casePage.getByTestId('case-history').textContent()).toContain('Órgano Interno de Control — AGA respondió.')
+    await shoot(page, 'case-page-answered')
+  })
+
+  it('never shows the case to the liaison of customs, the accused agency, in the queue or by its address', async () => {
+    const page = await openAs(CUSTOMS.username, CUSTOMS.password)
+    await page.getByTestId('home-queue').click()
+    await page.getByTestId('cases-page').waitFor()
+    await settle(page)
+    expect(await page.getByTestId('cases-page').textContent()).not.toContain(taken.folio)
+    await page.goto(`/app/cases/${taken.recordId}`)
+    await page.getByTestId('case-refused').waitFor()
+    expect(await page.getByTestId('case-page').textContent()).not.toContain(taken.folio)
+  })
+
+  it('lets the Paisano national office close the case, after which the lookup says closed', async () => {
+    const page = await openAs('coordinacion.paisano')
+    await page.getByTestId('home-paisano_coordinator').getByTestId('case-counts').waitFor()
+    await page.goto(`/app/cases/${taken.recordId}`)
+    const actions = page.getByTestId('case-actions')
+    await actions.getByRole('button', { name: es['case.step.close'] }).click()
+    const close = actions.getByTestId('step-close')
+    await close.getByLabel(es['case.step.field.outcome'], { exact: true }).selectOption('resolved')
+    await close.getByLabel(es['case.step.field.closingSummary'], { exact: true }).fill('El órgano interno de control investiga; se informó a la persona.')
+    await close.getByRole('button', { name: es['case.stepSubmit.close'] }).click()
+    await actions.getByTestId('step-done').filter({ hasText: es['case.stepDone.close'] }).waitFor()
+    await expect.poll(() => page.getByTestId('case-status').textContent()).toBe(es['case.status.closed'])
+    await actions.getByRole('button', { name: es['case.step.reopen'] }).waitFor()
+    await shoot(page, 'case-page-closed')
+
+    const phone = await openAs('operador.centro')
+    await phone.goto('/app/folio')
+    const form = phone.getByTestId('lookup-form')
+    await form.getByLabel(es['case.folio'], { exact: true }).fill(taken.folio)
+    await form.getByLabel(es['case.pin'], { exact: true }).fill(taken.pin)
+    await form.getByRole('button', { name: es['case.lookup.submit'] }).click()
+    expect(await phone.getByTestId('lookup-status').textContent()).toBe(es['case.publicStatus.closed'])
+    expect(await phone.getByTestId('lookup-result').textContent()).toContain(es['case.outcome.resolved'])
+  })
+})
+
+async function expectAccessible(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze()
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+}
+
+async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll('.loading').length === 0)
+}
+
+/** Screenshots at desktop width and at 360 px, where nothing may scroll sideways. */
+async function shoot(page: Page, name: string): Promise<void> {
+  await settle(page)
+  await page.screenshot({ path: path.join(OUTPUT_DIR, `${name}-1280.png`), fullPage: true })
+  await page.setViewportSize({ width: PHONE_WIDTH, height: 740 })
+  await settle(page)
+  await page.screenshot({ path: path.join(OUTPUT_DIR, `${name}-360.png`), fullPage: true })
+  expect(await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0), `${name} at 360 px`).toBeLessThanOrEqual(PHONE_WIDTH)
+  await page.setViewportSize(DESKTOP)
+}
