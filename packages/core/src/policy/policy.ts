@@ -106,6 +106,9 @@ export const POLICY: readonly PolicyRule[] = [
   ...rows('group_coordinator', ['case.create', 'case.read'], 'subtree'),
   ...rows('call_centre_operator', ['case.create', 'case.read', 'case.update'], 'national'),
   ...rows('agency_liaison', ['case.read', 'case.answer'], 'routed'),
+  // An agency files what reaches it (through the app or its system's Open311 client) and reads what it filed.
+  { role: 'agency_liaison', action: 'case.create', scope: 'unit' },
+  { role: 'agency_liaison', action: 'case.read', scope: 'own' },
   ...rows('paisano_coordinator', ['case.create', 'case.read', 'case.update', 'case.route', 'case.close'], 'national'),
   { role: 'paisano_coordinator', action: 'user.read', scope: 'subtree' },
   { role: 'data_protection_officer', action: 'case.read', scope: 'national' },

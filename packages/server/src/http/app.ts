@@ -26,6 +26,7 @@ import { userRoutes } from '../accounts/user-routes.ts'
 import { staticRoutes } from './static-routes.ts'
 import { peopleRoutes } from '../protection/people/people-routes.ts'
 import { caseRoutes } from '../cases/case-routes.ts'
+import { open311Routes } from '../cases/open311-routes.ts'
 import { retentionRoutes } from '../protection/retention/retention-routes.ts'
 import { rightsRequestRoutes } from '../protection/rights/rights-request-routes.ts'
 import { ephemeralProtection, type ProtectionDeps } from '../protection/settings.ts'
@@ -99,7 +100,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/retention', retentionRoutes(protection))
   app.route('/api/sync', syncRoutes())
   app.route('/api/field', fieldRoutes())
-  app.route('/api/cases', caseRoutes({ db: deps.db, clock: deps.clock, publicUrl: deps.config.publicUrl, calendar: { ...DEFAULT_CALENDAR, extraHolidays: deps.config.holidays ?? [] } }))
+  const cases = { db: deps.db, clock: deps.clock, publicUrl: deps.config.publicUrl, calendar: { ...DEFAULT_CALENDAR, extraHolidays: deps.config.holidays ?? [] } }
+  app.route('/api/cases', caseRoutes(cases))
+  app.route('/open311/v2', open311Routes({ ...cases, maxBodyBytes: deps.config.maxBodyBytes }))
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(app, { title: 'Faro API', version: '0.1.0' })))
   app.route('/', basemapRoutes(deps.config.mapPmtilesFile))
   app.route('/', staticRoutes(deps.config.webDist))
