@@ -121,6 +121,28 @@ for (const dialect of testDialects()) {
       expect((await step(controlLiaison, taken.recordId, { type: 'answer', hopId: hop, answer: 'más' })).status).toBe(409)
     })
 
+    it('tells the history with its words, finds a case by its folio, and lists only open cases when asked', async () => {
+      const taken = await intake(volunteer)
+      const hop = (await view(controlLiaison, taken.recordId)).state.hops.find((h) => h.bodyId === 'oic-aga')?.hopId
+      await step(controlLiaison, taken.recordId, { type: 'request_info', hopId: hop, question: '¿A qué hora pasó?' })
+      const history = (await (await call(env, 'GET', `/api/cases/${taken.recordId}/history`, { as: callCentre })).json()) as { items: { type: string; payload: { question?: string } }[] }
+      expect(history.items.map((h) => h.type)).toEqual(['CaseOpened', 'CaseRouted', 'CaseInfoRequested'])
+      expect(history.items[2]?.payload.question).toBe('¿A qué hora pasó?')
+      expect((await call(env, 'GET', `/api/cases/${taken.recordId}/history`, { as: accusedLiaison })).status).toBe(403)
+      const byFolio = (await (await call(env, 'GET', `/api/cases?folio=${encodeURIComponent(taken.folio.toLowerCase())}`, { as: callCentre })).json()) as { items: View[] }
+      expect(byFolio.items.map((c) => c.recordId)).toEqual([taken.recordId])
+      expect(((await (await call(env, 'GET', `/api/cases?folio=${encodeURIComponent(taken.folio)}`, { as: accusedLiaison })).json()) as { items: View[] }).items).toEqual([])
+      const closing = await intake(volunteer)
+      await step(coordinator, closing.recordId, { type: 'close', outcome: 'withdrawn' })
+      const open = (await (await call(env, 'GET', '/api/cases?open=true&limit=200', { as: coordinator })).json()) as { items: View[] }
+      expect(open.items.every((c) => c.status !== 'closed')).toBe(true)
+      expect(open.items.map((c) => c.recordId)).not.toContain(closing.recordId)
+      expect(open.items.map((c) => c.recordId)).toContain(taken.recordId)
+      const counts = (await (await call(env, 'GET', '/api/cases/counts', { as: coordinator })).json()) as { open: number; overdue: number }
+      expect(counts.open).toBe(open.items.length)
+      expect((await (await call(env, 'GET', '/api/cases/counts', { as: accusedLiaison })).json()) as unknown).toEqual({ open: 0, overdue: 0 })
+    })
+
     it('takes the same intake sent twenty times at once as one case with one folio', async () => {
       const body = extortionAtCustoms()
       const answers = await Promise.all(Array.from({ length: 20 }, () => call(env, 'POST', '/api/cases', { as: volunteer, body })))

@@ -9,13 +9,14 @@ import { describe } from '../http/openapi.ts'
 import { jsonBody, query } from '../http/validate.ts'
 import { audit } from '../log/audit.ts'
 import { currentRuleSet, listRuleSetVersions, saveRuleSet } from './cases-repo.ts'
-import { listCases, lookUpCase, openCase, readCase, takeStep, type CaseDeps } from './cases.ts'
+import { caseHistory, countCases, listCases, lookUpCase, openCase, readCase, takeStep, type CaseDeps } from './cases.ts'
 
 const tags = ['cases']
 const ListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
   open: z.enum(['true']).optional().describe('only cases not closed'),
+  folio: z.string().max(30).optional().describe('the one case with this folio (typed as people type it), if the caller may read it'),
 })
 const RulesInput = z.strictObject({
   basedOn: z.number().int().min(0).describe('the version the edit started from; another edit saved meanwhile is a 409'),
@@ -37,7 +38,11 @@ export function caseRoutes(deps: { db: Db; clock: Clock } & CaseDeps) {
 
   app.get('/', describe({ summary: 'Cases the caller may read, newest change first', tags, responses: { 200: { description: 'A page', schema: z.object({ items: z.array(CaseView), next: z.string().nullable() }) } } }), requireAuth, query(ListQuery), async (c) => {
     const q = c.req.valid('query')
-    return c.json(await listCases(c.get('ctx'), { limit: q.limit, cursor: q.cursor, open: q.open === 'true' }))
+    return c.json(await listCases(c.get('ctx'), { limit: q.limit, cursor: q.cursor, open: q.open === 'true', folio: q.folio }))
+  })
+
+  app.get('/counts', describe({ summary: 'How many open cases the caller may read, and how many are late', tags, responses: { 200: { description: 'Counts', schema: z.object({ open: z.number().int(), overdue: z.number().int() }) } } }), requireAuth, async (c) => {
+    return c.json(await countCases(c.get('ctx')))
   })
 
   // Anyone may ask, with the folio and the PIN the person was given: no session, throttled per folio.
@@ -77,6 +82,11 @@ export function caseRoutes(deps: { db: Db; clock: Clock } & CaseDeps) {
   app.get('/:id', describe({ summary: 'One case', tags, responses: { 200: { description: 'The case', schema: CaseView } } }), requireAuth, async (c) => {
     const ctx = c.get('ctx')
     return c.json(await readCase(ctx, parseInput(RecordId, c.req.param('id'), ctx.lang, 'id')))
+  })
+
+  app.get('/:id/history', describe({ summary: 'The steps of a case in order, with the questions, answers and notes they carried', tags, responses: { 200: { description: 'Its steps', schema: z.object({ items: z.array(z.object({ seq: z.number().int(), type: z.string(), at: z.string(), actorId: z.string(), payload: z.record(z.string(), z.unknown()) })) }) } } }), requireAuth, async (c) => {
+    const ctx = c.get('ctx')
+    return c.json({ items: await caseHistory(ctx, parseInput(RecordId, c.req.param('id'), ctx.lang, 'id')) })
   })
 
   app.post('/:id/steps', describe({ errors: [409], summary: 'One step of the case: acknowledge, ask or give information, answer, refer, propose closure, route, close, reopen, note', tags, responses: { 200: { description: 'The case after the step', schema: CaseView } } }), requireAuth, jsonBody(CaseStep), async (c) => {

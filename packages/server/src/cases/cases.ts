@@ -30,10 +30,10 @@ import { findOrgUnits, findUnitIdsUnder } from '../accounts/org-units-repo.ts'
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../accounts/passwords.ts'
 import type { Db } from '../db/open.ts'
 import { ActionBatch } from '../log/action-batch.ts'
-import { findActionById } from '../log/actions-repo.ts'
+import { findActionById, listActionsOfRecord } from '../log/actions-repo.ts'
 import { inTransaction, type Ctx } from '../log/context.ts'
 import { lockLog } from '../log/log.ts'
-import { findRecord } from '../log/records-repo.ts'
+import { findRecord, policyTargetOf } from '../log/records-repo.ts'
 import { listVisibleRecords, readRecord, submitAction } from '../log/records.ts'
 import type { Clock } from '../clock.ts'
 import { enqueue } from '../mail/outbox.ts'
@@ -113,10 +113,59 @@ export async function readCase(ctx: Ctx, recordId: string): Promise<CaseView> {
 }
 
 /** Cases the caller may read, newest change first (`open`: only those not closed). */
-export async function listCases(ctx: Ctx, q: { limit: number; cursor?: string | undefined; open?: boolean | undefined }): Promise<{ items: CaseView[]; next: string | null }> {
-  const page = await listVisibleRecords(ctx, 'case', { limit: q.limit, cursor: q.cursor })
-  const items = page.items.map((r) => viewOf(ctx, r)).filter((v) => !q.open || v.status !== 'closed')
-  return { items, next: page.next }
+export async function listCases(ctx: Ctx, q: { limit: number; cursor?: string | undefined; open?: boolean | undefined; folio?: string | undefined }): Promise<{ items: CaseView[]; next: string | null }> {
+  if (q.folio !== undefined) {
+    // One case by its folio, if the caller may read it; a folio out of reach reads as none.
+    const folio = normalizeFolio(q.folio)
+    const row = folio === undefined ? undefined : await findFolio(ctx.db.db, folio)
+    const record = row === undefined ? undefined : await findRecord(ctx.db.db, ctx.db.dialect, 'case', row.recordId)
+    const visible = record !== undefined && decide(ctx.actor, 'case.read', policyTargetOf(record)).allowed
+    return { items: visible ? [await readCase(ctx, record.recordId)] : [], next: null }
+  }
+  const page = await listVisibleRecords(ctx, 'case', { limit: q.limit, cursor: q.cursor, openCases: q.open === true })
+  return { items: page.items.map((r) => viewOf(ctx, r)), next: page.next }
+}
+
+/** How many open cases the caller may read, and how many of them are late. */
+export async function countCases(ctx: Ctx): Promise<{ open: number; overdue: number }> {
+  let open = 0
+  let overdue = 0
+  let cursor: string | undefined
+  const now = ctx.clock.now()
+  do {
+    const page = await listVisibleRecords(ctx, 'case', { limit: 500, cursor, openCases: true })
+    for (const record of page.items) {
+      open += 1
+      overdue += overdueHops(record.state as unknown as CaseState, now).length > 0 ? 1 : 0
+    }
+    cursor = page.next ?? undefined
+  } while (cursor !== undefined)
+  return { open, overdue }
+}
+
+/** One entry of a case's history: a step, when, by whom, and its words. */
+export interface CaseHistoryEntry {
+  seq: number
+  type: string
+  at: string
+  actorId: string
+  payload: Record<string, unknown>
+}
+
+/**
+ * The steps of a case in order, with the questions, answers and notes they carried. The vault
+ * reference is left out for those who may not follow the person up, as in the case view.
+ */
+export async function caseHistory(ctx: Ctx, recordId: string): Promise<CaseHistoryEntry[]> {
+  const view = await readCase(ctx, recordId)
+  const hideIdentity = view.state.personId === undefined
+  const rows = await listActionsOfRecord(ctx.db.db, 'case', recordId)
+  return rows.map((r) => {
+    const payload = JSON.parse(r.payload) as Record<string, unknown>
+    const { personId: _personId, ...rest } = payload
+    const at = typeof payload.at === 'string' ? payload.at : typeof payload.receivedAt === 'string' ? payload.receivedAt : r.receivedAt
+    return { seq: Number(r.seq), type: r.type, at, actorId: r.actorId, payload: hideIdentity ? rest : payload }
+  })
 }
 
 function viewOf(ctx: Ctx, record: RecordView): CaseView {

@@ -85,6 +85,9 @@ export interface RecordListQuery {
   updatedSince?: string
   /** Only records flagged for review. */
   needsReview?: boolean
+  /** Cases only: leave out the closed ones. */
+  openCases?: boolean
+  dialect?: DialectName
   limit: number
   /** `changed`: newest change first; `occurred`: what happened last first. */
   order: RecordOrder
@@ -109,6 +112,11 @@ export async function listRecords(db: Kysely<Database>, q: RecordListQuery): Pro
   }
   if (q.needsReview) {
     query = query.where('needsReview', '=', 1)
+  }
+  if (q.openCases) {
+    // The status is a top-level key the case fold writes; read as JSON on each dialect.
+    const status = q.dialect === 'postgres' ? sql<string>`(state::jsonb ->> 'status')` : sql<string>`json_extract(state, '$.status')`
+    query = query.where(status, '!=', 'closed')
   }
   const column = q.order === 'occurred' ? 'occurredAt' : 'updatedAt'
   if (q.after !== undefined) {

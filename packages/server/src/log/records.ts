@@ -90,7 +90,7 @@ export interface RecordPage {
 export async function listVisibleRecords(
   ctx: Ctx,
   recordType: RecordType,
-  opts: { limit: number; order?: RecordOrder | undefined; cursor?: string | undefined; underUnitId?: string | undefined; updatedSince?: string | undefined; needsReview?: boolean | undefined },
+  opts: { limit: number; order?: RecordOrder | undefined; cursor?: string | undefined; underUnitId?: string | undefined; updatedSince?: string | undefined; needsReview?: boolean | undefined; openCases?: boolean | undefined },
 ): Promise<RecordPage> {
   const scopes = await scopesOrRefuse(ctx, `${recordType}.read`, recordType)
   const key = decodeKeyCursor(opts.cursor, ctx.lang)
@@ -106,6 +106,7 @@ export async function listVisibleRecords(
     ...(opts.underUnitId ? { underUnitId: opts.underUnitId } : {}),
     ...(opts.updatedSince ? { updatedSince: opts.updatedSince } : {}),
     ...(opts.needsReview ? { needsReview: true } : {}),
+    ...(opts.openCases ? { openCases: true, dialect: ctx.db.dialect } : {}),
   })
   const page = rows.slice(0, opts.limit)
   const last = page.at(-1)
