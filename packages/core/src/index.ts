@@ -124,3 +124,4 @@ export {
 export { LEGAL_HOLD_LIMITS, LegalHold, PlaceLegalHoldInput, ReleaseLegalHoldInput } from './protection/holds.ts'
 export { NAME_PARTICLES, namePhoneticKeys, nameTokens, normaliseName, normalisePhone, phoneticKey } from './protection/names.ts'
 export * from './cases/routing.ts'
+export * from './cases/patterns.ts'

@@ -143,6 +143,21 @@ for (const dialect of testDialects()) {
       expect((await (await call(env, 'GET', '/api/cases/counts', { as: accusedLiaison })).json()) as unknown).toEqual({ open: 0, overdue: 0 })
     })
 
+    it('shows the national office clusters of complaints naming one badge, and each body its own scorecard', async () => {
+      for (let i = 0; i < 3; i += 1) {
+        await intake(volunteer, { ...extortionAtCustoms(), accused: { agencyId: 'agency-aga', badge: i === 1 ? 'q-9 9 1' : 'Q-991' } })
+      }
+      const period = 'from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z'
+      const patterns = (await (await call(env, 'GET', `/api/cases/patterns?${period}`, { as: coordinator })).json()) as { items: { by: string; value: string; count: number; agencyId: string }[] }
+      expect(patterns.items).toContainEqual(expect.objectContaining({ by: 'badge', count: 3, agencyId: 'agency-aga' }))
+      expect((await call(env, 'GET', `/api/cases/patterns?${period}`, { as: controlLiaison })).status).toBe(403)
+      const all = (await (await call(env, 'GET', `/api/cases/scorecards?${period}`, { as: coordinator })).json()) as { items: { bodyId: string; received: number; accusedIn: number }[] }
+      expect(all.items.find((s) => s.bodyId === 'oic-aga')?.received).toBeGreaterThan(3)
+      expect(all.items.find((s) => s.bodyId === 'agency-aga')?.accusedIn).toBeGreaterThan(3)
+      const own = (await (await call(env, 'GET', `/api/cases/scorecards?${period}`, { as: controlLiaison })).json()) as { items: { bodyId: string }[] }
+      expect(own.items.map((s) => s.bodyId)).toEqual(['oic-aga'])
+    })
+
     it('takes the same intake sent twenty times at once as one case with one folio', async () => {
       const body = extortionAtCustoms()
       const answers = await Promise.all(Array.from({ length: 20 }, () => call(env, 'POST', '/api/cases', { as: volunteer, body })))

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { CaseIntake, CaseIntakeResult, CaseLookup, CaseStep, CaseView, decide, DomainError, message, parseInput, PROBLEM_TITLES, PublicCaseView, RecordId, RoutingRuleSet } from '@faro/core'
+import { CaseIntake, CaseIntakeResult, CaseLookup, CaseStep, CaseView, decide, DomainError, IsoDateTime, message, parseInput, PROBLEM_TITLES, PublicCaseView, RecordId, RoutingRuleSet } from '@faro/core'
 import { z } from 'zod'
 import type { Clock } from '../clock.ts'
 import type { Db } from '../db/open.ts'
@@ -9,7 +9,7 @@ import { describe } from '../http/openapi.ts'
 import { jsonBody, query } from '../http/validate.ts'
 import { audit } from '../log/audit.ts'
 import { currentRuleSet, listRuleSetVersions, saveRuleSet } from './cases-repo.ts'
-import { caseHistory, countCases, listCases, lookUpCase, openCase, readCase, takeStep, type CaseDeps } from './cases.ts'
+import { caseHistory, casePatterns, caseScorecards, countCases, listCases, lookUpCase, openCase, readCase, takeStep, type CaseDeps } from './cases.ts'
 
 const tags = ['cases']
 const ListQuery = z.strictObject({
@@ -39,6 +39,24 @@ export function caseRoutes(deps: { db: Db; clock: Clock } & CaseDeps) {
   app.get('/', describe({ summary: 'Cases the caller may read, newest change first', tags, responses: { 200: { description: 'A page', schema: z.object({ items: z.array(CaseView), next: z.string().nullable() }) } } }), requireAuth, query(ListQuery), async (c) => {
     const q = c.req.valid('query')
     return c.json(await listCases(c.get('ctx'), { limit: q.limit, cursor: q.cursor, open: q.open === 'true', folio: q.folio }))
+  })
+
+  const Period = z.strictObject({
+    from: IsoDateTime.describe('start of the period (cases received, hops routed)'),
+    to: IsoDateTime,
+    min: z.coerce.number().int().min(2).max(100).default(3).describe('patterns: how many complaints make a cluster'),
+  })
+  const ClusterView = z.object({ by: z.enum(['place', 'badge', 'plate']), value: z.string(), agencyId: z.string().nullable(), count: z.number().int(), folios: z.array(z.string()), from: z.string(), to: z.string() })
+  const ScorecardView = z.object({ bodyId: z.string(), received: z.number().int(), open: z.number().int(), overdue: z.number().int(), answered: z.number().int(), medianDaysToAnswer: z.number().nullable(), onTimeShare: z.number().nullable(), accusedIn: z.number().int() })
+
+  app.get('/patterns', describe({ summary: 'Clusters of complaints naming the same place, badge or plate in a period (national office)', tags, responses: { 200: { description: 'Clusters, largest first', schema: z.object({ items: z.array(ClusterView) }) } } }), requireAuth, query(Period), async (c) => {
+    const q = c.req.valid('query')
+    return c.json({ items: await casePatterns(c.get('ctx'), q) })
+  })
+
+  app.get('/scorecards', describe({ summary: 'How each handling body does in a period: open, late, median days to answer, share on time, complaints against it', tags, responses: { 200: { description: 'Scorecards', schema: z.object({ items: z.array(ScorecardView) }) } } }), requireAuth, query(Period), async (c) => {
+    const q = c.req.valid('query')
+    return c.json({ items: await caseScorecards(c.get('ctx'), { from: q.from, to: q.to }) })
   })
 
   app.get('/counts', describe({ summary: 'How many open cases the caller may read, and how many are late', tags, responses: { 200: { description: 'Counts', schema: z.object({ open: z.number().int(), overdue: z.number().int() }) } } }), requireAuth, async (c) => {

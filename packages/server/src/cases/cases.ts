@@ -15,7 +15,11 @@ import {
   REOPEN_WINDOW_DAYS,
   routeCase,
   type ActionInput,
+  findClusters,
+  scorecards,
   type CaseCalendar,
+  type Cluster,
+  type Scorecard,
   type CaseIntake,
   type CaseIntakeResult,
   type CaseState,
@@ -124,6 +128,35 @@ export async function listCases(ctx: Ctx, q: { limit: number; cursor?: string | 
   }
   const page = await listVisibleRecords(ctx, 'case', { limit: q.limit, cursor: q.cursor, openCases: q.open === true })
   return { items: page.items.map((r) => viewOf(ctx, r)), next: page.next }
+}
+
+/** Every case the caller may read, folded; for the patterns and scorecards of a period. */
+async function visibleCases(ctx: Ctx): Promise<CaseState[]> {
+  const out: CaseState[] = []
+  let cursor: string | undefined
+  do {
+    const page = await listVisibleRecords(ctx, 'case', { limit: 500, cursor })
+    out.push(...page.items.map((r) => r.state as unknown as CaseState))
+    cursor = page.next ?? undefined
+  } while (cursor !== undefined)
+  return out
+}
+
+/** Clusters of complaints in a period; the national office's view (the right to route). */
+export async function casePatterns(ctx: Ctx, q: { from: string; to: string; min: number }): Promise<Cluster[]> {
+  if (!decide(ctx.actor, 'case.route', { orgUnitPath: [] }).allowed) {
+    throw new DomainError('forbidden', PROBLEM_TITLES.forbidden[ctx.lang])
+  }
+  return findClusters(await visibleCases(ctx), q)
+}
+
+/**
+ * Scorecards of the handling bodies in a period: every body for the national office, the
+ * caller's own body for anyone else who reads cases.
+ */
+export async function caseScorecards(ctx: Ctx, q: { from: string; to: string }): Promise<Scorecard[]> {
+  const all = scorecards(await visibleCases(ctx), { ...q, now: ctx.clock.now().toISOString() })
+  return decide(ctx.actor, 'case.route', { orgUnitPath: [] }).allowed ? all : all.filter((s) => s.bodyId === ctx.actor.orgUnitId)
 }
 
 /** How many open cases the caller may read, and how many of them are late. */
