@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { LanguageCode } from '../protection/identity.ts'
 import { IsoDateTime, RecordId } from '../util/ids.ts'
-import { CaseCategory, CaseChannel, CaseKind, CaseOutcome, ContactChannel, JourneyPlaceKind, kindOfCategory } from './catalogues.ts'
+import { CaseCategory, CaseChannel, CaseKind, CaseOutcome, ContactChannel, InfoTopic, JourneyPlaceKind, kindOfCategory } from './catalogues.ts'
 import { parseFolio } from './folio.ts'
 
 /** A folio in canonical form whose check character matches. */
@@ -208,3 +208,23 @@ export const PublicCaseView = z.object({
   mayReopenUntil: z.string().nullable(),
 })
 export type PublicCaseView = z.infer<typeof PublicCaseView>
+
+/** What came of a call to the call centre. */
+export const CallOutcome = z.enum(['informed', 'case_opened', 'case_followed_up', 'transferred', 'dropped'])
+
+/**
+ * Payload of CallLogged: one call to the call centre, information-only or not. Topic and outcome
+ * only — the caller is not identified here; a complaint or request goes to a case, named by folio.
+ */
+export const CallLogged = z.strictObject({
+  orgUnitId: RecordId.describe('the call centre'),
+  at: IsoDateTime,
+  topic: InfoTopic,
+  outcome: CallOutcome,
+  folio: Folio.optional().describe('the case the call opened or followed up'),
+  fromCountry: z.enum(['MX', 'US', 'other']).default('MX').describe('where the call came from'),
+  language: LanguageCode.default('es'),
+  minutes: z.number().int().min(0).max(600).optional(),
+  notes: z.string().trim().max(1000).optional().describe('no names: the caller is not identified in a call log'),
+})
+export type CallLogged = z.infer<typeof CallLogged>

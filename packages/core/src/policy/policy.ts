@@ -105,6 +105,10 @@ export const POLICY: readonly PolicyRule[] = [
   { role: 'field_agent', action: 'case.read', scope: 'own' },
   ...rows('group_coordinator', ['case.create', 'case.read'], 'subtree'),
   ...rows('call_centre_operator', ['case.create', 'case.read', 'case.update'], 'national'),
+  // Every call is logged, information-only ones too; the log holds no caller identity.
+  ...rows('call_centre_operator', ['call.create', 'call.read'], 'unit'),
+  { role: 'call_centre_operator', action: 'call.update', scope: 'own' },
+  ...rows('paisano_coordinator', ['call.read'], 'national'),
   ...rows('agency_liaison', ['case.read', 'case.answer'], 'routed'),
   // An agency files what reaches it (through the app or its system's Open311 client) and reads what it filed.
   { role: 'agency_liaison', action: 'case.create', scope: 'unit' },

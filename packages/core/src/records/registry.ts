@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { PlaceRegistered, PlaceUpdated } from '../places/schemas.ts'
 import { AttentionRecorded, PatrolRecorded, PlaceInspected, RemainsFound, RescueRecorded } from '../field/schemas.ts'
 import { reduceCase, type CaseState } from '../cases/fold.ts'
-import { CASE_ACTIONS, CaseOpened } from '../cases/schemas.ts'
+import { CallLogged, CASE_ACTIONS, CaseOpened } from '../cases/schemas.ts'
 
 /** Corrections change any field but the responsible unit, which fixes who may see the record. */
 function correctionOf<T extends z.ZodObject>(created: T) {
@@ -34,6 +34,10 @@ export const RECORD_TYPES = {
   remains: {
     createAction: 'RemainsFound',
     actions: { RemainsFound, RemainsCorrected: correctionOf(RemainsFound) },
+  },
+  call: {
+    createAction: 'CallLogged',
+    actions: { CallLogged, CallCorrected: correctionOf(CallLogged) },
   },
   case: {
     createAction: 'CaseOpened',

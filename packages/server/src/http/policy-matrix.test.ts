@@ -24,6 +24,7 @@ const CORRECTION: Record<GenericRecordType, { type: string; payload: Record<stri
   rescue: { type: 'RescueCorrected', payload: { notes: 'corrección' } },
   patrol: { type: 'PatrolCorrected', payload: { distanceKm: 12 } },
   remains: { type: 'RemainsCorrected', payload: { notes: 'corrección' } },
+  call: { type: 'CallCorrected', payload: { minutes: 4 } },
 }
 
 function createPayload(type: GenericRecordType, orgUnitId: string): Record<string, unknown> {
@@ -39,6 +40,8 @@ function createPayload(type: GenericRecordType, orgUnitId: string): Record<strin
       return { orgUnitId, kind: 'preventive', startedAt: at }
     case 'remains':
       return { orgUnitId, foundAt: at, location: { lat: 31, lon: -111 }, condition: 'unknown' }
+    case 'call':
+      return { orgUnitId, at, topic: 'vehicle_import', outcome: 'informed' }
   }
 }
 
@@ -72,7 +75,9 @@ for (const dialect of testDialects()) {
           for (const [name, s] of Object.entries(SITUATIONS)) {
             const seeder = type === 'place' ? seeders.place : seeders.field
             const recordId = `m-${role}-${type}-${name}`.replace(/_/g, '-')
-            const ctx = { db: env.db, clock: env.clock, actor: { userId: seeder.id, role: type === 'place' ? 'administrator' : 'group_coordinator', orgUnitId: 'inm' } as Actor, requestId: 'fixture', lang: 'es' as const }
+            // Calls are logged by the call centre of the unit itself (its scope is the unit).
+            const seederActor = type === 'call' ? { userId: seeder.id, role: 'call_centre_operator', orgUnitId: s.unit } : { userId: seeder.id, role: type === 'place' ? 'administrator' : 'group_coordinator', orgUnitId: 'inm' }
+            const ctx = { db: env.db, clock: env.clock, actor: seederActor as Actor, requestId: 'fixture', lang: 'es' as const }
             await submitAction(ctx, parseAction({ id: newActionId(), recordType: type, recordId, type: RECORD_TYPES[type].createAction, payload: createPayload(type, s.unit) }, 'es'))
             if (s.owned) {
               // Fixture only: make the record the actor's own without giving the actor rights.
