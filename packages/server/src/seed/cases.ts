@@ -181,3 +181,58 @@ export async function seedDemoCases(db: Db, ctx: Ctx, opts: { now: Date; count: 
   }
   return opts.count
 }
+
+const TOPICS = [['vehicle_import', 30], ['goods_allowed', 25], ['passports_and_documents', 20], ['taxes_and_baggage_allowance', 15], ['other_information', 10]] as const
+const CALL_OUTCOMES = [['informed', 78], ['case_followed_up', 8], ['transferred', 6], ['case_opened', 6], ['dropped', 2]] as const
+
+/**
+ * The call centre's calls of the demo operation (47,963 calls in 2010: about 130 a day), most of
+ * them information only; the folios of calls that opened or followed up a case are real ones.
+ */
+export async function seedDemoCalls(db: Db, ctx: Ctx, opts: { now: Date; perDay: number; random: SeededRandom; operator: Actor }): Promise<number> {
+  const { now, random } = opts
+  const start = Date.UTC(now.getUTCFullYear() - (now.getUTCMonth() < 10 ? 1 : 0), 10, 1, 6)
+  const days = Math.max(1, Math.floor((now.getTime() - start) / 86_400_000))
+  const folios = (await db.db.selectFrom('caseFolios').select('folio').limit(2000).execute()).map((r) => r.folio)
+  const actions: ActionInput[] = []
+  for (let d = 0; d < days; d += 1) {
+    const count = Math.round(opts.perDay * (0.7 + random.next() * 0.6))
+    for (let i = 0; i < count; i += 1) {
+      const at = new Date(start + d * 86_400_000 + Math.floor(random.next() * 86_400_000))
+      if (at >= now) {
+        continue
+      }
+      const outcome = random.weighted(CALL_OUTCOMES)
+      const withFolio = (outcome === 'case_opened' || outcome === 'case_followed_up') && folios.length > 0
+      const id = uuidv7({ msecs: at.getTime(), random: random.bytes(16) })
+      actions.push({
+        id,
+        recordType: 'call',
+        recordId: id,
+        type: 'CallLogged',
+        payload: {
+          orgUnitId: opts.operator.orgUnitId,
+          at: at.toISOString(),
+          topic: random.weighted(TOPICS),
+          outcome,
+          ...(withFolio ? { folio: random.pick(folios) } : {}),
+          fromCountry: random.weighted([['MX', 55], ['US', 43], ['other', 2]] as const),
+          language: random.chance(0.15) ? 'en' : 'es',
+          minutes: random.int(1, 15),
+        },
+      })
+    }
+  }
+  for (let i = 0; i < actions.length; i += 1000) {
+    await db.db.transaction().execute(async (trx) => {
+      const batch = new ActionBatch(trx, { ...ctx, actor: opts.operator }, { demo: true })
+      const list = actions.slice(i, i + 1000)
+      await batch.load(list)
+      for (const action of list) {
+        await batch.stage(action)
+      }
+      await batch.flush()
+    })
+  }
+  return actions.length
+}

@@ -38,7 +38,7 @@ for (const dialect of ['sqlite'] as const) {
       expect(first.seeded).toBe(true)
       expect(first.actions).toBeGreaterThan(1000)
       const before = await counts(env.db)
-      expect(before.records).toBe(first.actions + (first.cases ?? 0))
+      expect(before.records).toBe(first.actions + (first.cases ?? 0) + (first.calls ?? 0))
       const second = await seedDemo(env.db, env.clock)
       expect(second).toMatchObject({ seeded: false, actions: 0 })
       expect(await counts(env.db)).toEqual(before)
@@ -86,6 +86,9 @@ for (const dialect of ['sqlite'] as const) {
           expect(JSON.parse(rows[i]?.excludedUnits ?? '[]')).toContain(accused)
         }
       }
+      const calls = await env.db.db.selectFrom('records').select('state').where('recordType', '=', 'call').execute()
+      expect(calls.length).toBe(first.calls)
+      expect(calls.filter((c) => (JSON.parse(c.state) as { outcome: string }).outcome === 'informed').length / calls.length).toBeGreaterThan(0.6)
       expect(await env.db.db.selectFrom('caseFolios').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual({ n: DEMO_CASES })
     })
 

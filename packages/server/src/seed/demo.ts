@@ -10,7 +10,7 @@ import { generateActivity, type DemoAction } from './activity.ts'
 import { stateAreas } from './areas.ts'
 import { orgTree, readCsv, SAMPLE_MODULES, slug } from './org-tree.ts'
 import { SeededRandom } from './random.ts'
-import { seedDemoCases } from './cases.ts'
+import { seedDemoCalls, seedDemoCases } from './cases.ts'
 
 /** Complaints and requests for help in the demo winter operation. */
 export const DEMO_CASES = 3000
@@ -58,6 +58,8 @@ export interface DemoSummary {
   actions: number
   /** Paisano cases of the demo winter operation. */
   cases?: number
+  /** Calls logged by the call centre in that operation. */
+  calls?: number
 }
 
 /**
@@ -104,8 +106,9 @@ export async function seedDemo(db: Db, clock: Clock, seed = 2026): Promise<DemoS
       [{ actor: { userId: 'system', role: 'module_volunteer', orgUnitId: 'obs-highway-57-slp' }, channel: 'observation_point' }, 10],
     ],
   })
+  const calls = await seedDemoCalls(db, ctx, { now: clock.now(), perDay: 130, random, operator: await byName('operador.centro') })
   await db.db.insertInto('meta').values({ key: 'demo_seeded_at', value: clock.now().toISOString() }).execute()
-  return { seeded: true, accounts: DEMO_ACCOUNTS, actions: actions.length, cases }
+  return { seeded: true, accounts: DEMO_ACCOUNTS, actions: actions.length, cases, calls }
 }
 
 async function applyDemoActions(db: Db, clock: Clock, actions: DemoAction[], agents: Map<string, Actor>, random: SeededRandom): Promise<void> {
