@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import es from '../packages/web/src/i18n/es.json'
 import { apiSession } from './api-session.ts'
-import { OUTPUT_DIR, SKIP_BROWSER_TESTS, closeAll, startBrowserAndFaro, type RunningFaro } from './harness.ts'
+import { DEMO_PASSWORD, OUTPUT_DIR, SKIP_BROWSER_TESTS, closeAll, startBrowserAndFaro, type RunningFaro } from './harness.ts'
 import { signIn } from './pages.ts'
 
 const DESKTOP = { width: 1280, height: 900 }
@@ -14,6 +14,9 @@ const FOLIO = /^PA-\d{2}-[0-9A-Z]{4}-[0-9A-Z]$/
 const RAW_CODE = /\b[a-z]+_[a-z_]+\b/
 const LIAISON_PASSWORD = 'enlace de prueba e2e 2026'
 const OIC = { username: 'e2e.enlace.oic.aga', displayName: 'Enlace OIC Aduanas (e2e)', role: 'agency_liaison', orgUnitId: 'oic-aga', password: LIAISON_PASSWORD }
+const QUESTION = '¿En qué carril de la garita le pidieron el dinero, y a qué hora?'
+const INFO = 'En el carril 4 de la revisión secundaria, hacia las 3 de la tarde.'
+const ANSWER = 'Se abrió una investigación administrativa contra el servidor público señalado.'
 const CUSTOMS = { username: 'e2e.enlace.aga', displayName: 'Enlace Aduanas (e2e)', role: 'agency_liaison', orgUnitId: 'agency-aga', password: LIAISON_PASSWORD }
 
 /**
@@ -147,7 +150,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('Paisano cases in Chromium', () => {
     await expectAccessible(page)
   })
 
-  it('shows the case in the queue of customs’ internal control body, which acknowledges and answers it', async () => {
+  it('shows the case in the queue of customs’ internal control body, which acknowledges it and asks the person a question', async () => {
     const page = await openAs(OIC.username, OIC.password)
     await page.getByTestId('home-agency_liaison').getByTestId('case-counts').waitFor()
     await page.getByTestId('home-queue').click()
@@ -178,17 +181,80 @@ describe.skipIf(SKIP_BROWSER_TESTS)('Paisano cases in Chromium', () => {
     await hop.getByTestId('step-done').filter({ hasText: es['case.stepDone.acknowledge'] }).waitFor()
     expect(await hop.getByTestId('hop-external-ref').textContent()).toBe('OIC-AGA/2026/0042')
 
+    // The body needs to know more: a question for the person, which the call centre will put.
+    await hop.getByRole('button', { name: es['case.step.request_info'] }).click()
+    const ask = hop.getByTestId('step-request_info')
+    await ask.getByLabel(es['case.step.field.question'], { exact: true }).fill(QUESTION)
+    await ask.getByRole('button', { name: es['case.stepSubmit.request_info'] }).click()
+    await hop.getByTestId('step-done').filter({ hasText: es['case.stepDone.request_info'] }).waitFor()
+    await expect.poll(() => casePage.getByTestId('case-status').textContent()).toBe(es['case.status.info_requested'])
+    const asked = casePage.getByTestId('case-history').getByTestId('case-step').filter({ hasText: QUESTION })
+    await asked.waitFor()
+    expect(await asked.textContent()).toContain(OIC.displayName)
+  })
+
+  it('shows the call centre the question next to the way to give the answer, and keeps both in the history', async () => {
+    const page = await openAs('operador.centro')
+    await page.getByRole('navigation').getByRole('link', { name: es['nav.folio'] }).click()
+    // Staff open the whole case by its folio, as typed over the phone, without the PIN.
+    const find = page.getByTestId('find-form')
+    const searched = page.waitForRequest((r) => r.url().includes('/api/cases?folio='))
+    await find.getByLabel(es['case.folio'], { exact: true }).fill(taken.folio.toLowerCase().replaceAll('-', ' '))
+    await find.getByRole('button', { name: es['case.lookup.open'] }).click()
+    expect((await searched).url()).not.toContain('cursor=')
+    const casePage = page.getByTestId('case-page')
+    await casePage.getByTestId('case-status').waitFor()
+    expect(page.url()).toContain(taken.recordId)
+    const hop = casePage.getByTestId('case-hop').filter({ hasText: 'Órgano Interno de Control — AGA' })
+    const question = hop.getByTestId('hop-question')
+    await question.waitFor()
+    expect(await question.textContent()).toContain(QUESTION)
+    await hop.getByRole('button', { name: es['case.step.provide_info'] }).waitFor()
+    await settle(page)
+    expect(await casePage.textContent()).not.toMatch(RAW_CODE)
+    await shoot(page, 'case-page-question')
+    await expectAccessible(page)
+
+    await hop.getByRole('button', { name: es['case.step.provide_info'] }).click()
+    const give = hop.getByTestId('step-provide_info')
+    // The question stays in sight while the answer is written.
+    expect(await question.isVisible()).toBe(true)
+    await give.getByLabel(es['case.step.field.info'], { exact: true }).fill(INFO)
+    await give.getByRole('button', { name: es['case.stepSubmit.provide_info'] }).click()
+    await hop.getByTestId('step-done').filter({ hasText: es['case.stepDone.provide_info'] }).waitFor()
+    await expect.poll(() => casePage.getByTestId('case-status').textContent()).toBe(es['case.status.acknowledged'])
+    await hop.getByTestId('hop-question').waitFor({ state: 'detached' })
+    const history = casePage.getByTestId('case-history')
+    await history.getByTestId('case-step').filter({ hasText: INFO }).waitFor()
+    expect(await history.textContent()).toContain(QUESTION)
+  })
+
+  it('lets customs’ internal control body answer, with the whole exchange in the history', async () => {
+    const page = await openAs(OIC.username, OIC.password)
+    await page.goto(`/app/cases/${taken.recordId}`)
+    const casePage = page.getByTestId('case-page')
+    const hop = casePage.getByTestId('case-hop').filter({ hasText: 'Órgano Interno de Control — AGA' })
     await hop.getByRole('button', { name: es['case.step.answer'], exact: true }).click()
     const answer = hop.getByTestId('step-answer')
     // An empty answer is named before anything is sent.
     await answer.getByRole('button', { name: es['case.stepSubmit.answer'] }).click()
     await answer.getByText(es['form.error.required']).waitFor()
-    await answer.getByLabel(es['case.step.field.answer'], { exact: true }).fill('Se abrió una investigación administrativa contra el servidor público señalado.')
+    await answer.getByLabel(es['case.step.field.answer'], { exact: true }).fill(ANSWER)
     await answer.getByRole('button', { name: es['case.stepSubmit.answer'] }).click()
     await hop.getByTestId('step-done').filter({ hasText: es['case.stepDone.answer'] }).waitFor()
     await expect.poll(() => casePage.getByTestId('case-status').textContent()).toBe(es['case.status.answered'])
-    expect(await casePage.getByTestId('case-history').textContent()).toContain('Órgano Interno de Control — AGA respondió.')
+    const history = casePage.getByTestId('case-history')
+    const answered = history.getByTestId('case-step').filter({ hasText: ANSWER })
+    await answered.waitFor()
+    expect(await answered.textContent()).toContain(es['case.log.answered'])
+    const text = (await history.textContent()) ?? ''
+    expect(text).toContain(QUESTION)
+    expect(text).toContain(INFO)
+    // Routing at intake was Faro's own doing.
+    expect(text).toContain(es['case.log.system'])
+    expect(text).not.toMatch(RAW_CODE)
     await shoot(page, 'case-page-answered')
+    await expectAccessible(page)
   })
 
   it('never shows the case to the liaison of customs, the accused agency, in the queue or by its address', async () => {
@@ -203,8 +269,20 @@ describe.skipIf(SKIP_BROWSER_TESTS)('Paisano cases in Chromium', () => {
   })
 
   it('lets the Paisano national office close the case, after which the lookup says closed', async () => {
+    if (!faro) {
+      throw new Error('the server did not start')
+    }
+    const coordinator = await apiSession(faro.baseUrl, 'coordinacion.paisano', DEMO_PASSWORD)
     const page = await openAs('coordinacion.paisano')
-    await page.getByTestId('home-paisano_coordinator').getByTestId('case-counts').waitFor()
+    // The counts are exact, however many cases there are: no "200+".
+    const counts = page.getByTestId('home-paisano_coordinator').getByTestId('case-counts')
+    await counts.waitFor()
+    expect(await counts.textContent()).not.toContain('+')
+    const exact = (await (await coordinator.request('GET', '/api/cases/counts')).json()) as { open: number; overdue: number }
+    const shown = (await counts.locator('dd').allTextContents()).map((n) => Number(n.replace(/\D/g, '')))
+    expect(shown).toEqual([exact.open, exact.overdue])
+    await shoot(page, 'case-home-counts')
+    await expectAccessible(page)
     await page.goto(`/app/cases/${taken.recordId}`)
     const actions = page.getByTestId('case-actions')
     await actions.getByRole('button', { name: es['case.step.close'] }).click()

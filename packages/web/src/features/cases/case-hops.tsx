@@ -1,11 +1,15 @@
 import { useI18n } from '../../i18n/i18n.tsx'
 import { useUnitNames } from '../org-units/use-unit-names.ts'
 import { HopActions } from './case-actions.tsx'
+import { pendingQuestion, type CaseHistoryEntry } from './case-history.ts'
 import { dueText, word } from './case-words.ts'
 import type { CaseItem, Hop } from './types.ts'
 
-/** The bodies the case was sent to, each with its deadlines, its number for the case and its work. */
-export function HopList({ item }: { item: CaseItem }) {
+/**
+ * The bodies the case was sent to, each with its deadlines, its number for the case and its work,
+ * and the question a body asked the person, while it waits for the answer (from `history`).
+ */
+export function HopList({ item, history }: { item: CaseItem; history: readonly CaseHistoryEntry[] }) {
   const { t } = useI18n()
   const { hops } = item.state
   return (
@@ -14,20 +18,21 @@ export function HopList({ item }: { item: CaseItem }) {
       {hops.length === 0 ? <p className="notice">{t('case.hops.none')}</p> : null}
       <ul className="list" data-testid="case-hops">
         {hops.map((hop) => (
-          <HopCard key={hop.hopId} item={item} hop={hop} />
+          <HopCard key={hop.hopId} item={item} hop={hop} history={history} />
         ))}
       </ul>
     </section>
   )
 }
 
-function HopCard({ item, hop }: { item: CaseItem; hop: Hop }) {
+function HopCard({ item, hop, history }: { item: CaseItem; hop: Hop; history: readonly CaseHistoryEntry[] }) {
   const { t, dateTime } = useI18n()
   const unitName = useUnitNames()
   const now = new Date()
   const late = item.overdueHops.includes(hop.hopId)
   const parent = item.state.hops.find((h) => h.hopId === hop.parentHopId)
   const titleId = `hop-${hop.hopId}`
+  const question = hop.status === 'info_requested' && item.state.closedAt === undefined ? pendingQuestion(history, hop.hopId) : undefined
   const done = (at: string | undefined, by: string): string => {
     if (at !== undefined) {
       return t('case.hops.doneOn', { when: dateTime(at) })
@@ -67,7 +72,7 @@ function HopCard({ item, hop }: { item: CaseItem; hop: Hop }) {
             <dd data-testid="hop-external-ref">{hop.externalRef}</dd>
           </div>
         ) : null}
-        {hop.infoRequestedAt && hop.status === 'info_requested' ? (
+        {hop.infoRequestedAt && hop.status === 'info_requested' && question === undefined ? (
           <div>
             <dt>{t('case.hops.infoRequested')}</dt>
             <dd>{t('case.hops.infoRequestedOn', { when: dateTime(hop.infoRequestedAt) })}</dd>
@@ -80,6 +85,13 @@ function HopCard({ item, hop }: { item: CaseItem; hop: Hop }) {
           </div>
         ) : null}
       </dl>
+      {question ? (
+        <div className="case-question" data-testid="hop-question">
+          <p className="case-question-title">{t('case.question.title', { body: unitName(hop.bodyId) })}</p>
+          <blockquote className="case-step-text">{question.question}</blockquote>
+          <p className="muted">{t('case.question.asked', { when: dateTime(question.at) })}</p>
+        </div>
+      ) : null}
       <HopActions item={item} hop={hop} />
     </li>
   )

@@ -5,9 +5,11 @@ import { Link } from '../../ui/router.tsx'
 import { ErrorNotice, Loading, Page } from '../../ui/status.tsx'
 import { useFetch } from '../../ui/use-fetch.ts'
 import { useUnitNames } from '../org-units/use-unit-names.ts'
+import type { Items } from '../../api/types.ts'
 import { OfficeActions } from './case-actions.tsx'
-import { caseHistory } from './case-history.ts'
+import type { CaseHistoryEntry } from './case-history.ts'
 import { HopList } from './case-hops.tsx'
+import { CaseHistory } from './case-steps.tsx'
 import { languageName, placeText, word } from './case-words.ts'
 import { isOverdue } from './due.ts'
 import type { CaseItem, CaseState } from './types.ts'
@@ -15,7 +17,7 @@ import './cases.css'
 
 /**
  * One case in words: what was taken, the bodies it was sent to with their deadlines and what
- * they did, the actions the account may take on it, and its history. What the account may read
+ * they did, the actions the account may take on it, and its history from the action log. What the account may read
  * is the server's decision; a case out of reach says so.
  */
 export function CasePage() {
@@ -50,6 +52,8 @@ function Refused({ error, onRetry }: { error: unknown; onRetry: () => void }) {
 function CaseBody({ item }: { item: CaseItem }) {
   const { t, dateTime } = useI18n()
   const unitName = useUnitNames()
+  // One request for the hops (the question waiting for an answer) and the history below.
+  const history = useFetch<Items<CaseHistoryEntry>>(`/api/cases/${encodeURIComponent(item.recordId)}/history`)
   const s = item.state
   return (
     <>
@@ -73,28 +77,9 @@ function CaseBody({ item }: { item: CaseItem }) {
         {s.inTransit ? <p className="notice notice-warning">{t('case.page.inTransit')}</p> : null}
         <CaseFacts state={s} unitName={unitName} />
       </section>
-      <HopList item={item} />
+      <HopList item={item} history={history.status === 'ok' ? history.data.items : []} />
       <OfficeActions item={item} />
-      <section aria-labelledby="case-history-title">
-        <h2 id="case-history-title">{t('case.history.title')}</h2>
-        <ol className="list case-history" data-testid="case-history">
-          {caseHistory(s).map((e, i) => (
-            <li key={i} className="list-item">
-              <p className="list-item-meta muted">{dateTime(e.at)}</p>
-              <p>
-                {t(`case.history.${e.kind}`, {
-                  body: e.bodyId ? unitName(e.bodyId) : '',
-                  from: e.fromBodyId ? unitName(e.fromBodyId) : '',
-                  channel: word(t, 'channel', s.channel),
-                  outcome: e.outcome ? word(t, 'outcome', e.outcome) : '',
-                })}
-                {e.externalRef ? ` ${t('case.history.ref', { ref: e.externalRef })}` : ''}
-              </p>
-            </li>
-          ))}
-        </ol>
-        <p className="muted small">{t('case.history.note')}</p>
-      </section>
+      <CaseHistory item={item} history={history} onRetry={() => void history.reload()} />
     </>
   )
 }
