@@ -168,19 +168,43 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the account, record, staff and places pages
     await create.getByLabel(es['staff.field.role'], { exact: true }).selectOption('module_volunteer')
     await create.getByLabel(es['staff.field.unit'], { exact: true }).selectOption('module-tijuana-airport')
     await create.getByLabel(es['staff.field.password'], { exact: true }).fill('una contraseña inicial')
+    // The work e-mail Faro writes to about cases: optional, and a half-typed one is named.
+    const email = create.getByLabel(es['staff.field.email'], { exact: true })
+    await email.fill('nueva.voluntaria')
     await create.getByRole('button', { name: es['staff.create.submit'] }).click()
+    await create.getByText(es['form.error.email']).waitFor()
+    await email.fill('nueva.voluntaria@paisano.gob.mx')
+    await create.screenshot({ path: path.join(OUTPUT_DIR, 'staff-create-email-360.png') })
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/users') && r.method() === 'POST')
+    await create.getByRole('button', { name: es['staff.create.submit'] }).click()
+    expect((await sent).postDataJSON()).toMatchObject({ username: 'e2e.nueva', email: 'nueva.voluntaria@paisano.gob.mx' })
     await page.getByText(es['staff.createdDone'].replace('{name}', 'Nueva voluntaria (e2e)').replace('{username}', 'e2e.nueva')).waitFor()
+    const name = 'Nueva voluntaria (e2e)'
+    const card = page.getByTestId('user-list').locator('li').filter({ hasText: name })
+    expect(await card.getByTestId('user-email').textContent()).toBe(es['staff.email'].replace('{email}', 'nueva.voluntaria@paisano.gob.mx'))
+    await card.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'staff-email-360.png') })
+    expect(await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0)).toBeLessThanOrEqual(PHONE.width)
     await expectAccessible(page)
 
-    const name = 'Nueva voluntaria (e2e)'
+    // A new role, and the e-mail emptied: it is removed, and nothing else is sent.
     await page.getByRole('button', { name: es['staff.editLabel'].replace('{name}', name) }).click()
     const edit = page.getByTestId('user-edit')
+    expect(await edit.getByLabel(es['staff.field.email'], { exact: true }).inputValue()).toBe('nueva.voluntaria@paisano.gob.mx')
+    await page.setViewportSize(DESKTOP)
+    await card.screenshot({ path: path.join(OUTPUT_DIR, 'staff-edit-1366.png') })
+    await expectAccessible(page)
+    await page.setViewportSize(PHONE)
     await edit.getByLabel(es['staff.field.role'], { exact: true }).selectOption('call_centre_operator')
+    await edit.getByLabel(es['staff.field.email'], { exact: true }).fill('')
+    const patched = page.waitForRequest((r) => r.url().includes('/api/users/') && r.method() === 'PATCH')
     await edit.getByRole('button', { name: es['staff.edit.save'] }).click()
+    expect((await patched).postDataJSON()).toEqual({ role: 'call_centre_operator', email: null })
     await page.getByText(es['staff.savedDone'].replace('{name}', name)).waitFor()
+    expect(await card.getByTestId('user-email').count()).toBe(0)
     const admin = await apiSession(faro.baseUrl, 'admin', 'faro-demo-2026')
-    const listed = (await (await admin.request('GET', '/api/users')).json()) as { items: { username: string; role: string; disabled: boolean }[] }
-    expect(listed.items.find((u) => u.username === 'e2e.nueva')).toMatchObject({ role: 'call_centre_operator', disabled: false })
+    const listed = (await (await admin.request('GET', '/api/users')).json()) as { items: { username: string; role: string; disabled: boolean; email: string | null }[] }
+    expect(listed.items.find((u) => u.username === 'e2e.nueva')).toMatchObject({ role: 'call_centre_operator', disabled: false, email: null })
 
     // Its owner forgot the password: a new one, which then signs in.
     await page.getByRole('button', { name: es['staff.password.label'].replace('{name}', name) }).click()

@@ -99,6 +99,11 @@ export function UserList({ manage = false }: { manage?: boolean }) {
               {t(`role.${user.role}`)} · {unitName(user.orgUnitId)}
             </p>
             <p className="list-item-meta muted">{t('staff.username', { username: user.username })}</p>
+            {user.email ? (
+              <p className="list-item-meta muted" data-testid="user-email">
+                {t('staff.email', { email: user.email })}
+              </p>
+            ) : null}
             {mayManage && editing?.id === user.id && editing.what === 'password' ? (
               <Suspense fallback={<Loading />}>
                 <ResetPasswordForm
