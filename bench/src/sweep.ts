@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { sql } from 'kysely'
+import { sql, type Insertable } from 'kysely'
+import type { RecordsTable } from '../../packages/server/src/db/schema.ts'
 import { alertsOf, folioBody, formatFolio, FOLIOS_PER_YEAR, hopDeadlines, type CaseState } from '@faro/core'
 import { ManualClock } from '../../packages/server/src/clock.ts'
 import { migrateToLatest } from '../../packages/server/src/db/migrate.ts'
@@ -24,7 +25,7 @@ async function fill(db: Db): Promise<void> {
   // 16 columns a row: 2,000 rows stay under SQLite's 32,766 variables per statement.
   const batch = 2000
   for (let i = 0; i < CASES; i += batch) {
-    const rows = []
+    const rows: Insertable<RecordsTable>[] = []
     for (let j = i; j < Math.min(CASES, i + batch); j += 1) {
       // The first DUE cases were routed long ago, so their alerts have come; the rest are recent.
       const routedAt = new Date(j < DUE ? base : NOW.getTime() - 3_600_000 + (j % 3_000_000))

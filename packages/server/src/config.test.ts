@@ -19,6 +19,8 @@ describe('loadConfig', () => {
       maxBodyBytes: 1024 * 1024,
       webDist: path.join(REPO_ROOT, 'packages/web/dist'),
       mapTileUrl: undefined,
+      mail: { smtpUrl: undefined, from: 'Faro <no-reply@faro.invalid>' },
+      publicUrl: undefined,
       protection: {
         masterKey: undefined,
         masterKeyFile: undefined,
@@ -47,6 +49,9 @@ describe('loadConfig', () => {
       FARO_SESSION_HOURS: '8',
       FARO_MAX_BODY_BYTES: '2048',
       FARO_WEB_DIST: '/srv/faro-web',
+      FARO_SMTP_URL: 'smtp://faro:s3cret@mail.example.org:587',
+      FARO_MAIL_FROM: 'Faro <faro@example.org>',
+      FARO_PUBLIC_URL: 'https://faro.example.org',
     })
     expect(config).toEqual({
       port: 9000,
@@ -59,8 +64,16 @@ describe('loadConfig', () => {
       sessionHours: 8,
       maxBodyBytes: 2048,
       webDist: '/srv/faro-web',
+      mail: { smtpUrl: 'smtp://faro:s3cret@mail.example.org:587', from: 'Faro <faro@example.org>' },
+      publicUrl: 'https://faro.example.org',
       protection: expect.objectContaining({ shredListFile: '/srv/faro/shred-list.txt' }),
     })
+  })
+
+  it('refuses a mail server that is not an smtp:// or smtps:// URL, without echoing its password', () => {
+    const error = configError({ FARO_SMTP_URL: 'http://faro:s3cret@mail.example.org' })
+    expect(error.message).toMatch(/^FARO_SMTP_URL: expected the SMTP server/)
+    expect(error.message).not.toContain('s3cret')
   })
 
   it('picks PostgreSQL when DATABASE_URL is set', () => {

@@ -220,7 +220,7 @@ function pmtilesProblem(file: string): string | undefined {
 
 // A secret is never echoed, not even a wrong one: it may be the right key mistyped. Database URLs
 // usually carry a password, the owner's that of the most powerful role Faro knows.
-const SECRETS: readonly string[] = ['FARO_MASTER_KEY', 'DATABASE_URL', 'DATABASE_MIGRATE_URL']
+const SECRETS: readonly string[] = ['FARO_MASTER_KEY', 'DATABASE_URL', 'DATABASE_MIGRATE_URL', 'FARO_SMTP_URL']
 
 function shown(name: string, value: string | undefined): string {
   if (value === undefined) {
