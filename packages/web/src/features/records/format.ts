@@ -18,6 +18,10 @@ const CODE_PREFIX: Record<string, string> = {
   authority: 'authority',
 }
 const KIND_PREFIX: Record<string, string> = { patrol: 'patrolKind', place: 'placeKind' }
+// A field's codes that mean something else in one record type: a call's outcome is not a rescue's.
+const TYPE_PREFIX: Record<string, Record<string, string>> = {
+  call: { topic: 'call.topic', outcome: 'call.outcome', fromCountry: 'call.from', language: 'call.language' },
+}
 const TIMES = new Set(['at', 'startedAt', 'endedAt', 'foundAt', 'notifiedAt', 'inspectedAt', 'clientTime'])
 
 /**
@@ -26,7 +30,7 @@ const TIMES = new Set(['at', 'startedAt', 'endedAt', 'foundAt', 'notifiedAt', 'i
  * knows a name for; linked people appear only as how many.
  */
 export function useValueText(recordType: string): (field: string, value: unknown) => string {
-  const { t, dateTime } = useI18n()
+  const { t, dateTime, lang } = useI18n()
   const unitName = useUnitNames()
   return useCallback(
     (field: string, value: unknown): string => {
@@ -56,7 +60,11 @@ export function useValueText(recordType: string): (field: string, value: unknown
       if (field === 'location' && isObject(value) && typeof value.lat === 'number' && typeof value.lon === 'number') {
         return `${value.lat.toFixed(5)}, ${value.lon.toFixed(5)}`
       }
-      const prefix = field === 'kind' ? KIND_PREFIX[recordType] : CODE_PREFIX[field]
+      // The languages a call is taken in have words of their own; any other, the browser's name for it.
+      if (field === 'language' && recordType === 'call' && typeof value === 'string' && !isMessageKey(`call.language.${value}`)) {
+        return new Intl.DisplayNames([lang], { type: 'language', fallback: 'code' }).of(value) ?? value
+      }
+      const prefix = TYPE_PREFIX[recordType]?.[field] ?? (field === 'kind' ? KIND_PREFIX[recordType] : CODE_PREFIX[field])
       if (Array.isArray(value)) {
         return value.length === 0 ? '—' : value.map((v) => (typeof v === 'object' ? '…' : code(prefix, v))).join(', ')
       }
@@ -71,7 +79,7 @@ export function useValueText(recordType: string): (field: string, value: unknown
       }
       return t('record.details', { count: Object.keys(isObject(value) ? value : {}).length })
     },
-    [t, dateTime, unitName, recordType],
+    [t, dateTime, lang, unitName, recordType],
   )
 }
 
