@@ -92,6 +92,8 @@ function RecordPageGuard() {
 
 const routes: AnyRoute[] = [
   home,
+  page('call', () => import('./features/calls/log-call-page.tsx'), 'LogCallPage'),
+  page('calls', () => import('./features/calls/calls-page.tsx'), 'CallsPage'),
   page('intake', () => import('./features/cases/intake-page.tsx'), 'IntakePage'),
   page('cases', () => import('./features/cases/cases-page.tsx'), 'CasesPage'),
   caseRoute,

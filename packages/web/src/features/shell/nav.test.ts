@@ -40,6 +40,22 @@ describe('navFor', () => {
     expect(nav.map((n) => n.route)).toEqual(['', 'cases', 'places', 'tokens', 'units'])
   })
 
+  it('gives the call centre the call log and today\'s calls first, then its case pages', () => {
+    const nav = navFor(['place.read', 'case.create', 'case.read', 'case.update', 'call.create', 'call.read', 'call.update'])
+    expect(nav.map((n) => n.route)).toEqual(['', 'call', 'calls', 'intake', 'cases', 'folio', 'places', 'units'])
+  })
+
+  it('gives the Paisano coordination today\'s calls but not the call log', () => {
+    expect(canOpen('calls', ['call.read', 'case.read'])).toBe(true)
+    expect(canOpen('call', ['call.read', 'case.read'])).toBe(false)
+  })
+
+  it('shows no call screens to a module volunteer', () => {
+    const routes = navFor(['place.read', 'case.create', 'case.read']).map((n) => n.route)
+    expect(routes).not.toContain('call')
+    expect(routes).not.toContain('calls')
+  })
+
   it('refuses unknown routes and routes the role lacks', () => {
     expect(canOpen('nowhere', ['user.read'])).toBe(false)
     expect(canOpen('tokens', ['place.read'])).toBe(false)

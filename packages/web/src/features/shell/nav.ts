@@ -2,7 +2,7 @@ import type { PolicyAction } from '@faro/core'
 import type { MessageKey } from '../../i18n/messages.ts'
 
 /** The pages of the staff app, by route (the path below /app/). */
-export type RouteId = '' | 'intake' | 'cases' | 'folio' | 'capture' | 'field' | 'live' | 'import' | 'places' | 'staff' | 'audit' | 'people' | 'rights' | 'tokens' | 'units' | 'account'
+export type RouteId = '' | 'call' | 'calls' | 'intake' | 'cases' | 'folio' | 'capture' | 'field' | 'live' | 'import' | 'places' | 'staff' | 'audit' | 'people' | 'rights' | 'tokens' | 'units' | 'account'
 
 export interface NavItem {
   route: RouteId
@@ -18,6 +18,9 @@ interface PageRule extends NavItem {
 
 const PAGES: readonly PageRule[] = [
   { route: '', label: 'nav.home', anyOf: [] },
+  // The call centre logs every call, information-only ones too; most of its work, so first.
+  { route: 'call', label: 'nav.call', anyOf: ['call.create'] },
+  { route: 'calls', label: 'nav.calls', anyOf: ['call.read'] },
   // Paisano cases: taking a complaint, the queue of those the account may read (an agency's
   // liaison's are those routed to it), and a folio asked about by phone or at a module.
   { route: 'intake', label: 'nav.intake', anyOf: ['case.create'] },
