@@ -1,5 +1,5 @@
 /**
- * Public case numbers ("folios") such as `PA-26-4K7Q-9`: a programme prefix, the two-digit year,
+ * Public case numbers ("folios") such as `PA-26-4K7Q-V`: a programme prefix, the two-digit year,
  * four characters and a check character. People read them aloud over the phone, copy them from a
  * screen at a toll booth and type them on a phone days later, so:
  *

@@ -42,7 +42,13 @@ export function RecordPage() {
   return (
     <Page title={title} testId="record-page">
       <p>
-        {recordType === 'place' ? <Link to="places">{t('record.backPlaces')}</Link> : <Link to="field">{t('record.back')}</Link>}
+        {recordType === 'place' ? (
+          <Link to="places">{t('record.backPlaces')}</Link>
+        ) : recordType === 'call' ? (
+          <Link to="calls">{t('record.backCalls')}</Link>
+        ) : (
+          <Link to="field">{t('record.back')}</Link>
+        )}
       </p>
       {record.status === 'loading' ? <Loading /> : null}
       {record.status === 'error' ? <ErrorNotice error={record.error} onRetry={record.reload} /> : null}
