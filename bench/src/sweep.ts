@@ -75,10 +75,7 @@ async function fill(db: Db): Promise<void> {
 async function plan(db: Db, forced: boolean): Promise<string> {
   const at = NOW.toISOString()
   if (db.dialect === 'postgres') {
-    const query = forced
-      ? sql`explain select record_id from records where record_type = 'case' and coalesce(alert_at, '') <= ${at} and alert_at is not null order by alert_at limit 500`
-      : sql`explain select record_id from records where record_type = 'case' and alert_at <= ${at} order by alert_at limit 500`
-    const { rows } = await query.execute(db.db)
+    const { rows } = await withoutIndexes(db, forced, (trx) => sql`explain select record_id from records where record_type = 'case' and alert_at <= ${at} order by alert_at limit 500`.execute(trx))
     return rows.map((r) => Object.values(r as Record<string, unknown>)[0]).join('\n')
   }
   const query = forced
@@ -88,14 +85,23 @@ async function plan(db: Db, forced: boolean): Promise<string> {
   return rows.map((r) => String((r as { detail: string }).detail)).join('\n')
 }
 
+/** Runs a query in a transaction, with PostgreSQL's index scans turned off for the baseline. */
+async function withoutIndexes<T>(db: Db, off: boolean, work: (trx: Db['db']) => Promise<T>): Promise<T> {
+  return db.db.transaction().execute(async (trx) => {
+    if (off) {
+      await sql`set local enable_indexscan = off`.execute(trx)
+      await sql`set local enable_bitmapscan = off`.execute(trx)
+      await sql`set local enable_indexonlyscan = off`.execute(trx)
+    }
+    return work(trx)
+  })
+}
+
 async function timeQuery(db: Db, forced: boolean): Promise<number> {
   const at = NOW.toISOString()
   const start = performance.now()
   if (db.dialect === 'postgres') {
-    await (forced
-      ? sql`select record_id from records where record_type = 'case' and coalesce(alert_at, '') <= ${at} and alert_at is not null order by alert_at limit 500`
-      : sql`select record_id from records where record_type = 'case' and alert_at <= ${at} order by alert_at limit 500`
-    ).execute(db.db)
+    await withoutIndexes(db, forced, (trx) => sql`select record_id from records where record_type = 'case' and alert_at <= ${at} order by alert_at limit 500`.execute(trx))
   } else {
     await (forced
       ? sql`select record_id from records not indexed where record_type = 'case' and alert_at <= ${at} order by alert_at limit 500`
