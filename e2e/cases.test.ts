@@ -3,6 +3,7 @@ import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import es from '../packages/web/src/i18n/es.json'
+import { uuidv7 } from '../packages/web/src/outbox/uuidv7.ts'
 import { apiSession } from './api-session.ts'
 import { DEMO_PASSWORD, OUTPUT_DIR, SKIP_BROWSER_TESTS, closeAll, startBrowserAndFaro, type RunningFaro } from './harness.ts'
 import { signIn } from './pages.ts'
@@ -303,6 +304,32 @@ describe.skipIf(SKIP_BROWSER_TESTS)('Paisano cases in Chromium', () => {
     await form.getByRole('button', { name: es['case.lookup.submit'] }).click()
     expect(await phone.getByTestId('lookup-status').textContent()).toBe(es['case.publicStatus.closed'])
     expect(await phone.getByTestId('lookup-result').textContent()).toContain(es['case.outcome.resolved'])
+  })
+
+  it('lets a Grupo Beta agent file the complaint taken in an attention, linked to it', async () => {
+    if (!faro) {
+      throw new Error('the server did not start')
+    }
+    const agent = await apiSession(faro.baseUrl, 'agente.tijuana', 'faro-demo-2026')
+    const attentionId = `att-complaint-${Date.now()}`
+    const made = await agent.request('POST', '/api/records/actions', { id: uuidv7(), recordType: 'attention', recordId: attentionId, type: 'AttentionRecorded', payload: { orgUnitId: 'beta-tijuana', at: new Date().toISOString(), setting: 'base', people: [{ count: 1 }], services: ['orientation', 'complaint_taken'] } })
+    expect(made.status, await made.clone().text()).toBe(201)
+    const page = await openAs('agente.tijuana')
+    await page.goto(`/app/records/attention/${attentionId}`)
+    await page.getByTestId('record-open-complaint').click()
+    const form = page.getByTestId('intake-form')
+    await form.getByTestId('intake-linked').waitFor()
+    await form.getByRole('radio', { name: new RegExp(`^${es['case.kind.complaint']}`) }).check()
+    await form.getByRole('radio', { name: es['case.category.abuse_of_authority'] }).check()
+    await form.getByLabel(es['case.intake.description'], { exact: true }).fill('Dice que unos policías le quitaron su dinero en la carretera.')
+    await form.getByLabel(es['case.intake.placeKind'], { exact: true }).selectOption('highway')
+    await form.getByRole('radio', { name: es['case.intake.when.today'], exact: true }).check()
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/cases') && r.method() === 'POST')
+    await form.getByRole('button', { name: es['case.intake.submitComplaint'] }).click()
+    const body = (await sent).postDataJSON() as Record<string, unknown>
+    expect(body).toMatchObject({ channel: 'field', linkedRecord: { recordType: 'attention', recordId: attentionId } })
+    await page.getByTestId('readback').waitFor()
+    await shoot(page, 'case-from-attention')
   })
 })
 

@@ -41,6 +41,19 @@ export const liveRoute = createRoute({
 
 const LivePage = lazyRouteComponent(() => import('./features/field-live/live-page.tsx'), 'LivePage')
 
+/**
+ * The intake; `?from=attention/<id>` files the complaint a Grupo Beta took during that attention,
+ * linked to it. Anything else there is dropped.
+ */
+export const intakeRoute = createRoute({
+  getParentRoute: () => root,
+  path: '/intake',
+  validateSearch: (search: Record<string, unknown>): { from?: string } => (typeof search.from === 'string' && /^attention\/[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(search.from) ? { from: search.from } : {}),
+  component: () => <Guarded id="intake" component={IntakePage} />,
+})
+
+const IntakePage = lazyRouteComponent(() => import('./features/cases/intake-page.tsx'), 'IntakePage')
+
 /** One record: `/records/attention/att-…`, its type checked against the registry. */
 export const recordRoute = createRoute({
   getParentRoute: () => root,
@@ -94,7 +107,7 @@ const routes: AnyRoute[] = [
   home,
   page('call', () => import('./features/calls/log-call-page.tsx'), 'LogCallPage'),
   page('calls', () => import('./features/calls/calls-page.tsx'), 'CallsPage'),
-  page('intake', () => import('./features/cases/intake-page.tsx'), 'IntakePage'),
+  intakeRoute,
   page('cases', () => import('./features/cases/cases-page.tsx'), 'CasesPage'),
   caseRoute,
   page('folio', () => import('./features/cases/lookup-page.tsx'), 'LookupPage'),

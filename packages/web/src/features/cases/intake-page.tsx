@@ -1,3 +1,4 @@
+import { useSearch } from '@tanstack/react-router'
 import { useEffect, useState } from 'react'
 import { api, ApiError } from '../../api/client.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
@@ -51,6 +52,9 @@ function IntakeFormCard({ onTaken }: { onTaken: (taken: Taken) => void }) {
   const form = useSchemaForm(IntakeForm, intakeDefaults(ids.id, ids.pin, fixedChannel))
   const [failure, setFailure] = useState<unknown>(undefined)
   const { agencies } = useBodies()
+  // Filed from an attention that took the complaint: linked to it, so each leads to the other.
+  const from = useSearch({ from: '/intake' }).from
+  const linkedRecord = from === undefined ? undefined : { recordType: 'attention', recordId: from.slice('attention/'.length) }
   const kind = form.watch('kind')
   const placeKind = form.watch('placeKind')
   const when = form.watch('when')
@@ -68,7 +72,7 @@ function IntakeFormCard({ onTaken }: { onTaken: (taken: Taken) => void }) {
   const submit = form.handleSubmit(async (intake) => {
     setFailure(undefined)
     try {
-      const result = await api<CaseIntakeResult>('/api/cases', { method: 'POST', body: intake })
+      const result = await api<CaseIntakeResult>('/api/cases', { method: 'POST', body: linkedRecord ? { ...intake, linkedRecord } : intake })
       await invalidate('/api/cases')
       onTaken({ folio: result.folio, pin: result.pin ?? ids.pin, recordId: result.recordId, kind: intake.kind })
     } catch (error) {
@@ -79,6 +83,11 @@ function IntakeFormCard({ onTaken }: { onTaken: (taken: Taken) => void }) {
   const submitLabel = kind === 'complaint' ? t('case.intake.submitComplaint') : kind === 'help_request' ? t('case.intake.submitHelp') : t('case.intake.submit')
   return (
     <form className="card intake-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('case.intake.title')} data-testid="intake-form">
+      {linkedRecord ? (
+        <p className="notice" data-testid="intake-linked">
+          {t('case.intake.fromAttention')}
+        </p>
+      ) : null}
       <RadioTiles
         form={form}
         name="kind"

@@ -78,6 +78,13 @@ export function RecordPage() {
               {t('correct.saved')}
             </p>
           ) : null}
+          {recordType === 'attention' && Array.isArray(record.data.state.services) && record.data.state.services.includes('complaint_taken') && can('case.create') ? (
+            <div className="actions">
+              <Link to={`intake?from=attention/${encodeURIComponent(record.data.recordId)}`} className="button button-primary" data-testid="record-open-complaint">
+                {t('case.intake.openFromAttention')}
+              </Link>
+            </div>
+          ) : null}
           {mayCorrect && !correcting ? (
             <div className="actions">
               <button type="button" className="button button-secondary" onClick={() => { setSaved(false); setCorrecting(true) }}>
