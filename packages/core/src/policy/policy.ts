@@ -173,6 +173,11 @@ export function scopesOf(role: Role, action: PolicyAction): Scope[] {
     .sort((a, b) => order.indexOf(b) - order.indexOf(a))
 }
 
+/** True when the actor's role may do the action over everything (its row has national scope). */
+export function holdsNationally(actor: Actor, action: PolicyAction): boolean {
+  return scopesOf(actor.role, action).includes('national')
+}
+
 /** Every action a role may do in some scope: drives the role-aware navigation. */
 export function actionsOf(role: Role): PolicyAction[] {
   return [...new Set(POLICY.filter((r) => r.role === role).map((r) => r.action))]

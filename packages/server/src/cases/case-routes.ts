@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { CaseIntake, CaseIntakeResult, CaseLookup, CaseStep, CaseView, decide, DomainError, IsoDateTime, message, parseInput, PROBLEM_TITLES, PublicCaseView, RecordId, RoutingRuleSet } from '@faro/core'
+import { CaseIntake, CaseIntakeResult, CaseLookup, CaseStep, CaseView, DomainError, holdsNationally, IsoDateTime, message, parseInput, PROBLEM_TITLES, PublicCaseView, RecordId, RoutingRuleSet } from '@faro/core'
 import { z } from 'zod'
 import type { Clock } from '../clock.ts'
 import type { Db } from '../db/open.ts'
@@ -76,7 +76,7 @@ export function caseRoutes(deps: { db: Db; clock: Clock } & CaseDeps) {
 
   app.get('/routing-rules', describe({ summary: 'The routing rules in force and the list of their versions', tags, responses: { 200: { description: 'Rules', schema: z.object({ version: z.number().int(), rules: RoutingRuleSet, versions: z.array(z.object({ version: z.number().int(), createdBy: z.string(), createdAt: z.string(), note: z.string() })) }) } } }), requireAuth, async (c) => {
     const ctx = c.get('ctx')
-    if (!decide(ctx.actor, 'case.route', { orgUnitPath: [] }).allowed && !decide(ctx.actor, 'org_unit.manage', { orgUnitPath: [] }).allowed) {
+    if (!holdsNationally(ctx.actor, 'case.route') && !holdsNationally(ctx.actor, 'org_unit.manage')) {
       throw new DomainError('forbidden', PROBLEM_TITLES.forbidden[ctx.lang])
     }
     const current = await currentRuleSet(ctx.db.db)
@@ -85,7 +85,7 @@ export function caseRoutes(deps: { db: Db; clock: Clock } & CaseDeps) {
 
   app.put('/routing-rules', describe({ errors: [409], summary: 'Save a new version of the routing rules (administrators); earlier versions stay', tags, responses: { 200: { description: 'The new version', schema: z.object({ version: z.number().int() }) } } }), requireSession, jsonBody(RulesInput), async (c) => {
     const ctx = c.get('ctx')
-    if (!decide(ctx.actor, 'org_unit.manage', { orgUnitPath: [] }).allowed) {
+    if (!holdsNationally(ctx.actor, 'org_unit.manage')) {
       throw new DomainError('forbidden', PROBLEM_TITLES.forbidden[ctx.lang])
     }
     const input = c.req.valid('json')

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto'
 import {
   CaseOpened,
+  holdsNationally,
   DEFAULT_CALENDAR,
   DomainError,
   decide,
@@ -144,7 +145,7 @@ async function visibleCases(ctx: Ctx): Promise<CaseState[]> {
 
 /** Clusters of complaints in a period; the national office's view (the right to route). */
 export async function casePatterns(ctx: Ctx, q: { from: string; to: string; min: number }): Promise<Cluster[]> {
-  if (!decide(ctx.actor, 'case.route', { orgUnitPath: [] }).allowed) {
+  if (!holdsNationally(ctx.actor, 'case.route')) {
     throw new DomainError('forbidden', PROBLEM_TITLES.forbidden[ctx.lang])
   }
   return findClusters(await visibleCases(ctx), q)
@@ -156,7 +157,7 @@ export async function casePatterns(ctx: Ctx, q: { from: string; to: string; min:
  */
 export async function caseScorecards(ctx: Ctx, q: { from: string; to: string }): Promise<Scorecard[]> {
   const all = scorecards(await visibleCases(ctx), { ...q, now: ctx.clock.now().toISOString() })
-  return decide(ctx.actor, 'case.route', { orgUnitPath: [] }).allowed ? all : all.filter((s) => s.bodyId === ctx.actor.orgUnitId)
+  return holdsNationally(ctx.actor, 'case.route') ? all : all.filter((s) => s.bodyId === ctx.actor.orgUnitId)
 }
 
 /** How many open cases the caller may read, and how many of them are late. */
@@ -204,7 +205,7 @@ export async function caseHistory(ctx: Ctx, recordId: string): Promise<CaseHisto
 function viewOf(ctx: Ctx, record: RecordView): CaseView {
   const state = record.state as unknown as CaseState
   // The vault reference is for those who may follow the person up, not for the handling bodies.
-  const mayFollowUp = decide(ctx.actor, 'case.update', { orgUnitPath: [] }).allowed || ctx.actor.userId === record.ownerId
+  const mayFollowUp = holdsNationally(ctx.actor, 'case.update') || ctx.actor.userId === record.ownerId
   const shown = mayFollowUp ? state : { ...state, personId: undefined }
   return {
     recordId: record.recordId,
@@ -295,7 +296,7 @@ function ownHop(ctx: Ctx, state: CaseState, hopId: string) {
   if (hop.status === 'referred') {
     throw stepRefused(ctx, 'faro.case_hop_referred')
   }
-  if (hop.bodyId !== ctx.actor.orgUnitId && !decide(ctx.actor, 'case.route', { orgUnitPath: [] }).allowed) {
+  if (hop.bodyId !== ctx.actor.orgUnitId && !holdsNationally(ctx.actor, 'case.route')) {
     throw new DomainError('forbidden', PROBLEM_TITLES.forbidden[ctx.lang])
   }
   return hop

@@ -50,17 +50,32 @@ export async function sweepCases(db: Kysely<Database>, clock: Clock, settings: N
   const now = clock.now().toISOString()
   const rows = await db.selectFrom('records').select(['recordId', 'state', 'version']).where('recordType', '=', 'case').where('alertAt', '<=', now).orderBy('alertAt').limit(limit).execute()
   let messages = 0
+  // Looked up once per sweep: many due cases share a body.
+  const recipients = new Map<string, { id: string; orgUnitId: string }[]>()
+  const recipientsOf = async (units: readonly string[]) => {
+    const key = units.join('\u0000')
+    let found = recipients.get(key)
+    if (found === undefined) {
+      found = await recipientsIn(db, units, BODY_ROLES)
+      recipients.set(key, found)
+    }
+    return found
+  }
+  const names = new Map<string, string>()
   for (const row of rows) {
     const state = JSON.parse(row.state) as CaseState
     const alerts = alertsOf(state)
     const due = latestPerStep(alerts.filter((a) => a.at <= now))
     const next = alerts.find((a) => a.at > now)?.at ?? null
     const out: NewMessage[] = []
-    const names = new Map((await findOrgUnits(db, [...new Set(due.map((a) => a.bodyId))])).map((u) => [u.id, u.name]))
+    const unnamed = [...new Set(due.map((a) => a.bodyId))].filter((id) => !names.has(id))
+    for (const unit of await findOrgUnits(db, unnamed)) {
+      names.set(unit.id, unit.name)
+    }
     for (const alert of due) {
       const overdue = alert.kind.endsWith('_overdue')
       const units = overdue ? [alert.bodyId, ESCALATION_UNIT] : [alert.bodyId]
-      for (const user of await recipientsIn(db, units, BODY_ROLES)) {
+      for (const user of await recipientsOf(units)) {
         out.push({
           key: `case:${row.recordId}:${alert.hopId}:${alert.kind}:${user.id}`,
           recipient: { kind: 'user', id: user.id },
