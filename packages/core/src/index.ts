@@ -125,3 +125,18 @@ export { LEGAL_HOLD_LIMITS, LegalHold, PlaceLegalHoldInput, ReleaseLegalHoldInpu
 export { NAME_PARTICLES, namePhoneticKeys, nameTokens, normaliseName, normalisePhone, phoneticKey } from './protection/names.ts'
 export * from './cases/routing.ts'
 export * from './cases/patterns.ts'
+export {
+  ATTACHMENT_EXTENSIONS,
+  ATTACHMENT_LIMITS,
+  AttachmentReadQuery,
+  AttachmentType,
+  AttachmentUploadQuery,
+  AttachmentView,
+  CustodyAction,
+  CustodyEntry,
+  attachmentAccept,
+  cleanFileName,
+  declaredType,
+  downloadName,
+} from './files/attachments.ts'
+export { sniffType } from './files/sniff.ts'
