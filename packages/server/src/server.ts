@@ -24,7 +24,7 @@ export async function startServer(config: Config, logger: Logger, protection: Pr
   await migrateDatabase(db, config.database)
   await sealPlainTotpSecrets(db, protection.keyring, logger)
   const stopProtection = await startProtectionJobs(db, systemClock, protection, logger)
-  const stopScheduled = startJobs(db, systemClock, config, logger)
+  const stopScheduled = startJobs(db, systemClock, config, protection.keyring, logger)
   const stopJobs = () => {
     stopProtection()
     stopScheduled()

@@ -71,3 +71,21 @@ export const CATEGORY_NAMES: Record<CaseCategory, { es: string; en: string }> = 
   transport_of_remains: { es: 'Traslado de restos o cenizas', en: 'Transport of remains or ashes' },
   other_help: { es: 'Otra ayuda', en: 'Other help' },
 }
+
+/** What the person who filed a case is told about where it stands, in words. */
+export const PUBLIC_STATUS_NAMES: Record<'received' | 'in_progress' | 'info_requested' | 'answered' | 'closed', { es: string; en: string }> = {
+  received: { es: 'Recibida', en: 'Received' },
+  in_progress: { es: 'En atención', en: 'Being handled' },
+  info_requested: { es: 'Se pidió información a quien la presentó', en: 'More information was asked of the person who filed it' },
+  answered: { es: 'Respondida', en: 'Answered' },
+  closed: { es: 'Cerrada', en: 'Closed' },
+}
+
+/** How a case ended, in words. */
+export const OUTCOME_NAMES: Record<CaseOutcome, { es: string; en: string }> = {
+  resolved: { es: 'Resuelta', en: 'Resolved' },
+  not_resolved: { es: 'No resuelta', en: 'Not resolved' },
+  withdrawn: { es: 'Retirada por quien la presentó', en: 'Withdrawn by the person who filed it' },
+  referred_outside: { es: 'Turnada a una instancia fuera del programa', en: 'Referred to a body outside the programme' },
+  no_jurisdiction: { es: 'Fuera de la competencia de las dependencias', en: 'Outside the agencies\' jurisdiction' },
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { LanguageCode } from '../protection/identity.ts'
+import { LanguageCode, PersonIdentity } from '../protection/identity.ts'
 import { IsoDateTime, RecordId } from '../util/ids.ts'
 import { CaseCategory, CaseChannel, CaseKind, CaseOutcome, ContactChannel, InfoTopic, JourneyPlaceKind, kindOfCategory } from './catalogues.ts'
 import { parseFolio } from './folio.ts'
@@ -68,8 +68,8 @@ const CaseFields = z.strictObject({
 
 function consistent<T extends z.ZodType<{ kind: CaseKind; category: CaseCategory; occurredFrom?: string | undefined; occurredTo?: string | undefined }>>(schema: T) {
   return schema
-    .refine((c) => kindOfCategory(c.category) === c.kind, { path: ['category'], message: 'category_kind' })
-    .refine((c) => c.occurredFrom === undefined || c.occurredTo === undefined || c.occurredFrom <= c.occurredTo, { path: ['occurredTo'], message: 'before_start' })
+    .refine((c) => kindOfCategory(c.category) === c.kind, { path: ['category'], message: 'faro.case_category_kind' })
+    .refine((c) => c.occurredFrom === undefined || c.occurredTo === undefined || c.occurredFrom <= c.occurredTo, { path: ['occurredTo'], message: 'faro.before_start' })
 }
 
 /** Payload of CaseOpened: a complaint or request for help as it was taken. */
@@ -136,6 +136,25 @@ export const CASE_ACTION_POLICY = {
 } as const satisfies Record<CaseActionType, string>
 
 /**
+ * Who may learn the complainant's identity, as the person chose at intake: the bodies that handle
+ * the case, the consulate of their nationality, their relatives. Nobody else, and never the
+ * accused agency unless `allowIdentityToAccused`.
+ */
+export const ComplainantConsent = z.enum(['handling_body', 'consulate', 'relatives'])
+export type ComplainantConsent = z.infer<typeof ComplainantConsent>
+
+/**
+ * The identity a complainant chose to give, with whom it may be shared. It goes into the identity
+ * vault, never into the case: the case keeps the vault reference only. An e-mail or phone alone
+ * (to be written to, without a name) is an identity too.
+ */
+export const Complainant = z.strictObject({
+  identity: PersonIdentity,
+  consents: z.array(ComplainantConsent).max(3).default([]).describe('recipient classes the person agreed to'),
+})
+export type Complainant = z.infer<typeof Complainant>
+
+/**
  * A complaint or request for help as an intake sends it (`POST /api/cases`): the server adds the
  * folio and the time. `id` names the intake: sent again, it is the same case with the same folio.
  * `pin` may be chosen by the client (so a retried intake keeps the PIN the person was shown);
@@ -146,8 +165,13 @@ export const CaseIntake = consistent(
     id: RecordId.describe('a new UUID per intake, kept for retries'),
     orgUnitId: RecordId.optional().describe('default: the caller\'s unit'),
     pin: z.string().regex(/^\d{6}$/).optional().describe('six digits the person will be shown'),
+    complainant: Complainant.optional().describe('the identity the person chose to give: stored in the vault, not in the case'),
   }),
-).meta({ examples: [{ id: '0193a1f2-7c3e-7a10-9b2c-3d4e5f6a7b8c', kind: 'complaint', category: 'extortion', channel: 'module', description: 'En la revisión le pidieron dinero para dejarlo pasar.', place: { kind: 'customs' }, accused: { agencyId: 'agency-aga' } }] })
+)
+  .refine((c) => c.complainant === undefined || c.personId === undefined, { path: ['complainant'], message: 'faro.case_person_twice' })
+  .refine((c) => c.contactChannel !== 'email' || c.complainant?.identity.email !== undefined || c.personId !== undefined, { path: ['complainant', 'identity', 'email'], message: 'faro.case_email_needed' })
+  .refine((c) => c.contactChannel !== 'phone' || (c.complainant?.identity.phones.length ?? 0) > 0 || c.personId !== undefined, { path: ['complainant', 'identity', 'phones'], message: 'faro.case_phone_needed' })
+  .refine((c) => !c.complainant?.consents.includes('consulate') || c.complainant.identity.nationality !== undefined, { path: ['complainant', 'identity', 'nationality'], message: 'faro.case_nationality_needed' }).meta({ examples: [{ id: '0193a1f2-7c3e-7a10-9b2c-3d4e5f6a7b8c', kind: 'complaint', category: 'extortion', channel: 'module', description: 'En la revisión le pidieron dinero para dejarlo pasar.', place: { kind: 'customs' }, accused: { agencyId: 'agency-aga' } }] })
 export type CaseIntake = z.infer<typeof CaseIntake>
 
 /** What an intake answers: the folio, and the PIN the first time only. */

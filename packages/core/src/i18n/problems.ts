@@ -85,6 +85,12 @@ export const MESSAGES: Record<string, Record<Lang, string>> = {
     es: 'El registro existe con otro tipo',
     en: 'The record exists with another type',
   },
+  'faro.case_category_kind': { es: 'Esta categoría no corresponde al tipo de caso', en: 'This category does not belong to the kind of case' },
+  'faro.before_start': { es: 'El final no puede ser anterior al inicio', en: 'The end cannot come before the start' },
+  'faro.case_person_twice': { es: 'Dé la identidad o la referencia a una persona ya guardada, no ambas', en: 'Give the identity or the reference to a person already stored, not both' },
+  'faro.case_email_needed': { es: 'Para escribirle por correo hace falta su dirección', en: 'An address is needed to write to the person by e-mail' },
+  'faro.case_phone_needed': { es: 'Para llamarle hace falta su teléfono', en: 'A phone number is needed to call the person' },
+  'faro.case_nationality_needed': { es: 'Para compartirla con su consulado hace falta la nacionalidad', en: 'The nationality is needed to share it with the consulate' },
   'faro.unknown_org_unit': { es: 'Unidad desconocida', en: 'Unknown org unit' },
   'faro.id_reused': {
     es: 'Este id ya se usó para una acción con otro contenido',
@@ -165,6 +171,12 @@ export const MESSAGES: Record<string, Record<Lang, string>> = {
   'faro.rights_closed': { es: 'La solicitud ya está resuelta', en: 'The request is already resolved' },
   'faro.rights_wrong_kind': { es: 'Esta acción no corresponde a este tipo de solicitud', en: 'This action does not fit this kind of request' },
   'faro.search_empty': { es: 'Indique un nombre o un teléfono', en: 'Give a name or a phone number' },
+  'faro.attachment_empty': { es: 'El archivo está vacío', en: 'The file is empty' },
+  'faro.attachment_type': { es: 'Solo se aceptan fotos (JPEG, PNG, WebP, HEIC) y PDF', en: 'Only photos (JPEG, PNG, WebP, HEIC) and PDF are accepted' },
+  'faro.attachment_type_mismatch': { es: 'El contenido del archivo no es del tipo declarado ({declared})', en: 'The file\'s content is not of the declared type ({declared})' },
+  'faro.attachment_limit': { es: 'Este registro ya tiene {max} archivos, el máximo', en: 'This record already has {max} files, the most it may have' },
+  'faro.attachment_id_reused': { es: 'Este id ya se usó para otro archivo', en: 'This id was already used for another file' },
+  'faro.attachment_unreadable': { es: 'El archivo guardado no se pudo abrir', en: 'The stored file could not be opened' },
 }
 
 /**

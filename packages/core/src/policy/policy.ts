@@ -88,7 +88,11 @@ export const POLICY: readonly PolicyRule[] = [
   // Identity: who gathers it may keep and reveal it (field sets in FIELD_ACCESS narrow what).
   ...rows('field_agent', ['person.create', 'person.read', 'person.reveal', 'consent.manage'], 'unit'),
   ...rows('group_coordinator', ['person.create', 'person.read', 'person.reveal', 'person.disclose', 'consent.manage'], 'subtree'),
-  ...rows('call_centre_operator', ['person.read', 'person.reveal'], 'national'),
+  ...rows('call_centre_operator', ['person.create', 'person.read', 'person.reveal'], 'national'),
+  // Paisano: the identity a complainant chooses to give at intake is stored as part of taking the
+  // case (case.create: a volunteer stores it but never reads it back); the national office follows
+  // the person up.
+  ...rows('paisano_coordinator', ['person.create', 'person.read', 'person.reveal', 'consent.manage'], 'national'),
   ...rows('data_protection_officer', ['person.read', 'person.reveal', 'person.disclose', 'consent.manage', 'rights.manage', 'retention.manage', 'person.hold'], 'national'),
 
   { role: 'agency_liaison', action: 'token.manage', scope: 'own' },

@@ -17,7 +17,7 @@ export const FIELD_ACCESS: Readonly<Record<Role, readonly FieldSet[]>> = {
   field_agent: ['identity', 'contact', 'health', 'counts'],
   group_coordinator: ['identity', 'contact', 'health', 'counts'],
   call_centre_operator: ['identity', 'contact', 'counts'],
-  paisano_coordinator: ['counts'],
+  paisano_coordinator: ['identity', 'contact', 'counts'],
   data_protection_officer: ['identity', 'contact', 'health', 'counts'],
   national_analyst: ['counts'],
   module_volunteer: ['counts'],

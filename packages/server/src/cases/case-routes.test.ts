@@ -27,7 +27,7 @@ const extortionAtCustoms = () => ({
   accused: { agencyId: 'agency-aga', badge: 'A-1234', description: 'Uniforme azul, chaleco de aduanas' },
   facts: { amountDemanded: 200, currency: 'USD', vehiclePlates: 'TX-4421' },
   language: 'es',
-  contactChannel: 'email',
+  contactChannel: 'none',
 })
 
 for (const dialect of testDialects()) {

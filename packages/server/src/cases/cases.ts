@@ -14,6 +14,7 @@ import {
   PROBLEM_TITLES,
   publicStatusOf,
   REOPEN_WINDOW_DAYS,
+  reduceCase,
   routeCase,
   type ActionInput,
   findClusters,
@@ -31,7 +32,7 @@ import {
   type RecordView,
 } from '@faro/core'
 import { v7 as uuidv7 } from 'uuid'
-import { findOrgUnits, findUnitIdsUnder } from '../accounts/org-units-repo.ts'
+import { findOrgUnit, findOrgUnits, findUnitIdsUnder } from '../accounts/org-units-repo.ts'
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../accounts/passwords.ts'
 import type { Db } from '../db/open.ts'
 import { ActionBatch } from '../log/action-batch.ts'
@@ -42,7 +43,9 @@ import { findRecord, policyTargetOf } from '../log/records-repo.ts'
 import { listVisibleRecords, readRecord, submitAction } from '../log/records.ts'
 import type { Clock } from '../clock.ts'
 import { enqueue } from '../mail/outbox.ts'
-import { assignmentNotices, type NoticeSettings } from './notices.ts'
+import type { Keyring } from '../protection/keyring.ts'
+import { sealComplainant, storeComplainant } from './complainant.ts'
+import { assignmentNotices, complainantNotices, type NoticeSettings } from './notices.ts'
 import { allocateFolio, clearPinFailures, currentRuleSet, findFolio, findFolioOfRecord, recordPinFailure } from './cases-repo.ts'
 
 /** Routing on intake is the system's act, not the volunteer's: it needs no right to route. */
@@ -57,6 +60,8 @@ export const PIN_LOCK_MS = 15 * 60_000
 
 export interface CaseDeps extends NoticeSettings {
   calendar?: CaseCalendar
+  /** Opens the identity vault, where a complainant's identity goes; without it, intake refuses one. */
+  keyring?: Keyring | undefined
 }
 
 /**
@@ -65,10 +70,14 @@ export interface CaseDeps extends NoticeSettings {
  * (concurrently or after a lost answer) it is the same case with the same folio.
  */
 export async function openCase(ctx: Ctx, input: CaseIntake, deps: CaseDeps = {}): Promise<CaseIntakeResult> {
-  const { id, pin: proposed, orgUnitId, ...fields } = input
+  const { id, pin: proposed, orgUnitId, complainant, ...fields } = input
   const pin = proposed ?? String(randomInt(1_000_000)).padStart(6, '0')
-  // The slow hash before the transaction, which holds the log lock.
+  // The slow hash and the sealing before the transaction, which holds the log lock.
   const pinHash = await hashPassword(pin)
+  if (complainant !== undefined && deps.keyring === undefined) {
+    throw new Error('intake of an identity without the vault keyring')
+  }
+  const sealed = complainant === undefined || deps.keyring === undefined ? undefined : sealComplainant(deps.keyring, complainant)
   const recordId = id
   const now = ctx.clock.now()
   return inTransaction(ctx, async (trx) => {
@@ -81,13 +90,21 @@ export async function openCase(ctx: Ctx, input: CaseIntake, deps: CaseDeps = {})
       }
       return { status: 'duplicate', recordId: prior.recordId, folio, pin: null }
     }
+    const unitId = orgUnitId ?? ctx.actor.orgUnitId
     const folio = await allocateFolio(trx, recordId, pinHash, now, new Date(now.getTime() + MEXICO_OFFSET_MS).getUTCFullYear())
-    const payload = CaseOpened.parse({ ...fields, orgUnitId: orgUnitId ?? ctx.actor.orgUnitId, folio, receivedAt: now.toISOString() })
+    const payload = CaseOpened.parse({ ...fields, ...(sealed ? { personId: sealed.personId } : {}), orgUnitId: unitId, folio, receivedAt: now.toISOString() })
     const open: ActionInput = { id, recordType: 'case', recordId, type: 'CaseOpened', payload: payload as unknown as Record<string, unknown> }
     const intake = new ActionBatch(trx, ctx)
     await intake.load([open])
     await intake.stage(open)
     await intake.flush()
+    if (sealed !== undefined && deps.keyring !== undefined) {
+      const unit = await findOrgUnit(trx, unitId)
+      if (unit === undefined) {
+        throw new DomainError('invalid', PROBLEM_TITLES.invalid[ctx.lang], { issues: [{ field: 'orgUnitId', code: 'unknown_org_unit', message: message('faro.unknown_org_unit', ctx.lang) }] })
+      }
+      await storeComplainant(trx, ctx, deps.keyring, unit, recordId, sealed, payload.language)
+    }
 
     const { rules } = await currentRuleSet(trx)
     const accused = payload.accused?.agencyId
@@ -99,8 +116,8 @@ export async function openCase(ctx: Ctx, input: CaseIntake, deps: CaseDeps = {})
     await router.load([routed])
     await router.stage(routed)
     await router.flush()
-    const state = { ...payload, hops: [], status: 'routed', lastActivityAt: now.toISOString(), reopenCount: 0 } as unknown as CaseState
-    await enqueue(trx, await assignmentNotices(trx, state, recordId, hops, deps), now)
+    const state = reduceCase(reduceCase(undefined, open), routed)
+    await enqueue(trx, [...(await assignmentNotices(trx, state, recordId, hops, deps)), ...complainantNotices(undefined, state, recordId, id)], now)
     return { status: 'accepted', recordId, folio, pin }
   })
 }
@@ -227,10 +244,11 @@ function viewOf(ctx: Ctx, record: RecordView): CaseView {
  * action, which the policy table checks again. A step sent again is a harmless duplicate.
  */
 export async function takeStep(ctx: Ctx, recordId: string, step: CaseStep, deps: CaseDeps = {}): Promise<CaseView> {
-  const current = await readCase(ctx, recordId)
+  // The whole state, vault reference included: what the person is written to depends on it.
+  const current = await readRecord(ctx, 'case', recordId)
   const prior = await findActionById(ctx.db.db, step.id)
   if (prior !== undefined && prior.recordType === 'case' && prior.recordId === recordId) {
-    return current
+    return viewOf(ctx, current)
   }
   const state = current.state as unknown as CaseState
   const now = ctx.clock.now()
@@ -285,7 +303,11 @@ export async function takeStep(ctx: Ctx, recordId: string, step: CaseStep, deps:
       break
   }
   const addedHops = (next.payload.hops as Hop[] | undefined) ?? []
-  await submitAction(ctx, next, { afterFlush: async (trx) => enqueue(trx, await assignmentNotices(trx, state, recordId, addedHops, deps), now) })
+  const after = reduceCase(state, next)
+  const question = step.type === 'request_info' ? step.question : undefined
+  await submitAction(ctx, next, {
+    afterFlush: async (trx) => enqueue(trx, [...(await assignmentNotices(trx, state, recordId, addedHops, deps)), ...complainantNotices(state, after, recordId, step.id, question)], now),
+  })
   return readCase(ctx, recordId)
 }
 

@@ -1,4 +1,4 @@
-import { alertsOf, CATEGORY_NAMES, type CaseAlert, type CaseState, type Hop, type Lang } from '@faro/core'
+import { alertsOf, CATEGORY_NAMES, OUTCOME_NAMES, PUBLIC_STATUS_NAMES, publicStatusOf, REOPEN_WINDOW_DAYS, type CaseAlert, type CaseKind, type CaseState, type Hop, type Lang } from '@faro/core'
 import type { Kysely } from 'kysely'
 import type { Clock } from '../clock.ts'
 import type { Database } from '../db/schema.ts'
@@ -38,6 +38,55 @@ export async function assignmentNotices(db: Kysely<Database>, state: CaseState, 
     }
   }
   return out
+}
+
+const KIND_WORDS: Record<CaseKind, Record<Lang, string>> = {
+  complaint: { es: 'queja', en: 'complaint' },
+  help_request: { es: 'solicitud de ayuda', en: 'request for help' },
+}
+
+/** What the new public status means for the person, in a sentence or two. */
+function statusDetail(after: CaseState, lang: Lang, question: string | undefined): string {
+  const es = lang === 'es'
+  switch (publicStatusOf(after.status)) {
+    case 'received':
+      return es ? 'Se volvió a abrir y se turnó de nuevo.' : 'It was opened again and sent on again.'
+    case 'in_progress':
+      return es ? 'La dependencia responsable acusó recibo y la está atendiendo.' : 'The agency in charge acknowledged it and is handling it.'
+    case 'info_requested': {
+      const asked = question === undefined ? '' : es ? `\nLa pregunta: «${question}»` : `\nThe question: "${question}"`
+      return (es ? 'Le piden más información para seguir. Responda con su folio en el centro de atención telefónica de Programa Paisano o en un módulo.' : 'More information is needed to go on. Answer with your folio at the Programa Paisano call centre or at a module.') + asked
+    }
+    case 'answered':
+      return es ? 'La dependencia ya respondió. Consulte la respuesta con su folio y NIP.' : 'The agency has answered. Look the answer up with your folio and PIN.'
+    case 'closed': {
+      const outcome = after.outcome === undefined ? '' : `${es ? 'Resultado' : 'Outcome'}: ${OUTCOME_NAMES[after.outcome][lang]}.\n`
+      return outcome + (es ? `Si no está de acuerdo, puede pedir que se reabra en los próximos ${REOPEN_WINDOW_DAYS} días.` : `If you disagree, you may ask for it to be reopened within the next ${REOPEN_WINDOW_DAYS} days.`)
+    }
+  }
+}
+
+/**
+ * What the person who filed the case hears, when they asked to be written to by e-mail: the
+ * folio when it is taken (`before` undefined), then each change of the public status. Written in
+ * their language where Faro has one (Spanish or English), in Spanish otherwise. `key` names the
+ * action, so a retried step writes once.
+ */
+export function complainantNotices(before: CaseState | undefined, after: CaseState, recordId: string, key: string, question?: string): NewMessage[] {
+  if (after.contactChannel !== 'email' || after.personId === undefined) {
+    return []
+  }
+  const lang: Lang = after.language === 'en' ? 'en' : 'es'
+  const recipient = { kind: 'person', id: after.personId } as const
+  const params = { folio: after.folio, kind: KIND_WORDS[after.kind][lang], category: CATEGORY_NAMES[after.category][lang] }
+  if (before === undefined) {
+    return [{ key: `case:${recordId}:complainant:received`, recipient, template: 'case_received', lang, params }]
+  }
+  const status = publicStatusOf(after.status)
+  if (status === publicStatusOf(before.status) && before.closedAt === after.closedAt) {
+    return []
+  }
+  return [{ key: `case:${recordId}:complainant:${key}`, recipient, template: 'case_status', lang, params: { ...params, status: PUBLIC_STATUS_NAMES[status][lang], detail: statusDetail(after, lang, question) } }]
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   JourneyPlaceKind,
   kindOfCategory,
   normalizeFolio,
+  PUBLIC_STATUS_NAMES,
   publicStatusOf,
   type CaseCategory,
   type CaseState,
@@ -27,11 +28,6 @@ import { openCase, readCase, type CaseDeps } from './cases.ts'
 const CATEGORIES = [...ComplaintCategory.options, ...HelpCategory.options] as const
 const MAX_REQUESTS = 1000
 const WINDOW_MS = 90 * 86_400_000
-const PUBLIC_STATUS_NOTES: Record<Lang, Record<string, string>> = {
-  es: { received: 'Recibida', in_progress: 'En atención', info_requested: 'Se pidió información a quien la presentó', answered: 'Respondida', closed: 'Cerrada' },
-  en: { received: 'Received', in_progress: 'Being handled', info_requested: 'More information was asked of the person who filed it', answered: 'Answered', closed: 'Closed' },
-}
-
 /** An Open311 error: the HTTP status and the list body the specification asks for. */
 class Open311Error extends Error {
   constructor(
@@ -190,7 +186,7 @@ function requestOf(state: CaseState, updatedAt: string, lang: Lang) {
   return {
     service_request_id: state.folio,
     status: publicStatus === 'closed' ? 'closed' : 'open',
-    status_notes: PUBLIC_STATUS_NOTES[lang][publicStatus] ?? '',
+    status_notes: PUBLIC_STATUS_NAMES[publicStatus][lang],
     service_name: CATEGORY_NAMES[state.category][lang],
     service_code: state.category,
     requested_datetime: state.receivedAt,

@@ -26,6 +26,8 @@ import { userRoutes } from '../accounts/user-routes.ts'
 import { staticRoutes } from './static-routes.ts'
 import { peopleRoutes } from '../protection/people/people-routes.ts'
 import { caseRoutes } from '../cases/case-routes.ts'
+import { caseAttachmentRoutes } from '../cases/case-attachments.ts'
+import { exceptUploads, keepFileCsp } from '../files/attachment-routes.ts'
 import { open311Routes } from '../cases/open311-routes.ts'
 import { retentionRoutes } from '../protection/retention/retention-routes.ts'
 import { rightsRequestRoutes } from '../protection/rights/rights-request-routes.ts'
@@ -58,6 +60,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // API answers and the app shell, gzipped for clients that accept it when over 1 KB; the staff
   // app's files are served pre-compressed (brotli or gzip) and left alone here.
   app.use(compress())
+  // An evidence file keeps its own, stricter policy over the app's (set after it answers).
+  app.use(keepFileCsp())
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -76,7 +80,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       xFrameOptions: 'DENY',
     }),
   )
-  app.use('/api/*', limitBody(deps.config.maxBodyBytes))
+  app.use('/api/*', exceptUploads(limitBody(deps.config.maxBodyBytes)))
   app.use('/api/*', noStore)
   app.use('/api/*', identify(deps.db, deps.clock))
   app.onError(onError(deps.logger))
@@ -100,7 +104,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/retention', retentionRoutes(protection))
   app.route('/api/sync', syncRoutes())
   app.route('/api/field', fieldRoutes())
-  const cases = { db: deps.db, clock: deps.clock, publicUrl: deps.config.publicUrl, calendar: { ...DEFAULT_CALENDAR, extraHolidays: deps.config.holidays ?? [] } }
+  app.route('/api/cases', caseAttachmentRoutes({ keyring: protection.keyring }))
+  const cases = { db: deps.db, clock: deps.clock, keyring: protection.keyring, publicUrl: deps.config.publicUrl, calendar: { ...DEFAULT_CALENDAR, extraHolidays: deps.config.holidays ?? [] } }
   app.route('/api/cases', caseRoutes(cases))
   app.route('/open311/v2', open311Routes({ ...cases, maxBodyBytes: deps.config.maxBodyBytes }))
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(app, { title: 'Faro API', version: '0.1.0' })))

@@ -4,21 +4,22 @@ import type { Config } from '../config.ts'
 import type { Db } from '../db/open.ts'
 import { sweepCases } from '../cases/notices.ts'
 import { createTransport, sendDue } from '../mail/sender.ts'
+import type { Keyring } from '../protection/keyring.ts'
 import { Scheduler, type Job } from './scheduler.ts'
 
 /**
  * The scheduled work of a running server — sending mail, the case deadline sweep — each run
  * once however many processes serve the database. Logs counts only, never an address.
  */
-export function startJobs(db: Db, clock: Clock, config: Pick<Config, 'mail' | 'publicUrl'>, logger: Logger, tickMs = 5_000): () => void {
-  const transport = createTransport({ url: config.mail.smtpUrl, from: config.mail.from })
+export function startJobs(db: Db, clock: Clock, config: Pick<Config, 'mail' | 'publicUrl'>, keyring: Keyring, logger: Logger, tickMs = 5_000): () => void {
+  const transport = createTransport({ url: config.mail.smtpUrl, from: config.mail.from, keyring })
   const jobs: Job[] = [
     {
       name: 'mail.send',
       everyMs: 10_000,
       leaseMs: 5 * 60_000,
       run: async () => {
-        const { sent, failed } = await sendDue(db.db, clock, transport, { url: config.mail.smtpUrl, from: config.mail.from })
+        const { sent, failed } = await sendDue(db.db, clock, transport, { url: config.mail.smtpUrl, from: config.mail.from, keyring })
         if (sent + failed > 0) {
           logger.info({ sent, failed }, 'mail sent')
         }

@@ -6,7 +6,8 @@ import type { Template } from './templates.ts'
 export interface NewMessage {
   /** The same key twice is one message: a retried action or a second sweep queues nothing new. */
   key: string
-  recipient: { kind: 'user'; id: string }
+  /** An account, or a person of the identity vault, whose address is read only when sending. */
+  recipient: { kind: 'user' | 'person'; id: string }
   template: Template
   lang: string
   params: Record<string, string>

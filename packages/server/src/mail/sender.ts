@@ -3,12 +3,17 @@ import type { Kysely } from 'kysely'
 import type { Lang } from '@faro/core'
 import type { Clock } from '../clock.ts'
 import type { Database } from '../db/schema.ts'
+import { findPerson } from '../protection/people/people-repo.ts'
+import { decryptIdentity } from '../protection/people/vault.ts'
+import type { Keyring } from '../protection/keyring.ts'
 import { render, TEMPLATES, type Template } from './templates.ts'
 
 export interface MailSettings {
   /** `smtp://user:pass@host:port` or `smtps://…`; unset, messages wait in the outbox. */
   url: string | undefined
   from: string
+  /** Opens the vault, for messages to a person (a complainant) whose address lives there. */
+  keyring?: Keyring | undefined
 }
 
 /** Attempts before a message is given up (marked failed, for an operator to look at). */
@@ -54,7 +59,7 @@ export async function sendDue(db: Kysely<Database>, clock: Clock, transport: Tra
       continue
     }
     const attempts = m.attempts + 1
-    const to = await addressOf(db, m.recipientKind, m.recipientId)
+    const to = await addressOf(db, settings.keyring, m.recipientKind, m.recipientId)
     if (to === undefined) {
       // Nobody to write to any more (the account lost its address or was disabled): not an error to retry.
       await db.updateTable('mailOutbox').set({ status: 'failed', lastError: 'no_address', claimedUntil: null }).where('id', '=', m.id).execute()
@@ -83,7 +88,19 @@ export async function sendDue(db: Kysely<Database>, clock: Clock, transport: Tra
   return { sent, failed }
 }
 
-async function addressOf(db: Kysely<Database>, kind: string, id: string): Promise<string | undefined> {
+/**
+ * Where a message goes, read at the last moment: an account's address, or a person's from the
+ * vault — only while the person is active (a blocked or erased person is not written to) and
+ * never kept anywhere else.
+ */
+async function addressOf(db: Kysely<Database>, keyring: Keyring | undefined, kind: string, id: string): Promise<string | undefined> {
+  if (kind === 'person') {
+    const person = keyring === undefined ? undefined : await findPerson(db, id)
+    if (keyring === undefined || person?.status !== 'active') {
+      return undefined
+    }
+    return (await decryptIdentity(db, keyring, person))?.email
+  }
   if (kind !== 'user') {
     return undefined
   }

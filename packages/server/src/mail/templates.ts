@@ -14,6 +14,16 @@ export const TEMPLATES = {
     es: { subject: 'Caso {folio} vencido en {body}', text: 'El caso {folio} venció el {due} sin {missing} de {body}.\n\nÁbralo en Faro: {link}\n' },
     en: { subject: 'Case {folio} overdue at {body}', text: 'Case {folio} passed its deadline of {due} without {missing} from {body}.\n\nOpen it in Faro: {link}\n' },
   },
+  // To the person who filed a case: the folio and the public status only. Never the PIN (an
+  // e-mail is not a safe place for it), never a body, a member of staff or another person.
+  case_received: {
+    es: { subject: 'Programa Paisano: su folio {folio}', text: 'Recibimos su {kind} ({category}) con el folio {folio}.\n\nGuarde este folio y el NIP de seis dígitos que le dieron al presentarla: con los dos puede consultar cómo va. Por su seguridad, el NIP nunca se envía por correo.\n\nLe escribiremos a esta dirección cada vez que cambie de estado.\n' },
+    en: { subject: 'Programa Paisano: your folio {folio}', text: 'We received your {kind} ({category}) with folio {folio}.\n\nKeep this folio and the six-digit PIN you were given when you filed it: with both you can see how it is going. For your safety, the PIN is never sent by e-mail.\n\nWe will write to this address each time its status changes.\n' },
+  },
+  case_status: {
+    es: { subject: 'Programa Paisano: su folio {folio} está «{status}»', text: 'Su {kind} con folio {folio} ({category}) cambió de estado: {status}.\n{detail}\nPara consultarla, tenga a la mano su folio y su NIP.\n' },
+    en: { subject: 'Programa Paisano: your folio {folio} is "{status}"', text: 'Your {kind} with folio {folio} ({category}) changed status: {status}.\n{detail}\nTo look it up, have your folio and PIN at hand.\n' },
+  },
 } as const satisfies Record<string, Record<Lang, { subject: string; text: string }>>
 
 export type Template = keyof typeof TEMPLATES

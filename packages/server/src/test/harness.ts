@@ -13,6 +13,7 @@ import { createApp, type AppDeps } from '../http/app.ts'
 import { createUser, createOrgUnit } from '../accounts/accounts.ts'
 import { systemCtx } from '../seed/demo.ts'
 import { startPushWriter } from '../field/sync/push-writer.ts'
+import { ephemeralProtection, type ProtectionDeps } from '../protection/settings.ts'
 import { orgTree } from '../seed/org-tree.ts'
 import { wantedDialects } from './dialects.ts'
 
@@ -57,6 +58,8 @@ export interface TestEnv {
   db: Db
   clock: ManualClock
   app: ReturnType<typeof createApp>
+  /** The vault's keys the app runs with: for a test that opens what the app sealed. */
+  protection?: ProtectionDeps
   close(): Promise<void>
 }
 
@@ -81,16 +84,19 @@ export async function makeTestEnv(dialect: DialectName, opts: { writerThread?: b
   for (const unit of orgTree()) {
     await createOrgUnit(ctx, unit)
   }
+  const protection = ephemeralProtection()
   const app = createApp({
     db,
     clock,
     config: testAppConfig(),
     logger: pino({ level: 'silent' }),
+    protection,
   })
   return {
     db,
     clock,
     app,
+    protection,
     close: async () => {
       await writer?.close()
       await db.close()

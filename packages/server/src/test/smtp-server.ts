@@ -1,9 +1,13 @@
 import type { AddressInfo } from 'node:net'
+import { simpleParser } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
 
 export interface ReceivedMail {
   to: string[]
   raw: string
+  /** Decoded, as a mail reader shows them. */
+  subject: string
+  text: string
   header(name: string): string | undefined
 }
 
@@ -38,12 +42,19 @@ export async function startTestSmtp(): Promise<TestSmtp> {
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8')
         const head = raw.split(/\r?\n\r?\n/)[0] ?? ''
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw,
-          header: (name) => new RegExp(`^${name}:\\s*(.*(?:\\r?\\n[ \\t].*)*)`, 'im').exec(head)?.[1]?.replace(/\r?\n[ \t]/g, ' ').trim(),
-        })
-        callback()
+        simpleParser(raw).then(
+          (parsed) => {
+            received.push({
+              to: session.envelope.rcptTo.map((r) => r.address),
+              raw,
+              subject: parsed.subject ?? '',
+              text: parsed.text ?? '',
+              header: (name) => new RegExp(`^${name}:\\s*(.*(?:\\r?\\n[ \\t].*)*)`, 'im').exec(head)?.[1]?.replace(/\r?\n[ \t]/g, ' ').trim(),
+            })
+            callback()
+          },
+          (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
+        )
       })
     },
   })
