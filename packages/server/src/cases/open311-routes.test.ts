@@ -52,6 +52,20 @@ for (const dialect of testDialects()) {
       expect(list.map((r) => r.service_request_id)).toContain(answer?.service_request_id)
     })
 
+    it('keeps the spec\'s person fields in the vault, never in the case, and writes back by e-mail when given one', async () => {
+      const res = await post({ api_key: key, service_code: 'theft', address_string: 'Central de autobuses de Monterrey', first_name: 'Juan', last_name: 'Pérez', email: 'juan.perez@example.test', phone: '+1 956 555 0101' })
+      expect(res.status).toBe(201)
+      const [filed] = (await res.json()) as { service_request_id: string }[]
+      const row = await env.db.db.selectFrom('caseFolios').select('recordId').where('folio', '=', filed?.service_request_id ?? '').executeTakeFirstOrThrow()
+      const record = await env.db.db.selectFrom('records').select('state').where('recordId', '=', row.recordId).executeTakeFirstOrThrow()
+      const state = JSON.parse(record.state) as { personId?: string; contactChannel: string }
+      expect(record.state).not.toMatch(/Juan|Pérez|juan\.perez|555/)
+      expect(state.contactChannel).toBe('email')
+      expect(await env.db.db.selectFrom('people').select('presentFields').where('id', '=', state.personId ?? '').executeTakeFirstOrThrow()).toEqual({ presentFields: JSON.stringify(['email', 'firstSurname', 'givenNames', 'phones']) })
+      const queued = await env.db.db.selectFrom('mailOutbox').select(['template', 'recipientKind']).where('recipientId', '=', state.personId ?? '').execute()
+      expect(queued).toEqual([{ template: 'case_received', recipientKind: 'person' }])
+    })
+
     it('answers 403 without a key, 404 for a case out of the key\'s reach, and 400 naming what is missing', async () => {
       expect((await post({ service_code: 'theft', address_string: 'x' })).status).toBe(403)
       expect((await env.app.request('/open311/v2/requests.json')).status).toBe(403)

@@ -8,6 +8,7 @@ import {
   HelpCategory,
   JourneyPlaceKind,
   kindOfCategory,
+  message,
   normalizeFolio,
   PUBLIC_STATUS_NAMES,
   publicStatusOf,
@@ -28,6 +29,24 @@ import { openCase, readCase, type CaseDeps } from './cases.ts'
 const CATEGORIES = [...ComplaintCategory.options, ...HelpCategory.options] as const
 const MAX_REQUESTS = 1000
 const WINDOW_MS = 90 * 86_400_000
+/**
+ * The spec's person fields (`email`, `first_name`, `last_name`, `phone`): the identity the person
+ * gave the partner, for the vault, and how to write back to them. None given: anonymous.
+ */
+function complainantOf(form: Record<string, string | File | (string | File)[]>) {
+  const field = (name: string) => {
+    const value = one(form[name])?.trim()
+    return value ? value : undefined
+  }
+  const email = field('email')
+  const phone = field('phone')
+  const identity = { ...(field('first_name') ? { givenNames: field('first_name') } : {}), ...(field('last_name') ? { firstSurname: field('last_name') } : {}), ...(email ? { email } : {}), ...(phone ? { phones: [phone] } : {}) }
+  if (Object.keys(identity).length === 0) {
+    return {}
+  }
+  return { complainant: { identity, consents: [] }, contactChannel: email ? 'email' : phone ? 'phone' : 'none' }
+}
+
 /** An Open311 error: the HTTP status and the list body the specification asks for. */
 class Open311Error extends Error {
   constructor(
@@ -113,10 +132,11 @@ export function open311Routes(deps: { db: Db; clock: Clock; maxBodyBytes: number
         ...(attr('accused_agency') || attr('badge') || attr('vehicle_plate') ? { accused: { ...(attr('accused_agency') ? { agencyId: attr('accused_agency') } : {}), ...(attr('badge') ? { badge: attr('badge') } : {}), ...(attr('vehicle_plate') ? { vehiclePlate: attr('vehicle_plate') } : {}) } } : {}),
         ...(num(attr('amount_demanded')) !== undefined ? { facts: { amountDemanded: num(attr('amount_demanded')), currency: 'MXN' } } : {}),
         ...(attr('language') ? { language: attr('language') } : {}),
+        ...complainantOf(form),
       }
       const parsed = CaseIntake.safeParse(body)
       if (!parsed.success) {
-        throw new Open311Error(400, parsed.error.issues.map((i) => `${open311Field(i.path.map(String))}: ${i.message}`).join('; '))
+        throw new Open311Error(400, parsed.error.issues.map((i) => `${open311Field(i.path.map(String))}: ${message(i.message, ctx.lang)}`).join('; '))
       }
       const taken = await openCase(ctx, parsed.data, deps)
       const state = (await readCase(ctx, taken.recordId)).state as unknown as CaseState
