@@ -9,6 +9,7 @@ import * as auditIdUnindexed from './2026-11-21T1500-audit-id-unindexed.ts'
 import * as recordOccurredAt from './2026-12-04T0900-record-occurred-at.ts'
 import * as cases from './2026-12-04T1000-cases.ts'
 import * as mailAndJobs from './2026-12-04T1100-mail-and-jobs.ts'
+import * as attachments from './2026-12-05T1000-attachments.ts'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T0900-record-occurred-at': recordOccurredAt,
   '2026-12-04T1000-cases': cases,
   '2026-12-04T1100-mail-and-jobs': mailAndJobs,
+  '2026-12-05T1000-attachments': attachments,
 }

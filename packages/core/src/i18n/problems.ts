@@ -176,7 +176,6 @@ export const MESSAGES: Record<string, Record<Lang, string>> = {
   'faro.attachment_type_mismatch': { es: 'El contenido del archivo no es del tipo declarado ({declared})', en: 'The file\'s content is not of the declared type ({declared})' },
   'faro.attachment_limit': { es: 'Este registro ya tiene {max} archivos, el máximo', en: 'This record already has {max} files, the most it may have' },
   'faro.attachment_id_reused': { es: 'Este id ya se usó para otro archivo', en: 'This id was already used for another file' },
-  'faro.attachment_unreadable': { es: 'El archivo guardado no se pudo abrir', en: 'The stored file could not be opened' },
 }
 
 /**

@@ -28,7 +28,7 @@ const USAGE = `faro <command>
   backup FILE             online backup (SQLite) or pg_dump (PostgreSQL)
   restore FILE            restore a backup (and shred again every erased identity); stop Faro first
   retention run|report    purge identities past retention now, or list what is due next
-  keys rotate --new-key-file FILE   move the vault and second factors to a new master key; stop Faro first
+  keys rotate --new-key-file FILE   move the vault, second factors and file keys to a new master key; stop Faro first
 
 Configuration comes from the environment: see docs/operations.md.`
 
@@ -235,7 +235,7 @@ async function keysRotateCommand(config: Config, args: string[]): Promise<number
     try {
       const counts = await rotateMasterKey(db, protection.keyring, next, systemClock)
       logger.info(counts, 'master key rotated')
-      console.log(`keys rotate: ${counts.people} data keys wrapped again, ${counts.indexEntries} index entries rebuilt, ${counts.totpSecrets} second-factor secrets sealed again`)
+      console.log(`keys rotate: ${counts.people} data keys wrapped again, ${counts.indexEntries} index entries rebuilt, ${counts.totpSecrets} second-factor secrets sealed again, ${counts.attachments} file keys wrapped again`)
       console.log(
         'Next: replace the key file (or FARO_MASTER_KEY) with the new key and restart Faro; until then it cannot read identities. ' +
           'Backups taken before this rotation still need the OLD key: keep it, apart from the data, as long as those backups are kept, then destroy it.',

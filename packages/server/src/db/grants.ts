@@ -1,8 +1,11 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from './schema.ts'
 
-/** The tables the application may only read and add to: the action log and the audit chain. */
-export const APPEND_ONLY_TABLES = ['actions', 'audit_events'] as const
+/**
+ * The tables the application may only read and add to: the action log, the audit chain and the
+ * chain of custody of evidence files.
+ */
+export const APPEND_ONLY_TABLES = ['actions', 'audit_events', 'attachment_custody'] as const
 
 /**
  * Gives the application's PostgreSQL role exactly what Faro needs at run time, over every table

@@ -30,6 +30,8 @@ export interface Database {
   devices: DevicesTable
   syncConflicts: SyncConflictsTable
   syncRejections: SyncRejectionsTable
+  attachments: AttachmentsTable
+  attachmentCustody: AttachmentCustodyTable
 }
 
 export interface OrgUnitsTable {
@@ -360,4 +362,33 @@ export interface LegalHoldsTable {
   releasedBy: string | null
   releasedAt: string | null
   releaseReason: string | null
+}
+
+/** An evidence file on a record: bytes and name encrypted under its own data key, kept wrapped. */
+export interface AttachmentsTable {
+  id: string
+  recordType: string
+  recordId: string
+  nameSealed: string | null
+  mediaType: string
+  size: number
+  sha256: string
+  wrappedKey: string
+  keyVersion: number
+  /** IV (12 bytes), GCM tag (16 bytes), then the encrypted file. */
+  ciphertext: Buffer
+  addedBy: string
+  addedByUnit: string
+  addedAt: string
+}
+
+/** One line of an attachment's chain of custody; append-only. */
+export interface AttachmentCustodyTable {
+  id: string
+  attachmentId: string
+  action: string
+  actorId: string
+  actorUnit: string
+  at: string
+  requestId: string
 }

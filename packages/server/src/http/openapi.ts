@@ -16,6 +16,8 @@ export interface RouteDoc {
    * revoked device, 429 when throttled, 503 when not ready.
    */
   errors?: readonly (401 | 404 | 409 | 410 | 429 | 503)[]
+  /** A body that is not JSON (a file sent as it is), by the media types it may have. */
+  rawBody?: { types: readonly string[]; description: string }
 }
 
 interface Described {
@@ -74,6 +76,7 @@ export function openApiDocument(app: Hono<AppEnv>, info: { title: string; versio
       ...(meta.doc.auth === 'none' ? { security: [] } : {}),
       parameters: [...params, ...queryParams],
       ...(meta.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(meta.body, 'input') } } } } : {}),
+      ...(meta.doc.rawBody ? { requestBody: { required: true, description: meta.doc.rawBody.description, content: Object.fromEntries(meta.doc.rawBody.types.map((t) => [t, {}])) } } : {}),
       responses,
     }
   }

@@ -216,21 +216,25 @@ for (const dialect of testDialects()) {
       ]
       // Cases: each probe works on a case of its own, made by the national office in the unit of
       // the situation; `answer` on a case routed to the actor's unit.
-      const caseProbes: { action: PolicyAction; ok: number; routeToActor?: boolean; probe: (s: Session, recordId: string, hopId: string | undefined) => Response | Promise<Response> }[] = [
+      // `also`: another action that allows it as well (evidence is added by who updates or answers).
+      const caseProbes: { action: PolicyAction; also?: PolicyAction; label?: string; ok: number; routeToActor?: boolean; probe: (s: Session, recordId: string, hopId: string | undefined) => Response | Promise<Response> }[] = [
         { action: 'case.read', ok: 200, probe: (s, id) => call(env, 'GET', `/api/cases/${id}`, { as: s }) },
         { action: 'case.update', ok: 200, probe: (s, id) => call(env, 'POST', `/api/cases/${id}/steps`, { as: s, body: { id: newActionId(), type: 'note', note: 'Llamó la persona.' } }) },
         { action: 'case.route', ok: 200, probe: (s, id) => call(env, 'POST', `/api/cases/${id}/steps`, { as: s, body: { id: newActionId(), type: 'route', to: ['agency-profeco'] } }) },
         { action: 'case.answer', ok: 200, routeToActor: true, probe: (s, id, hopId) => call(env, 'POST', `/api/cases/${id}/steps`, { as: s, body: { id: newActionId(), type: 'acknowledge', hopId } }) },
         { action: 'case.close', ok: 200, probe: (s, id) => call(env, 'POST', `/api/cases/${id}/steps`, { as: s, body: { id: newActionId(), type: 'close', outcome: 'resolved' } }) },
+        { action: 'case.read', label: 'case.read, listing its evidence', ok: 200, probe: (s, id) => call(env, 'GET', `/api/cases/${id}/attachments`, { as: s }) },
+        { action: 'case.update', also: 'case.answer', label: 'case.update or case.answer, adding evidence', ok: 201, routeToActor: true, probe: (s, id) => env.app.request(`/api/cases/${id}/attachments?id=${newActionId()}`, { method: 'POST', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, body: new Uint8Array([...Buffer.from('%PDF-1.4\n'), ++counter]) }) },
       ]
       for (const probe of caseProbes) {
         for (const situation of Object.keys(SITUATIONS) as Situation[]) {
-          it(`${role}: ${probe.action} of a case (${situation}) follows the table`, async () => {
+          it(`${role}: ${probe.label ?? probe.action} of a case (${situation}) follows the table`, async () => {
             const a = actors.get(role)
             const fixture = await caseIn(SITUATIONS[situation].unit, SITUATIONS[situation].owned ? a?.actor.userId : undefined, probe.routeToActor ? ACTOR_UNIT : undefined)
             const res = await probe.probe(a?.session ?? missing(), fixture.recordId, fixture.hopId)
             // Every step reads the case first: without the right to read it, it is refused as such.
-            const allowed = decide(a?.actor ?? missing(), probe.action, fixture.target).allowed && decide(a?.actor ?? missing(), 'case.read', fixture.target).allowed
+            const may = (action: PolicyAction | undefined) => action !== undefined && decide(a?.actor ?? missing(), action, fixture.target).allowed
+            const allowed = (may(probe.action) || may(probe.also)) && may('case.read')
             expectDecision(res, allowed, probe.ok)
           })
         }

@@ -7,24 +7,26 @@ import { makePrivateDir } from '../private-files.ts'
  * Envelope encryption for the identity vault. The master key never encrypts data: keys are
  * derived from it, one that wraps each person's random data key (AES-256-GCM), one that keys
  * the HMACs of the name index, so that the index cannot be brute-forced without the master key,
- * and one that seals the staff's second-factor (TOTP) secrets.
+ * one that seals the staff's second-factor (TOTP) secrets, and one that wraps the data key of
+ * each evidence file attached to a record.
  */
 export interface Keyring {
   readonly version: number
   readonly wrapKey: Buffer
   readonly indexKey: Buffer
   readonly totpKey: Buffer
+  readonly attachmentKey: Buffer
 }
 
 const SEALED_PREFIX = 'v1.'
 
-/** Derives the vault and second-factor keys from a 32-byte master key. */
+/** Derives the vault, second-factor and attachment keys from a 32-byte master key. */
 export function keyringFrom(master: Buffer): Keyring {
   if (master.length !== 32) {
     throw new Error('the master key must be 32 bytes')
   }
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), info, 32))
-  return { version: 1, wrapKey: derive('faro vault wrap v1'), indexKey: derive('faro name index v1'), totpKey: derive('faro totp secrets v1') }
+  return { version: 1, wrapKey: derive('faro vault wrap v1'), indexKey: derive('faro name index v1'), totpKey: derive('faro totp secrets v1'), attachmentKey: derive('faro attachments v1') }
 }
 
 /** Whether two keyrings come from the same master key, compared without leaking timing. */
