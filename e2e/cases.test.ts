@@ -7,6 +7,7 @@ import { uuidv7 } from '../packages/web/src/outbox/uuidv7.ts'
 import { apiSession } from './api-session.ts'
 import { DEMO_PASSWORD, OUTPUT_DIR, SKIP_BROWSER_TESTS, closeAll, startBrowserAndFaro, type RunningFaro } from './harness.ts'
 import { signIn } from './pages.ts'
+import { startTestSmtp, type TestSmtp } from '../packages/server/src/test/smtp-server.ts'
 
 const DESKTOP = { width: 1280, height: 900 }
 const PHONE_WIDTH = 360
@@ -18,6 +19,7 @@ const OIC = { username: 'e2e.enlace.oic.aga', displayName: 'Enlace OIC Aduanas (
 const QUESTION = '¿En qué carril de la garita le pidieron el dinero, y a qué hora?'
 const INFO = 'En el carril 4 de la revisión secundaria, hacia las 3 de la tarde.'
 const ANSWER = 'Se abrió una investigación administrativa contra el servidor público señalado.'
+const COMPLAINANT_EMAIL = 'rosa.quintero@example.test'
 const CUSTOMS = { username: 'e2e.enlace.aga', displayName: 'Enlace Aduanas (e2e)', role: 'agency_liaison', orgUnitId: 'agency-aga', password: LIAISON_PASSWORD }
 
 /**
@@ -28,13 +30,15 @@ const CUSTOMS = { username: 'e2e.enlace.aga', displayName: 'Enlace Aduanas (e2e)
 describe.skipIf(SKIP_BROWSER_TESTS)('Paisano cases in Chromium', () => {
   let faro: RunningFaro | undefined
   let browser: Browser | undefined
+  let smtp: TestSmtp | undefined
   const contexts: BrowserContext[] = []
   let pageProblems: string[] = []
   // What one step leaves for the next: the tests run in order, as the case goes.
   const taken = { folio: '', pin: '', recordId: '' }
 
   beforeAll(async () => {
-    ;({ faro, browser } = await startBrowserAndFaro())
+    smtp = await startTestSmtp()
+    ;({ faro, browser } = await startBrowserAndFaro({ FARO_SMTP_URL: smtp.url }))
     const admin = await apiSession(faro.baseUrl, 'admin', 'faro-demo-2026')
     for (const account of [OIC, CUSTOMS]) {
       const created = await admin.request('POST', '/api/users', account)
@@ -48,7 +52,19 @@ describe.skipIf(SKIP_BROWSER_TESTS)('Paisano cases in Chromium', () => {
     expect(problems).toEqual([])
   })
 
-  afterAll(() => closeAll(contexts, browser, faro))
+  afterAll(async () => {
+    await closeAll(contexts, browser, faro)
+    await smtp?.close()
+  })
+
+  /** What reached the person's mailbox, once the server's mail job (every 10 s) has sent it. */
+  async function mailTo(address: string, subject: RegExp): Promise<{ subject: string; text: string }> {
+    let found: { subject: string; text: string } | undefined
+    await expect
+      .poll(() => (found = smtp?.received.find((m) => m.to.includes(address) && subject.test(m.subject))) !== undefined, { timeout: 40_000, interval: 500 })
+      .toBe(true)
+    return found ?? { subject: '', text: '' }
+  }
 
   async function openAs(username: string, password?: string): Promise<Page> {
     if (!browser || !faro) {
@@ -104,6 +120,10 @@ describe.skipIf(SKIP_BROWSER_TESTS)('Paisano cases in Chromium', () => {
     await form.getByLabel(es['case.intake.badge'], { exact: true }).focus()
     await page.keyboard.type('A-1234')
     expect(await form.getByLabel(es['case.intake.allowIdentity']).isChecked()).toBe(false)
+    // The person wants news by e-mail, without giving a name, and lets the handling agency know who they are.
+    await form.getByLabel(es['case.intake.contactChannel'], { exact: true }).selectOption('email')
+    await form.getByLabel(es['case.intake.email'], { exact: true }).fill(COMPLAINANT_EMAIL)
+    await form.getByTestId('intake-consents').getByLabel(es['case.intake.consent.handlingBody']).check()
     await shoot(page, 'case-intake')
     await expectAccessible(page)
 
@@ -111,7 +131,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('Paisano cases in Chromium', () => {
     const sent = page.waitForRequest((r) => r.url().endsWith('/api/cases') && r.method() === 'POST')
     await page.keyboard.press('Enter')
     const body = (await sent).postDataJSON() as Record<string, unknown>
-    expect(body).toMatchObject({ kind: 'complaint', category: 'extortion', channel: 'module', place: { kind: 'customs', city: 'Tijuana' }, accused: { agencyId: 'agency-aga', badge: 'A-1234' }, allowIdentityToAccused: false })
+    expect(body).toMatchObject({ kind: 'complaint', category: 'extortion', channel: 'module', place: { kind: 'customs', city: 'Tijuana' }, accused: { agencyId: 'agency-aga', badge: 'A-1234' }, allowIdentityToAccused: false, contactChannel: 'email', complainant: { identity: { email: COMPLAINANT_EMAIL }, consents: ['handling_body'] } })
     expect(body.pin).toMatch(/^\d{6}$/)
 
     const readback = page.getByTestId('readback')
@@ -132,6 +152,11 @@ describe.skipIf(SKIP_BROWSER_TESTS)('Paisano cases in Chromium', () => {
     const open = readback.getByRole('link', { name: es['case.readback.open'] })
     taken.recordId = decodeURIComponent((await open.getAttribute('href'))?.split('/').pop() ?? '')
     expect(taken.recordId).not.toBe('')
+
+    // The person's mailbox has the folio, never the PIN.
+    const welcome = await mailTo(COMPLAINANT_EMAIL, new RegExp(taken.folio))
+    expect(welcome.text).toContain(taken.folio)
+    expect(welcome.text).not.toContain(taken.pin)
 
     // The next person: a new, empty form.
     await readback.getByRole('button', { name: es['case.readback.next'] }).click()
@@ -256,6 +281,12 @@ describe.skipIf(SKIP_BROWSER_TESTS)('Paisano cases in Chromium', () => {
     expect(text).not.toMatch(RAW_CODE)
     await shoot(page, 'case-page-answered')
     await expectAccessible(page)
+
+    // The person hears, in Spanish, that the case was answered: the status, not the answer itself.
+    const news = await mailTo(COMPLAINANT_EMAIL, new RegExp(`${taken.folio}.*Respondida`))
+    expect(news.text).toContain('La dependencia ya respondió')
+    expect(news.text).not.toContain(ANSWER)
+    expect(news.text).not.toContain(taken.pin)
   })
 
   it('never shows the case to the liaison of customs, the accused agency, in the queue or by its address', async () => {

@@ -61,11 +61,11 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** What every browser test starts with: the checks, the output folder, a server and Chromium. */
-export async function startBrowserAndFaro(): Promise<{ faro: RunningFaro; browser: Browser }> {
+export async function startBrowserAndFaro(extraEnv: NodeJS.ProcessEnv = {}): Promise<{ faro: RunningFaro; browser: Browser }> {
   requireChromium()
   requireBuiltApp()
   fs.mkdirSync(OUTPUT_DIR, { recursive: true })
-  const [faro, browser] = await Promise.all([startFaro(), launchBrowser()])
+  const [faro, browser] = await Promise.all([startFaro(extraEnv), launchBrowser()])
   return { faro, browser }
 }
 
@@ -81,12 +81,12 @@ export interface RunningFaro {
   stop(): Promise<void>
 }
 
-/** Starts `faro start --demo` as a child process and waits until /healthz answers. */
-export async function startFaro(): Promise<RunningFaro> {
+/** Starts `faro start --demo` as a child process (with `extraEnv`, e.g. an SMTP server) and waits until /healthz answers. */
+export async function startFaro(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningFaro> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'faro-e2e-'))
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
-  const env: NodeJS.ProcessEnv = { ...process.env, FARO_PORT: String(port), FARO_HOST: '127.0.0.1', FARO_DATA_DIR: dataDir, FARO_LOG_LEVEL: 'warn' }
+  const env: NodeJS.ProcessEnv = { ...process.env, FARO_PORT: String(port), FARO_HOST: '127.0.0.1', FARO_DATA_DIR: dataDir, FARO_LOG_LEVEL: 'warn', ...extraEnv }
   // The tests own their database: never reach a PostgreSQL configured in the outer environment.
   delete env.DATABASE_URL
   delete env.FARO_WEB_DIST

@@ -37,9 +37,9 @@ interface TextFieldProps<T extends FieldValues> {
   form: UseFormReturn<T, unknown, unknown>
   name: Path<T>
   label: string
-  type?: 'text' | 'password' | 'tel'
+  type?: 'text' | 'password' | 'tel' | 'email'
   autoComplete?: string
-  inputMode?: 'numeric' | 'decimal' | 'text'
+  inputMode?: 'numeric' | 'decimal' | 'text' | 'email' | 'tel'
   hint?: string
   /** A text of several lines (a description), in a textarea. */
   multiline?: boolean

@@ -4,12 +4,13 @@ import { api, ApiError } from '../../api/client.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { uuidv7 } from '../../outbox/uuidv7.ts'
 import { FormActions, SelectField, showServerErrors, TextField, useSchemaForm } from '../../ui/form.tsx'
+import { countryChoices } from '../../ui/choices.ts'
 import { ErrorNotice, Page } from '../../ui/status.tsx'
 import { useInvalidate } from '../../ui/use-fetch.ts'
 import { useSession } from '../auth/session.tsx'
 import { useBodies, word } from './case-words.ts'
 import { CheckField, DateField, RadioTiles, Section } from './form-parts.tsx'
-import { categoriesOf, channelFor, CONTACT_CHANNELS, formFieldOf, intakeDefaults, IntakeForm, LANGUAGES, MEXICAN_STATES, newPin, PICKED_CHANNELS, PLACE_KINDS, placeDetail, WHEN, type IntakeField } from './intake-values.ts'
+import { categoriesOf, channelFor, CONTACT_CHANNELS, formFieldOf, givesIdentity, intakeDefaults, IntakeForm, LANGUAGES, MEXICAN_STATES, newPin, PICKED_CHANNELS, PLACE_KINDS, placeDetail, WHEN, type IntakeField } from './intake-values.ts'
 import { ReadBack, type Taken } from './read-back.tsx'
 import type { CaseIntakeResult } from './types.ts'
 import './cases.css'
@@ -40,10 +41,10 @@ export function IntakePage() {
   )
 }
 
-const FIELDS: readonly IntakeField[] = ['kind', 'category', 'channel', 'description', 'placeKind', 'highway', 'km', 'state', 'city', 'date', 'accusedAgencyId', 'accusedBadge', 'accusedPlate', 'accusedDescription', 'language', 'contactChannel']
+const FIELDS: readonly IntakeField[] = ['kind', 'category', 'channel', 'description', 'placeKind', 'highway', 'km', 'state', 'city', 'date', 'accusedAgencyId', 'accusedBadge', 'accusedPlate', 'accusedDescription', 'language', 'contactChannel', 'email', 'phone', 'givenNames', 'firstSurname', 'secondSurname', 'nationality']
 
 function IntakeFormCard({ onTaken }: { onTaken: (taken: Taken) => void }) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const { me } = useSession()
   const invalidate = useInvalidate()
   const fixedChannel = channelFor(me.user.role, me.orgUnit.kind)
@@ -58,6 +59,8 @@ function IntakeFormCard({ onTaken }: { onTaken: (taken: Taken) => void }) {
   const kind = form.watch('kind')
   const placeKind = form.watch('placeKind')
   const when = form.watch('when')
+  const contactChannel = form.watch('contactChannel')
+  const giveName = form.watch('giveName')
   const detail = placeDetail(placeKind)
   const categories = categoriesOf(kind)
   const { getValues, setValue } = form
@@ -136,11 +139,33 @@ function IntakeFormCard({ onTaken }: { onTaken: (taken: Taken) => void }) {
         </Section>
       ) : null}
 
-      <Section title={t('case.intake.contact')}>
+      <Section title={t('case.intake.contact')} testId="intake-contact">
         <div className="field-pair">
           <SelectField form={form} name="contactChannel" label={t('case.intake.contactChannel')} options={CONTACT_CHANNELS.map((c) => ({ value: c, label: word(t, 'contact', c) }))} />
           <SelectField form={form} name="language" label={t('case.intake.language')} options={LANGUAGES.map((l) => ({ value: l, label: word(t, 'language', l) }))} />
         </div>
+        {contactChannel === 'email' ? <TextField form={form} name="email" label={t('case.intake.email')} type="email" inputMode="email" autoComplete="off" /> : null}
+        {contactChannel === 'phone' ? <TextField form={form} name="phone" label={t('case.intake.phone')} hint={t('case.intake.phoneHint')} type="tel" inputMode="tel" autoComplete="off" /> : null}
+        <CheckField form={form} name="giveName" label={t('case.intake.giveName')} hint={t('case.intake.giveNameHint')} />
+        {giveName ? (
+          <>
+            <TextField form={form} name="givenNames" label={t('case.intake.givenNames')} autoComplete="off" />
+            <div className="field-pair">
+              <TextField form={form} name="firstSurname" label={t('case.intake.firstSurname')} autoComplete="off" />
+              <TextField form={form} name="secondSurname" label={t('case.intake.secondSurname')} autoComplete="off" />
+            </div>
+            <SelectField form={form} name="nationality" label={t('case.intake.nationality')} options={countryChoices(lang)} placeholder={t('case.intake.notSaid')} />
+          </>
+        ) : null}
+        {givesIdentity({ giveName, contactChannel }) ? (
+          <fieldset className="intake-consents" data-testid="intake-consents">
+            <legend>{t('case.intake.consents')}</legend>
+            <p className="field-hint">{t('case.intake.consentsHint')}</p>
+            <CheckField form={form} name="consentHandlingBody" label={t('case.intake.consent.handlingBody')} />
+            <CheckField form={form} name="consentConsulate" label={t('case.intake.consent.consulate')} />
+            <CheckField form={form} name="consentRelatives" label={t('case.intake.consent.relatives')} />
+          </fieldset>
+        ) : null}
         <CheckField form={form} name="inTransit" label={t('case.intake.inTransit')} hint={t('case.intake.inTransitHint')} />
       </Section>
 

@@ -47,6 +47,28 @@ describe('toIntake', () => {
   })
 })
 
+describe('the complainant', () => {
+  it('is anonymous unless the person gives a name or a way to be reached', () => {
+    expect(toIntake(complaint({ givenNames: 'Rosa', email: 'rosa@example.test' }), now).intake.complainant).toBeUndefined()
+  })
+
+  it('sends a name only when the person wants to give it, and only the contact of the channel chosen, with the consents ticked', () => {
+    const values = complaint({ giveName: true, givenNames: ' Rosa María ', firstSurname: 'Quintero', nationality: 'GT', contactChannel: 'email', email: 'rosa@example.test', phone: '+52 1', consentHandlingBody: true, consentConsulate: true })
+    const parsed = CaseIntake.parse(toIntake(values, now).intake)
+    expect(parsed.complainant).toEqual({ identity: expect.objectContaining({ givenNames: 'Rosa María', firstSurname: 'Quintero', nationality: 'GT', email: 'rosa@example.test' }), consents: ['handling_body', 'consulate'] })
+    expect(parsed.complainant?.identity.phones).toEqual([])
+    expect(toIntake({ ...values, giveName: false }, now).intake.complainant).toEqual({ identity: { email: 'rosa@example.test' }, consents: ['handling_body', 'consulate'] })
+  })
+
+  it('names the missing address of an e-mail contact and the nationality a consulate needs, on their fields', () => {
+    const noAddress = IntakeForm.safeParse(complaint({ contactChannel: 'email' }))
+    expect(noAddress.error?.issues.map((i) => [i.path[0], i.message])).toEqual([['email', 'case_email_needed']])
+    const noCountry = IntakeForm.safeParse(complaint({ contactChannel: 'phone', phone: '+52 664 000 0000', consentConsulate: true }))
+    expect(noCountry.error?.issues.map((i) => [i.path[0], i.message])).toEqual([['nationality', 'case_nationality_needed']])
+    expect(formFieldOf(['complainant', 'identity', 'phones', 0])).toBe('phone')
+  })
+})
+
 describe('IntakeForm', () => {
   it('names the fields core refuses, on the form', () => {
     const result = IntakeForm.safeParse(complaint({ category: 'locate_migrant', description: '  ', placeKind: '' }))

@@ -100,6 +100,16 @@ const IntakeFields = z.object({
   accusedDescription: text,
   language: text,
   contactChannel: text,
+  email: text,
+  phone: text,
+  giveName: z.boolean(),
+  givenNames: text,
+  firstSurname: text,
+  secondSurname: text,
+  nationality: text,
+  consentHandlingBody: z.boolean(),
+  consentConsulate: z.boolean(),
+  consentRelatives: z.boolean(),
   allowIdentityToAccused: z.boolean(),
   inTransit: z.boolean(),
 })
@@ -113,7 +123,7 @@ export type IntakeField = keyof IntakeValues
 export const IntakeForm = IntakeFields.transform((values, ctx) => {
   const { intake, problems } = toIntake(values, new Date())
   const parsed = CaseIntake.safeParse(intake)
-  const issues = [...problems, ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ field: formFieldOf(i.path) ?? 'description', message: i.code === 'custom' ? i.message : i.code })))]
+  const issues = [...problems, ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ field: formFieldOf(i.path) ?? 'description', message: i.code === 'custom' ? i.message.replace(/^faro\./, '') : i.code })))]
   if (issues.length > 0 || !parsed.success) {
     // One message a field: the first, which is the form's own when it has one.
     const named = new Set<IntakeField>()
@@ -147,6 +157,16 @@ export function intakeDefaults(id: string, pin: string, channel: CaseChannel | u
     accusedDescription: '',
     language: 'es',
     contactChannel: 'none',
+    email: '',
+    phone: '',
+    giveName: false,
+    givenNames: '',
+    firstSurname: '',
+    secondSurname: '',
+    nationality: '',
+    consentHandlingBody: false,
+    consentConsulate: false,
+    consentRelatives: false,
     allowIdentityToAccused: false,
     inTransit: false,
   }
@@ -200,10 +220,38 @@ export function toIntake(values: IntakeValues, now: Date): { intake: Record<stri
     ...(complaint && Object.values(accused).some((v) => v !== undefined) ? { accused: withoutEmpty(accused) } : {}),
     language: values.language,
     contactChannel: values.contactChannel,
+    ...complainantOf(values),
     allowIdentityToAccused: complaint && values.allowIdentityToAccused,
     inTransit: values.inTransit,
   }
   return { intake, problems }
+}
+
+/**
+ * The identity the person chose to give, for the vault: a name only when they want to give it,
+ * the address or number of the contact channel they picked, and with whom it may be shared.
+ * Nothing given: anonymous, no `complainant` at all.
+ */
+export function complainantOf(values: IntakeValues): { complainant?: Record<string, unknown> } {
+  const named = values.giveName
+  const identity = withoutEmpty({
+    givenNames: named ? filled(values.givenNames) : undefined,
+    firstSurname: named ? filled(values.firstSurname) : undefined,
+    secondSurname: named ? filled(values.secondSurname) : undefined,
+    nationality: named ? filled(values.nationality) : undefined,
+    email: values.contactChannel === 'email' ? filled(values.email) : undefined,
+    phones: values.contactChannel === 'phone' && filled(values.phone) !== undefined ? [filled(values.phone)] : undefined,
+  })
+  if (Object.keys(identity).length === 0) {
+    return {}
+  }
+  const consents = [values.consentHandlingBody && 'handling_body', values.consentConsulate && 'consulate', values.consentRelatives && 'relatives'].filter((c) => c !== false)
+  return { complainant: { identity, consents } }
+}
+
+/** Whether the person gives anything of who they are: then the consents are asked. */
+export function givesIdentity(values: Pick<IntakeValues, 'giveName' | 'contactChannel'>): boolean {
+  return values.giveName || values.contactChannel === 'email' || values.contactChannel === 'phone'
 }
 
 /** The form field a path of `CaseIntake` names, for the server's refusals and core's checks. */
@@ -217,6 +265,11 @@ export function formFieldOf(path: readonly PropertyKey[]): IntakeField | undefin
   }
   if (head === 'occurredFrom' || head === 'occurredTo') {
     return 'date'
+  }
+  if (head === 'complainant') {
+    const field = path.map(String)[2]
+    const flat: Record<string, IntakeField> = { email: 'email', phones: 'phone', givenNames: 'givenNames', firstSurname: 'firstSurname', secondSurname: 'secondSurname', nationality: 'nationality' }
+    return (field === undefined ? undefined : flat[field]) ?? 'contactChannel'
   }
   const known: readonly IntakeField[] = ['kind', 'category', 'channel', 'description', 'language', 'contactChannel', 'allowIdentityToAccused', 'inTransit']
   return known.find((f) => f === head)
