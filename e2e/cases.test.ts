@@ -337,6 +337,43 @@ describe.skipIf(SKIP_BROWSER_TESTS)('Paisano cases in Chromium', () => {
     expect(await phone.getByTestId('lookup-result').textContent()).toContain(es['case.outcome.resolved'])
   })
 
+  it('lets the call centre find the earlier cases of a caller who gave their name, and nothing of one who did not', async () => {
+    if (!faro) {
+      throw new Error('the server did not start')
+    }
+    const volunteer = await apiSession(faro.baseUrl, 'voluntario.tijuana', DEMO_PASSWORD)
+    const filed = await volunteer.request('POST', '/api/cases', {
+      id: uuidv7(),
+      kind: 'help_request',
+      category: 'recover_seized_vehicle_or_goods',
+      channel: 'module',
+      description: 'Le retuvieron la camioneta en la aduana por un permiso vencido.',
+      contactChannel: 'phone',
+      complainant: { identity: { givenNames: 'Eusebio', firstSurname: 'Tlacotalpan', phones: ['+1 956 555 0142'] }, consents: ['handling_body'] },
+    })
+    expect(filed.status, await filed.clone().text()).toBe(201)
+    const { folio } = (await filed.json()) as { folio: string }
+    const page = await openAs('operador.centro')
+    await page.getByRole('navigation').getByRole('link', { name: es['nav.people'] }).click()
+    await page.getByLabel(es['people.searchName']).fill('eusebio tlacotalpan')
+    await page.getByRole('button', { name: es['people.search'] }).click()
+    await page.getByTestId('people-results').getByRole('button').first().click()
+    const links = page.getByTestId('person-links')
+    const earlier = links.getByRole('link', { name: new RegExp(folio) })
+    await earlier.waitFor()
+    expect(await earlier.textContent()).toContain(es['case.category.recover_seized_vehicle_or_goods'])
+    expect(await links.textContent()).not.toMatch(RAW_CODE)
+    await shoot(page, 'case-caller-earlier')
+    await expectAccessible(page)
+    await earlier.click()
+    await page.getByTestId('case-page').getByTestId('case-status').waitFor()
+    // The anonymous complainant of the first test left nothing to find.
+    await page.getByRole('navigation').getByRole('link', { name: es['nav.people'] }).click()
+    await page.getByLabel(es['people.searchName']).fill('rosa quintero')
+    await page.getByRole('button', { name: es['people.search'] }).click()
+    await page.getByText(es['people.noMatches']).waitFor()
+  })
+
   it('lets a Grupo Beta agent file the complaint taken in an attention, linked to it', async () => {
     if (!faro) {
       throw new Error('the server did not start')

@@ -8,6 +8,8 @@ import { useFetch, useInvalidate } from '../../ui/use-fetch.ts'
 import { useSession } from '../auth/session.tsx'
 import { useUnitNames } from '../org-units/use-unit-names.ts'
 import { isLinkable, linkableTypes, recordPath, recordTypeName, recordWords } from './record-words.ts'
+import { word } from '../cases/case-words.ts'
+import type { CaseItem } from '../cases/types.ts'
 import type { MaskedPerson } from './types.ts'
 import './person-links.css'
 
@@ -84,6 +86,42 @@ export function PersonLinks({ person }: { person: MaskedPerson }) {
  * its page. A role that may not read that type of record sees the type only, never its id.
  */
 function LinkedRecord({ link }: { link: PersonLink }) {
+  return link.recordType === 'case' ? <LinkedCase link={link} /> : <LinkedFieldRecord link={link} />
+}
+
+/**
+ * A case the person filed, by its folio, kind, category and where it stands: how the call centre
+ * finds a caller's earlier cases, once the caller gave their identity.
+ */
+function LinkedCase({ link }: { link: PersonLink }) {
+  const { t, dateTime } = useI18n()
+  const { can } = useSession()
+  const readable = can('case.read')
+  const found = useFetch<CaseItem>(readable ? `/api/cases/${encodeURIComponent(link.recordId)}` : null)
+  const typeName = recordTypeName('case', t)
+  const c = found.status === 'ok' ? found.data : undefined
+  const title = c ? t('people.links.case', { kind: word(t, 'kind', c.state.kind), folio: c.folio, category: word(t, 'category', c.state.category) }) : typeName
+  return (
+    <>
+      <p className="list-item-title">
+        {readable && c ? (
+          <Link to={`cases/${encodeURIComponent(link.recordId)}`} className="list-item-link">
+            {title}
+          </Link>
+        ) : (
+          title
+        )}
+      </p>
+      {c ? (
+        <p className="list-item-meta">
+          <time dateTime={c.state.receivedAt}>{dateTime(c.state.receivedAt)}</time> · {word(t, 'status', c.status)}
+        </p>
+      ) : null}
+    </>
+  )
+}
+
+function LinkedFieldRecord({ link }: { link: PersonLink }) {
   const { t, dateTime } = useI18n()
   const { can } = useSession()
   const unitName = useUnitNames()
