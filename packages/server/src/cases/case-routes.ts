@@ -66,7 +66,7 @@ export function caseRoutes(deps: { db: Db; clock: Clock } & CaseDeps) {
   // Anyone may ask, with the folio and the PIN the person was given: no session, throttled per folio.
   app.post('/lookup', describe({ errors: [404], summary: 'What the person who filed a case may know, by folio and PIN; a wrong PIN and an unknown folio answer alike', tags, responses: { 200: { description: 'The public status', schema: PublicCaseView } } }), jsonBody(CaseLookup), async (c) => {
     const { folio, pin } = c.req.valid('json')
-    const found = await lookUpCase(deps.db, deps.clock, folio, pin)
+    const found = await lookUpCase(deps.db, deps.clock, folio, pin, deps.keyring)
     if (found === undefined) {
       const lang = c.get('lang')
       throw new DomainError('not_found', message('faro.case_lookup_failed', lang))

@@ -33,7 +33,6 @@ import {
 } from '@faro/core'
 import { v7 as uuidv7 } from 'uuid'
 import { findOrgUnit, findOrgUnits, findUnitIdsUnder } from '../accounts/org-units-repo.ts'
-import { dummyPasswordHash, hashPassword, verifyPassword } from '../accounts/passwords.ts'
 import type { Db } from '../db/open.ts'
 import { ActionBatch } from '../log/action-batch.ts'
 import { findActionById, listActionsOfRecord } from '../log/actions-repo.ts'
@@ -45,6 +44,7 @@ import type { Clock } from '../clock.ts'
 import { enqueue } from '../mail/outbox.ts'
 import type { Keyring } from '../protection/keyring.ts'
 import { sealComplainant, storeComplainant } from './complainant.ts'
+import { hashPin, verifyPin } from './pins.ts'
 import { assignmentNotices, complainantNotices, type NoticeSettings } from './notices.ts'
 import { allocateFolio, clearPinFailures, currentRuleSet, findFolio, findFolioOfRecord, recordPinFailure } from './cases-repo.ts'
 
@@ -72,8 +72,8 @@ export interface CaseDeps extends NoticeSettings {
 export async function openCase(ctx: Ctx, input: CaseIntake, deps: CaseDeps = {}): Promise<CaseIntakeResult> {
   const { id, pin: proposed, orgUnitId, complainant, ...fields } = input
   const pin = proposed ?? String(randomInt(1_000_000)).padStart(6, '0')
-  // The slow hash and the sealing before the transaction, which holds the log lock.
-  const pinHash = await hashPassword(pin)
+  // The hash and the sealing before the transaction, which holds the log lock.
+  const pinHash = await hashPin(ctx.db.db, deps.keyring, id, pin)
   if (complainant !== undefined && deps.keyring === undefined) {
     throw new Error('intake of an identity without the vault keyring')
   }
@@ -364,12 +364,12 @@ async function newHops(ctx: Ctx, recordId: string, state: CaseState, to: readonl
  * and a folio resting after too many wrong PINs all get the same answer in the same time, so
  * nobody can tell which folios exist.
  */
-export async function lookUpCase(db: Db, clock: Clock, folioText: string, pin: string): Promise<PublicCaseView | undefined> {
+export async function lookUpCase(db: Db, clock: Clock, folioText: string, pin: string, keyring?: Keyring): Promise<PublicCaseView | undefined> {
   const folio = normalizeFolio(folioText)
   const row = folio === undefined ? undefined : await findFolio(db.db, folio)
   const now = clock.now()
   const resting = row?.pinLockedUntil != null && row.pinLockedUntil > now.toISOString()
-  const ok = await verifyPassword(pin, row === undefined || resting ? await dummyPasswordHash() : row.pinHash)
+  const ok = await verifyPin(db.db, keyring, row?.recordId ?? folioText, pin, row === undefined || resting ? undefined : row.pinHash)
   if (row === undefined || resting) {
     return undefined
   }

@@ -138,7 +138,7 @@ async function start(config: Config, demo: boolean): Promise<number> {
   if (demo) {
     await withDb(config, async (db) => {
       await migrateDatabase(db, config.database)
-      const summary = await seedDemo(db, systemClock)
+      const summary = await seedDemo(db, systemClock, undefined, protection.keyring)
       printDemo(config, summary.seeded, summary.actions, keyLines)
       return 0
     })

@@ -6,6 +6,7 @@ import { keyPage, replaceNameIndex, updateWrappedKey, type KeyRow } from './peop
 import { listTotpColumns } from '../accounts/users-repo.ts'
 import { audit } from '../log/audit.ts'
 import { resealTotpSecret } from '../accounts/totp-secrets.ts'
+import { resealCasePinKey } from '../cases/pins.ts'
 import { retentionCtx } from './job.ts'
 import { unwrapDataKey, wrapDataKey, type Keyring } from './keyring.ts'
 import { reindexIdentity } from './people/vault.ts'
@@ -70,6 +71,8 @@ export async function rotateMasterKey(db: Db, oldKeyring: Keyring, newKeyring: K
       }
     }
     counts.attachments = await rotateAttachmentKeys(trx, oldKeyring, newKeyring)
+    // The case PINs' key is sealed again; the PINs' hashes stay as they are.
+    await resealCasePinKey(trx, oldKeyring, newKeyring)
     const ctx = { ...retentionCtx(db, clock), requestId: 'keys-rotate' }
     // The counts go to the command's output and log; an audit row names no values.
     await audit(trx, ctx, { action: 'keys.rotate', recordType: 'master_key', decision: 'allowed' })

@@ -1,6 +1,7 @@
 import { defaultRoutingRules, folioBody, formatFolio, FOLIOS_PER_YEAR, hopDeadlines, routeCase, type ActionInput, type Actor, type CaseCategory, type CaseOpened, type Hop, type JourneyPlace } from '@faro/core'
 import { v7 as uuidv7 } from 'uuid'
-import { hashPassword } from '../accounts/passwords.ts'
+import { hashPin } from '../cases/pins.ts'
+import type { Keyring } from '../protection/keyring.ts'
 import type { Db } from '../db/open.ts'
 import { ActionBatch } from '../log/action-batch.ts'
 import type { Ctx } from '../log/context.ts'
@@ -52,11 +53,12 @@ const STORIES: Record<string, string> = {
  * case by its age (acknowledged, answered, closed; some late, some referred twice, some reopened),
  * and two clusters at checkpoints. Written like the field demo: batched, marked demo.
  */
-export async function seedDemoCases(db: Db, ctx: Ctx, opts: { now: Date; count: number; random: SeededRandom; intakeUnits: readonly (readonly [{ actor: Actor; channel: CaseOpened['channel'] }, number])[] }): Promise<number> {
+export async function seedDemoCases(db: Db, ctx: Ctx, opts: { now: Date; count: number; random: SeededRandom; keyring?: Keyring | undefined; intakeUnits: readonly (readonly [{ actor: Actor; channel: CaseOpened['channel'] }, number])[] }): Promise<number> {
   const { now, random } = opts
   const agencies = (await db.db.selectFrom('orgUnits').select('id').where('kind', '=', 'agency').execute()).map((r) => r.id)
   const rules = defaultRoutingRules(agencies)
-  const pinHash = await hashPassword(DEMO_CASE_PIN)
+  // Without the vault's keys (`faro seed --demo`), one scrypt hash serves every demo case.
+  const slowHash = opts.keyring === undefined ? await hashPin(db.db, undefined, '', DEMO_CASE_PIN) : undefined
   const start = Date.UTC(now.getUTCFullYear() - (now.getUTCMonth() < 10 ? 1 : 0), 10, 1, 14)
   const span = Math.max(1, now.getTime() - start - 3_600_000)
   const folios = new Set<string>()
@@ -94,7 +96,7 @@ export async function seedDemoCases(db: Db, ctx: Ctx, opts: { now: Date; count: 
       ...(accusedAgency ? { accused: { agencyId: accusedAgency, ...(cluster ? { badge: cluster.badge, vehiclePlate: cluster.plate, description: 'Uniforme, chaleco con el nombre de la dependencia' } : {}) } } : {}),
       ...(category === 'extortion' ? { facts: { amountDemanded: random.pick([50, 100, 200, 300, 500]), currency: 'USD' as const } } : {}),
     }
-    folioRows.push({ folio, recordId, pinHash, createdAt: receivedAt.toISOString() })
+    folioRows.push({ folio, recordId, pinHash: slowHash ?? (await hashPin(db.db, opts.keyring, recordId, DEMO_CASE_PIN)), createdAt: receivedAt.toISOString() })
     const routedAt = new Date(receivedAt.getTime() + random.int(5, 90) * 60_000)
     const decision = routeCase(rules, opened, (unit, agency) => unit === agency)
     const hops = decision.bodies.map((bodyId): Hop => ({ hopId: uuidv7({ msecs: routedAt.getTime(), random: random.bytes(16) }), bodyId, routedAt: routedAt.toISOString(), ...hopDeadlines(category, routedAt) }))

@@ -11,6 +11,7 @@ import { stateAreas } from './areas.ts'
 import { orgTree, readCsv, SAMPLE_MODULES, slug } from './org-tree.ts'
 import { SeededRandom } from './random.ts'
 import { seedDemoCalls, seedDemoCases } from './cases.ts'
+import type { Keyring } from '../protection/keyring.ts'
 
 /** Complaints and requests for help in the demo winter operation. */
 export const DEMO_CASES = 3000
@@ -67,7 +68,7 @@ export interface DemoSummary {
  * group, who made the activity), help points, towers and signs, and about three months of
  * field activity at the yearly rates the programme published. Marked `demo` everywhere.
  */
-export async function seedDemo(db: Db, clock: Clock, seed = 2026): Promise<DemoSummary> {
+export async function seedDemo(db: Db, clock: Clock, seed = 2026, keyring?: Keyring): Promise<DemoSummary> {
   await seedOrgUnits(db, clock)
   const done = await db.db.selectFrom('meta').select('value').where('key', '=', 'demo_seeded_at').executeTakeFirst()
   if (done) {
@@ -98,6 +99,7 @@ export async function seedDemo(db: Db, clock: Clock, seed = 2026): Promise<DemoS
     now: clock.now(),
     count: DEMO_CASES,
     random,
+    keyring,
     intakeUnits: [
       [{ actor: await byName('voluntario.tijuana'), channel: 'module' }, 45],
       [{ actor: await byName('operador.centro'), channel: 'call_centre' }, 35],
