@@ -10,6 +10,7 @@ import * as recordOccurredAt from './2026-12-04T0900-record-occurred-at.ts'
 import * as cases from './2026-12-04T1000-cases.ts'
 import * as mailAndJobs from './2026-12-04T1100-mail-and-jobs.ts'
 import * as attachments from './2026-12-05T1000-attachments.ts'
+import * as folioReservations from './2026-12-05T1100-folio-reservations.ts'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T1000-cases': cases,
   '2026-12-04T1100-mail-and-jobs': mailAndJobs,
   '2026-12-05T1000-attachments': attachments,
+  '2026-12-05T1100-folio-reservations': folioReservations,
 }

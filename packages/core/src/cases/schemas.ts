@@ -165,6 +165,8 @@ export const CaseIntake = consistent(
     id: RecordId.describe('a new UUID per intake, kept for retries'),
     orgUnitId: RecordId.optional().describe('default: the caller\'s unit'),
     pin: z.string().regex(/^\d{6}$/).optional().describe('six digits the person will be shown'),
+    folio: Folio.optional().describe('a folio of a block the caller reserved (POST /api/cases/folio-blocks), for a case taken offline: the person already has it'),
+    takenAt: IsoDateTime.optional().describe('when a case taken offline was taken; default: when it arrives'),
     complainant: Complainant.optional().describe('the identity the person chose to give: stored in the vault, not in the case'),
   }),
 )

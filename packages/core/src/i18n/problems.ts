@@ -85,6 +85,8 @@ export const MESSAGES: Record<string, Record<Lang, string>> = {
     es: 'El registro existe con otro tipo',
     en: 'The record exists with another type',
   },
+  'faro.case_folio_not_reserved': { es: 'Este folio no es de los que usted apartó, o ya se usó', en: 'This folio is not one you reserved, or it was already used' },
+  'faro.case_taken_at': { es: 'La hora en que se tomó no puede ser futura ni de hace más de 90 días', en: 'The time it was taken cannot be in the future or more than 90 days ago' },
   'faro.case_category_kind': { es: 'Esta categoría no corresponde al tipo de caso', en: 'This category does not belong to the kind of case' },
   'faro.before_start': { es: 'El final no puede ser anterior al inicio', en: 'The end cannot come before the start' },
   'faro.case_person_twice': { es: 'Dé la identidad o la referencia a una persona ya guardada, no ambas', en: 'Give the identity or the reference to a person already stored, not both' },

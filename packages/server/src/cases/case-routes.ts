@@ -9,7 +9,7 @@ import { describe } from '../http/openapi.ts'
 import { jsonBody, query } from '../http/validate.ts'
 import { audit } from '../log/audit.ts'
 import { currentRuleSet, listRuleSetVersions, saveRuleSet } from './cases-repo.ts'
-import { caseHistory, casePatterns, caseScorecards, countCases, listCases, lookUpCase, openCase, readCase, takeStep, type CaseDeps } from './cases.ts'
+import { caseHistory, casePatterns, caseScorecards, countCases, heldFolios, listCases, lookUpCase, openCase, readCase, reserveFolioBlock, takeStep, type CaseDeps } from './cases.ts'
 
 const tags = ['cases']
 const ListQuery = z.strictObject({
@@ -18,6 +18,7 @@ const ListQuery = z.strictObject({
   open: z.enum(['true']).optional().describe('only cases not closed'),
   folio: z.string().max(30).optional().describe('the one case with this folio (typed as people type it), if the caller may read it'),
 })
+const FolioBlockInput = z.strictObject({ count: z.number().int().min(1).max(50).default(10).describe('how many folios to reserve') })
 const RulesInput = z.strictObject({
   basedOn: z.number().int().min(0).describe('the version the edit started from; another edit saved meanwhile is a 409'),
   note: z.string().trim().min(1).max(500).describe('why the rules change'),
@@ -72,6 +73,15 @@ export function caseRoutes(deps: { db: Db; clock: Clock } & CaseDeps) {
       throw new DomainError('not_found', message('faro.case_lookup_failed', lang))
     }
     return c.json(found)
+  })
+
+  const FolioBlock = z.object({ folios: z.array(z.string()).describe('folios reserved now'), held: z.number().int().describe('unused folios the caller holds, these included') })
+  app.post('/folio-blocks', describe({ summary: 'Reserve folios for cases taken offline: each is given to a case whose intake names it in `folio`', tags, responses: { 201: { description: 'Reserved (none when the caller already holds the most it may)', schema: FolioBlock } } }), requireAuth, jsonBody(FolioBlockInput), async (c) => {
+    return c.json(await reserveFolioBlock(c.get('ctx'), c.req.valid('json').count), 201)
+  })
+
+  app.get('/folio-blocks', describe({ summary: 'The reserved folios the caller has not used yet', tags, responses: { 200: { description: 'Unused folios, oldest first', schema: z.object({ items: z.array(z.object({ folio: z.string(), reservedAt: z.string() })) }) } } }), requireAuth, async (c) => {
+    return c.json({ items: await heldFolios(c.get('ctx')) })
   })
 
   app.get('/routing-rules', describe({ summary: 'The routing rules in force and the list of their versions', tags, responses: { 200: { description: 'Rules', schema: z.object({ version: z.number().int(), rules: RoutingRuleSet, versions: z.array(z.object({ version: z.number().int(), createdBy: z.string(), createdAt: z.string(), note: z.string() })) }) } } }), requireAuth, async (c) => {

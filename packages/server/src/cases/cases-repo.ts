@@ -9,14 +9,50 @@ import type { Database } from '../db/schema.ts'
  * insert cannot race another intake.
  */
 export async function allocateFolio(db: Kysely<Database>, recordId: string, pinHash: string, now: Date, year: number): Promise<string> {
+  const folio = await freeFolio(db, year)
+  await db.insertInto('caseFolios').values({ folio, recordId, pinHash, createdAt: now.toISOString() }).execute()
+  return folio
+}
+
+/** A folio neither given to a case nor reserved; under the log lock, nobody takes it meanwhile. */
+async function freeFolio(db: Kysely<Database>, year: number): Promise<string> {
   for (;;) {
     const folio = formatFolio({ prefix: 'PA', year: year % 100, body: folioBody(randomInt(FOLIOS_PER_YEAR)) })
-    const taken = await db.selectFrom('caseFolios').select('folio').where('folio', '=', folio).executeTakeFirst()
-    if (taken === undefined) {
-      await db.insertInto('caseFolios').values({ folio, recordId, pinHash, createdAt: now.toISOString() }).execute()
+    const given = await db.selectFrom('caseFolios').select('folio').where('folio', '=', folio).executeTakeFirst()
+    const reserved = given ?? (await db.selectFrom('folioReservations').select('folio').where('folio', '=', folio).executeTakeFirst())
+    if (reserved === undefined) {
       return folio
     }
   }
+}
+
+/** Reserves `count` folios for an account (under the log lock), for cases it will take offline. */
+export async function reserveFolios(db: Kysely<Database>, userId: string, count: number, now: Date, year: number): Promise<string[]> {
+  const folios: string[] = []
+  for (let i = 0; i < count; i += 1) {
+    const folio = await freeFolio(db, year)
+    await db.insertInto('folioReservations').values({ folio, reservedBy: userId, reservedAt: now.toISOString(), recordId: null, usedAt: null }).execute()
+    folios.push(folio)
+  }
+  return folios
+}
+
+/** The folios an account holds and has not used yet, oldest first. */
+export async function unusedReservations(db: Kysely<Database>, userId: string): Promise<{ folio: string; reservedAt: string }[]> {
+  return db.selectFrom('folioReservations').select(['folio', 'reservedAt']).where('reservedBy', '=', userId).where('usedAt', 'is', null).orderBy('reservedAt').orderBy('folio').execute()
+}
+
+/**
+ * Gives a case a folio its account reserved: false when the folio is not the account's or was
+ * already used (by another intake: a retry of the same intake never gets here).
+ */
+export async function useReservedFolio(db: Kysely<Database>, folio: string, userId: string, recordId: string, pinHash: string, now: Date): Promise<boolean> {
+  const claimed = await db.updateTable('folioReservations').set({ usedAt: now.toISOString(), recordId }).where('folio', '=', folio).where('reservedBy', '=', userId).where('usedAt', 'is', null).executeTakeFirst()
+  if (Number(claimed.numUpdatedRows) !== 1) {
+    return false
+  }
+  await db.insertInto('caseFolios').values({ folio, recordId, pinHash, createdAt: now.toISOString() }).execute()
+  return true
 }
 
 export async function findFolioOfRecord(db: Kysely<Database>, recordId: string): Promise<string | undefined> {

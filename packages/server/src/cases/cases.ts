@@ -16,6 +16,7 @@ import {
   REOPEN_WINDOW_DAYS,
   reduceCase,
   routeCase,
+  scopesOf,
   type ActionInput,
   findClusters,
   scorecards,
@@ -46,7 +47,7 @@ import type { Keyring } from '../protection/keyring.ts'
 import { sealComplainant, storeComplainant } from './complainant.ts'
 import { hashPin, verifyPin } from './pins.ts'
 import { assignmentNotices, complainantNotices, type NoticeSettings } from './notices.ts'
-import { allocateFolio, clearPinFailures, currentRuleSet, findFolio, findFolioOfRecord, recordPinFailure } from './cases-repo.ts'
+import { allocateFolio, clearPinFailures, currentRuleSet, findFolio, findFolioOfRecord, recordPinFailure, reserveFolios, unusedReservations, useReservedFolio } from './cases-repo.ts'
 
 /** Routing on intake is the system's act, not the volunteer's: it needs no right to route. */
 const ROUTER = { userId: 'system', role: 'paisano_coordinator', orgUnitId: 'paisano' } as const
@@ -70,7 +71,7 @@ export interface CaseDeps extends NoticeSettings {
  * (concurrently or after a lost answer) it is the same case with the same folio.
  */
 export async function openCase(ctx: Ctx, input: CaseIntake, deps: CaseDeps = {}): Promise<CaseIntakeResult> {
-  const { id, pin: proposed, orgUnitId, complainant, ...fields } = input
+  const { id, pin: proposed, orgUnitId, complainant, folio: reserved, takenAt, ...fields } = input
   const pin = proposed ?? String(randomInt(1_000_000)).padStart(6, '0')
   // The hash and the sealing before the transaction, which holds the log lock.
   const pinHash = await hashPin(ctx.db.db, deps.keyring, id, pin)
@@ -80,6 +81,7 @@ export async function openCase(ctx: Ctx, input: CaseIntake, deps: CaseDeps = {})
   const sealed = complainant === undefined || deps.keyring === undefined ? undefined : sealComplainant(deps.keyring, complainant)
   const recordId = id
   const now = ctx.clock.now()
+  const receivedAt = takenAtOrNow(ctx, takenAt, now)
   return inTransaction(ctx, async (trx) => {
     await lockLog(trx, ctx)
     const prior = await findActionById(trx, id)
@@ -91,8 +93,13 @@ export async function openCase(ctx: Ctx, input: CaseIntake, deps: CaseDeps = {})
       return { status: 'duplicate', recordId: prior.recordId, folio, pin: null }
     }
     const unitId = orgUnitId ?? ctx.actor.orgUnitId
-    const folio = await allocateFolio(trx, recordId, pinHash, now, new Date(now.getTime() + MEXICO_OFFSET_MS).getUTCFullYear())
-    const payload = CaseOpened.parse({ ...fields, ...(sealed ? { personId: sealed.personId } : {}), orgUnitId: unitId, folio, receivedAt: now.toISOString() })
+    let folio = reserved
+    if (folio === undefined) {
+      folio = await allocateFolio(trx, recordId, pinHash, now, new Date(now.getTime() + MEXICO_OFFSET_MS).getUTCFullYear())
+    } else if (!(await useReservedFolio(trx, folio, ctx.actor.userId, recordId, pinHash, now))) {
+      throw new DomainError('invalid', PROBLEM_TITLES.invalid[ctx.lang], { issues: [{ field: 'folio', code: 'folio_not_reserved', message: message('faro.case_folio_not_reserved', ctx.lang) }] })
+    }
+    const payload = CaseOpened.parse({ ...fields, ...(sealed ? { personId: sealed.personId } : {}), orgUnitId: unitId, folio, receivedAt })
     const open: ActionInput = { id, recordType: 'case', recordId, type: 'CaseOpened', payload: payload as unknown as Record<string, unknown> }
     const intake = new ActionBatch(trx, ctx)
     await intake.load([open])
@@ -120,6 +127,50 @@ export async function openCase(ctx: Ctx, input: CaseIntake, deps: CaseDeps = {})
     await enqueue(trx, [...(await assignmentNotices(trx, state, recordId, hops, deps)), ...complainantNotices(undefined, state, recordId, id)], now)
     return { status: 'accepted', recordId, folio, pin }
   })
+}
+
+/** How far back a case taken offline may say it was taken, and how far ahead a clock may be. */
+const TAKEN_AT_PAST_MS = 90 * 86_400_000
+const TAKEN_AT_SKEW_MS = 10 * 60_000
+
+/** When a case was taken: when an offline device says, within reason; else now. */
+function takenAtOrNow(ctx: Ctx, takenAt: string | undefined, now: Date): string {
+  if (takenAt === undefined) {
+    return now.toISOString()
+  }
+  const at = Date.parse(takenAt)
+  if (at > now.getTime() + TAKEN_AT_SKEW_MS || at < now.getTime() - TAKEN_AT_PAST_MS) {
+    throw new DomainError('invalid', PROBLEM_TITLES.invalid[ctx.lang], { issues: [{ field: 'takenAt', code: 'out_of_range', message: message('faro.case_taken_at', ctx.lang) }] })
+  }
+  return new Date(Math.min(at, now.getTime())).toISOString()
+}
+
+/**
+ * Reserves a block of folios for the caller's offline intakes (`case.create`). An account holds
+ * at most `MAX_RESERVED` unused ones: the folio space of a year is finite.
+ */
+export const MAX_RESERVED = 100
+
+export async function reserveFolioBlock(ctx: Ctx, count: number): Promise<{ folios: string[]; held: number }> {
+  if (!holdsAnywhere(ctx, 'case.create')) {
+    throw new DomainError('forbidden', PROBLEM_TITLES.forbidden[ctx.lang])
+  }
+  const now = ctx.clock.now()
+  return inTransaction(ctx, async (trx) => {
+    await lockLog(trx, ctx)
+    const held = (await unusedReservations(trx, ctx.actor.userId)).length
+    const folios = await reserveFolios(trx, ctx.actor.userId, Math.max(0, Math.min(count, MAX_RESERVED - held)), now, new Date(now.getTime() + MEXICO_OFFSET_MS).getUTCFullYear())
+    return { folios, held: held + folios.length }
+  })
+}
+
+/** The folios the caller reserved and has not used. */
+export async function heldFolios(ctx: Ctx): Promise<{ folio: string; reservedAt: string }[]> {
+  return unusedReservations(ctx.db.db, ctx.actor.userId)
+}
+
+function holdsAnywhere(ctx: Ctx, action: 'case.create'): boolean {
+  return scopesOf(ctx.actor.role, action).length > 0
 }
 
 /** Hops to existing units, with their deadlines from `at`. */

@@ -11,6 +11,7 @@ export interface Database {
   actions: ActionsTable
   records: RecordsTable
   caseFolios: CaseFoliosTable
+  folioReservations: FolioReservationsTable
   mailOutbox: MailOutboxTable
   scheduledJobs: ScheduledJobsTable
   routingRuleSets: RoutingRuleSetsTable
@@ -135,6 +136,14 @@ export interface RecordsTable {
   occurredAt: string | null
   /** 1 when two devices corrected one field without seeing each other's change. */
   needsReview: Generated<number>
+}
+
+export interface FolioReservationsTable {
+  folio: string
+  reservedBy: string
+  reservedAt: string
+  recordId: string | null
+  usedAt: string | null
 }
 
 export interface CaseFoliosTable {
