@@ -111,6 +111,7 @@ const routes: AnyRoute[] = [
   page('cases', () => import('./features/cases/cases-page.tsx'), 'CasesPage'),
   caseRoute,
   page('folio', () => import('./features/cases/lookup-page.tsx'), 'LookupPage'),
+  page('case-scorecards', () => import('./features/case-office/scorecards-page.tsx'), 'CaseScorecardsPage'),
   page('capture', () => import('./features/field-mode/field-mode-page.tsx'), 'FieldModePage'),
   page('field', () => import('./features/field/field-activity-page.tsx'), 'FieldActivityPage'),
   liveRoute,

@@ -77,6 +77,13 @@ export function PaisanoCoordinatorHome() {
             {t('case.intake.open')}
           </Link>
         ) : null}
+        {can('case.route') ? (
+          <>
+            <Link to="case-scorecards" className="button button-secondary" data-testid="home-scorecards">
+              {t('home.openScorecards')}
+            </Link>
+          </>
+        ) : null}
         <Link to="places" className="button button-secondary">
           {t('home.openPlaces')}
         </Link>
@@ -98,6 +105,11 @@ export function AgencyLiaisonHome() {
         {can('case.read') ? (
           <Link to="cases" className="button button-primary" data-testid="home-queue">
             {t('home.openCases')}
+          </Link>
+        ) : null}
+        {can('case.answer') ? (
+          <Link to="case-scorecards" className="button button-secondary" data-testid="home-scorecards">
+            {t('home.openOwnScorecard', { unit: me.orgUnit.name })}
           </Link>
         ) : null}
         {can('token.manage') ? (

@@ -35,9 +35,9 @@ describe('navFor', () => {
     expect(nav.map((n) => n.route)).toEqual(['', 'intake', 'cases', 'folio', 'places', 'units'])
   })
 
-  it('gives an agency liaison the queue of cases but neither the intake nor the folio lookup', () => {
+  it('gives an agency liaison the queue of cases and its scorecard but neither the intake nor the folio lookup', () => {
     const nav = navFor(['place.read', 'case.read', 'case.answer', 'token.manage'])
-    expect(nav.map((n) => n.route)).toEqual(['', 'cases', 'places', 'tokens', 'units'])
+    expect(nav.map((n) => n.route)).toEqual(['', 'cases', 'case-scorecards', 'places', 'tokens', 'units'])
   })
 
   it('gives the call centre the call log and today\'s calls first, then its case pages', () => {
