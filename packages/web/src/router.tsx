@@ -112,6 +112,7 @@ const routes: AnyRoute[] = [
   caseRoute,
   page('folio', () => import('./features/cases/lookup-page.tsx'), 'LookupPage'),
   page('case-scorecards', () => import('./features/case-office/scorecards-page.tsx'), 'CaseScorecardsPage'),
+  page('case-patterns', () => import('./features/case-office/patterns-page.tsx'), 'CasePatternsPage'),
   page('capture', () => import('./features/field-mode/field-mode-page.tsx'), 'FieldModePage'),
   page('field', () => import('./features/field/field-activity-page.tsx'), 'FieldActivityPage'),
   liveRoute,

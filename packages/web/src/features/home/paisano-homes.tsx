@@ -82,6 +82,9 @@ export function PaisanoCoordinatorHome() {
             <Link to="case-scorecards" className="button button-secondary" data-testid="home-scorecards">
               {t('home.openScorecards')}
             </Link>
+            <Link to="case-patterns" className="button button-secondary" data-testid="home-patterns">
+              {t('home.openPatterns')}
+            </Link>
           </>
         ) : null}
         <Link to="places" className="button button-secondary">
