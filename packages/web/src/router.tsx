@@ -113,6 +113,7 @@ const routes: AnyRoute[] = [
   page('folio', () => import('./features/cases/lookup-page.tsx'), 'LookupPage'),
   page('case-scorecards', () => import('./features/case-office/scorecards-page.tsx'), 'CaseScorecardsPage'),
   page('case-patterns', () => import('./features/case-office/patterns-page.tsx'), 'CasePatternsPage'),
+  page('routing-rules', () => import('./features/case-office/rules-page.tsx'), 'RoutingRulesPage'),
   page('capture', () => import('./features/field-mode/field-mode-page.tsx'), 'FieldModePage'),
   page('field', () => import('./features/field/field-activity-page.tsx'), 'FieldActivityPage'),
   liveRoute,

@@ -50,7 +50,7 @@ export function onUnauthenticated(handler: (() => void) | undefined): void {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   body?: unknown
   signal?: AbortSignal
   /** Login answers 401 for a wrong password; that is not an expired session. */

@@ -85,6 +85,9 @@ export function PaisanoCoordinatorHome() {
             <Link to="case-patterns" className="button button-secondary" data-testid="home-patterns">
               {t('home.openPatterns')}
             </Link>
+            <Link to="routing-rules" className="button button-secondary" data-testid="home-rules">
+              {t('home.openRules')}
+            </Link>
           </>
         ) : null}
         <Link to="places" className="button button-secondary">

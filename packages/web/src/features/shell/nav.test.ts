@@ -40,6 +40,14 @@ describe('navFor', () => {
     expect(nav.map((n) => n.route)).toEqual(['', 'cases', 'case-scorecards', 'places', 'tokens', 'units'])
   })
 
+  it('gives the Paisano national office its scorecards, repeated complaints and routing rules, and administrators the rules alone', () => {
+    const routes = navFor(['place.read', 'case.create', 'case.read', 'case.update', 'case.route', 'case.close']).map((n) => n.route)
+    expect(routes).toEqual(expect.arrayContaining(['case-scorecards', 'case-patterns', 'routing-rules']))
+    expect(navFor(['user.manage', 'org_unit.manage']).map((n) => n.route)).toEqual(['', 'routing-rules', 'units'])
+    expect(canOpen('case-patterns', ['case.read', 'case.answer'])).toBe(false)
+    expect(canOpen('routing-rules', ['case.read', 'case.answer'])).toBe(false)
+  })
+
   it('gives the call centre the call log and today\'s calls first, then its case pages', () => {
     const nav = navFor(['place.read', 'case.create', 'case.read', 'case.update', 'call.create', 'call.read', 'call.update'])
     expect(nav.map((n) => n.route)).toEqual(['', 'call', 'calls', 'intake', 'cases', 'folio', 'places', 'units'])

@@ -2,7 +2,7 @@ import type { PolicyAction } from '@faro/core'
 import type { MessageKey } from '../../i18n/messages.ts'
 
 /** The pages of the staff app, by route (the path below /app/). */
-export type RouteId = '' | 'call' | 'calls' | 'intake' | 'cases' | 'folio' | 'case-scorecards' | 'case-patterns' | 'capture' | 'field' | 'live' | 'import' | 'places' | 'staff' | 'audit' | 'people' | 'rights' | 'tokens' | 'units' | 'account'
+export type RouteId = '' | 'call' | 'calls' | 'intake' | 'cases' | 'folio' | 'case-scorecards' | 'case-patterns' | 'routing-rules' | 'capture' | 'field' | 'live' | 'import' | 'places' | 'staff' | 'audit' | 'people' | 'rights' | 'tokens' | 'units' | 'account'
 
 export interface NavItem {
   route: RouteId
@@ -26,10 +26,11 @@ const PAGES: readonly PageRule[] = [
   { route: 'intake', label: 'nav.intake', anyOf: ['case.create'] },
   { route: 'cases', label: 'nav.cases', anyOf: ['case.read'] },
   { route: 'folio', label: 'nav.folio', anyOf: ['case.create', 'case.update'] },
-  // How the handling bodies do (each liaison their own body) and repeated complaints: the
-  // national office's view of the cases.
+  // How the handling bodies do (each liaison their own body), repeated complaints and the routing
+  // rules: the national office's view of the cases (routing rules also for administrators).
   { route: 'case-scorecards', label: 'nav.caseScorecards', anyOf: ['case.route', 'case.answer'] },
   { route: 'case-patterns', label: 'nav.casePatterns', anyOf: ['case.route'] },
+  { route: 'routing-rules', label: 'nav.routingRules', anyOf: ['case.route', 'org_unit.manage'] },
   // Field mode (offline recording) belongs to the accounts that may register a field device.
   { route: 'capture', label: 'nav.capture', anyOf: ['device.register'] },
   { route: 'field', label: 'nav.field', anyOf: ['attention.read', 'rescue.read', 'patrol.read'] },
