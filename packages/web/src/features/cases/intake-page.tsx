@@ -1,6 +1,6 @@
 import { useSearch } from '@tanstack/react-router'
-import { useEffect, useState } from 'react'
-import { api, ApiError } from '../../api/client.ts'
+import { useEffect, useRef, useState } from 'react'
+import { api, ApiError, NetworkError } from '../../api/client.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { uuidv7 } from '../../outbox/uuidv7.ts'
 import { FormActions, SelectField, showServerErrors, TextField, useSchemaForm } from '../../ui/form.tsx'
@@ -12,6 +12,7 @@ import { useBodies, word } from './case-words.ts'
 import { CheckField, DateField, RadioTiles, Section } from './form-parts.tsx'
 import { categoriesOf, channelFor, CONTACT_CHANNELS, formFieldOf, givesIdentity, intakeDefaults, IntakeForm, LANGUAGES, MEXICAN_STATES, newPin, PICKED_CHANNELS, PLACE_KINDS, placeDetail, WHEN, type IntakeField } from './intake-values.ts'
 import { ReadBack, type Taken } from './read-back.tsx'
+import { announceIntakes, intakeStore, usePendingIntakes } from './use-offline-intakes.ts'
 import type { CaseIntakeResult } from './types.ts'
 import './cases.css'
 
@@ -24,8 +25,20 @@ export function IntakePage() {
   const { t } = useI18n()
   const [taken, setTaken] = useState<Taken | undefined>(undefined)
   const [round, setRound] = useState(0)
+  const { me } = useSession()
+  const waiting = usePendingIntakes(me.user.id)
   return (
     <Page title={t('case.intake.title')} intro={taken ? undefined : t('case.intake.intro')} testId="intake-page">
+      {waiting.pending > 0 ? (
+        <p className="notice" role="status" data-testid="intake-waiting">
+          {t('case.intake.waiting', { count: waiting.pending })}
+        </p>
+      ) : null}
+      {waiting.refused > 0 ? (
+        <p className="notice notice-error" role="alert" data-testid="intake-refused">
+          {t('case.intake.refused', { count: waiting.refused })}
+        </p>
+      ) : null}
       {taken ? (
         <ReadBack
           taken={taken}
@@ -50,6 +63,7 @@ function IntakeFormCard({ onTaken }: { onTaken: (taken: Taken) => void }) {
   const fixedChannel = channelFor(me.user.role, me.orgUnit.kind)
   // Drawn once for this form: a retry after a lost answer is the same intake with the same PIN.
   const [ids] = useState(() => ({ id: uuidv7(), pin: newPin() }))
+  const folio = useRef<string | undefined>(undefined)
   const form = useSchemaForm(IntakeForm, intakeDefaults(ids.id, ids.pin, fixedChannel))
   const [failure, setFailure] = useState<unknown>(undefined)
   const { agencies } = useBodies()
@@ -74,12 +88,23 @@ function IntakeFormCard({ onTaken }: { onTaken: (taken: Taken) => void }) {
 
   const submit = form.handleSubmit(async (intake) => {
     setFailure(undefined)
+    const store = intakeStore()
+    // A folio reserved on this device, taken once for this form: sent now, it is the case's; if
+    // the connection fails, the intake waits here with it, and the person leaves with it all the same.
+    folio.current ??= await store.takeFolio(me.user.id).catch(() => undefined)
+    const body = { ...intake, ...(linkedRecord ? { linkedRecord } : {}), ...(folio.current ? { folio: folio.current } : {}) }
     try {
-      const result = await api<CaseIntakeResult>('/api/cases', { method: 'POST', body: linkedRecord ? { ...intake, linkedRecord } : intake })
+      const result = await api<CaseIntakeResult>('/api/cases', { method: 'POST', body })
       await invalidate('/api/cases')
       onTaken({ folio: result.folio, pin: result.pin ?? ids.pin, recordId: result.recordId, kind: intake.kind })
     } catch (error) {
-      setFailure(showServerErrors(form, onFormFields(error), FIELDS))
+      if (error instanceof NetworkError && folio.current !== undefined) {
+        await store.queue(me.user.id, { ...body, id: intake.id, folio: folio.current, takenAt: new Date().toISOString() })
+        announceIntakes()
+        onTaken({ folio: folio.current, pin: ids.pin, recordId: intake.id, kind: intake.kind, offline: true })
+        return
+      }
+      setFailure(error instanceof NetworkError ? new Error(t('case.intake.offlineNoFolio')) : showServerErrors(form, onFormFields(error), FIELDS))
     }
   })
 

@@ -9,6 +9,8 @@ export interface Taken {
   pin: string
   recordId: string
   kind: string
+  /** Taken without a connection: waiting on this device, with a folio reserved for it. */
+  offline?: boolean
 }
 
 /**
@@ -26,6 +28,11 @@ export function ReadBack({ taken, onNext }: { taken: Taken; onNext: () => void }
         {taken.kind === 'help_request' ? t('case.readback.titleHelp') : t('case.readback.titleComplaint')}
       </h2>
       <p className="readback-say">{t('case.readback.say')}</p>
+      {taken.offline ? (
+        <p className="notice" role="status" data-testid="readback-offline">
+          {t('case.readback.offline')}
+        </p>
+      ) : null}
       <dl className="readback-codes">
         <div>
           <dt>{t('case.folio')}</dt>
@@ -49,7 +56,7 @@ export function ReadBack({ taken, onNext }: { taken: Taken; onNext: () => void }
         <button type="button" className="button button-primary" onClick={onNext}>
           {t('case.readback.next')}
         </button>
-        {can('case.read') ? (
+        {can('case.read') && !taken.offline ? (
           <Link to={`cases/${encodeURIComponent(taken.recordId)}`} className="button button-secondary">
             {t('case.readback.open')}
           </Link>

@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n/i18n.tsx'
 import { precacheFieldMode } from '../../pwa/register.ts'
 import { Link, useRoute } from '../../ui/router.tsx'
 import { ErrorNotice, Loading, Page } from '../../ui/status.tsx'
+import { useInvalidate } from '../../ui/use-fetch.ts'
 import { useSession } from '../auth/session.tsx'
 import { LangSwitch } from './lang-switch.tsx'
 import { navFor } from './nav.ts'
@@ -40,6 +41,27 @@ export function Shell({ children }: { children: ReactNode }) {
       precacheFieldMode()
     }
   }, [usesFieldMode])
+
+  // Accounts that take cases keep folios for offline intakes and send what waits; the code (and
+  // its storage library) loads only for them.
+  const takesCases = me.permissions.includes('case.create')
+  const invalidate = useInvalidate()
+  useEffect(() => {
+    if (!takesCases) {
+      return
+    }
+    let stop: (() => void) | undefined
+    let live = true
+    void import('../cases/use-offline-intakes.ts').then((m) => {
+      if (live) {
+        stop = m.startIntakeSync(me.user.id, () => void invalidate('/api/cases'))
+      }
+    })
+    return () => {
+      live = false
+      stop?.()
+    }
+  }, [takesCases, me.user.id, invalidate])
 
   const signOut = () => {
     setLogoutError(undefined)
