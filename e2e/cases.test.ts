@@ -200,6 +200,11 @@ describe.skipIf(SKIP_BROWSER_TESTS)('Paisano cases in Chromium', () => {
     await shoot(page, 'case-page')
     await expectAccessible(page)
 
+    // The person let the handling body know who they are: shown when asked, as a recorded disclosure.
+    const complainant = casePage.getByTestId('case-complainant')
+    await complainant.getByRole('button', { name: es['case.complainant.show'] }).click()
+    await complainant.getByTestId('complainant-identity').getByText(COMPLAINANT_EMAIL).waitFor()
+
     await hop.getByRole('button', { name: es['case.step.acknowledge'] }).click()
     const ack = hop.getByTestId('step-acknowledge')
     await ack.getByLabel(es['case.step.field.externalRef'], { exact: true }).fill('OIC-AGA/2026/0042')

@@ -212,6 +212,7 @@ export const CaseView = z.object({
   publicStatus: z.string().describe('what the person who filed it is told'),
   nextDeadline: z.string().nullable(),
   overdueHops: z.array(z.string()),
+  identified: z.boolean().describe('the person who filed it gave an identity (in the vault); who may see it is decided by POST /api/cases/:id/complainant'),
   state: z.record(z.string(), z.unknown()).describe('the case as folded from its actions'),
   version: z.number().int(),
   createdAt: z.string(),

@@ -87,6 +87,8 @@ export const MESSAGES: Record<string, Record<Lang, string>> = {
   },
   'faro.case_folio_not_reserved': { es: 'Este folio no es de los que usted apartó, o ya se usó', en: 'This folio is not one you reserved, or it was already used' },
   'faro.case_taken_at': { es: 'La hora en que se tomó no puede ser futura ni de hace más de 90 días', en: 'The time it was taken cannot be in the future or more than 90 days ago' },
+  'faro.case_no_complainant': { es: 'Quien presentó este caso no dio sus datos', en: 'Whoever filed this case gave no details' },
+  'faro.case_complainant_not_shared': { es: 'La persona no permitió que su dependencia conozca sus datos', en: 'The person did not allow your agency to know who they are' },
   'faro.case_category_kind': { es: 'Esta categoría no corresponde al tipo de caso', en: 'This category does not belong to the kind of case' },
   'faro.before_start': { es: 'El final no puede ser anterior al inicio', en: 'The end cannot come before the start' },
   'faro.case_person_twice': { es: 'Dé la identidad o la referencia a una persona ya guardada, no ambas', en: 'Give the identity or the reference to a person already stored, not both' },

@@ -8,6 +8,7 @@ import type { AppEnv } from '../http/env.ts'
 import { describe } from '../http/openapi.ts'
 import { jsonBody, query } from '../http/validate.ts'
 import { audit } from '../log/audit.ts'
+import { discloseComplainant } from './complainant.ts'
 import { currentRuleSet, listRuleSetVersions, saveRuleSet } from './cases-repo.ts'
 import { caseHistory, casePatterns, caseScorecards, countCases, heldFolios, listCases, lookUpCase, openCase, readCase, reserveFolioBlock, takeStep, type CaseDeps } from './cases.ts'
 
@@ -115,6 +116,15 @@ export function caseRoutes(deps: { db: Db; clock: Clock } & CaseDeps) {
   app.get('/:id/history', describe({ summary: 'The steps of a case in order, with the questions, answers and notes they carried', tags, responses: { 200: { description: 'Its steps', schema: z.object({ items: z.array(z.object({ seq: z.number().int(), type: z.string(), at: z.string(), actorId: z.string(), payload: z.record(z.string(), z.unknown()) })) }) } } }), requireAuth, async (c) => {
     const ctx = c.get('ctx')
     return c.json({ items: await caseHistory(ctx, parseInput(RecordId, c.req.param('id'), ctx.lang, 'id')) })
+  })
+
+  const Disclosed = z.object({ identity: z.record(z.string(), z.unknown()).describe('identity and contact fields the person gave'), rule: z.string().describe('the rule of the disclosure check that allowed it') })
+  app.post('/:id/complainant', describe({ errors: [404], summary: 'Who filed the case: for the national office, or for a body the case was sent to when the person allowed it; every ask is a stored, audited disclosure', tags, responses: { 200: { description: 'The identity', schema: Disclosed } } }), requireAuth, async (c) => {
+    const ctx = c.get('ctx')
+    if (deps.keyring === undefined) {
+      throw new Error('the vault keyring is not configured')
+    }
+    return c.json(await discloseComplainant(ctx, deps.keyring, parseInput(RecordId, c.req.param('id'), ctx.lang, 'id')))
   })
 
   app.post('/:id/steps', describe({ errors: [409], summary: 'One step of the case: acknowledge, ask or give information, answer, refer, propose closure, route, close, reopen, note', tags, responses: { 200: { description: 'The case after the step', schema: CaseView } } }), requireAuth, jsonBody(CaseStep), async (c) => {

@@ -282,6 +282,7 @@ function viewOf(ctx: Ctx, record: RecordView): CaseView {
     publicStatus: publicStatusOf(state.status),
     nextDeadline: nextDeadlineOf(state) ?? null,
     overdueHops: overdueHops(state, ctx.clock.now()).map((h) => h.hopId),
+    identified: state.personId !== undefined,
     state: JSON.parse(JSON.stringify(shown)) as Record<string, unknown>,
     version: record.version,
     createdAt: record.createdAt,

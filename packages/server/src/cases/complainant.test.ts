@@ -146,6 +146,38 @@ for (const dialect of testDialects()) {
       expect(await people()).toBe(count)
     })
 
+    it('shows who filed the case to a body it was sent to only when the person allowed it, and stores every ask as a disclosure', async () => {
+      const outsider = await signIn(env, (await makeUser(env, 'agency_liaison', 'agency-profeco')).username)
+      const file = async (consents: string[]) => {
+        const res = await call(env, 'POST', '/api/cases', { as: volunteer, body: complaint({ identity: { givenNames: 'Rosa María', firstSurname: 'Quintero', email: EMAIL }, consents }) })
+        return ((await res.json()) as { recordId: string }).recordId
+      }
+      const allowed = await file(['handling_body'])
+      const seen = (await (await call(env, 'GET', `/api/cases/${allowed}`, { as: controlLiaison })).json()) as { identified: boolean; state: CaseState }
+      expect(seen.identified).toBe(true)
+      expect(seen.state.personId).toBeUndefined()
+      const shown = await call(env, 'POST', `/api/cases/${allowed}/complainant`, { as: controlLiaison })
+      expect(shown.status, await shown.clone().text()).toBe(200)
+      expect(await shown.json()).toEqual({ identity: { givenNames: 'Rosa María', firstSurname: 'Quintero', email: EMAIL }, rule: 'consent_given' })
+
+      const refused = await file([])
+      const denied = await call(env, 'POST', `/api/cases/${refused}/complainant`, { as: controlLiaison, lang: 'es' })
+      expect(denied.status).toBe(403)
+      expect(await denied.json()).toMatchObject({ detail: 'La persona no permitió que su dependencia conozca sus datos', reason: 'consent_none' })
+      // The national office sees it on its own screen, need to know; a body the case was not sent to, nothing.
+      expect((await call(env, 'POST', `/api/cases/${refused}/complainant`, { as: coordinator })).status).toBe(200)
+      expect((await call(env, 'POST', `/api/cases/${refused}/complainant`, { as: outsider })).status).toBe(403)
+      const personId = (await view(coordinator, refused)).state.personId ?? ''
+      const asked = await env.db.db.selectFrom('disclosures').select(['channel', 'recipientClass', 'purpose', 'allowed', 'rule']).where('personId', '=', personId).orderBy('at').execute()
+      expect(asked).toEqual([
+        { channel: 'referral', recipientClass: 'authority', purpose: 'complaint_handling', allowed: 0, rule: 'consent_none' },
+        { channel: 'screen', recipientClass: null, purpose: 'complaint_handling', allowed: 1, rule: 'internal_need_to_know' },
+      ])
+      // An anonymous case has nobody to show.
+      const anonymous = await call(env, 'POST', '/api/cases', { as: volunteer, body: complaint(undefined, { contactChannel: 'none' }) })
+      expect((await call(env, 'POST', `/api/cases/${((await anonymous.json()) as { recordId: string }).recordId}/complainant`, { as: coordinator })).status).toBe(404)
+    })
+
     it('records the consulate consent for the country of the person', async () => {
       const res = await call(env, 'POST', '/api/cases', { as: volunteer, body: complaint({ identity: { email: EMAIL, nationality: 'GT' }, consents: ['consulate'] }) })
       const { recordId } = (await res.json()) as { recordId: string }

@@ -1,12 +1,14 @@
 import { v7 as uuidv7 } from 'uuid'
-import { presentFields, type Complainant, type ComplainantConsent, type OrgUnit, type Purpose, type RecipientClass } from '@faro/core'
+import { checkDisclosure, DomainError, holdsNationally, message, pickFields, presentFields, PROBLEM_TITLES, type CaseState, type Complainant, type ComplainantConsent, type FieldSet, type OrgUnit, type PersonIdentity, type Purpose, type RecipientClass } from '@faro/core'
 import { encodePath } from '../db/dialect.ts'
 import { audit } from '../log/audit.ts'
-import type { Ctx, Executor } from '../log/context.ts'
+import { inTransaction, type Ctx, type Executor } from '../log/context.ts'
+import { readRecord } from '../log/records.ts'
+import { findOrgUnit } from '../accounts/org-units-repo.ts'
 import type { Keyring } from '../protection/keyring.ts'
-import { insertConsent } from '../protection/people/consents-repo.ts'
-import { insertLinks, insertPerson, replaceNameIndex } from '../protection/people/people-repo.ts'
-import { encryptNew, indexEntries } from '../protection/people/vault.ts'
+import { consentsOf, insertConsent, insertDisclosure, opposedPurposes, toConsent } from '../protection/people/consents-repo.ts'
+import { findPerson, insertLinks, insertPerson, replaceNameIndex } from '../protection/people/people-repo.ts'
+import { decryptIdentity, encryptNew, indexEntries } from '../protection/people/vault.ts'
 
 /** Each choice at intake as a consent of the ledger: to whom, for what. */
 const CONSENTS: Record<ComplainantConsent, { recipient: RecipientClass; purpose: Purpose }> = {
@@ -67,4 +69,61 @@ export async function storeComplainant(trx: Executor, ctx: Ctx, keyring: Keyring
     })
   }
   await audit(trx, ctx, { action: 'person.create', recordType: 'person', recordId: personId, decision: 'allowed' })
+}
+
+const SHOWN: readonly FieldSet[] = ['identity', 'contact']
+
+/**
+ * Who filed the case, for those who work on it: the national office (on its own screen, need to
+ * know) or a body the case was sent to, as a disclosure to that authority for complaint handling
+ * that the person's consent must allow. Decided by the one disclosure check, stored with its rule
+ * and audited, allowed or not. Identity and contact only, never health.
+ */
+export async function discloseComplainant(ctx: Ctx, keyring: Keyring, recordId: string): Promise<{ identity: Partial<PersonIdentity>; rule: string }> {
+  const record = await readRecord(ctx, 'case', recordId)
+  const state = record.state as unknown as CaseState
+  const national = holdsNationally(ctx.actor, 'case.route')
+  if (!national && !state.hops.some((h) => h.bodyId === ctx.actor.orgUnitId)) {
+    throw new DomainError('forbidden', PROBLEM_TITLES.forbidden[ctx.lang])
+  }
+  const person = state.personId === undefined ? undefined : await findPerson(ctx.db.db, state.personId)
+  if (person === undefined) {
+    throw new DomainError('not_found', message('faro.case_no_complainant', ctx.lang))
+  }
+  const identity = await decryptIdentity(ctx.db.db, keyring, person)
+  const unit = await findOrgUnit(ctx.db.db, ctx.actor.orgUnitId)
+  const recipient = national ? undefined : { class: 'authority' as const, name: unit?.name ?? ctx.actor.orgUnitId }
+  const answer = checkDisclosure({
+    channel: national ? 'screen' : 'referral',
+    recipient,
+    purpose: 'complaint_handling',
+    legalBasis: 'consent',
+    person: { status: identity === undefined ? 'shredded' : person.status === 'blocked' ? 'blocked' : 'active', nationality: identity?.nationality, opposedPurposes: await opposedPurposes(ctx.db.db, person.id) },
+    consents: (await consentsOf(ctx.db.db, person.id)).map(toConsent),
+    now: ctx.clock.now(),
+  })
+  const allowed = answer.allow && identity !== undefined
+  await inTransaction(ctx, async (trx) => {
+    await insertDisclosure(trx, {
+      id: uuidv7(),
+      personId: person.id,
+      channel: national ? 'screen' : 'referral',
+      recipientClass: recipient?.class ?? null,
+      recipientName: recipient?.name ?? null,
+      recipientCountry: null,
+      purpose: 'complaint_handling',
+      legalBasis: national ? 'internal' : 'consent',
+      legalReference: null,
+      fieldSets: JSON.stringify(allowed ? SHOWN : []),
+      allowed: allowed ? 1 : 0,
+      rule: answer.rule,
+      actorId: ctx.actor.userId,
+      at: ctx.clock.now().toISOString(),
+    })
+    await audit(trx, ctx, { action: 'person.disclose', recordType: 'person', recordId: person.id, decision: allowed ? 'allowed' : 'denied' })
+  })
+  if (!allowed) {
+    throw new DomainError('forbidden', message('faro.case_complainant_not_shared', ctx.lang), { reason: answer.rule })
+  }
+  return { identity: pickFields(identity, [...SHOWN]), rule: answer.rule }
 }

@@ -12,6 +12,7 @@ import { HopList } from './case-hops.tsx'
 import { CaseHistory } from './case-steps.tsx'
 import { languageName, placeText, word } from './case-words.ts'
 import { isOverdue } from './due.ts'
+import { CaseComplainant } from './complainant.tsx'
 import { CaseEvidence } from './evidence.tsx'
 import type { CaseItem, CaseState } from './types.ts'
 import './cases.css'
@@ -80,6 +81,7 @@ function CaseBody({ item }: { item: CaseItem }) {
       </section>
       <HopList item={item} history={history.status === 'ok' ? history.data.items : []} />
       <OfficeActions item={item} />
+      <CaseComplainant item={item} />
       <CaseEvidence item={item} />
       <CaseHistory item={item} history={history} onRetry={() => void history.reload()} />
     </>
