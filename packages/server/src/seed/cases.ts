@@ -1,5 +1,7 @@
-import { defaultRoutingRules, folioBody, formatFolio, FOLIOS_PER_YEAR, hopDeadlines, routeCase, type ActionInput, type Actor, type CaseCategory, type CaseOpened, type Hop, type JourneyPlace } from '@faro/core'
+import { Complainant, defaultRoutingRules, folioBody, formatFolio, FOLIOS_PER_YEAR, hopDeadlines, routeCase, type ActionInput, type Actor, type CaseCategory, type CaseOpened, type Hop, type JourneyPlace, type OrgUnit } from '@faro/core'
 import { v7 as uuidv7 } from 'uuid'
+import { findOrgUnit } from '../accounts/org-units-repo.ts'
+import { sealComplainant, storeComplainant, type SealedComplainant } from '../cases/complainant.ts'
 import { hashPin } from '../cases/pins.ts'
 import type { Keyring } from '../protection/keyring.ts'
 import type { Db } from '../db/open.ts'
@@ -65,6 +67,9 @@ export async function seedDemoCases(db: Db, ctx: Ctx, opts: { now: Date; count: 
   const system: Actor = { userId: 'system', role: 'paisano_coordinator', orgUnitId: 'paisano' }
   const plans: { actor: Actor; actions: ActionInput[] }[] = []
   const folioRows: { folio: string; recordId: string; pinHash: string; createdAt: string }[] = []
+  // Apart from the cases' own draws, so the demo's cases stay the same with or without identities.
+  const people = new SeededRandom(7919)
+  const complainants: { sealed: SealedComplainant; recordId: string; actor: Actor; language: string }[] = []
 
   for (let i = 0; i < opts.count; i += 1) {
     const cluster = i % 25 === 0 ? CLUSTERS[(i / 25) % 2] : undefined
@@ -95,6 +100,15 @@ export async function seedDemoCases(db: Db, ctx: Ctx, opts: { now: Date; count: 
       inTransit: random.chance(0.2),
       ...(accusedAgency ? { accused: { agencyId: accusedAgency, ...(cluster ? { badge: cluster.badge, vehiclePlate: cluster.plate, description: 'Uniforme, chaleco con el nombre de la dependencia' } : {}) } } : {}),
       ...(category === 'extortion' ? { facts: { amountDemanded: random.pick([50, 100, 200, 300, 500]), currency: 'USD' as const } } : {}),
+    }
+    const complainant = opts.keyring === undefined ? undefined : demoComplainant(people, opened)
+    if (complainant !== undefined && opts.keyring !== undefined) {
+      const sealed = sealComplainant(opts.keyring, complainant)
+      opened.personId = sealed.personId
+      complainants.push({ sealed, recordId, actor: intake.actor, language: opened.language })
+    } else if (opts.keyring !== undefined) {
+      // Nobody to write to: a person who gave no address asked for no news.
+      opened.contactChannel = 'none'
     }
     folioRows.push({ folio, recordId, pinHash: slowHash ?? (await hashPin(db.db, opts.keyring, recordId, DEMO_CASE_PIN)), createdAt: receivedAt.toISOString() })
     const routedAt = new Date(receivedAt.getTime() + random.int(5, 90) * 60_000)
@@ -181,7 +195,46 @@ export async function seedDemoCases(db: Db, ctx: Ctx, opts: { now: Date; count: 
       }
     })
   }
+  // The identities complainants gave, in the vault, once their cases exist.
+  await db.db.transaction().execute(async (trx) => {
+    const units = new Map<string, OrgUnit | undefined>()
+    for (const c of complainants) {
+      if (!units.has(c.actor.orgUnitId)) {
+        units.set(c.actor.orgUnitId, await findOrgUnit(trx, c.actor.orgUnitId))
+      }
+      const unit = units.get(c.actor.orgUnitId)
+      if (unit !== undefined && opts.keyring !== undefined) {
+        await storeComplainant(trx, { ...ctx, actor: c.actor }, opts.keyring, unit, c.recordId, c.sealed, c.language)
+      }
+    }
+  })
   return opts.count
+}
+
+const GIVEN = ['María Guadalupe', 'José Luis', 'Juan Carlos', 'Ana María', 'Francisco Javier', 'Rosa Elena', 'Miguel Ángel', 'Verónica', 'Jesús', 'Leticia', 'Ramón', 'Alejandra'] as const
+const SURNAMES = ['Hernández', 'García', 'Martínez', 'López', 'González', 'Rodríguez', 'Pérez', 'Sánchez', 'Ramírez', 'Flores', 'Torres', 'Rivera'] as const
+
+/**
+ * The identity some complainants give (six in ten of those who want news): invented names, an
+ * address at example.org or a phone in a reserved range, and consents most people give.
+ */
+function demoComplainant(random: SeededRandom, opened: CaseOpened): Complainant | undefined {
+  if (opened.contactChannel === 'none' || !random.chance(0.6)) {
+    return undefined
+  }
+  const givenNames = random.pick(GIVEN)
+  const firstSurname = random.pick(SURNAMES)
+  const secondSurname = random.pick(SURNAMES)
+  const plain = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(' ')[0] ?? ''
+  const identity = {
+    givenNames,
+    firstSurname,
+    secondSurname,
+    nationality: 'MX',
+    ...(opened.contactChannel === 'email' ? { email: `${plain(givenNames)}.${plain(firstSurname)}${random.int(1, 99)}@example.org` } : { phones: [`+1 956 555 01${String(random.int(0, 99)).padStart(2, '0')}`] }),
+  }
+  const consents = random.chance(0.7) ? (['handling_body'] as const) : ([] as const)
+  return Complainant.parse({ identity, consents: [...consents, ...(random.chance(0.3) ? (['relatives'] as const) : [])] })
 }
 
 const TOPICS = [['vehicle_import', 30], ['goods_allowed', 25], ['passports_and_documents', 20], ['taxes_and_baggage_allowance', 15], ['other_information', 10]] as const

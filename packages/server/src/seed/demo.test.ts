@@ -5,11 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ManualClock } from '../clock.ts'
 import type { Db } from '../db/open.ts'
 import { createApp } from '../http/app.ts'
+import { ephemeralProtection } from '../protection/settings.ts'
 import { verifyAudit } from '../log/audit-repo.ts'
 import { call, testAppConfig, makeTestDb, signIn, testDialects, type TestEnv } from '../test/harness.ts'
 import { DEMO_DAYS } from './activity.ts'
 import { overdueHops, type CaseState } from '@faro/core'
 import { DEMO_ACCOUNTS, DEMO_CASES, DEMO_PASSWORD, seedDemo, type DemoSummary } from './demo.ts'
+import { DEMO_CASE_PIN } from './cases.ts'
 
 const STATISTICS = path.resolve(import.meta.dirname, '../../seed-data/grupos-beta-statistics.csv')
 const FIELD_TYPES = ['attention', 'rescue', 'patrol']
@@ -25,9 +27,10 @@ for (const dialect of ['sqlite'] as const) {
     beforeAll(async () => {
       const db = await makeTestDb(dialect)
       const clock = new ManualClock()
-      const app = createApp({ db, clock, config: testAppConfig(), logger: pino({ level: 'silent' }) })
-      env = { db, clock, app, close: () => db.close() }
-      first = await seedDemo(db, clock)
+      const protection = ephemeralProtection()
+      const app = createApp({ db, clock, config: testAppConfig(), logger: pino({ level: 'silent' }), protection })
+      env = { db, clock, app, protection, close: () => db.close() }
+      first = await seedDemo(db, clock, undefined, protection.keyring)
     }, 120_000)
 
     afterAll(async () => {
@@ -55,6 +58,25 @@ for (const dialect of ['sqlite'] as const) {
         const me = (await (await call(env, 'GET', '/api/auth/me', { as: session })).json()) as { user: { role: string; orgUnitId: string } }
         expect(me.user).toMatchObject({ role: user.role, orgUnitId: user.orgUnitId })
       }
+    })
+
+    it('gives some complainants an identity in the vault, linked and consented, and no contact channel to those without one', async () => {
+      const rows = await env.db.db.selectFrom('records').select('state').where('recordType', '=', 'case').execute()
+      const cases = rows.map((r) => JSON.parse(r.state) as CaseState)
+      const identified = cases.filter((c) => c.personId !== undefined)
+      expect(identified.length).toBeGreaterThan(cases.length / 4)
+      expect(cases.filter((c) => c.personId === undefined).every((c) => c.contactChannel === 'none')).toBe(true)
+      const people = await env.db.db.selectFrom('personLinks').select(['personId', 'recordId', 'purpose']).where('recordType', '=', 'case').execute()
+      expect(people).toHaveLength(identified.length)
+      expect(new Set(people.map((p) => p.personId))).toEqual(new Set(identified.map((c) => c.personId)))
+      const consented = await env.db.db.selectFrom('consents').select('personId').where('purpose', '=', 'complaint_handling').execute()
+      expect(consented.length).toBeGreaterThan(identified.length / 2)
+      // No name in clear anywhere in the log.
+      const log = await env.db.db.selectFrom('actions').select('payload').where('recordType', '=', 'case').where('type', '=', 'CaseOpened').execute()
+      expect(log.some((a) => /example\.org|Hernández/.test(a.payload))).toBe(false)
+      // The demo PIN opens a demo case.
+      const folio = (await env.db.db.selectFrom('caseFolios').select('folio').limit(1).executeTakeFirstOrThrow()).folio
+      expect((await call(env, 'POST', '/api/cases/lookup', { body: { folio, pin: DEMO_CASE_PIN } })).status).toBe(200)
     })
 
     it('marks every generated record as demo', async () => {
