@@ -1,16 +1,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { crc32, deflateSync } from 'node:zlib'
-import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import es from '../packages/web/src/i18n/es.json'
 import { apiSession } from './api-session.ts'
 import { OUTPUT_DIR, SKIP_BROWSER_TESTS, closeAll, startBrowserAndFaro, type RunningFaro } from './harness.ts'
 import { signIn } from './pages.ts'
+import { DESKTOP, PHONE_WIDTH, expectAccessible, shoot } from './screens.ts'
 
-const DESKTOP = { width: 1280, height: 900 }
-const PHONE_WIDTH = 360
 const PHOTO_NAME = 'recibo del retén.png'
 const PDF_NAME = 'acta de retención.pdf'
 
@@ -135,25 +133,8 @@ describe.skipIf(SKIP_BROWSER_TESTS)('evidence on a case in Chromium', () => {
   })
 })
 
-async function expectAccessible(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze()
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
-}
 
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelectorAll('.loading').length === 0)
-}
 
-/** Screenshots at desktop width and at 360 px, where nothing may scroll sideways. */
-async function shoot(page: Page, name: string): Promise<void> {
-  await settle(page)
-  await page.screenshot({ path: path.join(OUTPUT_DIR, `${name}-1280.png`), fullPage: true })
-  await page.setViewportSize({ width: PHONE_WIDTH, height: 740 })
-  await settle(page)
-  await page.screenshot({ path: path.join(OUTPUT_DIR, `${name}-360.png`), fullPage: true })
-  expect(await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0), `${name} at 360 px`).toBeLessThanOrEqual(PHONE_WIDTH)
-  await page.setViewportSize(DESKTOP)
-}
 
 /** A 64×40 PNG, drawn here: a pale receipt with a few dark lines of "text". */
 function receiptPng(): Buffer {

@@ -1,14 +1,11 @@
-import path from 'node:path'
-import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import es from '../packages/web/src/i18n/es.json'
 import { apiSession } from './api-session.ts'
-import { DEMO_PASSWORD, OUTPUT_DIR, SKIP_BROWSER_TESTS, closeAll, startBrowserAndFaro, type RunningFaro } from './harness.ts'
+import { DEMO_PASSWORD, SKIP_BROWSER_TESTS, closeAll, startBrowserAndFaro, type RunningFaro } from './harness.ts'
 import { signIn } from './pages.ts'
+import { DESKTOP, expectAccessible, settle, shoot } from './screens.ts'
 
-const DESKTOP = { width: 1280, height: 900 }
-const PHONE_WIDTH = 360
 const FOLIO = /^PA-\d{2}-[0-9A-Z]{4}-[0-9A-Z]$/
 // A code of a closed list shown as it is stored (immigration_checkpoint, accused_internal_control…) instead of in words.
 const RAW_CODE = /\b[a-z]+_[a-z_]+\b|\bagency-[a-z]+\b|\boic-[a-z]+\b/
@@ -278,23 +275,3 @@ describe.skipIf(SKIP_BROWSER_TESTS)('The national office’s case screens in Chr
     }
   })
 })
-
-async function expectAccessible(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze()
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelectorAll('.loading').length === 0)
-}
-
-/** Screenshots at desktop width and at 360 px, where nothing may scroll sideways. */
-async function shoot(page: Page, name: string): Promise<void> {
-  await settle(page)
-  await page.screenshot({ path: path.join(OUTPUT_DIR, `${name}-1280.png`), fullPage: true })
-  await page.setViewportSize({ width: PHONE_WIDTH, height: 740 })
-  await settle(page)
-  await page.screenshot({ path: path.join(OUTPUT_DIR, `${name}-360.png`), fullPage: true })
-  expect(await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0), `${name} at 360 px`).toBeLessThanOrEqual(PHONE_WIDTH)
-  await page.setViewportSize(DESKTOP)
-}

@@ -1,14 +1,11 @@
-import path from 'node:path'
-import { AxeBuilder } from '@axe-core/playwright'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import es from '../packages/web/src/i18n/es.json'
 import { apiSession } from './api-session.ts'
-import { DEMO_PASSWORD, OUTPUT_DIR, SKIP_BROWSER_TESTS, closeAll, startBrowserAndFaro, type RunningFaro } from './harness.ts'
+import { DEMO_PASSWORD, SKIP_BROWSER_TESTS, closeAll, startBrowserAndFaro, type RunningFaro } from './harness.ts'
 import { signIn } from './pages.ts'
+import { DESKTOP, expectAccessible, shoot } from './screens.ts'
 
-const DESKTOP = { width: 1280, height: 900 }
-const PHONE_WIDTH = 360
 
 /**
  * A module's tablet loses its connection while a person is at the counter: the complaint is taken
@@ -79,16 +76,3 @@ describe.skipIf(SKIP_BROWSER_TESTS)('a case taken offline in Chromium', () => {
     expect(problems).toEqual([])
   })
 })
-
-async function expectAccessible(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze()
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(OUTPUT_DIR, `${name}-1280.png`), fullPage: true })
-  await page.setViewportSize({ width: PHONE_WIDTH, height: 740 })
-  await page.screenshot({ path: path.join(OUTPUT_DIR, `${name}-360.png`), fullPage: true })
-  expect(await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0), `${name} at 360 px`).toBeLessThanOrEqual(PHONE_WIDTH)
-  await page.setViewportSize(DESKTOP)
-}
