@@ -9,7 +9,8 @@ import { Link } from '../../ui/router.tsx'
 import { ErrorNotice, Page } from '../../ui/status.tsx'
 import { useInvalidate } from '../../ui/use-fetch.ts'
 import { useSession } from '../auth/session.tsx'
-import { Choices, FieldRow } from './call-fields.tsx'
+import { RadioTiles } from '../../ui/choice-fields.tsx'
+import { FieldRow } from './call-fields.tsx'
 import { CALL_LANGUAGES, CALL_OUTCOMES, CALL_TOPICS, callDefaults, callPayload, callTime, CASE_OUTCOMES, CallForm, clockTime, FROM_COUNTRIES, type CallFormField, type CallFormValues, type CallOutcomeCode, type CallTopic, type CheckedCall } from './call-values.ts'
 import { timeOfDay } from './today.ts'
 import './calls.css'
@@ -97,8 +98,8 @@ function CallFormCard({ focusFirst, onSaved }: { focusFirst: boolean; onSaved: (
   const suggestFolio = CASE_OUTCOMES.includes(outcome) && folio.trim() === ''
   return (
     <form className="card call-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('call.log.title')} data-testid="call-form">
-      <Choices form={form} name="topic" look="tiles" legend={t('call.topic')} options={CALL_TOPICS.map((topic) => ({ value: topic, label: t(`call.topic.${topic}`), hint: t(`call.topicHint.${topic}`) }))} />
-      <Choices form={form} name="outcome" look="tiles" legend={t('call.outcome')} options={CALL_OUTCOMES.map((o) => ({ value: o, label: t(`call.outcome.${o}`) }))} />
+      <RadioTiles form={form} name="topic" look="tiles" terse legend={t('call.topic')} options={CALL_TOPICS.map((topic) => ({ value: topic, label: t(`call.topic.${topic}`), hint: t(`call.topicHint.${topic}`) }))} />
+      <RadioTiles form={form} name="outcome" look="tiles" terse legend={t('call.outcome')} options={CALL_OUTCOMES.map((o) => ({ value: o, label: t(`call.outcome.${o}`) }))} />
       {suggestFolio ? (
         <p className="notice notice-warning call-nudge" data-testid="call-folio-suggest">
           {t('call.folio.suggest')}
@@ -108,8 +109,8 @@ function CallFormCard({ focusFirst, onSaved }: { focusFirst: boolean; onSaved: (
         <TextField form={form} name="folio" label={t('call.folio')} hint={t('call.folio.hint')} autoComplete="off" />
       </div>
       <FieldRow>
-        <Choices form={form} name="fromCountry" look="pills" legend={t('call.from')} options={FROM_COUNTRIES.map((c) => ({ value: c, label: t(`call.from.${c}`) }))} />
-        <Choices form={form} name="language" look="pills" legend={t('call.language')} options={CALL_LANGUAGES.map((l) => ({ value: l, label: t(`call.language.${l}`) }))} />
+        <RadioTiles form={form} name="fromCountry" look="pills" legend={t('call.from')} options={FROM_COUNTRIES.map((c) => ({ value: c, label: t(`call.from.${c}`) }))} />
+        <RadioTiles form={form} name="language" look="pills" legend={t('call.language')} options={CALL_LANGUAGES.map((l) => ({ value: l, label: t(`call.language.${l}`) }))} />
       </FieldRow>
       <FieldRow>
         <ClockField form={form} typed={timeTyped} onTyped={() => setTimeTyped(true)} label={t('call.time')} note={yesterday ? t('call.time.yesterday') : timeTyped ? undefined : t('call.time.now')} />

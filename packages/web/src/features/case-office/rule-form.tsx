@@ -6,7 +6,7 @@ import { isMessageKey } from '../../i18n/messages.ts'
 import type { Choice } from '../../ui/choices.ts'
 import { FormActions, TextField, useSchemaForm } from '../../ui/form.tsx'
 import { word } from '../cases/case-words.ts'
-import { RadioTiles } from '../cases/form-parts.tsx'
+import { RadioTiles } from '../../ui/choice-fields.tsx'
 import { ACCUSED_MODES, formToRule, MAX_BODIES, RuleForm, ruleToForm } from './rule-values.ts'
 
 interface RuleFormCardProps {
