@@ -4,6 +4,28 @@ import { Actions, Page } from '../../ui/status.tsx'
 import { useSession } from '../auth/session.tsx'
 import { CaseCounts } from '../cases/case-counts.tsx'
 
+interface HomeLink {
+  to: string
+  label: string
+  testId?: string
+  /** False when the role may not use it. */
+  show?: boolean
+}
+
+/** What a home offers to do next: the first link the role may use is the main one. */
+function HomeLinks({ links }: { links: readonly HomeLink[] }) {
+  const shown = links.filter((l) => l.show !== false)
+  return (
+    <Actions>
+      {shown.map((l, i) => (
+        <Link key={l.to} to={l.to} className={`button ${i === 0 ? 'button-primary' : 'button-secondary'}`} data-testid={l.testId}>
+          {l.label}
+        </Link>
+      ))}
+    </Actions>
+  )
+}
+
 export function ModuleVolunteerHome() {
   const { t } = useI18n()
   const { me, can } = useSession()
@@ -13,19 +35,13 @@ export function ModuleVolunteerHome() {
         <p>{t('home.module_volunteer.body')}</p>
       </div>
       {can('case.read') ? <CaseCounts title={t('case.counts.titleOwn')} /> : null}
-      <Actions>
-        {can('case.create') ? (
-          <Link to="intake" className="button button-primary" data-testid="home-intake">
-            {t('case.intake.open')}
-          </Link>
-        ) : null}
-        <Link to="folio" className="button button-secondary">
-          {t('case.lookup.title')}
-        </Link>
-        <Link to="places" className="button button-secondary">
-          {t('home.openPlaces')}
-        </Link>
-      </Actions>
+      <HomeLinks
+        links={[
+          { to: 'intake', label: t('case.intake.open'), testId: 'home-intake', show: can('case.create') },
+          { to: 'folio', label: t('case.lookup.title') },
+          { to: 'places', label: t('home.openPlaces') },
+        ]}
+      />
     </Page>
   )
 }
@@ -39,22 +55,14 @@ export function CallCentreHome() {
         <p>{t('home.call_centre_operator.body')}</p>
       </div>
       {can('case.read') ? <CaseCounts title={t('case.counts.title')} /> : null}
-      <Actions>
-        {can('case.create') ? (
-          <Link to="intake" className="button button-primary" data-testid="home-intake">
-            {t('case.intake.open')}
-          </Link>
-        ) : null}
-        <Link to="folio" className="button button-secondary">
-          {t('case.lookup.title')}
-        </Link>
-        <Link to="cases" className="button button-secondary">
-          {t('home.openCases')}
-        </Link>
-        <Link to="places" className="button button-secondary">
-          {t('home.openPlaces')}
-        </Link>
-      </Actions>
+      <HomeLinks
+        links={[
+          { to: 'intake', label: t('case.intake.open'), testId: 'home-intake', show: can('case.create') },
+          { to: 'folio', label: t('case.lookup.title') },
+          { to: 'cases', label: t('home.openCases') },
+          { to: 'places', label: t('home.openPlaces') },
+        ]}
+      />
     </Page>
   )
 }
@@ -62,38 +70,23 @@ export function CallCentreHome() {
 export function PaisanoCoordinatorHome() {
   const { t } = useI18n()
   const { can } = useSession()
+  const national = can('case.route')
   return (
     <Page testId="home-paisano_coordinator" title={t('home.paisano_coordinator.title')}>
       <div className="card">
         <p>{t('home.paisano_coordinator.body')}</p>
       </div>
       {can('case.read') ? <CaseCounts title={t('case.counts.title')} /> : null}
-      <Actions>
-        <Link to="cases" className="button button-primary" data-testid="home-queue">
-          {t('home.openCases')}
-        </Link>
-        {can('case.create') ? (
-          <Link to="intake" className="button button-secondary">
-            {t('case.intake.open')}
-          </Link>
-        ) : null}
-        {can('case.route') ? (
-          <>
-            <Link to="case-scorecards" className="button button-secondary" data-testid="home-scorecards">
-              {t('home.openScorecards')}
-            </Link>
-            <Link to="case-patterns" className="button button-secondary" data-testid="home-patterns">
-              {t('home.openPatterns')}
-            </Link>
-            <Link to="routing-rules" className="button button-secondary" data-testid="home-rules">
-              {t('home.openRules')}
-            </Link>
-          </>
-        ) : null}
-        <Link to="places" className="button button-secondary">
-          {t('home.openPlaces')}
-        </Link>
-      </Actions>
+      <HomeLinks
+        links={[
+          { to: 'cases', label: t('home.openCases'), testId: 'home-queue' },
+          { to: 'intake', label: t('case.intake.open'), show: can('case.create') },
+          { to: 'case-scorecards', label: t('home.openScorecards'), testId: 'home-scorecards', show: national },
+          { to: 'case-patterns', label: t('home.openPatterns'), testId: 'home-patterns', show: national },
+          { to: 'routing-rules', label: t('home.openRules'), testId: 'home-rules', show: national },
+          { to: 'places', label: t('home.openPlaces') },
+        ]}
+      />
     </Page>
   )
 }
@@ -107,23 +100,13 @@ export function AgencyLiaisonHome() {
         <p>{t('home.agency_liaison.body', { unit: me.orgUnit.name })}</p>
       </div>
       {can('case.read') ? <CaseCounts title={t('case.counts.titleRouted', { unit: me.orgUnit.name })} /> : null}
-      <Actions>
-        {can('case.read') ? (
-          <Link to="cases" className="button button-primary" data-testid="home-queue">
-            {t('home.openCases')}
-          </Link>
-        ) : null}
-        {can('case.answer') ? (
-          <Link to="case-scorecards" className="button button-secondary" data-testid="home-scorecards">
-            {t('home.openOwnScorecard', { unit: me.orgUnit.name })}
-          </Link>
-        ) : null}
-        {can('token.manage') ? (
-          <Link to="tokens" className="button button-secondary">
-            {t('home.openTokens')}
-          </Link>
-        ) : null}
-      </Actions>
+      <HomeLinks
+        links={[
+          { to: 'cases', label: t('home.openCases'), testId: 'home-queue', show: can('case.read') },
+          { to: 'case-scorecards', label: t('home.openOwnScorecard', { unit: me.orgUnit.name }), testId: 'home-scorecards', show: can('case.answer') },
+          { to: 'tokens', label: t('home.openTokens'), show: can('token.manage') },
+        ]}
+      />
     </Page>
   )
 }
@@ -135,11 +118,7 @@ export function GuideEditorHome() {
       <div className="card">
         <p>{t('home.guide_editor.body')}</p>
       </div>
-      <Actions>
-        <Link to="places" className="button button-secondary">
-          {t('home.openPlaces')}
-        </Link>
-      </Actions>
+      <HomeLinks links={[{ to: 'places', label: t('home.openPlaces') }]} />
     </Page>
   )
 }
