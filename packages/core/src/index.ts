@@ -32,6 +32,8 @@ export * from './cases/calendar.ts'
 export * from './cases/folio.ts'
 export * from './cases/fold.ts'
 export * from './cases/schemas.ts'
+export * from './tracing/record.ts'
+export * from './tracing/schemas.ts'
 export type { RecordState } from './records/registry.ts'
 export { HistoryEntry, RecordView, eventTimeOf } from './records/view.ts'
 export { GeoPoint, PlaceKind, PlaceRegistered, PlaceStatus, PlaceUpdated } from './places/schemas.ts'
@@ -102,6 +104,7 @@ export {
   PersonLinkInput,
   PersonSearchInput,
   PersonStatus,
+  PhysicalDescription,
   Purpose,
   RelativeContact,
 } from './protection/identity.ts'
@@ -140,3 +143,19 @@ export {
   downloadName,
 } from './files/attachments.ts'
 export { sniffType } from './files/sniff.ts'
+export { AgeSource, BirthFeatures, FEATURES_VERSION, MatchFeatures, MatchInput, MatchRecordKind, MatchRole, NameFeatures, NameParse, NameToken } from './matching/schemas.ts'
+export { MAX_NAMES, deserialiseFeatures, serialiseFeatures, standardise } from './matching/standardise.ts'
+export { blockingKeys } from './matching/blocking.ts'
+export { LEVEL_NOTES, compare } from './matching/compare.ts'
+export type { Contribution, MatchComparison, MatchContext } from './matching/compare.ts'
+export { DEFAULT_MODEL, FIELD_LEVELS, MATCH_FIELDS, MatchBand, MatchModel } from './matching/model.ts'
+export type { ComparisonVector, MatchField } from './matching/model.ts'
+export { NameFrequencies } from './matching/frequencies.ts'
+export type { FrequencySnapshot } from './matching/frequencies.ts'
+export { MatchIndex } from './matching/candidate-index.ts'
+export type { MatchCandidate, SearchOptions } from './matching/candidate-index.ts'
+export { estimateFromLabels, estimateWithEm, matchProbability } from './matching/estimate.ts'
+export type { EmResult, LabelledPair } from './matching/estimate.ts'
+export { foldText } from './matching/text.ts'
+export { phoneticKeys } from './matching/phonetic.ts'
+export { formalNames } from './matching/hypocorisms.ts'

@@ -177,6 +177,8 @@ export const CASE_TARGETS: Record<CaseCategory, { acknowledge: Target; answer: T
   obtain_documents: { acknowledge: { businessDays: 1 }, answer: { businessDays: 5 }, answerInOperation: { businessDays: 3 } },
   transport_of_remains: { acknowledge: { hours: 2 }, answer: { hours: 24 }, answerInOperation: { hours: 24 } },
   other_help: { acknowledge: { businessDays: 1 }, answer: { businessDays: 5 }, answerInOperation: { businessDays: 3 } },
+  // A life may be at stake: taken up within a day, a first answer to the family in ten.
+  missing_migrant: { acknowledge: { hours: 24 }, answer: { businessDays: 10 }, answerInOperation: { businessDays: 10 } },
 }
 
 /** The deadlines of a hop routed at `at`: to acknowledge and to answer. */

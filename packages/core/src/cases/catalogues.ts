@@ -1,7 +1,10 @@
 import { z } from 'zod'
 
-/** What a case is: a complaint, or a request for help. (Information-only calls are call logs.) */
-export const CaseKind = z.enum(['complaint', 'help_request'])
+/**
+ * What a case is: a complaint, a request for help, or a request to locate missing migrants (from a
+ * family, a consulate, the call centre or a group). Information-only calls are call logs.
+ */
+export const CaseKind = z.enum(['complaint', 'help_request', 'location_request'])
 export type CaseKind = z.infer<typeof CaseKind>
 
 /** Complaint categories of Programa Paisano. */
@@ -27,12 +30,19 @@ export const HelpCategory = z.enum([
 ])
 export type HelpCategory = z.infer<typeof HelpCategory>
 
-export const CaseCategory = z.union([ComplaintCategory, HelpCategory])
+/** A location request seeks one or several missing migrants: one category, for deadlines and routing. */
+export const TracingCategory = z.enum(['missing_migrant'])
+export type TracingCategory = z.infer<typeof TracingCategory>
+
+export const CaseCategory = z.union([ComplaintCategory, HelpCategory, TracingCategory])
 export type CaseCategory = z.infer<typeof CaseCategory>
 
 /** The kind a category belongs to. */
 export function kindOfCategory(category: CaseCategory): CaseKind {
-  return (ComplaintCategory.options as readonly string[]).includes(category) ? 'complaint' : 'help_request'
+  if ((ComplaintCategory.options as readonly string[]).includes(category)) {
+    return 'complaint'
+  }
+  return (TracingCategory.options as readonly string[]).includes(category) ? 'location_request' : 'help_request'
 }
 
 /** What an information-only call was about (the call centre logs every call). */
@@ -70,6 +80,7 @@ export const CATEGORY_NAMES: Record<CaseCategory, { es: string; en: string }> = 
   obtain_documents: { es: 'Obtener documentos', en: 'Obtain documents' },
   transport_of_remains: { es: 'Traslado de restos o cenizas', en: 'Transport of remains or ashes' },
   other_help: { es: 'Otra ayuda', en: 'Other help' },
+  missing_migrant: { es: 'Persona migrante no localizada', en: 'Missing migrant' },
 }
 
 /** What the person who filed a case is told about where it stands, in words. */

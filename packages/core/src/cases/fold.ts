@@ -1,4 +1,5 @@
 import type { CaseOutcome } from './catalogues.ts'
+import type { CandidateMark, FamilyChoice, RegistryRef, TraceOutcome } from '../tracing/record.ts'
 import type { CaseOpened, Hop } from './schemas.ts'
 import { REOPEN_WINDOW_DAYS } from './schemas.ts'
 
@@ -22,6 +23,21 @@ export type CaseStatus = 'received' | 'routed' | 'acknowledged' | 'info_requeste
 /** What the person who filed it is told: no internal steps, no bodies' names. */
 export type PublicCaseStatus = 'received' | 'in_progress' | 'info_requested' | 'answered' | 'closed'
 
+/** Where the search for one sought person of a location request stands. */
+export interface TraceState {
+  /** Each reviewer's latest word on each candidate, by `recordType/recordId`. */
+  marks: Record<string, { candidate: RegistryRef; mark: CandidateMark; at: string; forensicRef?: string }>
+  outcome?: TraceOutcome
+  outcomeAt?: string
+  record?: RegistryRef
+  place?: string
+  condition?: string
+  forensicRef?: string
+  /** What the found adult lets the requester be told. */
+  choice?: FamilyChoice
+  choiceAt?: string
+}
+
 /** A case as the fold leaves it: what was taken, the hops, and how it ended. */
 export type CaseState = CaseOpened & {
   hops: HopState[]
@@ -32,6 +48,8 @@ export type CaseState = CaseOpened & {
   closingSummary?: string
   reopenedAt?: string
   reopenCount: number
+  /** A location request: each sought person's search, by `soughtId`. */
+  traces?: Record<string, TraceState>
 }
 
 type Action = { type: string; payload: Record<string, unknown> }
@@ -121,10 +139,44 @@ export function reduceCase(state: CaseState | undefined, action: Action): CaseSt
         }
       }
       break
+    case 'TraceCandidateMarked':
+    case 'TraceOutcomeSet':
+    case 'TraceFamilyChoiceSet':
+      next.traces = traceStep(state, action.type, p)
+      break
     default:
       break
   }
   return withStatus(next)
+}
+
+/** One step of a location request's search for one of its people; unknown people change nothing. */
+function traceStep(state: CaseState, type: string, p: Record<string, unknown> & { at: string }): Record<string, TraceState> | undefined {
+  const soughtId = p.soughtId as string
+  if (!state.sought?.some((s) => s.soughtId === soughtId)) {
+    return state.traces
+  }
+  const traces = { ...state.traces }
+  const trace: TraceState = { ...traces[soughtId], marks: { ...traces[soughtId]?.marks } }
+  if (type === 'TraceCandidateMarked') {
+    const candidate = p.candidate as RegistryRef
+    trace.marks[`${candidate.recordType}/${candidate.recordId}`] = { candidate, mark: p.mark as CandidateMark, at: p.at, ...(typeof p.forensicRef === 'string' ? { forensicRef: p.forensicRef } : {}) }
+  } else if (type === 'TraceOutcomeSet') {
+    trace.outcome = p.outcome as TraceOutcome
+    trace.outcomeAt = p.at
+    for (const key of ['record', 'place', 'condition', 'forensicRef'] as const) {
+      if (p[key] === undefined) {
+        delete trace[key]
+      } else {
+        Object.assign(trace, { [key]: p[key] })
+      }
+    }
+  } else {
+    trace.choice = p.choice as FamilyChoice
+    trace.choiceAt = p.at
+  }
+  traces[soughtId] = trace
+  return traces
 }
 
 function withStatus(state: CaseState): CaseState {

@@ -3,6 +3,7 @@ import { LanguageCode, PersonIdentity } from '../protection/identity.ts'
 import { IsoDateTime, RecordId } from '../util/ids.ts'
 import { CaseCategory, CaseChannel, CaseKind, CaseOutcome, ContactChannel, InfoTopic, JourneyPlaceKind, kindOfCategory } from './catalogues.ts'
 import { parseFolio } from './folio.ts'
+import { Relationship, SoughtPerson, TRACE_ACTIONS } from '../tracing/record.ts'
 
 /** A folio in canonical form whose check character matches. */
 export const Folio = z.string().max(20).refine((text) => parseFolio(text) !== undefined && text === text.toUpperCase(), { message: 'folio' })
@@ -64,6 +65,8 @@ const CaseFields = z.strictObject({
   allowIdentityToAccused: z.boolean().default(false).describe('the person allows the accused agency to learn who complained'),
   inTransit: z.boolean().default(false).describe('the person is still on the road: urgent'),
   linkedRecord: z.strictObject({ recordType: z.string().max(40), recordId: RecordId }).optional().describe('e.g. the attention in which a Grupo Beta took the complaint'),
+  sought: z.array(SoughtPerson).min(1).max(100).optional().describe('a location request: the people it seeks'),
+  relationship: Relationship.optional().describe('a location request: who the requester is to them'),
 })
 
 function consistent<T extends z.ZodType<{ kind: CaseKind; category: CaseCategory; occurredFrom?: string | undefined; occurredTo?: string | undefined }>>(schema: T) {
@@ -72,8 +75,13 @@ function consistent<T extends z.ZodType<{ kind: CaseKind; category: CaseCategory
     .refine((c) => c.occurredFrom === undefined || c.occurredTo === undefined || c.occurredFrom <= c.occurredTo, { path: ['occurredTo'], message: 'faro.before_start' })
 }
 
+/** A location request, and only one, names the people it seeks. */
+function seeksPeople(c: { kind: CaseKind; sought?: unknown[] | undefined }): boolean {
+  return (c.kind === 'location_request') === (c.sought !== undefined && c.sought.length > 0)
+}
+
 /** Payload of CaseOpened: a complaint or request for help as it was taken. */
-export const CaseOpened = consistent(CaseFields)
+export const CaseOpened = consistent(CaseFields).refine(seeksPeople, { path: ['sought'], message: 'faro.trace_sought_kind' })
 export type CaseOpened = z.infer<typeof CaseOpened>
 
 /** One body a case was sent to, with its deadlines. */
@@ -114,6 +122,7 @@ export const CASE_ACTIONS = {
   CaseClosed,
   CaseReopened,
   CaseNoteAdded,
+  ...TRACE_ACTIONS,
 } as const
 export type CaseActionType = keyof typeof CASE_ACTIONS | 'CaseOpened'
 
@@ -133,6 +142,11 @@ export const CASE_ACTION_POLICY = {
   CaseNoteAdded: 'case.update',
   CaseClosed: 'case.close',
   CaseReopened: 'case.close',
+  // Whoever works on a location request reviews its candidates and records what came of each
+  // person; the found person's choice is recorded by whoever follows them up.
+  TraceCandidateMarked: 'case.answer',
+  TraceOutcomeSet: 'case.answer',
+  TraceFamilyChoiceSet: 'case.update',
 } as const satisfies Record<CaseActionType, string>
 
 /**
@@ -161,7 +175,7 @@ export type Complainant = z.infer<typeof Complainant>
  * otherwise the server makes one and answers it once.
  */
 export const CaseIntake = consistent(
-  CaseFields.omit({ folio: true, receivedAt: true, orgUnitId: true }).extend({
+  CaseFields.omit({ folio: true, receivedAt: true, orgUnitId: true, sought: true, relationship: true }).extend({
     id: RecordId.describe('a new UUID per intake, kept for retries'),
     orgUnitId: RecordId.optional().describe('default: the caller\'s unit'),
     pin: z.string().regex(/^\d{6}$/).optional().describe('six digits the person will be shown'),
@@ -170,6 +184,7 @@ export const CaseIntake = consistent(
     complainant: Complainant.optional().describe('the identity the person chose to give: stored in the vault, not in the case'),
   }),
 )
+  .refine((c) => c.kind !== 'location_request', { path: ['kind'], message: 'faro.trace_use_tracing' })
   .refine((c) => c.complainant === undefined || c.personId === undefined, { path: ['complainant'], message: 'faro.case_person_twice' })
   .refine((c) => c.contactChannel !== 'email' || c.complainant?.identity.email !== undefined || c.personId !== undefined, { path: ['complainant', 'identity', 'email'], message: 'faro.case_email_needed' })
   .refine((c) => c.contactChannel !== 'phone' || (c.complainant?.identity.phones.length ?? 0) > 0 || c.personId !== undefined, { path: ['complainant', 'identity', 'phones'], message: 'faro.case_phone_needed' })

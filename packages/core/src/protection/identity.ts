@@ -26,6 +26,22 @@ export const RelativeContact = z.strictObject({
 })
 
 /**
+ * How a missing person looks and was dressed when last seen: what lets a rescuer, a hospital or a
+ * forensic service recognise them. As identifying as a name, so it lives in the vault.
+ */
+export const PhysicalDescription = z.strictObject({
+  heightCm: z.number().int().min(40).max(250).optional(),
+  build: z.enum(['slim', 'medium', 'heavy']).optional(),
+  hair: z.string().trim().max(120).optional(),
+  eyes: z.string().trim().max(60).optional(),
+  marks: z.string().trim().max(1000).optional().describe('tattoos, scars, birthmarks, and where'),
+  dental: z.string().trim().max(500).optional().describe('missing teeth, crowns, braces'),
+  disabilities: z.string().trim().max(500).optional(),
+  clothing: z.string().trim().max(1000).optional().describe('what they wore when last seen'),
+})
+export type PhysicalDescription = z.infer<typeof PhysicalDescription>
+
+/**
  * Everything that identifies a person. It exists only inside the vault, encrypted per person;
  * every field is optional because the person chooses what to share.
  */
@@ -44,12 +60,13 @@ export const PersonIdentity = z.strictObject({
   idDocuments: z.array(IdDocument).max(5).default([]),
   relatives: z.array(RelativeContact).max(10).default([]),
   healthNotes: z.string().max(2000).optional().describe('only what care needs; health field set'),
+  physical: PhysicalDescription.optional().describe('how they look: for the search for missing people'),
 })
 export type PersonIdentity = z.infer<typeof PersonIdentity>
 
 /** Fields of the identity, grouped in the field sets that roles are granted. */
 export const IDENTITY_FIELD_SETS = {
-  identity: ['givenNames', 'firstSurname', 'secondSurname', 'aliases', 'sex', 'birthDate', 'approximateAge', 'nationality', 'languages', 'idDocuments'],
+  identity: ['givenNames', 'firstSurname', 'secondSurname', 'aliases', 'sex', 'birthDate', 'approximateAge', 'nationality', 'languages', 'idDocuments', 'physical'],
   contact: ['phones', 'email', 'relatives'],
   health: ['healthNotes'],
 } as const satisfies Record<string, readonly (keyof PersonIdentity)[]>

@@ -43,6 +43,7 @@ export async function assignmentNotices(db: Kysely<Database>, state: CaseState, 
 const KIND_WORDS: Record<CaseKind, Record<Lang, string>> = {
   complaint: { es: 'queja', en: 'complaint' },
   help_request: { es: 'solicitud de ayuda', en: 'request for help' },
+  location_request: { es: 'solicitud de localización', en: 'location request' },
 }
 
 /** What the new public status means for the person, in a sentence or two. */
