@@ -3,7 +3,7 @@ import { LanguageCode, PersonIdentity } from '../protection/identity.ts'
 import { IsoDateTime, RecordId } from '../util/ids.ts'
 import { CaseCategory, CaseChannel, CaseKind, CaseOutcome, ContactChannel, InfoTopic, JourneyPlaceKind, kindOfCategory } from './catalogues.ts'
 import { parseFolio } from './folio.ts'
-import { Relationship, SoughtPerson, TRACE_ACTIONS } from '../tracing/record.ts'
+import { CandidateMark, RegistryRef, Relationship, SoughtPerson, TRACE_ACTIONS, TraceOutcome } from '../tracing/record.ts'
 
 /** A folio in canonical form whose check character matches. */
 export const Folio = z.string().max(20).refine((text) => parseFolio(text) !== undefined && text === text.toUpperCase(), { message: 'folio' })
@@ -216,6 +216,20 @@ export const CaseStep = z.discriminatedUnion('type', [
   z.strictObject({ ...StepBase, type: z.literal('close'), outcome: CaseOutcome, summary: z.string().trim().max(2000).optional() }),
   z.strictObject({ ...StepBase, type: z.literal('reopen'), reason: Text(2000) }),
   z.strictObject({ ...StepBase, type: z.literal('note'), note: Text(2000) }),
+  // A location request: a reviewer's word on a candidate for one sought person, and what came of them.
+  z.strictObject({ ...StepBase, type: z.literal('mark_candidate'), soughtId: RecordId, candidate: RegistryRef, mark: CandidateMark, forensicRef: z.string().trim().max(120).optional(), note: z.string().trim().max(1000).optional() }),
+  z
+    .strictObject({
+      ...StepBase,
+      type: z.literal('set_outcome'),
+      soughtId: RecordId,
+      outcome: TraceOutcome,
+      record: RegistryRef.optional(),
+      place: z.string().trim().max(200).optional(),
+      condition: z.string().trim().max(500).optional(),
+      forensicRef: z.string().trim().max(120).optional(),
+    })
+    .refine((o) => o.outcome !== 'found_deceased' || o.forensicRef !== undefined, { path: ['forensicRef'], message: 'faro.trace_forensic_needed' }),
 ])
 export type CaseStep = z.infer<typeof CaseStep>
 

@@ -108,6 +108,8 @@ export const POLICY: readonly PolicyRule[] = [
   ...rows('field_agent', ['case.create'], 'unit'),
   { role: 'field_agent', action: 'case.read', scope: 'own' },
   ...rows('group_coordinator', ['case.create', 'case.read'], 'subtree'),
+  // A Grupo Beta (or the groups' national coordination) works on the location requests sent to it.
+  ...rows('group_coordinator', ['case.read', 'case.answer', 'case.update'], 'routed'),
   ...rows('call_centre_operator', ['case.create', 'case.read', 'case.update'], 'national'),
   // Every call is logged, information-only ones too; the log holds no caller identity.
   ...rows('call_centre_operator', ['call.create', 'call.read'], 'unit'),

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto'
-import { defaultRoutingRules, folioBody, formatFolio, FOLIOS_PER_YEAR, RoutingRuleSet } from '@faro/core'
+import { defaultRoutingRules, folioBody, formatFolio, FOLIOS_PER_YEAR, RoutingRuleSet, type FolioPrefix } from '@faro/core'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 
@@ -8,16 +8,16 @@ import type { Database } from '../db/schema.ts'
  * cases there are and cannot be walked through. Called under the log lock, so the check and the
  * insert cannot race another intake.
  */
-export async function allocateFolio(db: Kysely<Database>, recordId: string, pinHash: string, now: Date, year: number): Promise<string> {
-  const folio = await freeFolio(db, year)
+export async function allocateFolio(db: Kysely<Database>, recordId: string, pinHash: string, now: Date, year: number, prefix: FolioPrefix = 'PA'): Promise<string> {
+  const folio = await freeFolio(db, year, prefix)
   await db.insertInto('caseFolios').values({ folio, recordId, pinHash, createdAt: now.toISOString() }).execute()
   return folio
 }
 
 /** A folio neither given to a case nor reserved; under the log lock, nobody takes it meanwhile. */
-async function freeFolio(db: Kysely<Database>, year: number): Promise<string> {
+async function freeFolio(db: Kysely<Database>, year: number, prefix: FolioPrefix = 'PA'): Promise<string> {
   for (;;) {
-    const folio = formatFolio({ prefix: 'PA', year: year % 100, body: folioBody(randomInt(FOLIOS_PER_YEAR)) })
+    const folio = formatFolio({ prefix, year: year % 100, body: folioBody(randomInt(FOLIOS_PER_YEAR)) })
     const given = await db.selectFrom('caseFolios').select('folio').where('folio', '=', folio).executeTakeFirst()
     const reserved = given ?? (await db.selectFrom('folioReservations').select('folio').where('folio', '=', folio).executeTakeFirst())
     if (reserved === undefined) {

@@ -24,6 +24,12 @@ import {
   type Cluster,
   type Scorecard,
   type CaseIntake,
+  type Complainant,
+  type FolioPrefix,
+  type LegalBasis,
+  type LocationRequestIntake,
+  type Purpose,
+  type SoughtPersonInput,
   type CaseIntakeResult,
   type CaseState,
   type CaseStep,
@@ -71,20 +77,90 @@ export interface CaseDeps extends NoticeSettings {
  * (concurrently or after a lost answer) it is the same case with the same folio.
  */
 export async function openCase(ctx: Ctx, input: CaseIntake, deps: CaseDeps = {}): Promise<CaseIntakeResult> {
-  const { id, pin: proposed, orgUnitId, complainant, folio: reserved, takenAt, ...fields } = input
-  const pin = proposed ?? String(randomInt(1_000_000)).padStart(6, '0')
+  const { id, pin, orgUnitId, complainant, folio: reserved, takenAt, ...fields } = input
+  return open(ctx, deps, {
+    id,
+    pin,
+    orgUnitId,
+    reserved,
+    receivedAt: takenAtOrNow(ctx, takenAt, ctx.clock.now()),
+    fields,
+    requester: complainant,
+    prefix: 'PA',
+    route: async (trx, payload) => {
+      const { rules } = await currentRuleSet(trx)
+      const accused = payload.accused?.agencyId
+      const underAccused = new Set(accused === undefined ? [] : await findUnitIdsUnder(trx, accused))
+      return routeCase(rules, payload, (unit) => underAccused.has(unit)).bodies
+    },
+  })
+}
+
+/**
+ * Files a location request: a case of its own kind (folio `LB-…`) whose people sought go to the
+ * vault on the basis of vital interest, for family tracing, and whose requester goes there with
+ * the consents given. It goes to the Grupo Beta that files it, or to the groups' national
+ * coordination, which assigns it. Idempotent by its id, like any intake.
+ */
+export async function openLocationRequest(ctx: Ctx, input: LocationRequestIntake, deps: CaseDeps = {}): Promise<CaseIntakeResult> {
+  const { id, pin, orgUnitId, requester, sought, ...fields } = input
+  return open(ctx, deps, {
+    id,
+    pin,
+    orgUnitId,
+    receivedAt: ctx.clock.now().toISOString(),
+    fields: { ...fields, kind: 'location_request', category: 'missing_migrant' },
+    requester,
+    requesterLink: { legalBasis: 'consent', purpose: 'family_tracing' },
+    sought,
+    prefix: 'LB',
+    route: async (trx, payload) => {
+      const unit = await findOrgUnit(trx, payload.orgUnitId)
+      return [unit?.kind === 'beta_group' ? unit.id : TRACING_DESK]
+    },
+  })
+}
+
+/** Where location requests go when no Grupo Beta filed them: the groups' national coordination. */
+export const TRACING_DESK = 'beta'
+
+interface Opening {
+  id: string
+  pin: string | undefined
+  orgUnitId: string | undefined
+  reserved?: string | undefined
+  receivedAt: string
+  /** The case's fields but the folio, the time and the unit. */
+  fields: Record<string, unknown>
+  requester: Complainant | undefined
+  requesterLink?: { legalBasis: LegalBasis; purpose: Purpose }
+  sought?: readonly SoughtPersonInput[]
+  prefix: FolioPrefix
+  /** The bodies a new case goes to. */
+  route(trx: Db['db'], payload: CaseOpened): Promise<string[]>
+}
+
+/**
+ * What every intake does, in one transaction under the log lock: the folio (drawn, or reserved
+ * by the caller), `CaseOpened`, the identities into the vault, `CaseRouted` acted by the system,
+ * and the messages to the bodies and to the requester.
+ */
+async function open(ctx: Ctx, deps: CaseDeps, o: Opening): Promise<CaseIntakeResult> {
+  const pin = o.pin ?? String(randomInt(1_000_000)).padStart(6, '0')
   // The hash and the sealing before the transaction, which holds the log lock.
-  const pinHash = await hashPin(ctx.db.db, deps.keyring, id, pin)
-  if (complainant !== undefined && deps.keyring === undefined) {
+  const pinHash = await hashPin(ctx.db.db, deps.keyring, o.id, pin)
+  const people = o.requester !== undefined || (o.sought?.length ?? 0) > 0
+  if (people && deps.keyring === undefined) {
     throw new Error('intake of an identity without the vault keyring')
   }
-  const sealed = complainant === undefined || deps.keyring === undefined ? undefined : sealComplainant(deps.keyring, complainant)
-  const recordId = id
+  const keyring = deps.keyring
+  const requester = o.requester === undefined || keyring === undefined ? undefined : sealComplainant(keyring, o.requester)
+  const sought = keyring === undefined ? [] : (o.sought ?? []).map((s) => ({ input: s, sealed: sealComplainant(keyring, { identity: s.identity, consents: [] }) }))
+  const recordId = o.id
   const now = ctx.clock.now()
-  const receivedAt = takenAtOrNow(ctx, takenAt, now)
   return inTransaction(ctx, async (trx) => {
     await lockLog(trx, ctx)
-    const prior = await findActionById(trx, id)
+    const prior = await findActionById(trx, o.id)
     if (prior !== undefined) {
       const folio = prior.recordType === 'case' && prior.actorId === ctx.actor.userId ? await findFolioOfRecord(trx, prior.recordId) : undefined
       if (folio === undefined) {
@@ -92,39 +168,50 @@ export async function openCase(ctx: Ctx, input: CaseIntake, deps: CaseDeps = {})
       }
       return { status: 'duplicate', recordId: prior.recordId, folio, pin: null }
     }
-    const unitId = orgUnitId ?? ctx.actor.orgUnitId
-    let folio = reserved
+    const unitId = o.orgUnitId ?? ctx.actor.orgUnitId
+    let folio = o.reserved
     if (folio === undefined) {
-      folio = await allocateFolio(trx, recordId, pinHash, now, new Date(now.getTime() + MEXICO_OFFSET_MS).getUTCFullYear())
+      folio = await allocateFolio(trx, recordId, pinHash, now, new Date(now.getTime() + MEXICO_OFFSET_MS).getUTCFullYear(), o.prefix)
     } else if (!(await useReservedFolio(trx, folio, ctx.actor.userId, recordId, pinHash, now))) {
       throw new DomainError('invalid', PROBLEM_TITLES.invalid[ctx.lang], { issues: [{ field: 'folio', code: 'folio_not_reserved', message: message('faro.case_folio_not_reserved', ctx.lang) }] })
     }
-    const payload = CaseOpened.parse({ ...fields, ...(sealed ? { personId: sealed.personId } : {}), orgUnitId: unitId, folio, receivedAt })
-    const open: ActionInput = { id, recordType: 'case', recordId, type: 'CaseOpened', payload: payload as unknown as Record<string, unknown> }
+    const soughtPeople = sought.map(({ input, sealed }) => {
+      const { identity: _identity, ...details } = input
+      return { soughtId: uuidv7(), personId: sealed.personId, ...details }
+    })
+    const payload = CaseOpened.parse({
+      ...o.fields,
+      ...(requester ? { personId: requester.personId } : {}),
+      ...(soughtPeople.length > 0 ? { sought: soughtPeople } : {}),
+      orgUnitId: unitId,
+      folio,
+      receivedAt: o.receivedAt,
+    })
+    const opened: ActionInput = { id: o.id, recordType: 'case', recordId, type: 'CaseOpened', payload: payload as unknown as Record<string, unknown> }
     const intake = new ActionBatch(trx, ctx)
-    await intake.load([open])
-    await intake.stage(open)
+    await intake.load([opened])
+    await intake.stage(opened)
     await intake.flush()
-    if (sealed !== undefined && deps.keyring !== undefined) {
+    if (people && keyring !== undefined) {
       const unit = await findOrgUnit(trx, unitId)
       if (unit === undefined) {
         throw new DomainError('invalid', PROBLEM_TITLES.invalid[ctx.lang], { issues: [{ field: 'orgUnitId', code: 'unknown_org_unit', message: message('faro.unknown_org_unit', ctx.lang) }] })
       }
-      await storeComplainant(trx, ctx, deps.keyring, unit, recordId, sealed, payload.language)
+      if (requester !== undefined) {
+        await storeComplainant(trx, ctx, keyring, unit, recordId, requester, payload.language, o.requesterLink)
+      }
+      for (const { sealed } of sought) {
+        await storeComplainant(trx, ctx, keyring, unit, recordId, sealed, payload.language, { legalBasis: 'vital_interest', purpose: 'family_tracing' })
+      }
     }
-
-    const { rules } = await currentRuleSet(trx)
-    const accused = payload.accused?.agencyId
-    const underAccused = new Set(accused === undefined ? [] : await findUnitIdsUnder(trx, accused))
-    const decision = routeCase(rules, payload, (unit) => underAccused.has(unit))
-    const hops = await hopsTo(trx, decision.bodies, payload.category, now, deps)
+    const hops = await hopsTo(trx, await o.route(trx, payload), payload.category, now, deps)
     const routed: ActionInput = { id: uuidv7(), recordType: 'case', recordId, type: 'CaseRouted', payload: { at: now.toISOString(), hops } }
     const router = new ActionBatch(trx, { ...ctx, actor: ROUTER })
     await router.load([routed])
     await router.stage(routed)
     await router.flush()
-    const state = reduceCase(reduceCase(undefined, open), routed)
-    await enqueue(trx, [...(await assignmentNotices(trx, state, recordId, hops, deps)), ...complainantNotices(undefined, state, recordId, id)], now)
+    const state = reduceCase(reduceCase(undefined, opened), routed)
+    await enqueue(trx, [...(await assignmentNotices(trx, state, recordId, hops, deps)), ...complainantNotices(undefined, state, recordId, o.id)], now)
     return { status: 'accepted', recordId, folio, pin }
   })
 }
@@ -353,6 +440,16 @@ export async function takeStep(ctx: Ctx, recordId: string, step: CaseStep, deps:
     case 'note':
       next = action('CaseNoteAdded', { note: step.note })
       break
+    case 'mark_candidate': {
+      const { id: _id, type: _type, ...mark } = step
+      next = action('TraceCandidateMarked', { ...soughtOf(ctx, state, step.soughtId), ...mark })
+      break
+    }
+    case 'set_outcome': {
+      const { id: _id, type: _type, ...outcome } = step
+      next = action('TraceOutcomeSet', { ...soughtOf(ctx, state, step.soughtId), ...outcome })
+      break
+    }
   }
   const addedHops = (next.payload.hops as Hop[] | undefined) ?? []
   const after = reduceCase(state, next)
@@ -361,6 +458,21 @@ export async function takeStep(ctx: Ctx, recordId: string, step: CaseStep, deps:
     afterFlush: async (trx) => enqueue(trx, [...(await assignmentNotices(trx, state, recordId, addedHops, deps)), ...complainantNotices(state, after, recordId, step.id, question)], now),
   })
   return readCase(ctx, recordId)
+}
+
+/**
+ * One person a location request seeks, for a step on their search: the request is open and the
+ * caller's body works on it (the national office may act on any).
+ */
+function soughtOf(ctx: Ctx, state: CaseState, soughtId: string): { soughtId: string } {
+  openOrRefuse(ctx, state)
+  if (!state.sought?.some((s) => s.soughtId === soughtId)) {
+    throw new DomainError('invalid', PROBLEM_TITLES.invalid[ctx.lang], { issues: [{ field: 'soughtId', code: 'unknown_sought', message: message('faro.trace_unknown_sought', ctx.lang) }] })
+  }
+  if (!state.hops.some((h) => h.bodyId === ctx.actor.orgUnitId && h.status !== 'referred') && !holdsNationally(ctx.actor, 'case.route')) {
+    throw new DomainError('forbidden', PROBLEM_TITLES.forbidden[ctx.lang])
+  }
+  return { soughtId }
 }
 
 /** A hop of the case, open, that the caller's body handles (the national office may act on any). */

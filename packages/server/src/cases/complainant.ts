@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid'
-import { checkDisclosure, DomainError, holdsNationally, message, pickFields, presentFields, PROBLEM_TITLES, type CaseState, type Complainant, type ComplainantConsent, type FieldSet, type OrgUnit, type PersonIdentity, type Purpose, type RecipientClass } from '@faro/core'
+import { checkDisclosure, DomainError, holdsNationally, message, pickFields, presentFields, PROBLEM_TITLES, type CaseState, type Complainant, type ComplainantConsent, type FieldSet, type LegalBasis, type OrgUnit, type PersonIdentity, type Purpose, type RecipientClass } from '@faro/core'
 import { encodePath } from '../db/dialect.ts'
 import { audit } from '../log/audit.ts'
 import { inTransaction, type Ctx, type Executor } from '../log/context.ts'
@@ -34,12 +34,22 @@ export function sealComplainant(keyring: Keyring, complainant: Complainant): Sea
 
 /**
  * Stores the complainant in the identity vault, in the intake's transaction: the sealed identity,
- * its name index, the link to the case on the basis of consent, and one consent per recipient
- * class the person agreed to, explained in their language. The case keeps only the person id.
+ * its name index, the link to the case (by default on the basis of consent, for complaint
+ * handling; the people a location request seeks on vital interest, for family tracing), and one
+ * consent per recipient class the person agreed to, explained in their language. The case keeps only the person id.
  * It is part of taking the case: the right to take one (`case.create`) is the right to store the
  * identity its complainant gives, not to read it back.
  */
-export async function storeComplainant(trx: Executor, ctx: Ctx, keyring: Keyring, unit: OrgUnit, recordId: string, sealed: SealedComplainant, language: string): Promise<void> {
+export async function storeComplainant(
+  trx: Executor,
+  ctx: Ctx,
+  keyring: Keyring,
+  unit: OrgUnit,
+  recordId: string,
+  sealed: SealedComplainant,
+  language: string,
+  link: { legalBasis: LegalBasis; purpose: Purpose } = { legalBasis: 'consent', purpose: 'complaint_handling' },
+): Promise<void> {
   const now = ctx.clock.now().toISOString()
   const { personId, complainant } = sealed
   await insertPerson(
@@ -48,7 +58,7 @@ export async function storeComplainant(trx: Executor, ctx: Ctx, keyring: Keyring
     { wrappedKey: sealed.wrappedKey, keyVersion: keyring.version },
   )
   await replaceNameIndex(trx, personId, sealed.index)
-  await insertLinks(trx, [{ personId, recordType: 'case', recordId, legalBasis: 'consent', purpose: 'complaint_handling', createdBy: ctx.actor.userId, createdAt: now }])
+  await insertLinks(trx, [{ personId, recordType: 'case', recordId, legalBasis: link.legalBasis, purpose: link.purpose, createdBy: ctx.actor.userId, createdAt: now }])
   for (const choice of new Set(complainant.consents)) {
     const { recipient, purpose } = CONSENTS[choice]
     await insertConsent(trx, {

@@ -1,0 +1,106 @@
+import { parseFolio, type CaseState } from '@faro/core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { call, makeTestEnv, makeUser, newActionId, signIn, testDialects, type Session, type TestEnv } from '../test/harness.ts'
+
+const request = (extra: Record<string, unknown> = {}) => ({
+  id: newActionId(),
+  channel: 'call_centre',
+  description: 'Su hijo y dos sobrinos salieron de Tegucigalpa; la última llamada fue desde Altar, Sonora.',
+  relationship: 'parent',
+  requester: { identity: { givenNames: 'Marta Lidia', firstSurname: 'Reyes', phones: ['+504 9999 0000'] }, consents: ['handling_body'] },
+  contactChannel: 'phone',
+  sought: [
+    { identity: { givenNames: 'José Ángel', firstSurname: 'Maldonado', secondSurname: 'Reyes', approximateAge: 19, sex: 'male', nationality: 'HN', physical: { marks: 'tatuaje de una rosa en el antebrazo izquierdo' } }, origin: { country: 'HN', town: 'Tegucigalpa' }, lastContact: { date: '2026-10-28', place: 'Altar', state: 'Sonora', means: 'phone_call' } },
+    { identity: { givenNames: 'Kevin', firstSurname: 'Reyes', approximateAge: 17, nationality: 'HN' } },
+    { identity: { aliases: ['el Flaco'], nationality: 'HN' }, companions: 'viajaba con los otros dos' },
+  ],
+  ...extra,
+})
+
+for (const dialect of testDialects()) {
+  describe(`${dialect}: location requests`, () => {
+    let env: TestEnv
+    let callCentre: Session
+    let betaAgent: Session
+    let betaNational: Session
+    let otherGroup: Session
+
+    beforeAll(async () => {
+      env = await makeTestEnv(dialect)
+      callCentre = await signIn(env, (await makeUser(env, 'call_centre_operator', 'paisano')).username)
+      betaAgent = await signIn(env, (await makeUser(env, 'group_coordinator', 'beta-tijuana')).username)
+      betaNational = await signIn(env, (await makeUser(env, 'group_coordinator', 'beta')).username)
+      otherGroup = await signIn(env, (await makeUser(env, 'group_coordinator', 'beta-tapachula')).username)
+    })
+    afterAll(async () => env?.close())
+
+    async function file(as: Session, body: Record<string, unknown>) {
+      const res = await call(env, 'POST', '/api/tracing/requests', { as, body })
+      expect(res.status, await res.clone().text()).toBe(201)
+      return (await res.json()) as { recordId: string; folio: string; pin: string }
+    }
+
+    it('files a request for three people under an LB folio, with each one in the vault and only references in the case', async () => {
+      const body = request()
+      const filed = await file(callCentre, body)
+      expect(parseFolio(filed.folio)).toMatchObject({ prefix: 'LB' })
+      expect(filed.pin).toMatch(/^\d{6}$/)
+      const view = (await (await call(env, 'GET', `/api/cases/${filed.recordId}`, { as: betaNational })).json()) as { status: string; state: CaseState }
+      expect(view.state).toMatchObject({ kind: 'location_request', category: 'missing_migrant', relationship: 'parent', channel: 'call_centre' })
+      expect(view.state.sought).toHaveLength(3)
+      expect(view.state.sought?.[0]).toMatchObject({ origin: { country: 'HN', town: 'Tegucigalpa' }, lastContact: { place: 'Altar', means: 'phone_call' } })
+      // Routed to the groups' national coordination.
+      expect(view.state.hops.map((h) => h.bodyId)).toEqual(['beta'])
+      const links = await env.db.db.selectFrom('personLinks').select(['personId', 'legalBasis', 'purpose']).where('recordId', '=', filed.recordId).execute()
+      expect(links.filter((l) => l.legalBasis === 'vital_interest' && l.purpose === 'family_tracing')).toHaveLength(3)
+      expect(links.filter((l) => l.legalBasis === 'consent' && l.purpose === 'family_tracing')).toHaveLength(1)
+      const log = await env.db.db.selectFrom('actions').select('payload').where('recordId', '=', filed.recordId).execute()
+      expect(log.map((a) => a.payload).join('\n')).not.toMatch(/Maldonado|Kevin|Flaco|rosa|Marta|9999/)
+      // Retried, it is the same request.
+      const again = await call(env, 'POST', '/api/tracing/requests', { as: callCentre, body })
+      expect(again.status).toBe(200)
+      expect(await again.json()).toMatchObject({ status: 'duplicate', folio: filed.folio })
+      // The person who asks follows it with folio and PIN, like any case.
+      expect((await call(env, 'POST', '/api/cases/lookup', { body: { folio: filed.folio, pin: filed.pin } })).status).toBe(200)
+    })
+
+    it('stays with the Grupo Beta that files it, out of other groups\' reach', async () => {
+      const filed = await file(betaAgent, request({ channel: 'field' }))
+      const view = (await (await call(env, 'GET', `/api/cases/${filed.recordId}`, { as: betaAgent })).json()) as { state: CaseState }
+      expect(view.state.hops.map((h) => h.bodyId)).toEqual(['beta-tijuana'])
+      expect((await call(env, 'GET', `/api/cases/${filed.recordId}`, { as: otherGroup })).status).toBe(403)
+    })
+
+    it('records a reviewer\'s word on candidates and what came of each person, a death only with a forensic reference', async () => {
+      const filed = await file(callCentre, request())
+      const view = (await (await call(env, 'GET', `/api/cases/${filed.recordId}`, { as: betaNational })).json()) as { state: CaseState }
+      const [first, second] = view.state.sought ?? []
+      const step = (as: Session, body: Record<string, unknown>) => call(env, 'POST', `/api/cases/${filed.recordId}/steps`, { as, body: { id: newActionId(), ...body } })
+      const candidate = { recordType: 'rescue', recordId: 'rescue-altar-1' }
+      expect((await step(betaNational, { type: 'mark_candidate', soughtId: first?.soughtId, candidate, mark: 'possible' })).status).toBe(200)
+      const deceased = await step(betaNational, { type: 'set_outcome', soughtId: second?.soughtId, outcome: 'found_deceased' })
+      expect(deceased.status).toBe(400)
+      expect(await deceased.json()).toMatchObject({ errors: [{ field: 'forensicRef' }] })
+      expect((await step(betaNational, { type: 'set_outcome', soughtId: first?.soughtId, outcome: 'found_alive', record: candidate, place: 'Hospital General de Caborca' })).status).toBe(200)
+      const unknown = await step(betaNational, { type: 'set_outcome', soughtId: newActionId(), outcome: 'not_found' })
+      expect(await unknown.json()).toMatchObject({ errors: [{ field: 'soughtId', code: 'unknown_sought' }] })
+      // A group the request was not sent to may not work on it; a complaint has nobody sought.
+      expect((await step(otherGroup, { type: 'set_outcome', soughtId: second?.soughtId, outcome: 'not_found' })).status).toBe(403)
+      const after = (await (await call(env, 'GET', `/api/cases/${filed.recordId}`, { as: betaNational })).json()) as { state: CaseState }
+      expect(after.state.traces?.[first?.soughtId ?? '']).toMatchObject({ outcome: 'found_alive', place: 'Hospital General de Caborca', marks: { 'rescue/rescue-altar-1': { mark: 'possible' } } })
+      expect(after.state.traces?.[second?.soughtId ?? '']).toBeUndefined()
+      // The generic record endpoint takes no case actions.
+      const generic = await call(env, 'POST', '/api/records/actions', { as: betaNational, body: { id: newActionId(), recordType: 'case', recordId: filed.recordId, type: 'TraceOutcomeSet', payload: { at: env.clock.now().toISOString(), soughtId: second?.soughtId, outcome: 'not_found' } } })
+      expect(generic.status).toBe(400)
+    })
+
+    it('refuses a request that names nobody, naming the field, and stores nothing', async () => {
+      const people = async () => Number((await env.db.db.selectFrom('people').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+      const before = await people()
+      const res = await call(env, 'POST', '/api/tracing/requests', { as: callCentre, body: request({ sought: [{ identity: { sex: 'male' } }] }), lang: 'es' })
+      expect(res.status).toBe(400)
+      expect(await res.json()).toMatchObject({ errors: [{ field: 'sought.0.identity', message: 'Indique al menos un nombre, un apodo o cómo es la persona' }] })
+      expect(await people()).toBe(before)
+    })
+  })
+}
