@@ -10,6 +10,7 @@ export const Role = z.enum([
   'paisano_coordinator',
   'agency_liaison',
   'guide_editor',
+  'consulate_officer',
   'data_protection_officer',
   'administrator',
 ])

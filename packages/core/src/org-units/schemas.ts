@@ -14,6 +14,7 @@ export const OrgUnitKind = z.enum([
   'partner_network',
   'agency',
   'internal_control',
+  'consulate',
 ])
 export type OrgUnitKind = z.infer<typeof OrgUnitKind>
 

@@ -122,6 +122,8 @@ export const POLICY: readonly PolicyRule[] = [
   ...rows('paisano_coordinator', ['case.create', 'case.read', 'case.update', 'case.route', 'case.close'], 'national'),
   { role: 'paisano_coordinator', action: 'user.read', scope: 'subtree' },
   { role: 'data_protection_officer', action: 'case.read', scope: 'national' },
+  // A consulate files location requests for its nationals and follows those its staff filed.
+  ...rows('consulate_officer', ['case.create', 'case.read', 'case.update'], 'unit'),
 
   // Field devices: each account registers its own phones; coordinators watch and revoke the
   // phones of their groups, administrators all of them.

@@ -23,6 +23,8 @@ export const FIELD_ACCESS: Readonly<Record<Role, readonly FieldSet[]>> = {
   module_volunteer: ['counts'],
   agency_liaison: ['counts'],
   guide_editor: ['counts'],
+  // A consulate learns a person's identity only through a disclosure the person's consent allows.
+  consulate_officer: ['counts'],
   administrator: ['counts'],
 }
 

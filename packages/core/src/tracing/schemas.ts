@@ -29,11 +29,17 @@ export const LocationRequestIntake = z.strictObject({
   orgUnitId: RecordId.optional().describe('default: the caller\'s unit'),
   description: Text(4000).describe('the story as the requester tells it'),
   sought: z.array(SoughtPersonInput).min(1).max(100).describe('one or many: groups travel together'),
-  requester: Complainant.describe('who asks and how to reach them; `consents` names who may know who asks'),
+  requester: Complainant.optional().describe('who asks and how to reach them; `consents` names who may know who asks. Absent: the filing unit (a consulate) is the contact'),
   relationship: Relationship,
   language: LanguageCode.default('es'),
   contactChannel: ContactChannel.default('none'),
   pin: z.string().regex(/^\d{6}$/).optional(),
 })
 export type LocationRequestIntake = z.infer<typeof LocationRequestIntake>
+
+/** The intake with its checks across fields: a contact channel needs its address or number. */
+export const LocationRequestForm = LocationRequestIntake.refine((r) => r.contactChannel !== 'email' || r.requester?.identity.email !== undefined, { path: ['requester', 'identity', 'email'], message: 'faro.case_email_needed' }).refine(
+  (r) => r.contactChannel !== 'phone' || (r.requester?.identity.phones.length ?? 0) > 0,
+  { path: ['requester', 'identity', 'phones'], message: 'faro.case_phone_needed' },
+)
 

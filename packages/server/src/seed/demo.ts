@@ -30,6 +30,7 @@ export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; ro
   { username: 'enlace.profeco', displayName: 'Enlace PROFECO (demo)', role: 'agency_liaison', orgUnitId: 'agency-profeco' },
   { username: 'enlace.oic.aduanas', displayName: 'Enlace del Órgano Interno de Control de Aduanas (demo)', role: 'agency_liaison', orgUnitId: 'oic-aga' },
   { username: 'enlace.banjercito', displayName: 'Enlace Banjército (demo)', role: 'agency_liaison', orgUnitId: 'agency-banjercito' },
+  { username: 'consulado.honduras', displayName: 'Protección consular (demo), Consulado General de Honduras', role: 'consulate_officer', orgUnitId: 'consulate-hn' },
   { username: 'editor.guia', displayName: 'Edición de la Guía Paisano (demo)', role: 'guide_editor', orgUnitId: 'paisano' },
   { username: 'proteccion.datos', displayName: 'Protección de datos (demo)', role: 'data_protection_officer', orgUnitId: 'inm' },
   { username: 'admin', displayName: 'Administración (demo)', role: 'administrator', orgUnitId: 'inm' },

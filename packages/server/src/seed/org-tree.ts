@@ -100,5 +100,21 @@ export function orgTree(): CreateOrgUnitInput[] {
   for (const a of agencies) {
     units.push({ id: `oic-${slug(a.acronym)}`, parentId: 'partners', kind: 'internal_control', code: `OIC-${a.acronym}`, name: `Órgano Interno de Control — ${a.acronym}` })
   }
+  // The consulates in Mexico of the countries most migrants come from: they ask for their
+  // nationals who went missing on the way. Each carries its country's code.
+  units.push({ id: 'consulates', parentId: null, kind: 'partner_network', name: 'Consulados en México' })
+  for (const [country, name] of CONSULATES) {
+    units.push({ id: `consulate-${country.toLowerCase()}`, parentId: 'consulates', kind: 'consulate', code: country, name, city: 'Ciudad de México', state: 'Ciudad de México' })
+  }
   return units
 }
+
+const CONSULATES = [
+  ['GT', 'Consulado General de Guatemala'],
+  ['HN', 'Consulado General de Honduras'],
+  ['SV', 'Consulado General de El Salvador'],
+  ['NI', 'Consulado de Nicaragua'],
+  ['CU', 'Consulado General de Cuba'],
+  ['VE', 'Consulado General de Venezuela'],
+  ['HT', 'Consulado General de Haití'],
+] as const

@@ -94,6 +94,17 @@ for (const dialect of testDialects()) {
       expect(generic.status).toBe(400)
     })
 
+    it('lets a consulate file for its nationals, as the contact itself, and follow only its own consulate\'s requests', async () => {
+      const honduras = await signIn(env, (await makeUser(env, 'consulate_officer', 'consulate-hn')).username)
+      const colleague = await signIn(env, (await makeUser(env, 'consulate_officer', 'consulate-hn')).username)
+      const guatemala = await signIn(env, (await makeUser(env, 'consulate_officer', 'consulate-gt')).username)
+      const filed = await file(honduras, request({ channel: 'consulate', relationship: 'consulate', requester: undefined, contactChannel: 'none' }))
+      expect((await call(env, 'GET', `/api/cases/${filed.recordId}`, { as: colleague })).status).toBe(200)
+      expect((await call(env, 'GET', `/api/cases/${filed.recordId}`, { as: guatemala })).status).toBe(403)
+      const phoneless = await call(env, 'POST', '/api/tracing/requests', { as: honduras, body: request({ channel: 'consulate', requester: undefined, contactChannel: 'phone' }) })
+      expect(await phoneless.json()).toMatchObject({ errors: [{ field: 'requester.identity.phones' }] })
+    })
+
     it('refuses a request that names nobody, naming the field, and stores nothing', async () => {
       const people = async () => Number((await env.db.db.selectFrom('people').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
       const before = await people()

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { CaseIntakeResult, LocationRequestIntake } from '@faro/core'
+import { CaseIntakeResult, LocationRequestForm } from '@faro/core'
 import { requireAuth } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { describe } from '../http/openapi.ts'
@@ -25,7 +25,7 @@ export function tracingRoutes(deps: CaseDeps) {
       responses: { 201: { description: 'Filed', schema: CaseIntakeResult }, 200: { description: 'The same request again: the same case', schema: CaseIntakeResult } },
     }),
     requireAuth,
-    jsonBody(LocationRequestIntake),
+    jsonBody(LocationRequestForm),
     async (c) => {
       const result = await openLocationRequest(c.get('ctx'), c.req.valid('json'), deps)
       return c.json(result, result.status === 'accepted' ? 201 : 200)

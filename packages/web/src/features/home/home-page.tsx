@@ -2,7 +2,7 @@ import type { ComponentType } from 'react'
 import type { Role } from '../../api/types.ts'
 import { useSession } from '../auth/session.tsx'
 import { AdministratorHome, DataProtectionHome } from './oversight-homes.tsx'
-import { AgencyLiaisonHome, CallCentreHome, GuideEditorHome, ModuleVolunteerHome, PaisanoCoordinatorHome } from './paisano-homes.tsx'
+import { AgencyLiaisonHome, CallCentreHome, ConsulateHome, GuideEditorHome, ModuleVolunteerHome, PaisanoCoordinatorHome } from './paisano-homes.tsx'
 import { FieldAgentHome, GroupCoordinatorHome, NationalAnalystHome } from './field-homes.tsx'
 
 const HOMES: Record<Role, ComponentType> = {
@@ -14,6 +14,7 @@ const HOMES: Record<Role, ComponentType> = {
   paisano_coordinator: PaisanoCoordinatorHome,
   agency_liaison: AgencyLiaisonHome,
   guide_editor: GuideEditorHome,
+  consulate_officer: ConsulateHome,
   data_protection_officer: DataProtectionHome,
   administrator: AdministratorHome,
 }

@@ -111,6 +111,20 @@ export function AgencyLiaisonHome() {
   )
 }
 
+export function ConsulateHome() {
+  const { t } = useI18n()
+  const { me, can } = useSession()
+  return (
+    <Page testId="home-consulate_officer" title={t('home.consulate_officer.title')} intro={me.orgUnit.name}>
+      <div className="card">
+        <p>{t('home.consulate_officer.body')}</p>
+      </div>
+      {can('case.read') ? <CaseCounts title={t('case.counts.titleOwn')} /> : null}
+      <HomeLinks links={[{ to: 'cases', label: t('home.openCases'), testId: 'home-queue', show: can('case.read') }]} />
+    </Page>
+  )
+}
+
 export function GuideEditorHome() {
   const { t } = useI18n()
   return (
