@@ -3,7 +3,7 @@ import { LanguageCode, PersonIdentity } from '../protection/identity.ts'
 import { IsoDateTime, RecordId } from '../util/ids.ts'
 import { CaseCategory, CaseChannel, CaseKind, CaseOutcome, ContactChannel, InfoTopic, JourneyPlaceKind, kindOfCategory } from './catalogues.ts'
 import { parseFolio } from './folio.ts'
-import { CandidateMark, RegistryRef, Relationship, SoughtPerson, TRACE_ACTIONS, TraceOutcome } from '../tracing/record.ts'
+import { CandidateMark, FamilyChoice, RegistryRef, Relationship, SoughtPerson, TRACE_ACTIONS, TraceOutcome } from '../tracing/record.ts'
 
 /** A folio in canonical form whose check character matches. */
 export const Folio = z.string().max(20).refine((text) => parseFolio(text) !== undefined && text === text.toUpperCase(), { message: 'folio' })
@@ -230,6 +230,7 @@ export const CaseStep = z.discriminatedUnion('type', [
       forensicRef: z.string().trim().max(120).optional(),
     })
     .refine((o) => o.outcome !== 'found_deceased' || o.forensicRef !== undefined, { path: ['forensicRef'], message: 'faro.trace_forensic_needed' }),
+  z.strictObject({ ...StepBase, type: z.literal('record_choice'), soughtId: RecordId, choice: FamilyChoice.describe('what the found person lets the requester be told') }),
 ])
 export type CaseStep = z.infer<typeof CaseStep>
 

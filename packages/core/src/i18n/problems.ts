@@ -90,6 +90,7 @@ export const MESSAGES: Record<string, Record<Lang, string>> = {
   'faro.case_no_complainant': { es: 'Quien presentó este caso no dio sus datos', en: 'Whoever filed this case gave no details' },
   'faro.case_complainant_not_shared': { es: 'La persona no permitió que su dependencia conozca sus datos', en: 'The person did not allow your agency to know who they are' },
   'faro.trace_unknown_sought': { es: 'Esta solicitud no busca a esa persona', en: 'This request does not seek that person' },
+  'faro.trace_not_found_alive': { es: 'Solo una persona encontrada con vida decide qué se dice a quien la busca', en: 'Only a person found alive decides what the requester is told' },
   'faro.trace_nobody': { es: 'Indique al menos un nombre, un apodo o cómo es la persona', en: 'Give at least a name, a nickname or what the person looks like' },
   'faro.trace_sought_kind': { es: 'Solo una solicitud de localización nombra a personas buscadas', en: 'Only a location request names people sought' },
   'faro.trace_use_tracing': { es: 'Las solicitudes de localización se registran en /api/tracing/requests', en: 'Location requests are filed at /api/tracing/requests' },

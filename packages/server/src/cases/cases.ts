@@ -52,6 +52,7 @@ import { enqueue } from '../mail/outbox.ts'
 import type { Keyring } from '../protection/keyring.ts'
 import { sealComplainant, storeComplainant } from './complainant.ts'
 import { hashPin, verifyPin } from './pins.ts'
+import { recordChoice } from '../tracing/answers.ts'
 import { assignmentNotices, complainantNotices, type NoticeSettings } from './notices.ts'
 import { allocateFolio, clearPinFailures, currentRuleSet, findFolio, findFolioOfRecord, recordPinFailure, reserveFolios, unusedReservations, useReservedFolio } from './cases-repo.ts'
 
@@ -450,12 +451,26 @@ export async function takeStep(ctx: Ctx, recordId: string, step: CaseStep, deps:
       next = action('TraceOutcomeSet', { ...soughtOf(ctx, state, step.soughtId), ...outcome })
       break
     }
+    case 'record_choice': {
+      soughtOf(ctx, state, step.soughtId)
+      if (state.traces?.[step.soughtId]?.outcome !== 'found_alive') {
+        throw stepRefused(ctx, 'faro.trace_not_found_alive')
+      }
+      next = action('TraceFamilyChoiceSet', { soughtId: step.soughtId, choice: step.choice })
+      break
+    }
   }
   const addedHops = (next.payload.hops as Hop[] | undefined) ?? []
   const after = reduceCase(state, next)
   const question = step.type === 'request_info' ? step.question : undefined
+  const chosen = step.type === 'record_choice' ? state.sought?.find((s) => s.soughtId === step.soughtId) : undefined
   await submitAction(ctx, next, {
-    afterFlush: async (trx) => enqueue(trx, [...(await assignmentNotices(trx, state, recordId, addedHops, deps)), ...complainantNotices(state, after, recordId, step.id, question)], now),
+    afterFlush: async (trx) => {
+      if (chosen !== undefined && step.type === 'record_choice') {
+        await recordChoice(trx, ctx, state, chosen.personId, step.choice)
+      }
+      await enqueue(trx, [...(await assignmentNotices(trx, state, recordId, addedHops, deps)), ...complainantNotices(state, after, recordId, step.id, question)], now)
+    },
   })
   return readCase(ctx, recordId)
 }

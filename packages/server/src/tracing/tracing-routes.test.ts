@@ -105,6 +105,52 @@ for (const dialect of testDialects()) {
       expect(await phoneless.json()).toMatchObject({ errors: [{ field: 'requester.identity.phones' }] })
     })
 
+    it('tells the consulate of each person only what the person allowed, or what the authorities must: each answer a stored disclosure', async () => {
+      const honduras = await signIn(env, (await makeUser(env, 'consulate_officer', 'consulate-hn')).username)
+      const filed = await file(honduras, request({ channel: 'consulate', relationship: 'consulate', requester: undefined, contactChannel: 'none' }))
+      const sought = ((await (await call(env, 'GET', `/api/cases/${filed.recordId}`, { as: betaNational })).json()) as { state: CaseState }).state.sought ?? []
+      const [adult, minor, third] = sought.map((s) => s.soughtId)
+      const step = (body: Record<string, unknown>) => call(env, 'POST', `/api/cases/${filed.recordId}/steps`, { as: betaNational, body: { id: newActionId(), ...body } })
+      const answers = async () => ((await (await call(env, 'POST', `/api/tracing/requests/${filed.recordId}/answers`, { as: honduras })).json()) as { items: Record<string, unknown>[] }).items
+      expect(await answers()).toEqual([{ person: 1, status: 'searching' }, { person: 2, status: 'searching' }, { person: 3, status: 'searching' }])
+      // Only a person found alive decides.
+      expect((await step({ type: 'record_choice', soughtId: adult, choice: 'location' })).status).toBe(409)
+      await step({ type: 'set_outcome', soughtId: adult, outcome: 'found_alive', place: 'Albergue de Altar' })
+      await step({ type: 'set_outcome', soughtId: minor, outcome: 'found_alive', place: 'DIF de Hermosillo' })
+      await step({ type: 'set_outcome', soughtId: third, outcome: 'found_deceased', forensicRef: 'SEMEFO-SON-2026-0412' })
+      // The adult has not decided: nothing is said, not even that they were found. The minor and
+      // the deceased are the authorities' duty to tell the consulate.
+      expect(await answers()).toEqual([
+        { person: 1, status: 'no_information' },
+        { person: 2, status: 'found_alive', place: 'DIF de Hermosillo' },
+        { person: 3, status: 'found_deceased', forensicRef: 'SEMEFO-SON-2026-0412' },
+      ])
+      expect((await step({ type: 'record_choice', soughtId: adult, choice: 'alive_only' })).status).toBe(200)
+      expect((await answers())[0]).toEqual({ person: 1, status: 'found_alive', place: null })
+      // The person changes their mind, later: the newer entry stands.
+      env.clock.advance(3_600_000)
+      await step({ type: 'record_choice', soughtId: adult, choice: 'location' })
+      expect((await answers())[0]).toEqual({ person: 1, status: 'found_alive', place: 'Albergue de Altar' })
+      env.clock.advance(3_600_000)
+      await step({ type: 'record_choice', soughtId: adult, choice: 'nothing' })
+      expect((await answers())[0]).toEqual({ person: 1, status: 'no_information' })
+      // The choice is in the consent ledger, for the consulate of the person's country.
+      const personId = sought[0]?.personId ?? ''
+      const ledger = await env.db.db.selectFrom('consents').select(['recipientClass', 'recipientCountry', 'purpose', 'withdrawnAt']).where('personId', '=', personId).orderBy('createdAt').execute()
+      expect(ledger.every((c) => c.recipientClass === 'consulate' && c.recipientCountry === 'HN')).toBe(true)
+      expect(ledger.filter((c) => c.withdrawnAt === null).map((c) => c.purpose).sort()).toEqual(['family_contact', 'family_contact', 'family_tracing'])
+      // Every ask was a disclosure, allowed or refused, with its rule.
+      const asked = await env.db.db.selectFrom('disclosures').select(['allowed', 'rule', 'legalBasis']).where('personId', '=', personId).execute()
+      expect(asked.length).toBeGreaterThanOrEqual(6)
+      expect(asked.some((d) => d.allowed === 1 && d.rule === 'consent_given')).toBe(true)
+      expect(asked.some((d) => d.allowed === 0 && d.rule === 'consent_withdrawn')).toBe(true)
+      const minorAsked = await env.db.db.selectFrom('disclosures').select(['legalBasis', 'rule']).where('personId', '=', sought[1]?.personId ?? '').execute()
+      expect(minorAsked.every((d) => d.legalBasis === 'legal_obligation' && d.rule === 'legal_obligation')).toBe(true)
+      // Another country's consulate hears nothing.
+      const guatemala = await signIn(env, (await makeUser(env, 'consulate_officer', 'consulate-gt')).username)
+      expect((await call(env, 'POST', `/api/tracing/requests/${filed.recordId}/answers`, { as: guatemala })).status).toBe(403)
+    })
+
     it('refuses a request that names nobody, naming the field, and stores nothing', async () => {
       const people = async () => Number((await env.db.db.selectFrom('people').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
       const before = await people()

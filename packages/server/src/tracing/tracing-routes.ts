@@ -1,10 +1,12 @@
 import { Hono } from 'hono'
-import { CaseIntakeResult, LocationRequestForm } from '@faro/core'
+import { CaseIntakeResult, LocationRequestForm, parseInput, RecordId } from '@faro/core'
+import { z } from 'zod'
 import { requireAuth } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { describe } from '../http/openapi.ts'
 import { jsonBody } from '../http/validate.ts'
 import { openLocationRequest, type CaseDeps } from '../cases/cases.ts'
+import { answersFor } from './answers.ts'
 
 const tags = ['tracing']
 
@@ -29,6 +31,25 @@ export function tracingRoutes(deps: CaseDeps) {
     async (c) => {
       const result = await openLocationRequest(c.get('ctx'), c.req.valid('json'), deps)
       return c.json(result, result.status === 'accepted' ? 201 : 200)
+    },
+  )
+
+  const Answer = z.object({
+    person: z.number().int().describe('the sought person\'s number in the request, from 1'),
+    status: z.enum(['searching', 'not_found', 'withdrawn', 'no_information', 'found_alive', 'found_deceased']),
+    place: z.string().nullable().optional().describe('found alive: where, when the person allowed it'),
+    forensicRef: z.string().nullable().optional().describe('found deceased: the forensic report'),
+  })
+  app.post(
+    '/requests/:id/answers',
+    describe({ summary: 'What the requester may be told of each person sought: each found person\'s answer goes through the disclosure check, stored and audited', tags, responses: { 200: { description: 'One answer per person sought, in order', schema: z.object({ items: z.array(Answer) }) } } }),
+    requireAuth,
+    async (c) => {
+      const ctx = c.get('ctx')
+      if (deps.keyring === undefined) {
+        throw new Error('the vault keyring is not configured')
+      }
+      return c.json({ items: await answersFor(ctx, deps.keyring, parseInput(RecordId, c.req.param('id'), ctx.lang, 'id')) })
     },
   )
 
