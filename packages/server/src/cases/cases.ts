@@ -70,6 +70,8 @@ export interface CaseDeps extends NoticeSettings {
   calendar?: CaseCalendar
   /** Opens the identity vault, where a complainant's identity goes; without it, intake refuses one. */
   keyring?: Keyring | undefined
+  /** Marks what is written as demo data (the demo seed). */
+  demo?: boolean
 }
 
 /**
@@ -189,7 +191,7 @@ async function open(ctx: Ctx, deps: CaseDeps, o: Opening): Promise<CaseIntakeRes
       receivedAt: o.receivedAt,
     })
     const opened: ActionInput = { id: o.id, recordType: 'case', recordId, type: 'CaseOpened', payload: payload as unknown as Record<string, unknown> }
-    const intake = new ActionBatch(trx, ctx)
+    const intake = new ActionBatch(trx, ctx, { demo: deps.demo === true })
     await intake.load([opened])
     await intake.stage(opened)
     await intake.flush()
@@ -207,7 +209,7 @@ async function open(ctx: Ctx, deps: CaseDeps, o: Opening): Promise<CaseIntakeRes
     }
     const hops = await hopsTo(trx, await o.route(trx, payload), payload.category, now, deps)
     const routed: ActionInput = { id: uuidv7(), recordType: 'case', recordId, type: 'CaseRouted', payload: { at: now.toISOString(), hops } }
-    const router = new ActionBatch(trx, { ...ctx, actor: ROUTER })
+    const router = new ActionBatch(trx, { ...ctx, actor: ROUTER }, { demo: deps.demo === true })
     await router.load([routed])
     await router.stage(routed)
     await router.flush()

@@ -48,7 +48,7 @@ export async function storeComplainant(
   recordId: string,
   sealed: SealedComplainant,
   language: string,
-  link: { legalBasis: LegalBasis; purpose: Purpose } = { legalBasis: 'consent', purpose: 'complaint_handling' },
+  link: { legalBasis: LegalBasis; purpose: Purpose; recordType?: string } = { legalBasis: 'consent', purpose: 'complaint_handling' },
 ): Promise<void> {
   const now = ctx.clock.now().toISOString()
   const { personId, complainant } = sealed
@@ -58,7 +58,7 @@ export async function storeComplainant(
     { wrappedKey: sealed.wrappedKey, keyVersion: keyring.version },
   )
   await replaceNameIndex(trx, personId, sealed.index)
-  await insertLinks(trx, [{ personId, recordType: 'case', recordId, legalBasis: link.legalBasis, purpose: link.purpose, createdBy: ctx.actor.userId, createdAt: now }])
+  await insertLinks(trx, [{ personId, recordType: link.recordType ?? 'case', recordId, legalBasis: link.legalBasis, purpose: link.purpose, createdBy: ctx.actor.userId, createdAt: now }])
   for (const choice of new Set(complainant.consents)) {
     const { recipient, purpose } = CONSENTS[choice]
     await insertConsent(trx, {

@@ -41,7 +41,7 @@ for (const dialect of ['sqlite'] as const) {
       expect(first.seeded).toBe(true)
       expect(first.actions).toBeGreaterThan(1000)
       const before = await counts(env.db)
-      expect(before.records).toBe(first.actions + (first.cases ?? 0) + (first.calls ?? 0))
+      expect(before.records).toBe(first.actions + (first.cases ?? 0) + (first.calls ?? 0) + (first.requests ?? 0))
       const second = await seedDemo(env.db, env.clock)
       expect(second).toMatchObject({ seeded: false, actions: 0 })
       expect(await counts(env.db)).toEqual(before)
@@ -62,11 +62,11 @@ for (const dialect of ['sqlite'] as const) {
 
     it('gives some complainants an identity in the vault, linked and consented, and no contact channel to those without one', async () => {
       const rows = await env.db.db.selectFrom('records').select('state').where('recordType', '=', 'case').execute()
-      const cases = rows.map((r) => JSON.parse(r.state) as CaseState)
+      const cases = rows.map((r) => JSON.parse(r.state) as CaseState).filter((c) => c.kind !== 'location_request')
       const identified = cases.filter((c) => c.personId !== undefined)
       expect(identified.length).toBeGreaterThan(cases.length / 4)
       expect(cases.filter((c) => c.personId === undefined).every((c) => c.contactChannel === 'none')).toBe(true)
-      const people = await env.db.db.selectFrom('personLinks').select(['personId', 'recordId', 'purpose']).where('recordType', '=', 'case').execute()
+      const people = await env.db.db.selectFrom('personLinks').select(['personId', 'recordId', 'purpose']).where('recordType', '=', 'case').where('purpose', '=', 'complaint_handling').execute()
       expect(people).toHaveLength(identified.length)
       expect(new Set(people.map((p) => p.personId))).toEqual(new Set(identified.map((c) => c.personId)))
       const consented = await env.db.db.selectFrom('consents').select('personId').where('purpose', '=', 'complaint_handling').execute()
@@ -75,8 +75,22 @@ for (const dialect of ['sqlite'] as const) {
       const log = await env.db.db.selectFrom('actions').select('payload').where('recordType', '=', 'case').where('type', '=', 'CaseOpened').execute()
       expect(log.some((a) => /example\.org|Hernández/.test(a.payload))).toBe(false)
       // The demo PIN opens a demo case.
-      const folio = (await env.db.db.selectFrom('caseFolios').select('folio').limit(1).executeTakeFirstOrThrow()).folio
-      expect((await call(env, 'POST', '/api/cases/lookup', { body: { folio, pin: DEMO_CASE_PIN } })).status).toBe(200)
+      for (const prefix of ['PA-%', 'LB-%']) {
+        const folio = (await env.db.db.selectFrom('caseFolios').select('folio').where('folio', 'like', prefix).limit(1).executeTakeFirstOrThrow()).folio
+        expect((await call(env, 'POST', '/api/cases/lookup', { body: { folio, pin: DEMO_CASE_PIN } })).status).toBe(200)
+      }
+    })
+
+    it('holds named people attended or rescued, and open location requests for them, their brothers and people never seen', async () => {
+      const links = await env.db.db.selectFrom('personLinks').select(['recordType', 'legalBasis', 'purpose']).where('recordType', 'in', ['rescue', 'attention']).execute()
+      expect(links.length).toBeGreaterThan(300)
+      expect(links.filter((l) => l.recordType === 'rescue').every((l) => l.legalBasis === 'vital_interest' && l.purpose === 'rescue')).toBe(true)
+      const requests = (await env.db.db.selectFrom('records').select('state').where('recordType', '=', 'case').execute()).map((r) => JSON.parse(r.state) as CaseState).filter((c) => c.kind === 'location_request')
+      expect(requests).toHaveLength(16)
+      expect(requests.every((r) => r.folio.startsWith('LB-') && (r.sought?.length ?? 0) >= 1)).toBe(true)
+      expect(requests.some((r) => r.channel === 'consulate') && requests.some((r) => r.channel === 'call_centre')).toBe(true)
+      const sought = await env.db.db.selectFrom('personLinks').select('personId').where('purpose', '=', 'family_tracing').where('legalBasis', '=', 'vital_interest').execute()
+      expect(sought.length).toBe(requests.reduce((n, r) => n + (r.sought?.length ?? 0), 0))
     })
 
     it('marks every generated record as demo', async () => {
@@ -88,7 +102,7 @@ for (const dialect of ['sqlite'] as const) {
     })
 
     it('seeds a winter operation of cases: mostly extortion, seizures and mistreatment, some late, referred twice, reopened, and two clusters', async () => {
-      const rows = await env.db.db.selectFrom('records').select(['state', 'routedTo', 'excludedUnits']).where('recordType', '=', 'case').execute()
+      const rows = (await env.db.db.selectFrom('records').select(['state', 'routedTo', 'excludedUnits']).where('recordType', '=', 'case').execute()).filter((r) => (JSON.parse(r.state) as CaseState).kind !== 'location_request')
       expect(rows).toHaveLength(DEMO_CASES)
       const states = rows.map((r) => JSON.parse(r.state) as CaseState)
       const complaints = states.filter((s) => s.kind === 'complaint')
@@ -111,7 +125,7 @@ for (const dialect of ['sqlite'] as const) {
       const calls = await env.db.db.selectFrom('records').select('state').where('recordType', '=', 'call').execute()
       expect(calls.length).toBe(first.calls)
       expect(calls.filter((c) => (JSON.parse(c.state) as { outcome: string }).outcome === 'informed').length / calls.length).toBeGreaterThan(0.6)
-      expect(await env.db.db.selectFrom('caseFolios').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual({ n: DEMO_CASES })
+      expect(await env.db.db.selectFrom('caseFolios').select((eb) => eb.fn.countAll<number>().as('n')).where('folio', 'like', 'PA-%').executeTakeFirstOrThrow()).toEqual({ n: DEMO_CASES })
     })
 
     it('generates field activity at the yearly rates published for 2010', async () => {

@@ -11,6 +11,7 @@ import { stateAreas } from './areas.ts'
 import { orgTree, readCsv, SAMPLE_MODULES, slug } from './org-tree.ts'
 import { SeededRandom } from './random.ts'
 import { seedDemoCalls, seedDemoCases } from './cases.ts'
+import { seedDemoTracing } from './tracing.ts'
 import type { Keyring } from '../protection/keyring.ts'
 
 /** Complaints and requests for help in the demo winter operation. */
@@ -62,6 +63,8 @@ export interface DemoSummary {
   cases?: number
   /** Calls logged by the call centre in that operation. */
   calls?: number
+  /** Location requests for missing migrants. */
+  requests?: number
 }
 
 /**
@@ -110,8 +113,9 @@ export async function seedDemo(db: Db, clock: Clock, seed = 2026, keyring?: Keyr
     ],
   })
   const calls = await seedDemoCalls(db, ctx, { now: clock.now(), perDay: 130, random, operator: await byName('operador.centro') })
+  const tracing = keyring === undefined ? undefined : await seedDemoTracing(db, ctx, { now: clock.now(), keyring, filers: [await byName('consulado.honduras'), await byName('operador.centro')] })
   await db.db.insertInto('meta').values({ key: 'demo_seeded_at', value: clock.now().toISOString() }).execute()
-  return { seeded: true, accounts: DEMO_ACCOUNTS, actions: actions.length, cases, calls }
+  return { seeded: true, accounts: DEMO_ACCOUNTS, actions: actions.length, cases, calls, requests: tracing?.requests ?? 0 }
 }
 
 async function applyDemoActions(db: Db, clock: Clock, actions: DemoAction[], agents: Map<string, Actor>, random: SeededRandom): Promise<void> {
