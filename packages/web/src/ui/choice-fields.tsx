@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import type { FieldError, FieldValues, Path, UseFormReturn } from 'react-hook-form'
+import type { FieldValues, Path, UseFormReturn } from 'react-hook-form'
 import { useI18n } from '../i18n/i18n.tsx'
 import { isMessageKey } from '../i18n/messages.ts'
 import './choice-fields.css'
@@ -82,7 +82,8 @@ export function DateField<T extends FieldValues>({ form, name, label, max }: { f
 /** A field's error in words: the server's message, the catalogue's for the check, or `fallback`. */
 function useFieldError<T extends FieldValues>(form: UseFormReturn<T, unknown, unknown>, name: Path<T>, fallback: 'form.error.choose' | 'form.error.required'): string | undefined {
   const { t } = useI18n()
-  const error = form.formState.errors[name] as FieldError | undefined
+  // By path, so a field of a list (`sought.2.firstSurname`) finds its error in the nested errors.
+  const error = form.getFieldState(name, form.formState).error
   if (error === undefined) {
     return undefined
   }

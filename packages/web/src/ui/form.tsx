@@ -48,7 +48,8 @@ interface TextFieldProps<T extends FieldValues> {
 /** A labelled input with its hint and its error, tied together for screen readers. */
 export function TextField<T extends FieldValues>({ form, name, label, type = 'text', autoComplete, inputMode, hint, multiline = false }: TextFieldProps<T>) {
   const id = useId()
-  const error = form.formState.errors[name] as FieldError | undefined
+  // By path, so a field of a list (`sought.2.firstSurname`) finds its error in the nested errors.
+  const error = form.getFieldState(name, form.formState).error
   const empty = error !== undefined && (form.getValues(name) ?? '') === ''
   const text = useErrorText(error, empty)
   const describedBy = [hint ? `${id}-hint` : '', text ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
@@ -104,7 +105,8 @@ interface SelectFieldProps<T extends FieldValues> {
 export function SelectField<T extends FieldValues>({ form, name, label, options, placeholder }: SelectFieldProps<T>) {
   const id = useId()
   const { t } = useI18n()
-  const error = form.formState.errors[name] as FieldError | undefined
+  // By path, so a field of a list (`sought.2.firstSurname`) finds its error in the nested errors.
+  const error = form.getFieldState(name, form.formState).error
   // Whatever the schema's check, a list's mistake is always the same: nothing, or nothing valid, chosen.
   const text = error === undefined ? undefined : error.type === 'server' && error.message ? error.message : t('form.error.choose')
   return (
