@@ -43,6 +43,14 @@ describe('toRequest', () => {
     expect(parsed).toMatchObject({ id: ID, pin: '123456', channel: 'call_centre', relationship: 'parent', language: 'es', contactChannel: 'none' })
   })
 
+  it('names the missing number of a phone contact at once, whatever else is wrong', () => {
+    const values = request({ contactChannel: 'phone', sought: [person({ givenNames: 'Luis', approximateAge: 'veinte' })] })
+    expect(toRequest(values, now).problems).toEqual([
+      { field: 'sought.0.approximateAge', message: 'age' },
+      { field: 'phone', message: 'case_phone_needed' },
+    ])
+  })
+
   it('names an age or a height that is no number, and a day to come, on their fields', () => {
     const values = request({ sought: [person({ givenNames: 'Ana' }), person({ givenNames: 'Luis', approximateAge: 'veinte', heightCm: '3 m', lastContactDate: '2026-11-04' })] })
     expect(toRequest(values, now).problems).toEqual([

@@ -159,8 +159,9 @@ export function toRequest(values: RequestValues, now: Date): { request: Record<s
   const today = localDay(now)
   const sought = values.sought.map((person, index) => {
     const problem = (field: SoughtField, message: string) => problems.push({ field: `sought.${index}.${field}`, message })
-    const age = filled(person.approximateAge)
-    if (age !== undefined && !(/^\d{1,3}$/.test(age) && Number(age) <= 120)) {
+    const saidAge = filled(person.approximateAge)
+    const age = saidAge !== undefined && /^\d{1,3}$/.test(saidAge) && Number(saidAge) <= 120 ? Number(saidAge) : undefined
+    if (saidAge !== undefined && age === undefined) {
       problem('approximateAge', 'age')
     }
     const height = heightOf(person.heightCm)
@@ -189,7 +190,7 @@ export function toRequest(values: RequestValues, now: Date): { request: Record<s
       aliases: person.aliases.split(/[,;]/).map((a) => a.trim()).filter((a) => a !== ''),
       sex: filled(person.sex),
       birthDate: filled(person.birthDate),
-      approximateAge: age === undefined ? undefined : Number(age),
+      approximateAge: age,
       nationality: filled(person.nationality),
       physical: Object.keys(physical).length > 0 ? physical : undefined,
     })
@@ -204,6 +205,13 @@ export function toRequest(values: RequestValues, now: Date): { request: Record<s
     })
   })
   const consulate = asksAsConsulate(values.relationship)
+  // Core checks the contact's number or address only once everything else is right; the form says it at once.
+  if (!consulate && values.contactChannel === 'phone' && filled(values.phone) === undefined) {
+    problems.push({ field: 'phone', message: 'case_phone_needed' })
+  }
+  if (!consulate && values.contactChannel === 'email' && filled(values.email) === undefined) {
+    problems.push({ field: 'email', message: 'case_email_needed' })
+  }
   const request: Record<string, unknown> = {
     id: values.id,
     pin: values.pin,
