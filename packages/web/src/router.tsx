@@ -110,6 +110,7 @@ const routes: AnyRoute[] = [
   intakeRoute,
   page('cases', () => import('./features/cases/cases-page.tsx'), 'CasesPage'),
   caseRoute,
+  page('trace-request', () => import('./features/tracing/request-page.tsx'), 'RequestPage'),
   page('folio', () => import('./features/cases/lookup-page.tsx'), 'LookupPage'),
   page('case-scorecards', () => import('./features/case-office/scorecards-page.tsx'), 'CaseScorecardsPage'),
   page('case-patterns', () => import('./features/case-office/patterns-page.tsx'), 'CasePatternsPage'),

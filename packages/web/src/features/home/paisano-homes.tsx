@@ -58,6 +58,7 @@ export function CallCentreHome() {
       <HomeLinks
         links={[
           { to: 'intake', label: t('case.intake.open'), testId: 'home-intake', show: can('case.create') },
+          { to: 'trace-request', label: t('trace.request.open'), testId: 'home-trace-request', show: can('case.create') },
           { to: 'folio', label: t('case.lookup.title') },
           { to: 'cases', label: t('home.openCases') },
           { to: 'places', label: t('home.openPlaces') },
@@ -120,7 +121,12 @@ export function ConsulateHome() {
         <p>{t('home.consulate_officer.body')}</p>
       </div>
       {can('case.read') ? <CaseCounts title={t('case.counts.titleOwn')} /> : null}
-      <HomeLinks links={[{ to: 'cases', label: t('home.openCases'), testId: 'home-queue', show: can('case.read') }]} />
+      <HomeLinks
+        links={[
+          { to: 'trace-request', label: t('trace.request.open'), testId: 'home-trace-request', show: can('case.create') },
+          { to: 'cases', label: t('home.openCases'), testId: 'home-queue', show: can('case.read') },
+        ]}
+      />
     </Page>
   )
 }

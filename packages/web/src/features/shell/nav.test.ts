@@ -30,9 +30,9 @@ describe('navFor', () => {
     expect(navFor([]).map((n) => n.route)).toEqual(['', 'units'])
   })
 
-  it('gives a module volunteer the intake, the cases taken and the folio lookup first', () => {
+  it('gives a module volunteer the intake, the location request, the cases taken and the folio lookup first', () => {
     const nav = navFor(['place.read', 'case.create', 'case.read'])
-    expect(nav.map((n) => n.route)).toEqual(['', 'intake', 'cases', 'folio', 'places', 'units'])
+    expect(nav.map((n) => n.route)).toEqual(['', 'intake', 'trace-request', 'cases', 'folio', 'places', 'units'])
   })
 
   it('gives an agency liaison the queue of cases and its scorecard but neither the intake nor the folio lookup', () => {
@@ -50,7 +50,7 @@ describe('navFor', () => {
 
   it('gives the call centre the call log and today\'s calls first, then its case pages', () => {
     const nav = navFor(['place.read', 'case.create', 'case.read', 'case.update', 'call.create', 'call.read', 'call.update'])
-    expect(nav.map((n) => n.route)).toEqual(['', 'call', 'calls', 'intake', 'cases', 'folio', 'places', 'units'])
+    expect(nav.map((n) => n.route)).toEqual(['', 'call', 'calls', 'intake', 'trace-request', 'cases', 'folio', 'places', 'units'])
   })
 
   it('gives the Paisano coordination today\'s calls but not the call log', () => {
@@ -62,6 +62,11 @@ describe('navFor', () => {
     const routes = navFor(['place.read', 'case.create', 'case.read']).map((n) => n.route)
     expect(routes).not.toContain('call')
     expect(routes).not.toContain('calls')
+  })
+
+  it('gives a consulate the location request, its cases and the folio lookup', () => {
+    expect(navFor(['case.create', 'case.read', 'case.update']).map((n) => n.route)).toEqual(['', 'intake', 'trace-request', 'cases', 'folio', 'units'])
+    expect(canOpen('trace-request', ['case.read', 'case.answer'])).toBe(false)
   })
 
   it('refuses unknown routes and routes the role lacks', () => {

@@ -2,7 +2,7 @@ import type { PolicyAction } from '@faro/core'
 import type { MessageKey } from '../../i18n/messages.ts'
 
 /** The pages of the staff app, by route (the path below /app/). */
-export type RouteId = '' | 'call' | 'calls' | 'intake' | 'cases' | 'folio' | 'case-scorecards' | 'case-patterns' | 'routing-rules' | 'capture' | 'field' | 'live' | 'import' | 'places' | 'staff' | 'audit' | 'people' | 'rights' | 'tokens' | 'units' | 'account'
+export type RouteId = '' | 'call' | 'calls' | 'intake' | 'trace-request' | 'cases' | 'folio' | 'case-scorecards' | 'case-patterns' | 'routing-rules' | 'capture' | 'field' | 'live' | 'import' | 'places' | 'staff' | 'audit' | 'people' | 'rights' | 'tokens' | 'units' | 'account'
 
 export interface NavItem {
   route: RouteId
@@ -24,6 +24,8 @@ const PAGES: readonly PageRule[] = [
   // Paisano cases: taking a complaint, the queue of those the account may read (an agency's
   // liaison's are those routed to it), and a folio asked about by phone or at a module.
   { route: 'intake', label: 'nav.intake', anyOf: ['case.create'] },
+  // A location request for missing migrants: a consulate's or a family's, by phone or at a module.
+  { route: 'trace-request', label: 'nav.traceRequest', anyOf: ['case.create'] },
   { route: 'cases', label: 'nav.cases', anyOf: ['case.read'] },
   { route: 'folio', label: 'nav.folio', anyOf: ['case.create', 'case.update'] },
   // How the handling bodies do (each liaison their own body), repeated complaints and the routing
