@@ -15,6 +15,7 @@ import { isOverdue } from './due.ts'
 import { CaseComplainant } from './complainant.tsx'
 import { CaseEvidence } from './evidence.tsx'
 import type { CaseItem, CaseState } from './types.ts'
+import { SoughtList } from '../tracing/sought-list.tsx'
 import './cases.css'
 
 /**
@@ -79,6 +80,7 @@ function CaseBody({ item }: { item: CaseItem }) {
         {s.inTransit ? <p className="notice notice-warning">{t('case.page.inTransit')}</p> : null}
         <CaseFacts state={s} unitName={unitName} />
       </section>
+      {s.kind === 'location_request' ? <SoughtList item={item} /> : null}
       <HopList item={item} history={history.status === 'ok' ? history.data.items : []} />
       <OfficeActions item={item} />
       <CaseComplainant item={item} />
