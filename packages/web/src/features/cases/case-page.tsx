@@ -93,12 +93,14 @@ function CaseBody({ item }: { item: CaseItem }) {
 function CaseFacts({ state: s, unitName }: { state: CaseState; unitName: (id: string) => string }) {
   const { t, dateTime, lang } = useI18n()
   const money = (n: number) => new Intl.NumberFormat(lang === 'es' ? 'es-MX' : 'en-US', { style: 'currency', currency: s.facts?.currency ?? 'MXN' }).format(n)
+  const tracing = s.kind === 'location_request'
   const when = s.occurredFrom === undefined ? t('case.page.whenUnknown') : s.occurredTo === undefined ? dateTime(s.occurredFrom) : t('case.page.between', { from: dateTime(s.occurredFrom), to: dateTime(s.occurredTo) })
   const rows: [string, string | undefined][] = [
     [t('case.page.received'), t('case.page.receivedBy', { when: dateTime(s.receivedAt), unit: unitName(s.orgUnitId), channel: word(t, 'channel', s.channel) })],
     [t('case.page.description'), s.description],
-    [t('case.page.where'), placeText(t, s.place)],
-    [t('case.page.when'), when],
+    // A location request says where and when for each person sought, in their list.
+    [t('case.page.where'), tracing ? undefined : placeText(t, s.place)],
+    [t('case.page.when'), tracing ? undefined : when],
     [t('case.page.accusedAgency'), s.accused?.agencyId ? unitName(s.accused.agencyId) : undefined],
     [t('case.intake.badge'), s.accused?.badge],
     [t('case.intake.plate'), s.accused?.vehiclePlate],

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, type ReactNode } from 'react'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { Link } from '../../ui/router.tsx'
 import { useSession } from '../auth/session.tsx'
@@ -13,11 +13,20 @@ export interface Taken {
   offline?: boolean
 }
 
+/** What a read-back says, when not a complaint's or a request for help's. */
+export interface ReadBackWords {
+  title: string
+  say: string
+  how: string
+  next: string
+}
+
 /**
  * The folio and PIN, large enough to read aloud across a counter or copy from a tablet, with
- * what to tell the person, a printout of this card alone, and the next intake.
+ * what to tell the person, a printout of this card alone, and the next intake. A location
+ * request brings its own words and what it seeks (`children`).
  */
-export function ReadBack({ taken, onNext }: { taken: Taken; onNext: () => void }) {
+export function ReadBack({ taken, onNext, words, children }: { taken: Taken; onNext: () => void; words?: ReadBackWords; children?: ReactNode }) {
   const { t } = useI18n()
   const { can } = useSession()
   const heading = useRef<HTMLHeadingElement>(null)
@@ -25,9 +34,10 @@ export function ReadBack({ taken, onNext }: { taken: Taken; onNext: () => void }
   return (
     <section className="card readback" aria-labelledby="readback-title" data-testid="readback">
       <h2 id="readback-title" ref={heading} tabIndex={-1}>
-        {taken.kind === 'help_request' ? t('case.readback.titleHelp') : t('case.readback.titleComplaint')}
+        {words?.title ?? (taken.kind === 'help_request' ? t('case.readback.titleHelp') : t('case.readback.titleComplaint'))}
       </h2>
-      <p className="readback-say">{t('case.readback.say')}</p>
+      <p className="readback-say">{words?.say ?? t('case.readback.say')}</p>
+      {children}
       {taken.offline ? (
         <p className="notice" role="status" data-testid="readback-offline">
           {t('case.readback.offline')}
@@ -47,17 +57,17 @@ export function ReadBack({ taken, onNext }: { taken: Taken; onNext: () => void }
           </dd>
         </div>
       </dl>
-      <p>{t('case.readback.how')}</p>
+      <p>{words?.how ?? t('case.readback.how')}</p>
       <p className="muted">{t('case.readback.once')}</p>
       <div className="actions readback-actions">
         <button type="button" className="button button-secondary" onClick={() => window.print()}>
           {t('case.readback.print')}
         </button>
         <button type="button" className="button button-primary" onClick={onNext}>
-          {t('case.readback.next')}
+          {words?.next ?? t('case.readback.next')}
         </button>
         {can('case.read') && !taken.offline ? (
-          <Link to={`cases/${encodeURIComponent(taken.recordId)}`} className="button button-secondary">
+          <Link to={`cases/${encodeURIComponent(taken.recordId)}`} className="button button-secondary" data-testid="readback-case">
             {t('case.readback.open')}
           </Link>
         ) : null}
