@@ -10,6 +10,7 @@ import { createUser } from '../accounts/accounts.ts'
 import { startServer } from '../server.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedOrgUnits, systemCtx } from '../seed/demo.ts'
 import { backup, restore } from './backup.ts'
+import { matchCommand } from './match-batch.ts'
 import { retentionCtx } from '../protection/job.ts'
 import { loadProtection } from '../protection/load.ts'
 import { purgePlan, reapplyShredList, runRetention } from '../protection/retention/retention.ts'
@@ -29,11 +30,16 @@ const USAGE = `faro <command>
   restore FILE            restore a backup (and shred again every erased identity); stop Faro first
   retention run|report    purge identities past retention now, or list what is due next
   keys rotate --new-key-file FILE   move the vault, second factors and file keys to a new master key; stop Faro first
+  match batch --registry R.jsonl --requests Q.jsonl --out OUT.jsonl   the matching engine alone on JSONL files (no database); see docs/tracing.md
 
 Configuration comes from the environment: see docs/operations.md.`
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
+  if (command === 'match') {
+    // The engine alone: no configuration, database or keys are read.
+    return matchCommand(rest)
+  }
   let config: Config
   try {
     config = loadConfig()
