@@ -170,6 +170,7 @@ export const LEVEL_NOTES: Readonly<Record<string, string>> = {
   'birth:swapped': 'same date of birth with day and month swapped',
   'birth:typo': 'date of birth one digit apart',
   'birth:same_year': 'born the same year, on other days',
+  'birth:age_exact': 'the age fits the other side\'s date or age exactly',
   'birth:age_close': 'ages agree within a year or two',
   'birth:age_wide': 'an estimated age range includes the other',
   'birth:age_near': 'ages a few years apart',

@@ -1,7 +1,7 @@
 import type { AgeSource, BirthFeatures } from './schemas.ts'
 
 /** How two births compare, from the strongest agreement to the farthest disagreement. */
-export const BIRTH_LEVELS = ['exact', 'exact_jan1', 'swapped', 'typo', 'same_year', 'age_close', 'age_wide', 'age_near', 'far', 'very_far'] as const
+export const BIRTH_LEVELS = ['exact', 'exact_jan1', 'swapped', 'typo', 'same_year', 'age_exact', 'age_close', 'age_wide', 'age_near', 'far', 'very_far'] as const
 export type BirthLevel = (typeof BIRTH_LEVELS)[number]
 
 /** What is written about a birth, and the date the age was given at. */
@@ -52,7 +52,8 @@ export function birthFeatures(fields: BirthFields): BirthFeatures | null {
 /**
  * How two births agree. Dates are compared as dates first (same, day and month swapped, one
  * digit off, same year); otherwise by the gap between the intervals, so an age of 30 agrees
- * with a birth in 1994 seen in 2024 and a father 25 years older lands far away.
+ * with a birth in 1994 seen in 2024 (exactly, if 1994 is a year the age allows; closely, if
+ * only with its tolerance) and a father 25 years older lands far away.
  * @example compareBirth(dateOf('1990-03-05'), dateOf('1990-05-03')) // 'swapped'
  */
 export function compareBirth(a: BirthFeatures | null, b: BirthFeatures | null): BirthLevel | null {
@@ -78,12 +79,28 @@ export function compareBirth(a: BirthFeatures | null, b: BirthFeatures | null): 
   const gap = Math.max(0, b.lo - a.hi, a.lo - b.hi)
   const width = Math.max(a.hi - a.lo, b.hi - b.lo)
   if (gap <= 0.5) {
-    return width <= 3.01 ? 'age_close' : 'age_wide'
+    if (width > 3.01) {
+      return 'age_wide'
+    }
+    // The years the ages themselves allow, without the tolerance for rounding and white lies.
+    const [aLo, aHi] = core(a)
+    const [bLo, bHi] = core(b)
+    return Math.min(aHi, bHi) - Math.max(aLo, bLo) > 0 || (aLo === aHi && bLo === bHi && aLo === bLo) ? 'age_exact' : 'age_close'
   }
   if (gap <= 3) {
     return 'age_near'
   }
   return gap <= 12 ? 'far' : 'very_far'
+}
+
+/** The interval an age allows before `ageTolerance` widened it; a date's point as it is. */
+function core(birth: BirthFeatures): [number, number] {
+  if (birth.source === 'date') {
+    // A point: a hair of width so that it falls inside an interval that holds it.
+    return birth.jan1 ? [birth.lo, birth.hi] : [birth.lo - 0.001, birth.lo + 0.001]
+  }
+  const tolerance = birth.source === 'estimated' ? 0 : 0.5
+  return [birth.lo + tolerance, birth.hi - tolerance]
 }
 
 /** Days since 1970-01-01 of a YYYY-MM-DD date, or null when it is not a date. */

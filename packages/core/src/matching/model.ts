@@ -90,7 +90,8 @@ export const DEFAULT_MODEL: MatchModel = {
       swapped: { m: 0.03, u: 0.0001 },
       typo: { m: 0.04, u: 0.002 },
       same_year: { m: 0.05, u: 0.025 },
-      age_close: { m: 0.35, u: 0.08 },
+      age_exact: { m: 0.28, u: 0.035 },
+      age_close: { m: 0.07, u: 0.05 },
       age_wide: { m: 0.1, u: 0.05 },
       age_near: { m: 0.03, u: 0.15 },
       far: { m: 0.007, u: 0.45 },
@@ -121,7 +122,7 @@ export const AGREEING_LEVELS: ReadonlySet<string> = new Set([
   'given:exact_two', 'given:exact', 'given:nickname', 'given:phonetic', 'given:fuzzy',
   'surname:exact', 'surname:phonetic', 'surname:fuzzy', 'surname2:exact', 'surname2:phonetic', 'surname2:fuzzy',
   'sex:agree', 'nationality:agree', 'timing:consistent',
-  'birth:exact', 'birth:exact_jan1', 'birth:swapped', 'birth:typo', 'birth:age_close', 'birth:age_wide',
+  'birth:exact', 'birth:exact_jan1', 'birth:swapped', 'birth:typo', 'birth:age_exact', 'birth:age_close', 'birth:age_wide',
 ])
 
 /**
