@@ -21,7 +21,7 @@ const MAX_KEYS_PER_WORD = 5
  *   was written beyond recognition (or replaced by an alias) when the date was kept. A 1 January
  *   date is left out (too often a default).
  * @example blockingKeys(standardise({ role: 'request', givenNames: 'Jesús', surname1: 'Xicay', birthDate: '1990-03-05' }))
- * // ['n:jesus|Xikai', 'n:jesus|jikai', 'n:jesus|ksikai', 'p:jes|xic', 'd:1990-03-05', 'd:1990-05-03']
+ * // ['n:Xikai|jesus', 'n:jesus|jikai', 'n:jesus|ksikai', 'p:jes|xic', 'd:1990-03-05', 'd:1990-05-03']
  */
 export function blockingKeys(features: MatchFeatures): string[] {
   const keys = new Set<string>()

@@ -63,7 +63,9 @@ const DATE_AGREES: ReadonlySet<string> = new Set(['exact', 'swapped'])
  * @example
  * const a = standardise({ role: 'request', givenNames: 'María Guadalupe', surname1: 'Hernández', surname2: 'Xicay', birthDate: '1994-03-05' })
  * const b = standardise({ role: 'record', kind: 'rescued', fullName: 'XICAY LUPE', birthDate: '1994-05-03' })
- * compare(a, b) // band 'strong': given nickname (+5.1), surname exact (+16.4), birth swapped (+8.6), …
+ * compare(a, b)
+ * // score 7.1 = evidence 27.1 + prior −19.9 (one in a million), band 'strong':
+ * // given nickname +5.1, surname exact +13.1 (Xicay is rare), birth swapped +8.2, sex agree +0.6
  */
 export function compare(a: MatchFeatures, b: MatchFeatures, context: MatchContext = {}): MatchComparison {
   const model = compileModel(context.model ?? DEFAULT_MODEL)
