@@ -81,6 +81,22 @@ describe('MatchIndex: a request searches the registry', () => {
   it('keeps the features it was given', () => {
     const index = registry()
     expect(index.get('r4')).toEqual(record(REGISTRY[3]?.[1] ?? {}))
+    const rich = standardise({
+      role: 'request',
+      givenNames: 'Ma. del Carmen',
+      surname1: 'De la Cruz',
+      surname2: 'de García',
+      aliases: ['Carmelita', 'Carmen Xicay Pop'],
+      sex: 'F',
+      nationality: 'GT',
+      birthDate: '1980-01-01',
+      eventDate: '2024-02-29',
+    })
+    index.add('q', blockingKeys(rich), rich)
+    expect(index.get('q')).toEqual(rich)
+    const guessed = record({ kind: 'deceased', fullName: 'NN', ageYears: 40 })
+    index.add('d', blockingKeys(guessed), guessed)
+    expect(index.get('d')).toEqual(guessed)
   })
 })
 

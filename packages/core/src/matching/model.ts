@@ -156,17 +156,20 @@ export function compileModel(model: MatchModel): CompiledModel {
   if (cached !== undefined) {
     return cached
   }
-  const bits = {} as CompiledModel['bits']
+  const levelsOf = (field: MatchField): Record<string, number> => Object.fromEntries(FIELD_LEVELS[field].map((level) => [level, levelBits(model, field, level)]))
+  const bits: CompiledModel['bits'] = {
+    given: levelsOf('given'),
+    surname: levelsOf('surname'),
+    surname2: levelsOf('surname2'),
+    surname_order: levelsOf('surname_order'),
+    birth: levelsOf('birth'),
+    sex: levelsOf('sex'),
+    nationality: levelsOf('nationality'),
+    timing: levelsOf('timing'),
+  }
   const log2m: Record<string, Record<string, number>> = {}
   for (const field of MATCH_FIELDS) {
-    const levels: Record<string, number> = {}
-    const ms: Record<string, number> = {}
-    for (const level of FIELD_LEVELS[field]) {
-      levels[level] = levelBits(model, field, level)
-      ms[level] = Math.log2(model.fields[field]?.[level]?.m ?? 1)
-    }
-    bits[field] = levels
-    log2m[field] = ms
+    log2m[field] = Object.fromEntries(FIELD_LEVELS[field].map((level) => [level, Math.log2(model.fields[field]?.[level]?.m ?? 1)]))
   }
   const floor = model.tfFloor
   // Term-frequency levels are all agreeing levels: never below zero.
