@@ -119,7 +119,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the call centre\'s call log in Chromium', (
     const cases = await page.request.get('/api/cases?limit=1')
     expect(cases.status()).toBe(200)
     const folio = ((await cases.json()) as { items: { folio: string }[] }).items[0]?.folio ?? ''
-    expect(folio).toMatch(/^PA-\d{2}-[0-9A-Z]{4}-[0-9A-Z]$/)
+    expect(folio).toMatch(/^(PA|LB)-\d{2}-[0-9A-Z]{4}-[0-9A-Z]$/)
     logged.folio = folio
     await form.getByRole('radio', { name: new RegExp(`^${es['call.topic.passports_and_documents']}`) }).check()
     await form.getByRole('radio', { name: es['call.outcome.case_opened'] }).check()
