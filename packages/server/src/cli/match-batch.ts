@@ -56,11 +56,9 @@ export class BadLineError extends Error {
   }
 }
 
-/** A registry line as the engine's input. */
-export function registryInput(line: RegistryLine): MatchInput {
+/** The fields both kinds of line share, as the engine reads them. */
+function personInput(line: RegistryLine | RequestLine): Omit<MatchInput, 'role' | 'kind' | 'eventDate'> {
   return {
-    role: 'record',
-    kind: line.kind ?? null,
     givenNames: line.given_names,
     surname1: line.surname1,
     surname2: line.surname2,
@@ -70,25 +68,17 @@ export function registryInput(line: RegistryLine): MatchInput {
     nationality: line.nationality?.toUpperCase() ?? null,
     birthDate: line.birth_date,
     ageYears: line.age_years === null || line.age_years === undefined ? null : Math.min(120, line.age_years),
-    eventDate: line.event_date,
   }
+}
+
+/** A registry line as the engine's input. */
+export function registryInput(line: RegistryLine): MatchInput {
+  return { role: 'record', kind: line.kind ?? null, ...personInput(line), eventDate: line.event_date }
 }
 
 /** A request line as the engine's input. */
 export function requestInput(line: RequestLine): MatchInput {
-  return {
-    role: 'request',
-    givenNames: line.given_names,
-    surname1: line.surname1,
-    surname2: line.surname2,
-    fullName: line.full_name,
-    aliases: (line.aliases ?? []).slice(0, 20),
-    sex: line.sex ?? null,
-    nationality: line.nationality?.toUpperCase() ?? null,
-    birthDate: line.birth_date,
-    ageYears: line.age_years === null || line.age_years === undefined ? null : Math.min(120, line.age_years),
-    eventDate: line.last_seen_date,
-  }
+  return { role: 'request', ...personInput(line), eventDate: line.last_seen_date }
 }
 
 /**
