@@ -11,6 +11,7 @@ import * as cases from './2026-12-04T1000-cases.ts'
 import * as mailAndJobs from './2026-12-04T1100-mail-and-jobs.ts'
 import * as attachments from './2026-12-05T1000-attachments.ts'
 import * as folioReservations from './2026-12-05T1100-folio-reservations.ts'
+import * as registrySearch from './2026-12-06T1000-registry-search.ts'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T1100-mail-and-jobs': mailAndJobs,
   '2026-12-05T1000-attachments': attachments,
   '2026-12-05T1100-folio-reservations': folioReservations,
+  '2026-12-06T1000-registry-search': registrySearch,
 }

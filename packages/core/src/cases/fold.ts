@@ -1,5 +1,5 @@
 import type { CaseOutcome } from './catalogues.ts'
-import type { CandidateMark, FamilyChoice, RegistryRef, TraceOutcome } from '../tracing/record.ts'
+import type { AlertBand, CandidateMark, FamilyChoice, RegistryRef, TraceOutcome } from '../tracing/record.ts'
 import type { CaseOpened, Hop } from './schemas.ts'
 import { REOPEN_WINDOW_DAYS } from './schemas.ts'
 
@@ -27,6 +27,8 @@ export type PublicCaseStatus = 'received' | 'in_progress' | 'info_requested' | '
 export interface TraceState {
   /** Each reviewer's latest word on each candidate, by `recordType/recordId`. */
   marks: Record<string, { candidate: RegistryRef; mark: CandidateMark; at: string; forensicRef?: string }>
+  /** Registry records the search flagged after the request was filed, by `recordType/recordId`. */
+  found?: Record<string, { candidate: RegistryRef; band: AlertBand; at: string }>
   outcome?: TraceOutcome
   outcomeAt?: string
   record?: RegistryRef
@@ -142,6 +144,7 @@ export function reduceCase(state: CaseState | undefined, action: Action): CaseSt
     case 'TraceCandidateMarked':
     case 'TraceOutcomeSet':
     case 'TraceFamilyChoiceSet':
+    case 'TraceCandidateFound':
       next.traces = traceStep(state, action.type, p)
       break
     default:
@@ -161,6 +164,9 @@ function traceStep(state: CaseState, type: string, p: Record<string, unknown> & 
   if (type === 'TraceCandidateMarked') {
     const candidate = p.candidate as RegistryRef
     trace.marks[`${candidate.recordType}/${candidate.recordId}`] = { candidate, mark: p.mark as CandidateMark, at: p.at, ...(typeof p.forensicRef === 'string' ? { forensicRef: p.forensicRef } : {}) }
+  } else if (type === 'TraceCandidateFound') {
+    const candidate = p.candidate as RegistryRef
+    trace.found = { ...trace.found, [`${candidate.recordType}/${candidate.recordId}`]: { candidate, band: p.band as AlertBand, at: p.at } }
   } else if (type === 'TraceOutcomeSet') {
     trace.outcome = p.outcome as TraceOutcome
     trace.outcomeAt = p.at

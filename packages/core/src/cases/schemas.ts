@@ -147,6 +147,8 @@ export const CASE_ACTION_POLICY = {
   TraceCandidateMarked: 'case.answer',
   TraceOutcomeSet: 'case.answer',
   TraceFamilyChoiceSet: 'case.update',
+  // Acted by the system when a new registry record may be a sought person.
+  TraceCandidateFound: 'case.update',
 } as const satisfies Record<CaseActionType, string>
 
 /**

@@ -43,6 +43,9 @@ export const PolicyAction = z.enum([
   'case.route',
   'case.answer',
   'case.close',
+  // Location requests: reviewing the registry's candidates for the people a request seeks, which
+  // shows the candidates' names (case.update on the request besides).
+  'trace.review',
 ])
 export type PolicyAction = z.infer<typeof PolicyAction>
 
@@ -124,6 +127,13 @@ export const POLICY: readonly PolicyRule[] = [
   { role: 'data_protection_officer', action: 'case.read', scope: 'national' },
   // A consulate files location requests for its nationals and follows those its staff filed.
   ...rows('consulate_officer', ['case.create', 'case.read', 'case.update'], 'unit'),
+  // Who reviews the registry's candidates: the body a request was sent to, the national office,
+  // and the consulate that filed it (its own nationals only). Partners' lists are imported by the
+  // groups and their national coordination.
+  { role: 'group_coordinator', action: 'trace.review', scope: 'routed' },
+  { role: 'paisano_coordinator', action: 'trace.review', scope: 'national' },
+  { role: 'consulate_officer', action: 'trace.review', scope: 'unit' },
+  ...rows('group_coordinator', ['registry_entry.create', 'registry_entry.read', 'registry_entry.update'], 'subtree'),
 
   // Field devices: each account registers its own phones; coordinators watch and revoke the
   // phones of their groups, administrators all of them.

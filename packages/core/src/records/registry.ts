@@ -3,6 +3,7 @@ import { PlaceRegistered, PlaceUpdated } from '../places/schemas.ts'
 import { AttentionRecorded, PatrolRecorded, PlaceInspected, RemainsFound, RescueRecorded } from '../field/schemas.ts'
 import { reduceCase, type CaseState } from '../cases/fold.ts'
 import { CallLogged, CASE_ACTIONS, CaseOpened } from '../cases/schemas.ts'
+import { RegistryEntryImported } from '../tracing/registry.ts'
 
 /** Corrections change any field but the responsible unit, which fixes who may see the record. */
 function correctionOf<T extends z.ZodObject>(created: T) {
@@ -38,6 +39,10 @@ export const RECORD_TYPES = {
   call: {
     createAction: 'CallLogged',
     actions: { CallLogged, CallCorrected: correctionOf(CallLogged) },
+  },
+  registry_entry: {
+    createAction: 'RegistryEntryImported',
+    actions: { RegistryEntryImported, RegistryEntryCorrected: correctionOf(RegistryEntryImported) },
   },
   case: {
     createAction: 'CaseOpened',

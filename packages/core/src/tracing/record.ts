@@ -80,9 +80,18 @@ export const TraceOutcomeSet = z
   .refine((o) => o.outcome !== 'found_deceased' || o.forensicRef !== undefined, { path: ['forensicRef'], message: 'faro.trace_forensic_needed' })
 export const TraceFamilyChoiceSet = z.strictObject({ ...SoughtRef, choice: FamilyChoice }).describe('what the found adult lets the requester be told')
 
+/** How close a candidate the registry gave up is; only these two alert the request's handler. */
+export const AlertBand = z.enum(['strong', 'possible'])
+export type AlertBand = z.infer<typeof AlertBand>
+
+export const TraceCandidateFound = z
+  .strictObject({ ...SoughtRef, candidate: RegistryRef, band: AlertBand })
+  .describe('the search, acted by the system: a new registry record may be this sought person')
+
 /** The actions of a location request besides the case's own. */
 export const TRACE_ACTIONS = {
   TraceCandidateMarked,
   TraceOutcomeSet,
   TraceFamilyChoiceSet,
+  TraceCandidateFound,
 } as const

@@ -32,6 +32,7 @@ export interface Database {
   syncConflicts: SyncConflictsTable
   syncRejections: SyncRejectionsTable
   attachments: AttachmentsTable
+  registryImports: RegistryImportsTable
   attachmentCustody: AttachmentCustodyTable
 }
 
@@ -400,4 +401,16 @@ export interface AttachmentCustodyTable {
   actorUnit: string
   at: string
   requestId: string
+}
+
+/** One partner's list brought into the registry: who, when, how many rows, which file. */
+export interface RegistryImportsTable {
+  id: string
+  source: string
+  orgUnitId: string
+  actorId: string
+  format: string
+  rows: number
+  sha256: string
+  importedAt: string
 }

@@ -25,6 +25,7 @@ const CORRECTION: Record<GenericRecordType, { type: string; payload: Record<stri
   patrol: { type: 'PatrolCorrected', payload: { distanceKm: 12 } },
   remains: { type: 'RemainsCorrected', payload: { notes: 'corrección' } },
   call: { type: 'CallCorrected', payload: { minutes: 4 } },
+  registry_entry: { type: 'RegistryEntryCorrected', payload: { place: 'Caborca' } },
 }
 
 function createPayload(type: GenericRecordType, orgUnitId: string): Record<string, unknown> {
@@ -42,6 +43,8 @@ function createPayload(type: GenericRecordType, orgUnitId: string): Record<strin
       return { orgUnitId, foundAt: at, location: { lat: 31, lon: -111 }, condition: 'unknown' }
     case 'call':
       return { orgUnitId, at, topic: 'vehicle_import', outcome: 'informed' }
+    case 'registry_entry':
+      return { orgUnitId, at, source: 'Hospital General de Caborca', kind: 'hospitalised' }
   }
 }
 
@@ -118,9 +121,18 @@ for (const dialect of testDialects()) {
       return { id: newActionId(), kind: 'help_request', category: 'other_help', channel: 'call_centre', description: 'Pide orientación para un trámite.', pin: '123456' }
     }
 
-    /** A case of the unit made by the national office; owned by `owner`, routed to `routeTo`. */
-    async function caseIn(unit: string, owner: string | undefined, routeTo: string | undefined): Promise<{ recordId: string; target: PolicyTarget; hopId: string | undefined }> {
-      const made = await call(env, 'POST', '/api/cases', { as: caseSeeder, body: { ...helpRequest(), orgUnitId: unit } })
+    function locationRequest() {
+      return { id: newActionId(), channel: 'call_centre', description: 'Busca a su hermano.', relationship: 'sibling', sought: [{ identity: { givenNames: 'Persona buscada' } }] }
+    }
+
+    /**
+     * A case of the unit made by the national office (a location request when `location`); owned
+     * by `owner`, routed to `routeTo`.
+     */
+    async function caseIn(unit: string, owner: string | undefined, routeTo: string | undefined, location = false): Promise<{ recordId: string; target: PolicyTarget; hopId: string | undefined }> {
+      const made = location
+        ? await call(env, 'POST', '/api/tracing/requests', { as: caseSeeder, body: { ...locationRequest(), orgUnitId: unit } })
+        : await call(env, 'POST', '/api/cases', { as: caseSeeder, body: { ...helpRequest(), orgUnitId: unit } })
       expect(made.status).toBe(201)
       const { recordId } = (await made.json()) as { recordId: string }
       if (routeTo !== undefined) {
@@ -217,12 +229,14 @@ for (const dialect of testDialects()) {
       // Cases: each probe works on a case of its own, made by the national office in the unit of
       // the situation; `answer` on a case routed to the actor's unit.
       // `also`: another action that allows it as well (evidence is added by who updates or answers).
-      const caseProbes: { action: PolicyAction; also?: PolicyAction; label?: string; ok: number; routeToActor?: boolean; probe: (s: Session, recordId: string, hopId: string | undefined) => Response | Promise<Response> }[] = [
+      const caseProbes: { action: PolicyAction; also?: PolicyAction; label?: string; ok: number; routeToActor?: boolean; location?: boolean; probe: (s: Session, recordId: string, hopId: string | undefined) => Response | Promise<Response> }[] = [
         { action: 'case.read', ok: 200, probe: (s, id) => call(env, 'GET', `/api/cases/${id}`, { as: s }) },
         { action: 'case.update', ok: 200, probe: (s, id) => call(env, 'POST', `/api/cases/${id}/steps`, { as: s, body: { id: newActionId(), type: 'note', note: 'Llamó la persona.' } }) },
         { action: 'case.route', ok: 200, probe: (s, id) => call(env, 'POST', `/api/cases/${id}/steps`, { as: s, body: { id: newActionId(), type: 'route', to: ['agency-profeco'] } }) },
         { action: 'case.answer', ok: 200, routeToActor: true, probe: (s, id, hopId) => call(env, 'POST', `/api/cases/${id}/steps`, { as: s, body: { id: newActionId(), type: 'acknowledge', hopId } }) },
         { action: 'case.close', ok: 200, probe: (s, id) => call(env, 'POST', `/api/cases/${id}/steps`, { as: s, body: { id: newActionId(), type: 'close', outcome: 'resolved' } }) },
+        { action: 'trace.review', label: 'trace.review of a location request routed to the actor', ok: 200, routeToActor: true, location: true, probe: (s, id) => call(env, 'GET', `/api/tracing/requests/${id}/review`, { as: s }) },
+        { action: 'trace.review', label: 'trace.review of a location request', ok: 200, location: true, probe: (s, id) => call(env, 'GET', `/api/tracing/requests/${id}/review`, { as: s }) },
         { action: 'case.read', label: 'case.read, listing its evidence', ok: 200, probe: (s, id) => call(env, 'GET', `/api/cases/${id}/attachments`, { as: s }) },
         { action: 'case.update', also: 'case.answer', label: 'case.update or case.answer, adding evidence', ok: 201, routeToActor: true, probe: (s, id) => env.app.request(`/api/cases/${id}/attachments?id=${newActionId()}`, { method: 'POST', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, body: new Uint8Array([...Buffer.from('%PDF-1.4\n'), ++counter]) }) },
       ]
@@ -230,7 +244,7 @@ for (const dialect of testDialects()) {
         for (const situation of Object.keys(SITUATIONS) as Situation[]) {
           it(`${role}: ${probe.label ?? probe.action} of a case (${situation}) follows the table`, async () => {
             const a = actors.get(role)
-            const fixture = await caseIn(SITUATIONS[situation].unit, SITUATIONS[situation].owned ? a?.actor.userId : undefined, probe.routeToActor ? ACTOR_UNIT : undefined)
+            const fixture = await caseIn(SITUATIONS[situation].unit, SITUATIONS[situation].owned ? a?.actor.userId : undefined, probe.routeToActor ? ACTOR_UNIT : undefined, probe.location)
             const res = await probe.probe(a?.session ?? missing(), fixture.recordId, fixture.hopId)
             // Every step reads the case first: without the right to read it, it is refused as such.
             const may = (action: PolicyAction | undefined) => action !== undefined && decide(a?.actor ?? missing(), action, fixture.target).allowed
@@ -266,7 +280,7 @@ for (const dialect of testDialects()) {
     }
 
     it('covers every action of the table', () => {
-      const probed = new Set([...GenericRecordType.options.flatMap((t) => [`${t}.create`, `${t}.read`, `${t}.update`]), 'case.create', 'case.read', 'case.update', 'case.route', 'case.answer', 'case.close', 'user.manage', 'user.reset_second_factor', 'org_unit.manage', 'audit.read', 'audit.verify', 'user.read', 'token.manage', 'device.register', 'device.read', 'device.manage', 'person.create', 'person.read', 'person.reveal', 'person.disclose', 'consent.manage', 'rights.manage', 'retention.manage', 'person.hold'])
+      const probed = new Set([...GenericRecordType.options.flatMap((t) => [`${t}.create`, `${t}.read`, `${t}.update`]), 'case.create', 'case.read', 'case.update', 'case.route', 'case.answer', 'case.close', 'trace.review', 'user.manage', 'user.reset_second_factor', 'org_unit.manage', 'audit.read', 'audit.verify', 'user.read', 'token.manage', 'device.register', 'device.read', 'device.manage', 'person.create', 'person.read', 'person.reveal', 'person.disclose', 'consent.manage', 'rights.manage', 'retention.manage', 'person.hold'])
       expect(PolicyAction.options.filter((a) => !probed.has(a))).toEqual([])
     })
 

@@ -6,9 +6,12 @@ import { sweepCases } from '../cases/notices.ts'
 import { createTransport, sendDue } from '../mail/sender.ts'
 import type { Keyring } from '../protection/keyring.ts'
 import { Scheduler, type Job } from './scheduler.ts'
+import { alertNewCandidates } from '../tracing/alerts.ts'
+import { ensureMatchIndex } from '../tracing/match-index.ts'
 
 /**
- * The scheduled work of a running server — sending mail, the case deadline sweep — each run
+ * The scheduled work of a running server — sending mail, the case deadline sweep, the search of
+ * open location requests for each new registry record — each run
  * once however many processes serve the database. Logs counts only, never an address.
  */
 export function startJobs(db: Db, clock: Clock, config: Pick<Config, 'mail' | 'publicUrl'>, keyring: Keyring, logger: Logger, tickMs = 5_000): () => void {
@@ -33,6 +36,21 @@ export function startJobs(db: Db, clock: Clock, config: Pick<Config, 'mail' | 'p
         const { cases, messages } = await sweepCases(db.db, clock, { publicUrl: config.publicUrl })
         if (cases > 0) {
           logger.info({ cases, messages }, 'case deadlines swept')
+        }
+      },
+    },
+    {
+      name: 'tracing.alerts',
+      everyMs: 60_000,
+      leaseMs: 10 * 60_000,
+      run: async () => {
+        const reindexed = await ensureMatchIndex(db, keyring)
+        if (reindexed > 0) {
+          logger.info({ reindexed }, 'identities indexed again for the search for missing migrants')
+        }
+        const { records, alerts } = await alertNewCandidates(db, clock, keyring, { publicUrl: config.publicUrl })
+        if (records > 0) {
+          logger.info({ records, alerts }, 'registry records matched against open location requests')
         }
       },
     },

@@ -14,6 +14,10 @@ export const TEMPLATES = {
     es: { subject: 'Caso {folio} vencido en {body}', text: 'El caso {folio} venció el {due} sin {missing} de {body}.\n\nÁbralo en Faro: {link}\n' },
     en: { subject: 'Case {folio} overdue at {body}', text: 'Case {folio} passed its deadline of {due} without {missing} from {body}.\n\nOpen it in Faro: {link}\n' },
   },
+  trace_candidate: {
+    es: { subject: 'Posible hallazgo para la solicitud {folio}', text: 'Llegó un registro que puede corresponder a la persona {person} de la solicitud de localización {folio} (coincidencia {band}).\nRevíselo antes de decir nada a quien la presentó.\n\nÁbrala en Faro: {link}\n' },
+    en: { subject: 'Possible finding for request {folio}', text: 'A record arrived that may be person {person} of location request {folio} ({band} match).\nReview it before telling the requester anything.\n\nOpen it in Faro: {link}\n' },
+  },
   // To the person who filed a case: the folio and the public status only. Never the PIN (an
   // e-mail is not a safe place for it), never a body, a member of staff or another person.
   case_received: {

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { CaseIntakeResult, LocationRequestForm, parseInput, RecordId } from '@faro/core'
+import { CaseIntakeResult, LocationRequestForm, parseInput, RecordId, TraceReview } from '@faro/core'
 import { z } from 'zod'
 import { requireAuth } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
@@ -7,6 +7,7 @@ import { describe } from '../http/openapi.ts'
 import { jsonBody } from '../http/validate.ts'
 import { openLocationRequest, type CaseDeps } from '../cases/cases.ts'
 import { answersFor } from './answers.ts'
+import { reviewRequest } from './review.ts'
 
 const tags = ['tracing']
 
@@ -50,6 +51,23 @@ export function tracingRoutes(deps: CaseDeps) {
         throw new Error('the vault keyring is not configured')
       }
       return c.json({ items: await answersFor(ctx, deps.keyring, parseInput(RecordId, c.req.param('id'), ctx.lang, 'id')) })
+    },
+  )
+
+  app.get(
+    '/requests/:id/review',
+    describe({
+      summary: 'The registry\'s candidates for each person a request seeks, ranked and explained field by field, with each reviewer\'s marks (trace.review; audited)',
+      tags,
+      responses: { 200: { description: 'Each sought person with their candidates, best first', schema: TraceReview } },
+    }),
+    requireAuth,
+    async (c) => {
+      const ctx = c.get('ctx')
+      if (deps.keyring === undefined) {
+        throw new Error('the vault keyring is not configured')
+      }
+      return c.json(await reviewRequest(ctx, deps.keyring, parseInput(RecordId, c.req.param('id'), ctx.lang, 'id')))
     },
   )
 

@@ -1,4 +1,4 @@
-import { namePhoneticKeys, nameTokens, normalisePhone, PersonIdentity, presentFields, type PersonIdentity as Identity } from '@faro/core'
+import { blockingKeys, identityMatchInput, namePhoneticKeys, nameTokens, normalisePhone, PersonIdentity, presentFields, standardise, type PersonIdentity as Identity } from '@faro/core'
 import { findWrappedKey, replaceNameIndex, updatePersonIdentity, type PersonRow } from './people-repo.ts'
 import type { Executor } from '../../log/context.ts'
 import { indexDigest, newDataKey, seal, unseal, unwrapDataKey, wrapDataKey, type Keyring } from '../keyring.ts'
@@ -44,14 +44,24 @@ export async function reindexIdentity(db: Executor, keyring: Keyring, personId: 
   return entries.length
 }
 
-/** The keyed hashes a person is found by: name tokens, their phonetic keys and phone digits. */
+/**
+ * The keyed hashes a person is found by: name tokens, their phonetic keys and phone digits (the
+ * staff's search), and the matching engine's blocking keys (`match`: the search for missing
+ * migrants, see tracing/registry-search.ts).
+ */
 export function indexEntries(keyring: Keyring, identity: Identity): { kind: string; digest: string }[] {
   const names = [identity.givenNames, identity.firstSurname, identity.secondSurname, ...identity.aliases].filter((n): n is string => n !== undefined).join(' ')
   return dedupe([
     ...nameTokens(names).map((t) => ({ kind: 'token', digest: indexDigest(keyring, 'token', t) })),
     ...namePhoneticKeys(names).map((k) => ({ kind: 'phonetic', digest: indexDigest(keyring, 'phonetic', k) })),
     ...identity.phones.map(normalisePhone).filter((p) => p.length >= 6).map((p) => ({ kind: 'phone', digest: indexDigest(keyring, 'phone', p) })),
+    ...matchKeys(identity).map((k) => ({ kind: 'match', digest: indexDigest(keyring, 'match', k) })),
   ])
+}
+
+/** The matching engine's blocking keys of an identity (the same on both sides of a search). */
+export function matchKeys(identity: Identity): string[] {
+  return blockingKeys(standardise(identityMatchInput(identity, { role: 'request' })))
 }
 
 /** The digests to look up for a search: the same normalisation as the index. */
