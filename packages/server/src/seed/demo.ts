@@ -24,6 +24,7 @@ export const DEMO_PASSWORD = 'faro-demo-2026'
 export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; role: Role; orgUnitId: string }[] = [
   { username: 'agente.tijuana', displayName: 'Agente de campo (demo), Tijuana', role: 'field_agent', orgUnitId: 'beta-tijuana' },
   { username: 'coordinador.tijuana', displayName: 'Coordinación (demo), Tijuana', role: 'group_coordinator', orgUnitId: 'beta-tijuana' },
+  { username: 'coordinacion.beta', displayName: 'Coordinación nacional de Grupos Beta (demo)', role: 'group_coordinator', orgUnitId: 'beta' },
   { username: 'analista.nacional', displayName: 'Análisis nacional (demo)', role: 'national_analyst', orgUnitId: 'inm' },
   { username: 'voluntario.tijuana', displayName: 'Voluntariado (demo), Aeropuerto de Tijuana', role: 'module_volunteer', orgUnitId: 'module-tijuana-airport' },
   { username: 'operador.centro', displayName: 'Centro de llamadas (demo)', role: 'call_centre_operator', orgUnitId: 'paisano' },
