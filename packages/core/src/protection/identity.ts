@@ -49,6 +49,7 @@ export const PersonIdentity = z.strictObject({
   givenNames: text(120).optional(),
   firstSurname: text(80).optional(),
   secondSurname: text(80).optional(),
+  fullName: text(300).optional().describe('the whole name in one string, as a list that does not split it wrote it'),
   aliases: z.array(text(120)).max(10).default([]),
   sex: Sex.optional(),
   birthDate: z.iso.date().optional(),
@@ -66,7 +67,7 @@ export type PersonIdentity = z.infer<typeof PersonIdentity>
 
 /** Fields of the identity, grouped in the field sets that roles are granted. */
 export const IDENTITY_FIELD_SETS = {
-  identity: ['givenNames', 'firstSurname', 'secondSurname', 'aliases', 'sex', 'birthDate', 'approximateAge', 'nationality', 'languages', 'idDocuments', 'physical'],
+  identity: ['givenNames', 'firstSurname', 'secondSurname', 'fullName', 'aliases', 'sex', 'birthDate', 'approximateAge', 'nationality', 'languages', 'idDocuments', 'physical'],
   contact: ['phones', 'email', 'relatives'],
   health: ['healthNotes'],
 } as const satisfies Record<string, readonly (keyof PersonIdentity)[]>

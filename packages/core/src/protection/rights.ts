@@ -45,6 +45,7 @@ export const IdentityChange = z.strictObject({
   givenNames: shape.givenNames,
   firstSurname: shape.firstSurname,
   secondSurname: shape.secondSurname,
+  fullName: shape.fullName,
   aliases: shape.aliases.unwrap().optional(),
   sex: shape.sex,
   birthDate: shape.birthDate,

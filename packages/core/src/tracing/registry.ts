@@ -55,6 +55,7 @@ export function identityMatchInput(identity: PersonIdentity, side: { role: 'requ
     givenNames: identity.givenNames ?? null,
     surname1: identity.firstSurname ?? null,
     surname2: identity.secondSurname ?? null,
+    fullName: identity.fullName ?? null,
     aliases: identity.aliases.slice(0, 20),
     sex: identity.sex === 'female' ? 'F' : identity.sex === 'male' ? 'M' : null,
     nationality: identity.nationality ?? null,

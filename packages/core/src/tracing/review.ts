@@ -16,6 +16,7 @@ export const ReviewedIdentity = z.object({
   givenNames: z.string().optional(),
   firstSurname: z.string().optional(),
   secondSurname: z.string().optional(),
+  fullName: z.string().optional().describe('a list\'s name in one string, when it did not split it'),
   aliases: z.array(z.string()),
   sex: Sex.optional(),
   birthDate: z.string().optional(),

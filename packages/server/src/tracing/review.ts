@@ -81,8 +81,8 @@ export async function reviewRequest(ctx: Ctx, keyring: Keyring, recordId: string
 
 /** The compared fields of an identity, for the reviewer. */
 function reviewed(identity: PersonIdentity): ReviewedIdentity {
-  const { givenNames, firstSurname, secondSurname, aliases, sex, birthDate, approximateAge, nationality } = identity
-  return Object.fromEntries(Object.entries({ givenNames, firstSurname, secondSurname, aliases, sex, birthDate, approximateAge, nationality }).filter(([, v]) => v !== undefined)) as ReviewedIdentity
+  const { givenNames, firstSurname, secondSurname, fullName, aliases, sex, birthDate, approximateAge, nationality } = identity
+  return Object.fromEntries(Object.entries({ givenNames, firstSurname, secondSurname, fullName, aliases, sex, birthDate, approximateAge, nationality }).filter(([, v]) => v !== undefined)) as ReviewedIdentity
 }
 
 /** Who may open each candidate's record (its policy target), and a list entry's source. */

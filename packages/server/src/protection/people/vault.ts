@@ -50,7 +50,7 @@ export async function reindexIdentity(db: Executor, keyring: Keyring, personId: 
  * migrants, see tracing/registry-search.ts).
  */
 export function indexEntries(keyring: Keyring, identity: Identity): { kind: string; digest: string }[] {
-  const names = [identity.givenNames, identity.firstSurname, identity.secondSurname, ...identity.aliases].filter((n): n is string => n !== undefined).join(' ')
+  const names = [identity.givenNames, identity.firstSurname, identity.secondSurname, identity.fullName, ...identity.aliases].filter((n): n is string => n !== undefined).join(' ')
   return dedupe([
     ...nameTokens(names).map((t) => ({ kind: 'token', digest: indexDigest(keyring, 'token', t) })),
     ...namePhoneticKeys(names).map((k) => ({ kind: 'phonetic', digest: indexDigest(keyring, 'phonetic', k) })),
