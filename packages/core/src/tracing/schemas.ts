@@ -17,7 +17,7 @@ const Text = (max: number) => z.string().trim().min(1).max(max)
 
 /** One sought person as the request is filed: the identity goes to the vault. */
 export const SoughtPersonInput = z.strictObject({
-  identity: PersonIdentity.refine((i) => i.givenNames !== undefined || i.firstSurname !== undefined || i.aliases.length > 0 || i.physical !== undefined, { message: 'faro.trace_nobody' }),
+  identity: PersonIdentity.refine((i) => i.givenNames !== undefined || i.firstSurname !== undefined || i.fullName !== undefined || i.aliases.length > 0 || i.physical !== undefined, { message: 'faro.trace_nobody' }),
   ...SoughtDetails,
 })
 export type SoughtPersonInput = z.infer<typeof SoughtPersonInput>

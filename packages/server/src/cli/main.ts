@@ -11,6 +11,7 @@ import { startServer } from '../server.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedOrgUnits, systemCtx } from '../seed/demo.ts'
 import { backup, restore } from './backup.ts'
 import { matchCommand } from './match-batch.ts'
+import { IMPORT_USAGE, matchImportCommand } from './match-import.ts'
 import { retentionCtx } from '../protection/job.ts'
 import { loadProtection } from '../protection/load.ts'
 import { purgePlan, reapplyShredList, runRetention } from '../protection/retention/retention.ts'
@@ -31,12 +32,14 @@ const USAGE = `faro <command>
   retention run|report    purge identities past retention now, or list what is due next
   keys rotate --new-key-file FILE   move the vault, second factors and file keys to a new master key; stop Faro first
   match batch --registry R.jsonl --requests Q.jsonl --out OUT.jsonl   the matching engine alone on JSONL files (no database); see docs/tracing.md
+  ${IMPORT_USAGE}
+                          a partner's list (CSV or JSONL) into the registry, all or nothing; see docs/tracing.md
 
 Configuration comes from the environment: see docs/operations.md.`
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
-  if (command === 'match') {
+  if (command === 'match' && rest[0] !== 'import') {
     // The engine alone: no configuration, database or keys are read.
     return matchCommand(rest)
   }
@@ -109,6 +112,16 @@ async function main(argv: string[]): Promise<number> {
         break
       }
       return retentionCommand(config, rest[0])
+    case 'match': {
+      const protection = protectionOrRefuse(config)
+      if (protection === undefined) {
+        return 2
+      }
+      return withDb(config, async (db) => {
+        await migrateDatabase(db, config.database)
+        return matchImportCommand(db, systemClock, protection.keyring, rest.slice(1), (line) => console.log(line), (line) => process.stderr.write(`${line}\n`))
+      })
+    }
     case 'keys':
       if (rest[0] !== 'rotate') {
         break

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { CaseIntakeResult, LocationRequestForm, parseInput, RecordId, TraceReview } from '@faro/core'
+import { CaseIntakeResult, ImportInput, ImportPreview, ImportResult, ImportSource, LocationRequestForm, parseInput, RecordId, TraceReview } from '@faro/core'
 import { z } from 'zod'
 import { requireAuth } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
@@ -8,6 +8,7 @@ import { jsonBody } from '../http/validate.ts'
 import { openLocationRequest, type CaseDeps } from '../cases/cases.ts'
 import { answersFor } from './answers.ts'
 import { reviewRequest } from './review.ts'
+import { previewImport, runImport } from './imports.ts'
 
 const tags = ['tracing']
 
@@ -68,6 +69,37 @@ export function tracingRoutes(deps: CaseDeps) {
         throw new Error('the vault keyring is not configured')
       }
       return c.json(await reviewRequest(ctx, deps.keyring, parseInput(RecordId, c.req.param('id'), ctx.lang, 'id')))
+    },
+  )
+
+  app.post(
+    '/imports/preview',
+    describe({
+      summary: 'Read a partner\'s list (CSV or JSONL) without storing anything: how its columns map, its first rows, and every bad row by line and column',
+      tags,
+      responses: { 200: { description: 'The preview', schema: ImportPreview } },
+    }),
+    requireAuth,
+    jsonBody(ImportSource),
+    async (c) => c.json(await previewImport(c.get('ctx'), c.req.valid('json'))),
+  )
+
+  app.post(
+    '/imports',
+    describe({
+      errors: [409],
+      summary: 'Import a partner\'s list into the registry, all or nothing: each row\'s identity into the vault and a registry entry naming it (registry_entry.create). A list with any bad row is refused with every problem as `line.N.column`',
+      tags,
+      responses: { 201: { description: 'Imported', schema: ImportResult }, 200: { description: 'The same import again', schema: ImportResult } },
+    }),
+    requireAuth,
+    jsonBody(ImportInput),
+    async (c) => {
+      if (deps.keyring === undefined) {
+        throw new Error('the vault keyring is not configured')
+      }
+      const result = await runImport(c.get('ctx'), deps.keyring, c.req.valid('json'))
+      return c.json(result, result.status === 'imported' ? 201 : 200)
     },
   )
 

@@ -11,10 +11,16 @@ export function personRefsOf(payload: Record<string, unknown>): string[] {
   return Array.isArray(raw) ? [...new Set(raw.filter((v): v is string => typeof v === 'string'))] : []
 }
 
+/** The links that do not rest on the person's consent: a rescue, and a partner's list entry (family tracing). */
+const BASES: Readonly<Record<string, { legalBasis: LegalBasis; purpose: Purpose }>> = {
+  rescue: { legalBasis: 'vital_interest', purpose: 'rescue' },
+  registry_entry: { legalBasis: 'vital_interest', purpose: 'family_tracing' },
+}
+
 /**
  * Checks the vault references of a record action and returns the links to write with it, in the
  * action's transaction: each person must exist, be active (not blocked or erased) and be within
- * the actor's reach. A rescue rests on vital interest; any other record on the consent the
+ * the actor's reach. A rescue and a list entry rest on vital interest; any other record on the consent the
  * person gave by sharing their identity. `people` holds the rows of at least these ids.
  */
 export function personLinksOf(
@@ -32,7 +38,7 @@ export function personLinksOf(
       })
     }
   }
-  const basis: { legalBasis: LegalBasis; purpose: Purpose } = action.recordType === 'rescue' ? { legalBasis: 'vital_interest', purpose: 'rescue' } : { legalBasis: 'consent', purpose: 'referral_services' }
+  const basis: { legalBasis: LegalBasis; purpose: Purpose } = BASES[action.recordType] ?? { legalBasis: 'consent', purpose: 'referral_services' }
   const createdAt = ctx.clock.now().toISOString()
   return ids.map((personId) => ({ personId, recordType: action.recordType, recordId: action.recordId, ...basis, createdBy: ctx.actor.userId, createdAt }))
 }
