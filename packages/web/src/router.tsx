@@ -88,6 +88,21 @@ function CasePageGuard() {
   return <CasePage key={id} />
 }
 
+/** The candidates of a location request for its reviewers: `/cases/<recordId>/review`, no name in it. */
+export const reviewRoute = createRoute({ getParentRoute: () => root, path: '/cases/$id/review', component: ReviewPageGuard })
+
+const ReviewPage = lazyRouteComponent(() => import('./features/tracing/review-page.tsx'), 'ReviewPage')
+
+function ReviewPageGuard() {
+  const { t } = useI18n()
+  const { can } = useSession()
+  const { id } = useParams({ from: '/cases/$id/review' })
+  if (!can('case.read') || !can('trace.review')) {
+    return <Refusal title={t('app.noAccess')} />
+  }
+  return <ReviewPage key={id} />
+}
+
 const RecordPage = lazyRouteComponent(() => import('./features/records/record-page.tsx'), 'RecordPage')
 
 function RecordPageGuard() {
@@ -110,6 +125,7 @@ const routes: AnyRoute[] = [
   intakeRoute,
   page('cases', () => import('./features/cases/cases-page.tsx'), 'CasesPage'),
   caseRoute,
+  reviewRoute,
   page('trace-request', () => import('./features/tracing/request-page.tsx'), 'RequestPage'),
   page('folio', () => import('./features/cases/lookup-page.tsx'), 'LookupPage'),
   page('case-scorecards', () => import('./features/case-office/scorecards-page.tsx'), 'CaseScorecardsPage'),

@@ -16,6 +16,8 @@ import { CaseComplainant } from './complainant.tsx'
 import { CaseEvidence } from './evidence.tsx'
 import type { CaseItem, CaseState } from './types.ts'
 import { SoughtList } from '../tracing/sought-list.tsx'
+import { TraceAnswers } from '../tracing/trace-answers.tsx'
+import { useSession } from '../auth/session.tsx'
 import './cases.css'
 
 /**
@@ -55,6 +57,7 @@ function Refused({ error, onRetry }: { error: unknown; onRetry: () => void }) {
 function CaseBody({ item }: { item: CaseItem }) {
   const { t, dateTime } = useI18n()
   const unitName = useUnitNames()
+  const { me } = useSession()
   // One request for the hops (the question waiting for an answer) and the history below.
   const history = useFetch<Items<CaseHistoryEntry>>(`/api/cases/${encodeURIComponent(item.recordId)}/history`)
   const s = item.state
@@ -81,6 +84,8 @@ function CaseBody({ item }: { item: CaseItem }) {
         <CaseFacts state={s} unitName={unitName} />
       </section>
       {s.kind === 'location_request' ? <SoughtList item={item} /> : null}
+      {/* The filer tells the requester what may be told; the bodies working on it see the review. */}
+      {s.kind === 'location_request' && s.orgUnitId === me.orgUnit.id ? <TraceAnswers item={item} /> : null}
       <HopList item={item} history={history.status === 'ok' ? history.data.items : []} />
       <OfficeActions item={item} />
       <CaseComplainant item={item} />

@@ -2,7 +2,10 @@ import type { LastContact, SoughtPerson } from '@faro/core'
 import { useId } from 'react'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { isMessageKey, type MessageKey, type MessageValues } from '../../i18n/messages.ts'
+import { Link } from '../../ui/router.tsx'
+import { useSession } from '../auth/session.tsx'
 import type { CaseItem } from '../cases/types.ts'
+import { newAlerts, reviewRights } from './review-words.ts'
 import './tracing.css'
 
 type T = (key: MessageKey, values?: MessageValues) => string
@@ -10,12 +13,16 @@ type T = (key: MessageKey, values?: MessageValues) => string
 /**
  * The people a location request seeks, by number: their names are in the vault, not in the case,
  * so each is "Person 1 of 3", with where they set out from, the last news and how their search
- * ended, all in words. No vault reference is shown.
+ * ended, all in words. No vault reference is shown. Those who may review the registry's candidates
+ * find the way to them here, with how many new ones the search flagged.
  */
 export function SoughtList({ item }: { item: CaseItem }) {
   const { t, lang } = useI18n()
+  const { me, can } = useSession()
   const id = useId()
   const s = item.state
+  const mayReview = reviewRights(s, { unitId: me.orgUnit.id, can }).review
+  const alerts = newAlerts(s)
   const sought = s.sought ?? []
   if (sought.length === 0) {
     return null
@@ -61,18 +68,26 @@ export function SoughtList({ item }: { item: CaseItem }) {
           )
         })}
       </ol>
+      {mayReview ? (
+        <p className="sought-review">
+          <Link to={`cases/${encodeURIComponent(item.recordId)}/review`} className="button button-primary" data-testid="case-review-link">
+            {t('trace.review.open')}
+            {alerts > 0 ? <span className="sought-review-new"> · {t('trace.review.newAlerts', { count: alerts })}</span> : null}
+          </Link>
+        </p>
+      ) : null}
     </section>
   )
 }
 
 /** A value of a tracing catalogue in words; one the catalogue lacks (a newer server), as "other". */
-function words(t: T, catalogue: string, value: string): string {
+export function words(t: T, catalogue: string, value: string): string {
   const key = `trace.${catalogue}.${value}`
   return isMessageKey(key) ? t(key) : t('case.unknownValue')
 }
 
 /** A country's name in the reader's language; nothing for one not known. */
-function countryName(lang: string): (code: string | undefined) => string | undefined {
+export function countryName(lang: string): (code: string | undefined) => string | undefined {
   const names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' })
   return (code) => {
     if (code === undefined || !/^[A-Z]{2}$/.test(code)) {
