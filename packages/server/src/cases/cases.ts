@@ -290,7 +290,7 @@ export async function listCases(ctx: Ctx, q: { limit: number; cursor?: string | 
 }
 
 /** Every case the caller may read, folded; for the patterns and scorecards of a period. */
-async function visibleCases(ctx: Ctx): Promise<CaseState[]> {
+export async function visibleCases(ctx: Ctx): Promise<CaseState[]> {
   const out: CaseState[] = []
   let cursor: string | undefined
   do {

@@ -159,5 +159,28 @@ for (const dialect of testDialects()) {
       expect(await res.json()).toMatchObject({ errors: [{ field: 'sought.0.identity', message: 'Indique al menos un nombre, un apodo o cómo es la persona' }] })
       expect(await people()).toBe(before)
     })
+
+    it('counts requests answered, persons sought and persons found from the requests themselves', async () => {
+      const day = env.clock.now().toISOString().slice(0, 10)
+      const figures = async () => {
+        const res = await call(env, 'GET', `/api/tracing/statistics?from=${day}&to=${day}&period=year`, { as: betaNational })
+        expect(res.status).toBe(200)
+        return ((await res.json()) as { total: Record<string, number>; rows: { bodyName: string }[] })
+      }
+      const before = await figures()
+      const filed = await file(callCentre, request({ sought: request().sought.slice(0, 2) }))
+      const sought = ((await (await call(env, 'GET', `/api/cases/${filed.recordId}`, { as: betaNational })).json()) as { state: CaseState }).state.sought ?? []
+      const step = (body: Record<string, unknown>) => call(env, 'POST', `/api/cases/${filed.recordId}/steps`, { as: betaNational, body: { id: newActionId(), ...body } })
+      const halfway = await figures()
+      expect(halfway.total).toMatchObject({ requests: (before.total.requests ?? 0) + 1, answered: before.total.answered, personsSought: (before.total.personsSought ?? 0) + 2, searching: (before.total.searching ?? 0) + 2 })
+      await step({ type: 'set_outcome', soughtId: sought[0]?.soughtId, outcome: 'found_alive', place: 'Albergue de Altar' })
+      await step({ type: 'set_outcome', soughtId: sought[1]?.soughtId, outcome: 'not_found' })
+      const after = await figures()
+      expect(after.total).toEqual({ ...halfway.total, answered: (halfway.total.answered ?? 0) + 1, foundAlive: (halfway.total.foundAlive ?? 0) + 1, notFound: (halfway.total.notFound ?? 0) + 1, searching: (halfway.total.searching ?? 0) - 2 })
+      expect(after.rows.map((r) => r.bodyName)).toContain('Grupos Beta — Coordinación Nacional')
+      const bad = await call(env, 'GET', '/api/tracing/statistics?from=2026-13-01&to=2026-12-31', { as: betaNational })
+      expect(bad.status).toBe(400)
+      expect(await bad.json()).toMatchObject({ errors: [{ field: 'from' }] })
+    })
   })
 }

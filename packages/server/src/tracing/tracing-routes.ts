@@ -1,11 +1,13 @@
 import { Hono } from 'hono'
-import { CaseIntakeResult, ImportInput, ImportPreview, ImportResult, ImportSource, LocationRequestForm, parseInput, RecordId, TraceReview } from '@faro/core'
+import { CaseIntakeResult, emptyFigures, ImportInput, StatisticsPeriod, TracingFigures, TracingStatisticsRow, tracingStatistics, ImportPreview, ImportResult, ImportSource, LocationRequestForm, parseInput, RecordId, TraceReview } from '@faro/core'
 import { z } from 'zod'
 import { requireAuth } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { describe } from '../http/openapi.ts'
 import { jsonBody } from '../http/validate.ts'
-import { openLocationRequest, type CaseDeps } from '../cases/cases.ts'
+import { openLocationRequest, visibleCases, type CaseDeps } from '../cases/cases.ts'
+import { findOrgUnits } from '../accounts/org-units-repo.ts'
+import { query } from '../http/validate.ts'
 import { answersFor } from './answers.ts'
 import { reviewRequest } from './review.ts'
 import { previewImport, runImport } from './imports.ts'
@@ -69,6 +71,38 @@ export function tracingRoutes(deps: CaseDeps) {
         throw new Error('the vault keyring is not configured')
       }
       return c.json(await reviewRequest(ctx, deps.keyring, parseInput(RecordId, c.req.param('id'), ctx.lang, 'id')))
+    },
+  )
+
+  const StatisticsQuery = z.strictObject({
+    from: z.iso.date().describe('first day, in Mexico\'s central time'),
+    to: z.iso.date().describe('last day, included'),
+    period: StatisticsPeriod.default('month'),
+  })
+  const CENTRAL = '-06:00'
+  app.get(
+    '/statistics',
+    describe({
+      summary: 'Requests answered, persons sought and persons found, by the body each request was sent to and by period, counted from the requests the caller may read',
+      tags,
+      responses: { 200: { description: 'Figures by body and period, and their total', schema: z.object({ rows: z.array(TracingStatisticsRow.extend({ bodyName: z.string() })), total: TracingFigures }) } },
+    }),
+    requireAuth,
+    query(StatisticsQuery),
+    async (c) => {
+      const ctx = c.get('ctx')
+      const q = c.req.valid('query')
+      const to = new Date(Date.parse(`${q.to}T00:00:00${CENTRAL}`) + 86_400_000).toISOString()
+      const cases = (await visibleCases(ctx)).filter((s) => s.kind === 'location_request')
+      const rows = tracingStatistics(cases, { from: new Date(`${q.from}T00:00:00${CENTRAL}`).toISOString(), to, period: q.period })
+      const names = new Map((await findOrgUnits(ctx.db.db, [...new Set(rows.map((r) => r.bodyId))])).map((u) => [u.id, u.name]))
+      const total = emptyFigures()
+      for (const row of rows) {
+        for (const key of Object.keys(total) as (keyof typeof total)[]) {
+          total[key] += row[key]
+        }
+      }
+      return c.json({ rows: rows.map((r) => ({ ...r, bodyName: names.get(r.bodyId) ?? r.bodyId })), total })
     },
   )
 
