@@ -32,7 +32,7 @@ export function SoughtDescribed({ identity }: { identity: ReviewedSought['identi
     [t('trace.person.clothing'), p?.clothing],
   ]
   return (
-    <section className="trace-described" aria-label={t('trace.review.described')} data-testid="trace-described">
+    <div className="trace-described" data-testid="trace-described">
       <h3>{t('trace.review.described')}</h3>
       <dl className="facts">
         {rows
@@ -44,6 +44,6 @@ export function SoughtDescribed({ identity }: { identity: ReviewedSought['identi
             </div>
           ))}
       </dl>
-    </section>
+    </div>
   )
 }
