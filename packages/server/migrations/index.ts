@@ -12,6 +12,7 @@ import * as mailAndJobs from './2026-12-04T1100-mail-and-jobs.ts'
 import * as attachments from './2026-12-05T1000-attachments.ts'
 import * as folioReservations from './2026-12-05T1100-folio-reservations.ts'
 import * as registrySearch from './2026-12-06T1000-registry-search.ts'
+import * as matchWords from './2026-12-06T1100-match-words.ts'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T1000-attachments': attachments,
   '2026-12-05T1100-folio-reservations': folioReservations,
   '2026-12-06T1000-registry-search': registrySearch,
+  '2026-12-06T1100-match-words': matchWords,
 }

@@ -83,22 +83,28 @@ export class NameFrequencies {
 
   private count(features: MatchFeatures, delta: 1 | -1): void {
     this.people += delta
-    const given = new Set<string>()
-    const surname = new Set<string>()
-    for (const name of features.names) {
-      for (const token of name.given) {
-        given.add(token.text)
-      }
-      for (const token of name.surnames) {
-        surname.add(token.text)
-      }
-    }
+    const { given, surname, nationality } = frequencyWords(features)
     bump(this.given, given, delta)
     bump(this.surname, surname, delta)
-    if (features.nationality !== null) {
-      bump(this.nationality, [features.nationality], delta)
+    if (nationality !== null) {
+      bump(this.nationality, [nationality], delta)
     }
   }
+}
+
+/** The words a record counts under (each once): folded given-name words, surnames, nationality. */
+export function frequencyWords(features: MatchFeatures): { given: Set<string>; surname: Set<string>; nationality: string | null } {
+  const given = new Set<string>()
+  const surname = new Set<string>()
+  for (const name of features.names) {
+    for (const token of name.given) {
+      given.add(token.text)
+    }
+    for (const token of name.surnames) {
+      surname.add(token.text)
+    }
+  }
+  return { given, surname, nationality: features.nationality }
 }
 
 function share(count: number, people: number, base: number): number {

@@ -33,6 +33,8 @@ export interface Database {
   syncRejections: SyncRejectionsTable
   attachments: AttachmentsTable
   registryImports: RegistryImportsTable
+  matchWords: MatchWordsTable
+  matchCounted: MatchCountedTable
   attachmentCustody: AttachmentCustodyTable
 }
 
@@ -413,4 +415,15 @@ export interface RegistryImportsTable {
   rows: number
   sha256: string
   importedAt: string
+}
+
+/** How many registry people have a name word (given or surname) or a nationality, under its keyed hash. */
+export interface MatchWordsTable {
+  digest: string
+  count: number
+}
+
+/** The registry people whose words are counted in match_words. */
+export interface MatchCountedTable {
+  personId: string
 }

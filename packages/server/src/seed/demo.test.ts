@@ -41,7 +41,7 @@ for (const dialect of ['sqlite'] as const) {
       expect(first.seeded).toBe(true)
       expect(first.actions).toBeGreaterThan(1000)
       const before = await counts(env.db)
-      expect(before.records).toBe(first.actions + (first.cases ?? 0) + (first.calls ?? 0) + (first.requests ?? 0))
+      expect(before.records).toBe(first.actions + (first.cases ?? 0) + (first.calls ?? 0) + (first.requests ?? 0) + (first.listed ?? 0))
       const second = await seedDemo(env.db, env.clock)
       expect(second).toMatchObject({ seeded: false, actions: 0 })
       expect(await counts(env.db)).toEqual(before)
@@ -89,8 +89,12 @@ for (const dialect of ['sqlite'] as const) {
       expect(requests).toHaveLength(16)
       expect(requests.every((r) => r.folio.startsWith('LB-') && (r.sought?.length ?? 0) >= 1)).toBe(true)
       expect(requests.some((r) => r.channel === 'consulate') && requests.some((r) => r.channel === 'call_centre')).toBe(true)
-      const sought = await env.db.db.selectFrom('personLinks').select('personId').where('purpose', '=', 'family_tracing').where('legalBasis', '=', 'vital_interest').execute()
+      const sought = await env.db.db.selectFrom('personLinks').select('personId').where('recordType', '=', 'case').where('purpose', '=', 'family_tracing').where('legalBasis', '=', 'vital_interest').execute()
       expect(sought.length).toBe(requests.reduce((n, r) => n + (r.sought?.length ?? 0), 0))
+      // A hospital's list and a forensic service's, imported: some of their people are sought.
+      const entries = (await env.db.db.selectFrom('records').select('state').where('recordType', '=', 'registry_entry').execute()).map((r) => JSON.parse(r.state) as { source: string; kind: string })
+      expect(new Set(entries.map((e) => e.kind))).toEqual(new Set(['hospitalised', 'deceased']))
+      expect(await env.db.db.selectFrom('registryImports').select('source').orderBy('source').execute()).toEqual([{ source: 'Hospital General de Caborca' }, { source: 'Servicio Médico Forense de Sonora' }])
     })
 
     it('marks every generated record as demo', async () => {

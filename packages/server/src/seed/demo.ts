@@ -66,6 +66,8 @@ export interface DemoSummary {
   calls?: number
   /** Location requests for missing migrants. */
   requests?: number
+  /** Entries of partners' lists imported into the registry. */
+  listed?: number
 }
 
 /**
@@ -116,7 +118,7 @@ export async function seedDemo(db: Db, clock: Clock, seed = 2026, keyring?: Keyr
   const calls = await seedDemoCalls(db, ctx, { now: clock.now(), perDay: 130, random, operator: await byName('operador.centro') })
   const tracing = keyring === undefined ? undefined : await seedDemoTracing(db, ctx, { now: clock.now(), keyring, filers: [await byName('consulado.honduras'), await byName('operador.centro')] })
   await db.db.insertInto('meta').values({ key: 'demo_seeded_at', value: clock.now().toISOString() }).execute()
-  return { seeded: true, accounts: DEMO_ACCOUNTS, actions: actions.length, cases, calls, requests: tracing?.requests ?? 0 }
+  return { seeded: true, accounts: DEMO_ACCOUNTS, actions: actions.length, cases, calls, requests: tracing?.requests ?? 0, listed: tracing?.listed ?? 0 }
 }
 
 async function applyDemoActions(db: Db, clock: Clock, actions: DemoAction[], agents: Map<string, Actor>, random: SeededRandom): Promise<void> {

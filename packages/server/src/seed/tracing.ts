@@ -7,6 +7,7 @@ import type { Db } from '../db/open.ts'
 import type { Ctx } from '../log/context.ts'
 import type { Keyring } from '../protection/keyring.ts'
 import { DEMO_CASE_PIN } from './cases.ts'
+import { runImport } from '../tracing/imports.ts'
 import { SeededRandom } from './random.ts'
 
 // Invented names as people from each country write them: the demo's registry and the people
@@ -108,7 +109,7 @@ export interface TracingDemo {
  * a name written differently, some are not there at all, and some requests seek a brother or a
  * namesake of someone who is — the candidates a reviewer must tell apart.
  */
-export async function seedDemoTracing(db: Db, ctx: Ctx, demo: TracingDemo): Promise<{ registry: number; requests: number }> {
+export async function seedDemoTracing(db: Db, ctx: Ctx, demo: TracingDemo): Promise<{ registry: number; requests: number; listed: number }> {
   const random = new SeededRandom(4099)
   const records = await db.db
     .selectFrom('records')
@@ -137,6 +138,7 @@ export async function seedDemoTracing(db: Db, ctx: Ctx, demo: TracingDemo): Prom
   })
 
   let requests = 0
+  const soughtInRegistry: PersonIdentity[] = []
   for (let i = 0; i < 16 && registry.length > 0; i += 1) {
     const filer = demo.filers[i % demo.filers.length]
     if (filer === undefined) {
@@ -149,6 +151,10 @@ export async function seedDemoTracing(db: Db, ctx: Ctx, demo: TracingDemo): Prom
       let identity: PersonIdentity
       if (roll < 0.55) {
         identity = asToldBy(random, random.pick(registry).identity)
+      } else if (roll < 0.6) {
+        // Not in the groups' records: the hospital's list below has them.
+        identity = person(random, random.weighted(COUNTRIES)).identity
+        soughtInRegistry.push(identity)
       } else if (roll < 0.7) {
         // A brother: the same surnames, another name, a few years apart.
         const sibling = random.pick(registry).identity
@@ -177,5 +183,41 @@ export async function seedDemoTracing(db: Db, ctx: Ctx, demo: TracingDemo): Prom
     )
     requests += 1
   }
-  return { registry: registry.length, requests }
+  const listed = await importDemoLists(ctx, demo, random, soughtInRegistry)
+  return { registry: registry.length, requests, listed }
+}
+
+/** A name as a hospital's admissions desk writes it: upper case, surnames first, accents lost. */
+function asAdmitted(identity: PersonIdentity): string {
+  return [identity.firstSurname, identity.secondSurname, identity.givenNames]
+    .filter((w) => w !== undefined)
+    .join(' ')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toUpperCase()
+}
+
+/**
+ * Two partners' lists, as the national coordination imports them: a hospital's admissions (with
+ * the people some requests seek, whom no group met) and a forensic service's identified dead
+ * (namesakes of people sought: the candidates a reviewer must not confirm).
+ */
+async function importDemoLists(ctx: Ctx, demo: TracingDemo, random: SeededRandom, sought: readonly PersonIdentity[]): Promise<number> {
+  const day = (daysAgo: number) => new Date(demo.now.getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10)
+  const admitted = [...sought, ...Array.from({ length: 22 }, () => person(random, random.weighted(COUNTRIES)).identity)]
+  const hospital = ['folio,nombre_completo,sexo,edad,nacionalidad,fecha_ingreso,lugar']
+  for (const [i, identity] of admitted.entries()) {
+    hospital.push([`HGC-${String(4100 + i)}`, asAdmitted(identity), identity.sex === 'female' ? 'F' : 'M', String(identity.approximateAge ?? ''), identity.nationality ?? '', day(random.int(3, 40)), 'Caborca'].join(','))
+  }
+  const forensic = ['{"id":"SEMEFO-SON-2026-0388","given_names":"Marvin","surname1":"Maldonado","surname2":"Zelaya","sex":"M","nationality":"HN","age_years":52,"event_date":"' + day(25) + '","event_place":"Sásabe","kind":"deceased"}']
+  const coordination: Actor = { userId: 'system', role: 'group_coordinator', orgUnitId: 'beta' }
+  const lists = [
+    { source: 'Hospital General de Caborca', format: 'csv' as const, kind: 'hospitalised' as const, content: hospital.join('\n') },
+    { source: 'Servicio Médico Forense de Sonora', format: 'jsonl' as const, content: forensic.join('\n') },
+  ]
+  let listed = 0
+  for (const list of lists) {
+    listed += (await runImport({ ...ctx, actor: coordination }, demo.keyring, { ...list, id: uuidv7({ msecs: demo.now.getTime(), random: random.bytes(16) }) }, { demo: true })).rows
+  }
+  return listed
 }

@@ -8,13 +8,15 @@ import { enqueue, recipientsIn, type NewMessage } from '../mail/outbox.ts'
 import type { NoticeSettings } from '../cases/notices.ts'
 import { indexDigest, type Keyring } from '../protection/keyring.ts'
 import { matchKeys } from '../protection/people/vault.ts'
-import { openIdentities, peopleSharing, recordFeatures, registryPopulation, searchContext } from './registry-search.ts'
+import { openIdentities, peopleSharing, recordFeatures, registryPopulation } from './registry-search.ts'
+import { countPerson, frequenciesFor } from './match-words.ts'
 import { REGISTRY_RECORD_TYPES } from '@faro/core'
 
 /**
  * The second direction of the search: every registry record that arrives (an attention or a
  * rescue naming a person, an imported list entry) is compared with the people sought by every open
- * location request, and a `strong` or `possible` candidate alerts the request's handler — an action
+ * location request filed before it, and a `strong` candidate, or a `possible` one at even odds or
+ * better, alerts the request's handler — an action
  * in the request's log (`TraceCandidateFound`, acted by the system) and a message to the people of
  * the body it was sent to, with the folio and the person's number, never a name.
  *
@@ -25,6 +27,12 @@ import { REGISTRY_RECORD_TYPES } from '@faro/core'
  */
 
 const CURSOR_KEY = 'tracing_match_cursor'
+/**
+ * A possible candidate alerts only at even odds or better (posterior log2-odds ≥ 0): the band
+ * reaches far down for the reviewer's list, where a namesake in a crowded village would otherwise
+ * alert on every record.
+ */
+const ALERT_MIN_SCORE = 0
 const PAGE = 200
 /** The search acts as the national office does when it routes a case. */
 const SEARCH_ACTOR: Actor = { userId: 'system', role: 'paisano_coordinator', orgUnitId: 'paisano' }
@@ -93,7 +101,7 @@ async function readCursor(db: Db): Promise<Cursor | undefined> {
 }
 
 /** Compares one new registry record with the open requests that share a blocking key with it. */
-async function alertFor(db: Db, clock: Clock, keyring: Keyring, settings: NoticeSettings, link: { personId: string; recordType: string; recordId: string }): Promise<number> {
+async function alertFor(db: Db, clock: Clock, keyring: Keyring, settings: NoticeSettings, link: { personId: string; recordType: string; recordId: string; createdAt: string }): Promise<number> {
   const found = await openIdentities(db.db, keyring, [link.personId])
   const identity = found.get(link.personId)
   const record = await db.db
@@ -105,6 +113,7 @@ async function alertFor(db: Db, clock: Clock, keyring: Keyring, settings: Notice
   if (identity === undefined || record === undefined) {
     return 0
   }
+  await countPerson(db.db, keyring, link.personId, identity)
   const features = recordFeatures(identity, { recordType: link.recordType, state: record.state, occurredAt: record.occurredAt })
   if (features === undefined) {
     return 0
@@ -126,18 +135,22 @@ async function alertFor(db: Db, clock: Clock, keyring: Keyring, settings: Notice
   }
   const cases = await db.db
     .selectFrom('records')
-    .select(['recordId', 'state', 'version'])
+    .select(['recordId', 'state', 'version', 'createdAt'])
     .where('recordType', '=', 'case')
     .where('recordId', 'in', [...new Set(soughtLinks.map((l) => l.recordId))])
     .execute()
   const soughtIdentities = await openIdentities(db.db, keyring, [...new Set(soughtLinks.map((l) => l.personId))])
-  const context = searchContext(await registryPopulation(db.db))
+  const today = clock.now().toISOString().slice(0, 10)
+  const queries = new Map([...soughtIdentities].map(([personId, sought]) => [personId, standardise(identityMatchInput(sought, { role: 'request' }), { today })]))
+  const population = Math.max(await registryPopulation(db.db), 1)
+  const context = { frequencies: await frequenciesFor(db.db, keyring, [features.features, ...queries.values()], population), population }
   const candidate: RegistryRef = { recordType: link.recordType, recordId: link.recordId }
   const refKey = `${candidate.recordType}/${candidate.recordId}`
   let alerts = 0
   for (const row of cases) {
     const state = JSON.parse(row.state) as CaseState
-    if (state.kind !== 'location_request' || state.closedAt !== undefined) {
+    // A record no newer than the request was there for the request's own search to find.
+    if (state.kind !== 'location_request' || state.closedAt !== undefined || link.createdAt <= row.createdAt) {
       continue
     }
     for (const [index, sought] of (state.sought ?? []).entries()) {
@@ -146,9 +159,9 @@ async function alertFor(db: Db, clock: Clock, keyring: Keyring, settings: Notice
       if (soughtIdentity === undefined || trace?.outcome !== undefined || trace?.found?.[refKey] !== undefined || trace?.marks[refKey] !== undefined) {
         continue
       }
-      const query = standardise(identityMatchInput(soughtIdentity, { role: 'request', lastSeen: sought.lastContact?.date }), { today: clock.now().toISOString().slice(0, 10) })
-      const band = compare(query, features.features, context).band
-      if (band === 'weak') {
+      const query = standardise(identityMatchInput(soughtIdentity, { role: 'request', lastSeen: sought.lastContact?.date }), { today })
+      const { band, score } = compare(query, features.features, context)
+      if (band === 'weak' || (band === 'possible' && score < ALERT_MIN_SCORE)) {
         continue
       }
       await raise(db, clock, settings, { recordId: row.recordId, version: Number(row.version), state, soughtId: sought.soughtId, number: index + 1, candidate, band })

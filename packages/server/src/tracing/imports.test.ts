@@ -128,6 +128,7 @@ for (const dialect of testDialects()) {
         body: { id: newActionId(), channel: 'field', description: 'Su hermana la busca.', relationship: 'sibling', sought: [{ identity: { givenNames: 'Evens', firstSurname: 'Pierre', secondSurname: 'Jean-Baptiste', birthDate: '1995-07-14', nationality: 'HT', sex: 'male' } }] },
       })
       const { recordId } = (await filed.json()) as { recordId: string }
+      env.clock.advance(60_000)
       const jsonl = '{"id":"SEMEFO-77","full_name":"PIERRE JEAN BAPTISTE EVENS","sex":"M","nationality":"HT","birth_date":"1995-07-14","event_date":"2026-10-20","kind":"deceased"}\n'
       const imported = await call(env, 'POST', '/api/tracing/imports', { as: national, body: { id: newActionId(), source: 'SEMEFO Sonora', format: 'jsonl', content: jsonl } })
       expect(imported.status).toBe(201)

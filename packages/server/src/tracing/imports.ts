@@ -48,7 +48,7 @@ export async function previewImport(ctx: Ctx, source: ImportSource): Promise<Imp
  * refused with every problem by line and column. The same import id again is the same import. The
  * new entries reach the open location requests through the search job, like any registry record.
  */
-export async function runImport(ctx: Ctx, keyring: Keyring, input: ImportSource & { id: string }): Promise<ImportResult> {
+export async function runImport(ctx: Ctx, keyring: Keyring, input: ImportSource & { id: string }, options: { demo?: boolean } = {}): Promise<ImportResult> {
   const unit = await importingUnit(ctx, input.orgUnitId)
   const prior = await ctx.db.db.selectFrom('registryImports').select(['id', 'rows']).where('id', '=', input.id).executeTakeFirst()
   if (prior !== undefined) {
@@ -93,7 +93,7 @@ export async function runImport(ctx: Ctx, keyring: Keyring, input: ImportSource 
         personIds: [s.personId],
       },
     }))
-    const batch = new ActionBatch(trx, ctx)
+    const batch = new ActionBatch(trx, ctx, { demo: options.demo === true })
     await batch.load(actions)
     for (const action of actions) {
       await batch.stage(action)

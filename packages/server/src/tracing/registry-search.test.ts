@@ -102,6 +102,7 @@ for (const dialect of testDialects()) {
     it('alerts the request\'s handler when a registry record arrives after the request, once', async () => {
       await alertNewCandidates(env.db, env.clock, keyring())
       const recordId = await file(honduras, [{ givenNames: 'Yeferson', firstSurname: 'Portillo', secondSurname: 'Argueta', birthDate: '2005-03-14', sex: 'male', nationality: 'SV' }])
+      env.clock.advance(60_000)
       const rescued = await attended({ givenNames: 'Yeferson', firstSurname: 'Portilla', secondSurname: 'Argueta', birthDate: '2005-03-14', sex: 'male', nationality: 'SV' }, '2026-11-04T10:00:00.000Z', 'transferred_to_hospital')
       const pass = await alertNewCandidates(env.db, env.clock, keyring())
       expect(pass).toMatchObject({ records: 1, alerts: 1 })
@@ -120,6 +121,22 @@ for (const dialect of testDialects()) {
       expect((await alertNewCandidates(env.db, env.clock, keyring())).alerts).toBe(0)
     })
 
+    it('weighs a surname for less once the registry holds many people who bear it, counting words under keyed hashes only', async () => {
+      await attended({ givenNames: 'Óscar Armando', firstSurname: 'Quintanilla', secondSurname: 'Romero', sex: 'male', approximateAge: 30, nationality: 'SV' })
+      await alertNewCandidates(env.db, env.clock, keyring())
+      const recordId = await file(national, [{ givenNames: 'Oscar', firstSurname: 'Quintanilla', approximateAge: 30, nationality: 'SV' }])
+      const score = async () => ((await (await review(national, recordId)).json()) as TraceReview).items[0]?.candidates.find((c) => c.identity.givenNames === 'Óscar Armando')?.score ?? Number.NaN
+      const rare = await score()
+      for (const given of ['Jonathan', 'Sulmy', 'Carlos', 'Edwin', 'Yeferson', 'Jennifer', 'Kevin', 'Brayan']) {
+        await attended({ givenNames: given, firstSurname: 'Quintanilla', nationality: 'SV' })
+      }
+      await alertNewCandidates(env.db, env.clock, keyring())
+      expect(await score()).toBeLessThan(rare)
+      const words = await env.db.db.selectFrom('matchWords').select(['digest', 'count']).execute()
+      expect(Math.max(...words.map((w) => w.count))).toBeGreaterThanOrEqual(9)
+      expect(JSON.stringify(words)).not.toMatch(/quintanilla/i)
+    })
+
     it('indexes again, once, the identities of a database from before the search', async () => {
       await env.db.db.deleteFrom('personNameIndex').where('kind', '=', 'match').execute()
       const reindexed = await ensureMatchIndex(env.db, keyring())
@@ -132,6 +149,8 @@ for (const dialect of testDialects()) {
     it('no longer finds a shredded person, and keeps no name in clear in the index', async () => {
       // Last: the retention run that shreds also ends every identity past its retention period.
       const erased = await attended({ givenNames: 'Fritznel', firstSurname: 'Dorvil', sex: 'male', approximateAge: 33, nationality: 'HT' })
+      await alertNewCandidates(env.db, env.clock, keyring())
+      expect(await env.db.db.selectFrom('matchCounted').select('personId').where('personId', '=', erased.personId).execute()).toHaveLength(1)
       const recordId = await file(national, [{ givenNames: 'Fritznel', firstSurname: 'Dorvil', nationality: 'HT' }])
       const before = (await (await review(national, recordId)).json()) as TraceReview
       expect(before.items[0]?.candidates[0]?.recordId).toBe(erased.recordId)
@@ -146,6 +165,7 @@ for (const dialect of testDialects()) {
       env.clock.advance(400 * 86_400_000)
       expect((await runRetention(retentionCtx(env.db, env.clock), env.protection ?? fail())).shredded).toContain(erased.personId)
       expect(await env.db.db.selectFrom('personNameIndex').select('digest').where('personId', '=', erased.personId).execute()).toEqual([])
+      expect(await env.db.db.selectFrom('matchCounted').select('personId').where('personId', '=', erased.personId).execute()).toEqual([])
       national = await signIn(env, (await makeUser(env, 'group_coordinator', 'beta')).username)
       const after = (await (await review(national, recordId)).json()) as TraceReview
       expect(after.items[0]?.candidates.map((c) => c.recordId)).not.toContain(erased.recordId)

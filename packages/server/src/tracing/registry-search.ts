@@ -2,7 +2,6 @@ import {
   blockingKeys,
   compare,
   identityMatchInput,
-  NameFrequencies,
   PersonIdentity,
   REGISTRY_RECORD_TYPES,
   registryKindOf,
@@ -14,6 +13,7 @@ import {
 } from '@faro/core'
 import type { Executor } from '../log/context.ts'
 import { indexDigest, unseal, unwrapDataKey, type Keyring } from '../protection/keyring.ts'
+import { frequenciesFor } from './match-words.ts'
 
 /**
  * The search of the registry over the vault. The database holds no name in clear and no match
@@ -133,11 +133,6 @@ export function recordFeatures(identity: PersonIdentity, link: Pick<RegistryLink
   return { kind, features: standardise(identityMatchInput(identity, { role: 'record', kind, eventDate: link.occurredAt ?? undefined })) }
 }
 
-/** The weights' context on the server: national name shares, and the registry's size for the prior. */
-export function searchContext(population: number): { frequencies: NameFrequencies; population: number } {
-  return { frequencies: new NameFrequencies(), population: Math.max(population, 1) }
-}
-
 /**
  * The registry records that may be the sought person, best first, one per person (their record
  * that scores best), at most `limit`. `nationality` keeps only candidates of that nationality
@@ -153,17 +148,18 @@ export async function searchRegistry(
   const people = await peopleSharing(db, blockingKeys(query).map((key) => indexDigest(keyring, 'match', key)))
   const links = await registryLinksOf(db, people)
   const identities = await openIdentities(db, keyring, [...new Set(links.map((l) => l.personId))])
-  const context = searchContext(await registryPopulation(db))
-  const best = new Map<string, RegistryCandidate>()
-  for (const link of links) {
+  const records = links.flatMap((link) => {
     const identity = identities.get(link.personId)
     if (identity === undefined || (options.nationality !== undefined && identity.nationality !== options.nationality)) {
-      continue
+      return []
     }
     const record = recordFeatures(identity, link)
-    if (record === undefined) {
-      continue
-    }
+    return record === undefined ? [] : [{ link, identity, ...record }]
+  })
+  const population = Math.max(await registryPopulation(db), 1)
+  const context = { frequencies: await frequenciesFor(db, keyring, [query, ...records.map((r) => r.features)], population), population }
+  const best = new Map<string, RegistryCandidate>()
+  for (const { link, identity, ...record } of records) {
     const comparison = compare(query, record.features, context)
     const held = best.get(link.personId)
     if (held === undefined || comparison.score > held.comparison.score) {

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid'
 import { DomainError, purgeDueAt } from '@faro/core'
 import { retentionCandidates, shredPerson } from '../people/people-repo.ts'
+import { uncountPerson } from '../../tracing/match-words.ts'
 import { audit, type AuditCtx } from '../../log/audit.ts'
 import type { Executor } from '../../log/context.ts'
 import { heldSince, isHeld, lockPerson } from './holds.ts'
@@ -85,6 +86,8 @@ export async function shred(ctx: AuditCtx, p: ProtectionDeps, personId: string, 
       throw new PersonHeld()
     }
     p.shredList.add(personId, at)
+    // While the key is still there: the person's name words leave the registry's counts.
+    await uncountPerson(trx, p.keyring, personId)
     await shredPerson(trx, personId, at)
     await trx.updateTable('rightsRequests').set({ status: 'completed', resolvedAt: at }).where('personId', '=', personId).where('status', '=', 'blocked').execute()
     await audit(trx, ctx, { action, recordType: 'person', recordId: personId, decision: 'allowed' })
