@@ -182,6 +182,10 @@ describe.skipIf(SKIP_BROWSER_TESTS)('reviewing a location request in Chromium', 
     await lines.first().waitFor()
     expect(await lines.allTextContents()).toEqual(['Persona 1: sigue en búsqueda', 'Persona 2: encontrada con vida', 'Persona 3: sigue en búsqueda'])
     expect(await page.getByTestId('case-page').textContent()).not.toContain(PLACE)
+    // Its list of people says how a search ended only through those answers.
+    const sought = page.getByTestId('case-sought-person')
+    expect(await sought.nth(1).getByTestId('sought-outcome').textContent()).toBe(es['trace.answers.seeBelow'])
+    expect(await sought.nth(0).getByTestId('sought-outcome').textContent()).toBe(es['trace.outcome.searching'])
     await shoot(page, 'trace-answers')
     await expectAccessible(page)
 
@@ -192,6 +196,10 @@ describe.skipIf(SKIP_BROWSER_TESTS)('reviewing a location request in Chromium', 
     await settle(page)
     expect(await review.getByRole('button', { name: es['trace.markAction.confirmed'] }).count()).toBe(0)
     expect(await review.getByTestId('trace-choice').count()).toBe(0)
+    // Nor learns there where he is, or which candidate was confirmed: he allowed neither.
+    expect(await review.textContent()).not.toContain(PLACE)
+    expect(await review.getByTestId('candidate-mark').count()).toBe(0)
+    await expectAccessible(page)
     await shoot(page, 'trace-review-consulate')
   })
 })

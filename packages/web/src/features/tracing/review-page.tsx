@@ -84,7 +84,8 @@ interface SoughtReviewProps {
 function SoughtReview({ caseId, person, total, trace, rights }: SoughtReviewProps) {
   const { t } = useI18n()
   const headingId = `sought-${person.number}`
-  const outcome = trace?.outcome ?? person.outcome
+  // A filer that does not work on the request learns how a search ended from its answers only.
+  const outcome = rights.outcomes ? (trace?.outcome ?? person.outcome) : undefined
   const status = useRef<HTMLParagraphElement>(null)
   const before = useRef(outcome)
   // An outcome just given: the keyboard goes to it, as the form that gave it is gone.
@@ -97,10 +98,12 @@ function SoughtReview({ caseId, person, total, trace, rights }: SoughtReviewProp
   return (
     <li className="card trace-person" aria-labelledby={headingId} data-testid="trace-review-person">
       <h2 id={headingId}>{t('trace.personOf', { number: person.number, total })}</h2>
-      <p ref={status} tabIndex={-1} className={`trace-status sought-outcome-${outcome ?? 'searching'}`} data-testid="trace-review-outcome">
-        {t('trace.sought.outcome')}: <strong>{words(t, 'outcome', outcome ?? 'searching')}</strong>
-      </p>
-      {trace?.place || trace?.condition || trace?.forensicRef ? (
+      {rights.outcomes ? (
+        <p ref={status} tabIndex={-1} className={`trace-status sought-outcome-${outcome ?? 'searching'}`} data-testid="trace-review-outcome">
+          {t('trace.sought.outcome')}: <strong>{words(t, 'outcome', outcome ?? 'searching')}</strong>
+        </p>
+      ) : null}
+      {rights.outcomes && (trace?.place || trace?.condition || trace?.forensicRef) ? (
         <ul className="trace-found">
           {trace.place ? <li>{t('trace.review.foundPlace', { place: trace.place })}</li> : null}
           {trace.condition ? <li>{t('trace.review.foundCondition', { condition: trace.condition })}</li> : null}
@@ -115,7 +118,7 @@ function SoughtReview({ caseId, person, total, trace, rights }: SoughtReviewProp
       ) : (
         <ol className="candidate-list">
           {person.candidates.map((c) => (
-            <CandidateCard key={`${c.recordType}/${c.recordId}`} caseId={caseId} soughtId={person.soughtId} candidate={c} canMark={rights.mark} />
+            <CandidateCard key={`${c.recordType}/${c.recordId}`} caseId={caseId} soughtId={person.soughtId} candidate={rights.outcomes ? c : { ...c, mark: undefined }} canMark={rights.mark} />
           ))}
         </ol>
       )}

@@ -13,11 +13,11 @@ const CONSULATE: PolicyAction[] = ['case.create', 'case.read', 'case.update', 't
 
 describe('reviewRights', () => {
   it('lets the body the request was sent to review, mark and record the found person\'s choice', () => {
-    expect(reviewRights(request, as('beta', COORDINATOR))).toEqual({ review: true, mark: true, choose: true })
+    expect(reviewRights(request, as('beta', COORDINATOR))).toEqual({ review: true, mark: true, choose: true, outcomes: true })
   })
 
-  it('lets the filing consulate see the candidates but never mark them', () => {
-    expect(reviewRights(request, as('consulate-hn', CONSULATE))).toEqual({ review: true, mark: false, choose: false })
+  it('lets the filing consulate see the candidates but never mark them, nor see how a search ended beyond its answers', () => {
+    expect(reviewRights(request, as('consulate-hn', CONSULATE))).toEqual({ review: true, mark: false, choose: false, outcomes: false })
   })
 
   it('keeps a group the request was not sent to, or was referred away from, out', () => {
@@ -26,7 +26,7 @@ describe('reviewRights', () => {
   })
 
   it('marks nothing on a closed request, and reviews no complaint', () => {
-    expect(reviewRights({ ...request, closedAt: '2026-11-20T10:00:00.000Z' }, as('beta', COORDINATOR))).toEqual({ review: true, mark: false, choose: false })
+    expect(reviewRights({ ...request, closedAt: '2026-11-20T10:00:00.000Z' }, as('beta', COORDINATOR))).toEqual({ review: true, mark: false, choose: false, outcomes: true })
     expect(reviewRights({ ...request, kind: 'complaint' }, as('beta', COORDINATOR)).review).toBe(false)
   })
 })

@@ -27,6 +27,11 @@ export interface ReviewRights {
   mark: boolean
   /** Record what a found person lets the requester be told. */
   choose: boolean
+  /**
+   * See how each search stands, where a found person is and the reviewers' marks: not the filer
+   * that does not work on the request, who learns only what the found person allows (the answers).
+   */
+  outcomes: boolean
 }
 
 /**
@@ -36,13 +41,13 @@ export interface ReviewRights {
  */
 export function reviewRights(state: RequestShape, who: Reviewer): ReviewRights {
   if (state.kind !== 'location_request') {
-    return { review: false, mark: false, choose: false }
+    return { review: false, mark: false, choose: false, outcomes: true }
   }
   const handles = state.hops.some((h) => h.bodyId === who.unitId && h.status !== 'referred')
   const national = who.can('case.route')
   const review = who.can('trace.review') && (handles || national || state.orgUnitId === who.unitId)
   const mark = review && state.closedAt === undefined && who.can('case.answer') && (handles || national)
-  return { review, mark, choose: mark && who.can('case.update') }
+  return { review, mark, choose: mark && who.can('case.update'), outcomes: handles || national || state.orgUnitId !== who.unitId }
 }
 
 /**

@@ -21,7 +21,7 @@ export function SoughtList({ item }: { item: CaseItem }) {
   const { me, can } = useSession()
   const id = useId()
   const s = item.state
-  const mayReview = reviewRights(s, { unitId: me.orgUnit.id, can }).review
+  const rights = reviewRights(s, { unitId: me.orgUnit.id, can })
   const alerts = newAlerts(s)
   const sought = s.sought ?? []
   if (sought.length === 0) {
@@ -59,16 +59,21 @@ export function SoughtList({ item }: { item: CaseItem }) {
                   ))}
                 <div>
                   <dt>{t('trace.sought.outcome')}</dt>
-                  <dd className={`sought-outcome-${outcome}`} data-testid="sought-outcome">
-                    {words(t, 'outcome', outcome)}
-                  </dd>
+                  {/* A filer not working on it is told how a search ended by the answers alone. */}
+                  {rights.outcomes || outcome === 'searching' ? (
+                    <dd className={`sought-outcome-${outcome}`} data-testid="sought-outcome">
+                      {words(t, 'outcome', outcome)}
+                    </dd>
+                  ) : (
+                    <dd data-testid="sought-outcome">{t('trace.answers.seeBelow')}</dd>
+                  )}
                 </div>
               </dl>
             </li>
           )
         })}
       </ol>
-      {mayReview ? (
+      {rights.review ? (
         <p className="sought-review">
           <Link to={`cases/${encodeURIComponent(item.recordId)}/review`} className="button button-primary" data-testid="case-review-link">
             {t('trace.review.open')}
