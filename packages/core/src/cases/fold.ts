@@ -34,6 +34,8 @@ export interface TraceState {
   record?: RegistryRef
   place?: string
   condition?: string
+  /** Found alive but unable to decide for themselves: told as for a minor. */
+  unableToDecide?: boolean
   forensicRef?: string
   /** What the found adult lets the requester be told. */
   choice?: FamilyChoice
@@ -170,7 +172,7 @@ function traceStep(state: CaseState, type: string, p: Record<string, unknown> & 
   } else if (type === 'TraceOutcomeSet') {
     trace.outcome = p.outcome as TraceOutcome
     trace.outcomeAt = p.at
-    for (const key of ['record', 'place', 'condition', 'forensicRef'] as const) {
+    for (const key of ['record', 'place', 'condition', 'unableToDecide', 'forensicRef'] as const) {
       if (p[key] === undefined) {
         delete trace[key]
       } else {

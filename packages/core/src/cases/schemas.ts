@@ -229,9 +229,11 @@ export const CaseStep = z.discriminatedUnion('type', [
       record: RegistryRef.optional(),
       place: z.string().trim().max(200).optional(),
       condition: z.string().trim().max(500).optional(),
+      unableToDecide: z.boolean().optional().describe('found alive but unable to decide for themselves (unconscious, lacking capacity): told as for a minor'),
       forensicRef: z.string().trim().max(120).optional(),
     })
-    .refine((o) => o.outcome !== 'found_deceased' || o.forensicRef !== undefined, { path: ['forensicRef'], message: 'faro.trace_forensic_needed' }),
+    .refine((o) => o.outcome !== 'found_deceased' || o.forensicRef !== undefined, { path: ['forensicRef'], message: 'faro.trace_forensic_needed' })
+    .refine((o) => o.unableToDecide !== true || o.outcome === 'found_alive', { path: ['unableToDecide'], message: 'faro.trace_unable_alive_only' }),
   z.strictObject({ ...StepBase, type: z.literal('record_choice'), soughtId: RecordId, choice: FamilyChoice.describe('what the found person lets the requester be told') }),
 ])
 export type CaseStep = z.infer<typeof CaseStep>

@@ -75,6 +75,7 @@ export const TraceOutcomeSet = z
     record: RegistryRef.optional().describe('the registry record where the person was found'),
     place: z.string().trim().max(200).optional().describe('where the person is, for found_alive'),
     condition: z.string().trim().max(500).optional(),
+    unableToDecide: z.boolean().optional().describe('found alive but unable to decide for themselves'),
     forensicRef: z.string().trim().max(120).optional().describe('the forensic service\'s file: required for found_deceased'),
   })
   .refine((o) => o.outcome !== 'found_deceased' || o.forensicRef !== undefined, { path: ['forensicRef'], message: 'faro.trace_forensic_needed' })

@@ -69,7 +69,10 @@ export type Answer =
   | { person: number; status: 'found_alive'; place: string | null }
   | { person: number; status: 'found_deceased'; forensicRef: string | null }
 
-/** A competent authority's duty to tell a consulate of a national's death or of a minor found. */
+/**
+ * A competent authority's duty to tell a consulate of a national's death, or of a minor or an adult
+ * lacking full capacity found (art. 37 (a) and (b)).
+ */
 const CONSULAR_DUTY = 'Convención de Viena sobre Relaciones Consulares, art. 37'
 const ADULT_AGE = 18
 
@@ -78,7 +81,8 @@ const ADULT_AGE = 18
  * one disclosure check and stored, allowed or not, with its rule; each ask is audited:
  *
  * - found alive, an adult: by their choice in the ledger (where they are, only alive, nothing);
- * - found alive, a minor: where they are, to relatives on vital interest, to their country's
+ * - found alive, a minor or someone unable to decide for themselves (unconscious, lacking
+ *   capacity): where they are, to relatives on vital interest, to their country's
  *   consulate as the authorities' duty;
  * - found deceased (always with a forensic reference): to relatives on vital interest, to the
  *   consulate as the authorities' duty;
@@ -103,7 +107,7 @@ export async function answersFor(ctx: Ctx, keyring: Keyring, recordId: string): 
     const row = await findPerson(ctx.db.db, sought.personId)
     const identity = row === undefined ? undefined : await decryptIdentity(ctx.db.db, keyring, row)
     const minor = identity?.approximateAge !== undefined ? identity.approximateAge < ADULT_AGE : identity?.birthDate !== undefined ? ageOn(identity.birthDate, ctx.clock.now()) < ADULT_AGE : false
-    const byDuty = trace.outcome === 'found_deceased' || minor
+    const byDuty = trace.outcome === 'found_deceased' || minor || trace.unableToDecide === true
     const ask = async (purpose: Purpose): Promise<boolean> => {
       const consulate = recipient.class === 'consulate'
       const basis: LegalBasis = byDuty ? (consulate ? 'legal_obligation' : 'vital_interest') : 'consent'

@@ -151,6 +151,21 @@ for (const dialect of testDialects()) {
       expect((await call(env, 'POST', `/api/tracing/requests/${filed.recordId}/answers`, { as: guatemala })).status).toBe(403)
     })
 
+    it('tells where an adult unable to decide for themselves is, as for a minor, and says so only of someone found alive', async () => {
+      const honduras = await signIn(env, (await makeUser(env, 'consulate_officer', 'consulate-hn')).username)
+      const filed = await file(honduras, request({ channel: 'consulate', relationship: 'consulate', requester: undefined, contactChannel: 'none', sought: request().sought.slice(0, 1) }))
+      const soughtId = ((await (await call(env, 'GET', `/api/cases/${filed.recordId}`, { as: betaNational })).json()) as { state: CaseState }).state.sought?.[0]?.soughtId
+      const step = (body: Record<string, unknown>) => call(env, 'POST', `/api/cases/${filed.recordId}/steps`, { as: betaNational, body: { id: newActionId(), soughtId, ...body } })
+      const refused = await step({ type: 'set_outcome', outcome: 'not_found', unableToDecide: true })
+      expect(refused.status).toBe(400)
+      expect(await refused.json()).toMatchObject({ errors: [{ field: 'unableToDecide' }] })
+      expect((await step({ type: 'set_outcome', outcome: 'found_alive', place: 'Hospital General de Caborca', condition: 'inconsciente', unableToDecide: true })).status).toBe(200)
+      const answers = ((await (await call(env, 'POST', `/api/tracing/requests/${filed.recordId}/answers`, { as: honduras })).json()) as { items: unknown[] }).items
+      expect(answers).toEqual([{ person: 1, status: 'found_alive', place: 'Hospital General de Caborca' }])
+      const asked = await env.db.db.selectFrom('disclosures').select(['legalBasis', 'legalReference']).where('allowed', '=', 1).orderBy('at', 'desc').executeTakeFirst()
+      expect(asked).toMatchObject({ legalBasis: 'legal_obligation', legalReference: expect.stringContaining('art. 37') })
+    })
+
     it('refuses a request that names nobody, naming the field, and stores nothing', async () => {
       const people = async () => Number((await env.db.db.selectFrom('people').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
       const before = await people()
