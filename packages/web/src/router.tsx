@@ -127,6 +127,7 @@ const routes: AnyRoute[] = [
   caseRoute,
   reviewRoute,
   page('trace-request', () => import('./features/tracing/request-page.tsx'), 'RequestPage'),
+  page('registry-import', () => import('./features/registry-import/import-page.tsx'), 'RegistryImportPage'),
   page('folio', () => import('./features/cases/lookup-page.tsx'), 'LookupPage'),
   page('case-scorecards', () => import('./features/case-office/scorecards-page.tsx'), 'CaseScorecardsPage'),
   page('case-patterns', () => import('./features/case-office/patterns-page.tsx'), 'CasePatternsPage'),

@@ -2,7 +2,7 @@ import type { PolicyAction } from '@faro/core'
 import type { MessageKey } from '../../i18n/messages.ts'
 
 /** The pages of the staff app, by route (the path below /app/). */
-export type RouteId = '' | 'call' | 'calls' | 'intake' | 'trace-request' | 'cases' | 'folio' | 'case-scorecards' | 'case-patterns' | 'routing-rules' | 'capture' | 'field' | 'live' | 'import' | 'places' | 'staff' | 'audit' | 'people' | 'rights' | 'tokens' | 'units' | 'account'
+export type RouteId = '' | 'call' | 'calls' | 'intake' | 'trace-request' | 'registry-import' | 'cases' | 'folio' | 'case-scorecards' | 'case-patterns' | 'routing-rules' | 'capture' | 'field' | 'live' | 'import' | 'places' | 'staff' | 'audit' | 'people' | 'rights' | 'tokens' | 'units' | 'account'
 
 export interface NavItem {
   route: RouteId
@@ -26,6 +26,8 @@ const PAGES: readonly PageRule[] = [
   { route: 'intake', label: 'nav.intake', anyOf: ['case.create'] },
   // A location request for missing migrants: a consulate's or a family's, by phone or at a module.
   { route: 'trace-request', label: 'nav.traceRequest', anyOf: ['case.create'] },
+  // Partners' lists (hospitals, shelters, forensic services) brought into the registry the search looks in.
+  { route: 'registry-import', label: 'nav.registryImport', anyOf: ['registry_entry.create'] },
   { route: 'cases', label: 'nav.cases', anyOf: ['case.read'] },
   { route: 'folio', label: 'nav.folio', anyOf: ['case.create', 'case.update'] },
   // How the handling bodies do (each liaison their own body), repeated complaints and the routing
