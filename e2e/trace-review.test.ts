@@ -111,7 +111,8 @@ describe.skipIf(SKIP_BROWSER_TESTS)('reviewing a location request in Chromium', 
     const link = page.getByTestId('case-review-link')
     await link.waitFor()
     // The search's background pass may already have flagged records for the new request: counted as new.
-    expect(await link.textContent()).toMatch(/^Revisar candidatos( · \d+ avisos? nuevos?)?$/)
+    expect(await link.textContent()).toMatch(/^Revisar candidatos( \d+ avisos? nuevos?)?$/)
+    await shoot(page, 'trace-review-link')
     await link.click()
     const review = page.getByTestId('trace-review')
     const people = review.getByTestId('trace-review-person')

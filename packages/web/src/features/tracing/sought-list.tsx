@@ -22,7 +22,8 @@ export function SoughtList({ item }: { item: CaseItem }) {
   const id = useId()
   const s = item.state
   const rights = reviewRights(s, { unitId: me.orgUnit.id, can })
-  const alerts = newAlerts(s)
+  // New alerts call for a reviewer's word: counted for those who may give it.
+  const alerts = rights.mark ? newAlerts(s) : 0
   const sought = s.sought ?? []
   if (sought.length === 0) {
     return null
@@ -76,8 +77,13 @@ export function SoughtList({ item }: { item: CaseItem }) {
       {rights.review ? (
         <p className="sought-review">
           <Link to={`cases/${encodeURIComponent(item.recordId)}/review`} className="button button-primary" data-testid="case-review-link">
-            {t('trace.review.open')}
-            {alerts > 0 ? <span className="sought-review-new"> · {t('trace.review.newAlerts', { count: alerts })}</span> : null}
+            <span>{t('trace.review.open')}</span>
+            {alerts > 0 ? (
+              <>
+                {' '}
+                <span className="sought-review-new">{t('trace.review.newAlerts', { count: alerts })}</span>
+              </>
+            ) : null}
           </Link>
         </p>
       ) : null}
