@@ -7,7 +7,8 @@ import { DateField } from '../../ui/choice-fields.tsx'
 import { SelectField, showServerErrors, TextField, useSchemaForm } from '../../ui/form.tsx'
 import { ErrorNotice, Page } from '../../ui/status.tsx'
 import { localDay } from '../tracing/request-values.ts'
-import { ImportPreviewCard, ImportProblems, useFocusOnShow } from './import-preview.tsx'
+import { FileProblemText, ImportDone, Refused, type Done } from './import-notices.tsx'
+import { ImportPreviewCard } from './import-preview.tsx'
 import { ACCEPTED_FILES, checkFile, formatOf, ImportForm, importFor, importSource, isTooLarge, LIST_KINDS, MAX_BODY_BYTES, refusedRows, sameSource, type FileProblem } from './import-request.ts'
 import '../cases/cases.css'
 import './registry-import.css'
@@ -37,11 +38,6 @@ export function RegistryImportPage() {
       )}
     </Page>
   )
-}
-
-interface Done {
-  result: ImportResult
-  source: string
 }
 
 /** A review shown for one file and the fields it was asked with. */
@@ -200,69 +196,6 @@ function ImportFormCard({ onDone }: { onDone: (done: Done) => void }) {
     </>
   )
 }
-
-/** What is wrong with the chosen file; for a list too large, the command that imports it on the server. */
-function FileProblemText({ id, problem }: { id: string; problem: FileProblem }) {
-  const { t } = useI18n()
-  return (
-    <div className="notice notice-error regimp-file-problem" id={id} role="alert" data-testid="regimp-file-problem">
-      <p>{t(`regimp.problem.${problem}`)}</p>
-      {problem === 'too_large' ? (
-        <code className="regimp-command">
-          {/* Broken between its words and options only, never inside `--kind`. */}
-          {commandWords(t('regimp.cliCommand')).map((word, index) => (
-            <span key={index}>{index > 0 ? ' ' : ''}<span className="regimp-command-word">{word}</span></span>
-          ))}
-        </code>
-      ) : null}
-    </div>
-  )
-}
-
-/** An import the server refused for its rows: the same list of problems as a review's. */
-function Refused({ issues }: { issues: ImportIssue[] }) {
-  const { t } = useI18n()
-  const heading = useFocusOnShow<HTMLHeadingElement>()
-  return (
-    <section className="card regimp-refused" aria-labelledby="regimp-refused-title" data-testid="regimp-refused">
-      <h2 id="regimp-refused-title" ref={heading} tabIndex={-1}>
-        {t('regimp.previewTitle')}
-      </h2>
-      <p className="notice notice-error">{t('regimp.refused')}</p>
-      <ImportProblems issues={issues} total={issues.length} intro={issues.length >= LISTED_BY_SERVER ? t('regimp.refusedFirst', { count: issues.length }) : t('regimp.problemsHint')} />
-    </section>
-  )
-}
-
-function ImportDone({ done, onNext }: { done: Done; onNext: () => void }) {
-  const { t } = useI18n()
-  const heading = useFocusOnShow<HTMLHeadingElement>()
-  const values = { count: done.result.rows, source: done.source }
-  return (
-    <section className="card regimp-done" aria-labelledby="regimp-done-title" data-testid="regimp-done">
-      <h2 id="regimp-done-title" ref={heading} tabIndex={-1}>
-        {t('regimp.doneTitle')}
-      </h2>
-      <div className="notice notice-ok" role="status">
-        <p data-testid="regimp-done-count">{t(done.result.status === 'imported' ? 'regimp.done' : 'regimp.doneAgain', values)}</p>
-        <p>{t('regimp.doneNext')}</p>
-      </div>
-      <div className="actions">
-        <button type="button" className="button button-secondary" onClick={onNext}>
-          {t('regimp.another')}
-        </button>
-      </div>
-    </section>
-  )
-}
-
-// A command's words, an optional part in brackets kept as one.
-function commandWords(command: string): string[] {
-  return command.match(/\[[^\]]*\]|\S+/g) ?? [command]
-}
-
-// The server lists at most this many bad rows in a refusal.
-const LISTED_BY_SERVER = 100
 
 // A file moved or changed on disk since it was chosen cannot be read any more.
 async function readText(file: File): Promise<string | undefined> {
