@@ -108,7 +108,7 @@ export const MESSAGES: Record<string, Record<Lang, string>> = {
   'faro.import_age': { es: 'Edad no válida: un número entero de 0 a 120', en: 'Invalid age: a whole number from 0 to 120' },
   'faro.import_kind': { es: 'Tipo no reconocido: attended, rescued, hospitalised o deceased', en: 'Kind not recognised: attended, rescued, hospitalised or deceased' },
   'faro.import_too_long': { es: 'Demasiado largo: {max} caracteres como máximo', en: 'Too long: {max} characters at most' },
-  'faro.import_rejected': { es: 'La lista tiene {count} filas con errores; no se importó ninguna', en: 'The list has {count} rows with errors; none was imported' },
+  'faro.import_rejected': { es: 'Filas con errores: {count}. No se importó ninguna', en: 'Rows with errors: {count}. None was imported' },
   'faro.trace_unable_alive_only': { es: 'Solo de una persona encontrada con vida se dice que no puede decidir', en: 'Only a person found alive is said to be unable to decide' },
   'faro.trace_forensic_needed': { es: 'Un fallecimiento se informa solo con la referencia del dictamen forense', en: 'A death is reported only with the forensic report\'s reference' },
   'faro.case_category_kind': { es: 'Esta categoría no corresponde al tipo de caso', en: 'This category does not belong to the kind of case' },

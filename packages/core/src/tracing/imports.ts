@@ -30,6 +30,7 @@ export type ImportField = keyof typeof IMPORT_COLUMNS
 export const ImportField = z.enum(Object.keys(IMPORT_COLUMNS) as [ImportField, ...ImportField[]])
 
 export const ImportFormat = z.enum(['csv', 'jsonl'])
+export type ImportFormat = z.infer<typeof ImportFormat>
 
 /** What a preview or an import is given: the file's text and what the whole list is. */
 export const ImportSource = z.strictObject({

@@ -100,7 +100,7 @@ for (const dialect of testDialects()) {
 
       const refused = await call(env, 'POST', '/api/tracing/imports', { as: national, body: { id: newActionId(), source: 'Hospital General de Caborca', format: 'csv', kind: 'hospitalised', content: HOSPITAL_CSV } })
       expect(refused.status).toBe(400)
-      expect(await refused.json()).toMatchObject({ detail: 'La lista tiene 1 filas con errores; no se importó ninguna', errors: [{ field: 'line.6.Nombre(s)', code: 'bad_row' }] })
+      expect(await refused.json()).toMatchObject({ detail: 'Filas con errores: 1. No se importó ninguna', errors: [{ field: 'line.6.Nombre(s)', code: 'bad_row' }] })
       expect(await counts()).toEqual(before)
 
       const good = { id: newActionId(), source: 'Hospital General de Caborca', format: 'csv', kind: 'hospitalised', content: HOSPITAL_CSV.split('\n').slice(0, 4).join('\n') }
@@ -111,6 +111,8 @@ for (const dialect of testDialects()) {
       const again = await call(env, 'POST', '/api/tracing/imports', { as: national, body: good })
       expect(again.status).toBe(200)
       expect(await again.json()).toMatchObject({ status: 'duplicate', rows: 2 })
+      const reused = await call(env, 'POST', '/api/tracing/imports', { as: national, body: { ...good, content: `${good.content}\nH-999;Otra;Persona;;;;;2026-11-06;Caborca;-` } })
+      expect(reused.status).toBe(409)
       expect(await counts()).toEqual({ people: before.people + 2, entries: before.entries + 2 })
       // Linked on vital interest, for family tracing; the log holds the reference, not the name.
       const links = await env.db.db.selectFrom('personLinks').select(['legalBasis', 'purpose']).where('recordType', '=', 'registry_entry').execute()

@@ -45,13 +45,18 @@ export async function previewImport(ctx: Ctx, source: ImportSource): Promise<Imp
  * Brings a partner's list into the registry, all or nothing: each row's identity sealed into the
  * vault (on the basis of vital interest, for family tracing) and a `registry_entry` record naming
  * it, in one transaction with the import's own row; a list with any bad row stores nothing and is
- * refused with every problem by line and column. The same import id again is the same import. The
+ * refused with every problem by line and column. The same import id again with the same list is
+ * the same import; with another list, a conflict. The
  * new entries reach the open location requests through the search job, like any registry record.
  */
 export async function runImport(ctx: Ctx, keyring: Keyring, input: ImportSource & { id: string }, options: { demo?: boolean } = {}): Promise<ImportResult> {
   const unit = await importingUnit(ctx, input.orgUnitId)
-  const prior = await ctx.db.db.selectFrom('registryImports').select(['id', 'rows']).where('id', '=', input.id).executeTakeFirst()
+  const sha256 = createHash('sha256').update(input.content).digest('hex')
+  const prior = await ctx.db.db.selectFrom('registryImports').select(['id', 'rows', 'sha256', 'source']).where('id', '=', input.id).executeTakeFirst()
   if (prior !== undefined) {
+    if (prior.sha256 !== sha256 || prior.source !== input.source) {
+      throw new DomainError('conflict', message('faro.id_reused', ctx.lang), { reason: 'id_reused' })
+    }
     return { status: 'duplicate', importId: prior.id, rows: prior.rows }
   }
   const list = readList(input, ctx.lang)
@@ -101,7 +106,7 @@ export async function runImport(ctx: Ctx, keyring: Keyring, input: ImportSource 
     await batch.flush()
     await trx
       .insertInto('registryImports')
-      .values({ id: input.id, source: input.source, orgUnitId: unit.id, actorId: ctx.actor.userId, format: input.format, rows: sealed.length, sha256: createHash('sha256').update(input.content).digest('hex'), importedAt: now })
+      .values({ id: input.id, source: input.source, orgUnitId: unit.id, actorId: ctx.actor.userId, format: input.format, rows: sealed.length, sha256, importedAt: now })
       .execute()
     await audit(trx, ctx, { action: 'registry.import', recordType: 'registry_import', recordId: input.id, decision: 'allowed' })
     return { status: 'imported', importId: input.id, rows: sealed.length }
