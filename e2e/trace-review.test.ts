@@ -147,6 +147,8 @@ describe.skipIf(SKIP_BROWSER_TESTS)('reviewing a location request in Chromium', 
     await first.getByRole('button', { name: es['trace.markAction.confirmed'] }).click()
     const confirm = first.getByTestId('trace-confirm')
     expect(await confirm.getByRole('radio', { name: es['trace.confirm.alive'] }).isChecked()).toBe(true)
+    // He can decide for himself: he will be asked what his family may be told.
+    expect(await confirm.getByLabel(es['trace.confirm.unableToDecide'], { exact: true }).isChecked()).toBe(false)
     await confirm.getByLabel(es['trace.confirm.place'], { exact: true }).fill(PLACE)
     await confirm.getByLabel(es['trace.confirm.condition'], { exact: true }).fill('Deshidratado; ya lo atendió el grupo.')
     await expectAccessible(page)
@@ -157,6 +159,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('reviewing a location request in Chromium', 
     expect(await wilmer.textContent()).toContain(PLACE)
     expect(steps.map((s) => s.type)).toEqual(['mark_candidate', 'set_outcome'])
     expect(steps[1]).toMatchObject({ outcome: 'found_alive', place: PLACE, record: { recordType: 'attention', recordId: filed.attentionId } })
+    expect(steps[1]?.unableToDecide).toBeUndefined()
     // The keyboard is on the new outcome, not lost with the form that gave it.
     expect(await outcome.evaluate((el) => el === document.activeElement)).toBe(true)
 

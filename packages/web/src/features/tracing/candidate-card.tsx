@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { z } from 'zod'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { isMessageKey } from '../../i18n/messages.ts'
-import { RadioTiles } from '../../ui/choice-fields.tsx'
+import { CheckField, RadioTiles } from '../../ui/choice-fields.tsx'
 import { FormActions, TextField, useSchemaForm } from '../../ui/form.tsx'
 import { Link } from '../../ui/router.tsx'
 import { explain, fieldText, levelText, personName } from './review-words.ts'
@@ -124,6 +124,7 @@ const ConfirmValues = z
     place: z.string().trim().max(200),
     condition: z.string().trim().max(500),
     forensicRef: z.string().trim().max(120),
+    unableToDecide: z.boolean(),
   })
   .refine((v) => v.how !== 'deceased' || v.forensicRef !== '', { path: ['forensicRef'], message: 'required' })
 type ConfirmValues = z.input<typeof ConfirmValues>
@@ -138,7 +139,7 @@ function ConfirmForm({ caseId, soughtId, candidate, onDone }: { caseId: string; 
   const ending = useTraceStep(caseId)
   const heading = useRef<HTMLHeadingElement>(null)
   useEffect(() => heading.current?.focus(), [])
-  const form = useSchemaForm(ConfirmValues, { how: candidate.kind === 'deceased' ? 'deceased' : 'alive', place: '', condition: '', forensicRef: '' })
+  const form = useSchemaForm(ConfirmValues, { how: candidate.kind === 'deceased' ? 'deceased' : 'alive', place: '', condition: '', forensicRef: '', unableToDecide: false })
   const how = form.watch('how')
   const record = { recordType: candidate.recordType, recordId: candidate.recordId }
   const submit = form.handleSubmit(async (v) => {
@@ -152,7 +153,7 @@ function ConfirmForm({ caseId, soughtId, candidate, onDone }: { caseId: string; 
     const outcome =
       v.how === 'deceased'
         ? ({ type: 'set_outcome', soughtId, outcome: 'found_deceased', record, forensicRef: v.forensicRef, ...(v.place ? { place: v.place } : {}) } as const)
-        : ({ type: 'set_outcome', soughtId, outcome: 'found_alive', record, ...(v.place ? { place: v.place } : {}), ...(v.condition ? { condition: v.condition } : {}) } as const)
+        : ({ type: 'set_outcome', soughtId, outcome: 'found_alive', record, ...(v.place ? { place: v.place } : {}), ...(v.condition ? { condition: v.condition } : {}), ...(v.unableToDecide ? { unableToDecide: true } : {}) } as const)
     if (await ending.run(outcome)) {
       onDone()
     }
@@ -167,6 +168,7 @@ function ConfirmForm({ caseId, soughtId, candidate, onDone }: { caseId: string; 
       {how === 'deceased' ? <TextField<ConfirmValues> form={form} name="forensicRef" label={t('trace.confirm.forensicRef')} hint={t('trace.confirm.forensicHint')} autoComplete="off" /> : null}
       <TextField<ConfirmValues> form={form} name="place" label={t('trace.confirm.place')} hint={t('trace.confirm.placeHint')} autoComplete="off" />
       {how === 'alive' ? <TextField<ConfirmValues> form={form} name="condition" label={t('trace.confirm.condition')} hint={t('trace.confirm.conditionHint')} multiline /> : null}
+      {how === 'alive' ? <CheckField<ConfirmValues> form={form} name="unableToDecide" label={t('trace.confirm.unableToDecide')} hint={t('trace.confirm.unableToDecideHint')} /> : null}
       <StepError error={marking.error ?? ending.error} />
       <FormActions submit={t('trace.confirm.submit')} busy={marking.busy || ending.busy || form.formState.isSubmitting} onCancel={onDone} />
     </form>

@@ -110,7 +110,9 @@ function SoughtReview({ caseId, person, total, trace, rights }: SoughtReviewProp
           {trace.forensicRef ? <li>{t('trace.review.forensicRef', { ref: trace.forensicRef })}</li> : null}
         </ul>
       ) : null}
-      {outcome === 'found_alive' && trace !== undefined && rights.choose ? <FoundChoice caseId={caseId} soughtId={person.soughtId} trace={trace} /> : null}
+      {outcome === 'found_alive' && trace?.unableToDecide ? <p className="notice notice-warning">{t('trace.review.unableToDecide')}</p> : null}
+      {/* Only a person who can decide is asked what may be told of them. */}
+      {outcome === 'found_alive' && trace !== undefined && !trace.unableToDecide && rights.choose ? <FoundChoice caseId={caseId} soughtId={person.soughtId} trace={trace} /> : null}
       <SoughtDescribed identity={person.identity} />
       <h3 className="trace-candidates-title">{t('trace.review.candidates', { count: person.candidates.length })}</h3>
       {person.candidates.length === 0 ? (
