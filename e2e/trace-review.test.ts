@@ -152,6 +152,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('reviewing a location request in Chromium', 
     await confirm.getByLabel(es['trace.confirm.place'], { exact: true }).fill(PLACE)
     await confirm.getByLabel(es['trace.confirm.condition'], { exact: true }).fill('Deshidratado; ya lo atendió el grupo.')
     await expectAccessible(page)
+    await shoot(page, 'trace-review-confirm')
     await confirm.getByRole('button', { name: es['trace.confirm.submit'] }).click()
     const outcome = wilmer.getByTestId('trace-review-outcome')
     await outcome.getByText(es['trace.outcome.found_alive']).waitFor()
