@@ -9,28 +9,44 @@ export const PASSWORD = 'correct horse battery staple'
 export interface BenchServer {
   child: ChildProcess
   port: number
+  /** The next line the server prints that starts with this prefix (its other lines go to stderr). */
+  nextLine(prefix: string): Promise<string>
   stop(): Promise<void>
 }
 
-/** Starts bench-server.ts in a child process on the database and waits for its port. */
-export async function startServer(target: string): Promise<BenchServer> {
+/**
+ * Starts bench-server.ts in a child process on the database and waits for its port. The account
+ * it creates is a field agent of beta-tijuana unless `account` says otherwise.
+ */
+export async function startServer(target: string, account?: { role: string; unit: string }): Promise<BenchServer> {
   // BENCH_PROFILE=<dir> writes a CPU profile of the server (open it in Chrome's DevTools);
   // BENCH_NODE_FLAGS passes more flags to its node (--trace-gc, say).
   const flags = [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)]
   // --v8-pool-size=0 as `npm run faro -- start` runs it (docs/operations.md).
-  const child = spawn(process.execPath, ['--v8-pool-size=0', ...flags, '--import', 'tsx', path.join(import.meta.dirname, 'bench-server.ts'), target, USER, PASSWORD], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, ['--v8-pool-size=0', ...flags, '--import', 'tsx', path.join(import.meta.dirname, 'bench-server.ts'), target, USER, PASSWORD, ...(account ? [account.role, account.unit] : [])], { stdio: ['ignore', 'pipe', 'inherit'] })
   const stdout = child.stdout
   if (stdout === null) {
     throw new Error('no stdout')
   }
+  const waiting: { prefix: string; resolve: (line: string) => void }[] = []
   const port = await new Promise<number>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)))
     // Other lines (--trace-gc, say) pass through to stderr.
-    createInterface({ input: stdout }).on('line', (line) => (line.startsWith('{"port"') ? resolve((JSON.parse(line) as { port: number }).port) : process.stderr.write(`${line}\n`)))
+    createInterface({ input: stdout }).on('line', (line) => {
+      const waiter = waiting.findIndex((w) => line.startsWith(w.prefix))
+      if (line.startsWith('{"port"')) {
+        resolve((JSON.parse(line) as { port: number }).port)
+      } else if (waiter >= 0) {
+        waiting.splice(waiter, 1)[0]?.resolve(line)
+      } else {
+        process.stderr.write(`${line}\n`)
+      }
+    })
   })
   return {
     child,
     port,
+    nextLine: (prefix) => new Promise((resolve) => waiting.push({ prefix, resolve })),
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve())
