@@ -142,10 +142,11 @@ export const CASE_ACTION_POLICY = {
   CaseNoteAdded: 'case.update',
   CaseClosed: 'case.close',
   CaseReopened: 'case.close',
-  // Whoever works on a location request reviews its candidates and records what came of each
-  // person; the found person's choice is recorded by whoever follows them up.
-  TraceCandidateMarked: 'case.answer',
-  TraceOutcomeSet: 'case.answer',
+  // Whoever works on a location request — the body it was sent to, the national office —
+  // reviews its candidates and records what came of each person and the found person's choice
+  // (the steps check that the caller's body holds the request: a filer that may update it does not).
+  TraceCandidateMarked: 'case.update',
+  TraceOutcomeSet: 'case.update',
   TraceFamilyChoiceSet: 'case.update',
   // Acted by the system when a new registry record may be a sought person.
   TraceCandidateFound: 'case.update',

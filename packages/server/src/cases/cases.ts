@@ -1,6 +1,8 @@
 import { randomInt } from 'node:crypto'
 import {
   CaseOpened,
+  TRACE_ACTIONS,
+  type SoughtPerson,
   holdsNationally,
   DEFAULT_CALENDAR,
   DomainError,
@@ -351,20 +353,45 @@ export interface CaseHistoryEntry {
 export async function caseHistory(ctx: Ctx, recordId: string): Promise<CaseHistoryEntry[]> {
   const view = await readCase(ctx, recordId)
   const hideIdentity = view.state.personId === undefined
+  // The view left the search out for one who does not work on it: so does its history.
+  const hideSearch = view.state.kind === 'location_request' && view.state.traces === undefined && !worksOnSearch(ctx, view.state as unknown as CaseState)
   const rows = await listActionsOfRecord(ctx.db.db, 'case', recordId)
-  return rows.map((r) => {
-    const payload = JSON.parse(r.payload) as Record<string, unknown>
-    const { personId: _personId, ...rest } = payload
-    const at = typeof payload.at === 'string' ? payload.at : typeof payload.receivedAt === 'string' ? payload.receivedAt : r.receivedAt
-    return { seq: Number(r.seq), type: r.type, at, actorId: r.actorId, payload: hideIdentity ? rest : payload }
-  })
+  return rows
+    .filter((r) => !(hideSearch && SEARCH_ACTIONS.has(r.type)))
+    .map((r) => {
+      const payload = JSON.parse(r.payload) as Record<string, unknown>
+      const { personId: _personId, ...rest } = payload
+      const shown = hideIdentity ? rest : payload
+      const at = typeof payload.at === 'string' ? payload.at : typeof payload.receivedAt === 'string' ? payload.receivedAt : r.receivedAt
+      return { seq: Number(r.seq), type: r.type, at, actorId: r.actorId, payload: hideSearch && Array.isArray(shown.sought) ? { ...shown, sought: (shown.sought as Record<string, unknown>[]).map(({ personId: _p, ...s }) => s) } : shown }
+    })
+}
+
+/**
+ * True when the caller works on a location request's search: its body holds the request, or the
+ * caller is the national office. Anyone else who reads the request (the consulate or the call
+ * centre that filed it) learns how each search ended only from the answers, through the
+ * disclosure check — never from the search's own steps.
+ */
+export function worksOnSearch(ctx: Ctx, state: CaseState): boolean {
+  return state.hops.some((h) => h.bodyId === ctx.actor.orgUnitId && h.status !== 'referred') || holdsNationally(ctx.actor, 'case.route')
+}
+
+/** The search's own steps, shown only to those who work on it. */
+const SEARCH_ACTIONS: ReadonlySet<string> = new Set(Object.keys(TRACE_ACTIONS))
+
+/** A location request as one who does not work on its search may see it: no steps, no vault references. */
+function withoutSearch(state: CaseState): CaseState {
+  const { traces: _traces, ...rest } = state
+  return { ...rest, ...(state.sought ? { sought: state.sought.map(({ personId: _personId, ...s }) => s as SoughtPerson) } : {}) }
 }
 
 function viewOf(ctx: Ctx, record: RecordView): CaseView {
   const state = record.state as unknown as CaseState
   // The vault reference is for those who may follow the person up, not for the handling bodies.
   const mayFollowUp = holdsNationally(ctx.actor, 'case.update') || ctx.actor.userId === record.ownerId
-  const shown = mayFollowUp ? state : { ...state, personId: undefined }
+  const searched = state.kind === 'location_request' && !worksOnSearch(ctx, state) ? withoutSearch(state) : state
+  const shown = mayFollowUp ? searched : { ...searched, personId: undefined }
   return {
     recordId: record.recordId,
     folio: state.folio,
@@ -486,7 +513,7 @@ function soughtOf(ctx: Ctx, state: CaseState, soughtId: string): { soughtId: str
   if (!state.sought?.some((s) => s.soughtId === soughtId)) {
     throw new DomainError('invalid', PROBLEM_TITLES.invalid[ctx.lang], { issues: [{ field: 'soughtId', code: 'unknown_sought', message: message('faro.trace_unknown_sought', ctx.lang) }] })
   }
-  if (!state.hops.some((h) => h.bodyId === ctx.actor.orgUnitId && h.status !== 'referred') && !holdsNationally(ctx.actor, 'case.route')) {
+  if (!worksOnSearch(ctx, state)) {
     throw new DomainError('forbidden', PROBLEM_TITLES.forbidden[ctx.lang])
   }
   return { soughtId }

@@ -4,6 +4,7 @@ import { audit } from '../log/audit.ts'
 import { inTransaction, type Ctx } from '../log/context.ts'
 import { findRecord, policyTargetOf } from '../log/records-repo.ts'
 import type { Keyring } from '../protection/keyring.ts'
+import { worksOnSearch } from '../cases/cases.ts'
 import { openIdentities, registryPopulation, searchRegistry } from './registry-search.ts'
 
 /** Candidates shown per sought person, besides those a reviewer already marked or the search flagged. */
@@ -30,6 +31,9 @@ export async function reviewRequest(ctx: Ctx, keyring: Keyring, recordId: string
   }
   const own = await findOrgUnit(ctx.db.db, ctx.actor.orgUnitId)
   const nationality = own?.kind === 'consulate' ? own.code : undefined
+  // A filer that does not work on the search (a consulate) sees candidates while a person is
+  // sought, never the search's marks or how it ended: that it hears through the answers.
+  const works = worksOnSearch(ctx, state)
   const sought = state.sought ?? []
   const soughtIdentities = await openIdentities(ctx.db.db, keyring, sought.map((s) => s.personId))
   const today = ctx.clock.now().toISOString().slice(0, 10)
@@ -38,9 +42,10 @@ export async function reviewRequest(ctx: Ctx, keyring: Keyring, recordId: string
   for (const [index, person] of sought.entries()) {
     const identity = soughtIdentities.get(person.personId)
     const trace = state.traces?.[person.soughtId]
-    const found = identity === undefined ? [] : await searchRegistry(ctx.db.db, keyring, { identity, lastSeen: person.lastContact?.date }, { limit: SCORED, nationality, today })
+    const settled = !works && trace?.outcome !== undefined
+    const found = identity === undefined || settled ? [] : await searchRegistry(ctx.db.db, keyring, { identity, lastSeen: person.lastContact?.date }, { limit: SCORED, nationality, today })
     const keyOf = (c: { ref: { recordType: string; recordId: string } }) => `${c.ref.recordType}/${c.ref.recordId}`
-    const shown = found.filter((c, rank) => rank < SHOWN || trace?.marks[keyOf(c)] !== undefined || trace?.found?.[keyOf(c)] !== undefined)
+    const shown = found.filter((c, rank) => rank < SHOWN || (works && (trace?.marks[keyOf(c)] !== undefined || trace?.found?.[keyOf(c)] !== undefined)))
     const missing = shown.map((c) => c.orgUnitId).filter((id) => !units.has(id))
     for (const unit of await findOrgUnits(ctx.db.db, [...new Set(missing)])) {
       units.set(unit.id, unit.name)
@@ -50,11 +55,11 @@ export async function reviewRequest(ctx: Ctx, keyring: Keyring, recordId: string
       soughtId: person.soughtId,
       number: index + 1,
       identity: identity === undefined ? null : { ...reviewed(identity), ...(identity.physical ? { physical: identity.physical } : {}) },
-      ...(trace?.outcome ? { outcome: trace.outcome } : {}),
+      ...(trace?.outcome && works ? { outcome: trace.outcome } : {}),
       candidates: shown.map((c): ReviewCandidate => {
         const key = keyOf(c)
-        const mark = trace?.marks[key]?.mark
-        const alert = trace?.found?.[key]?.band
+        const mark = works ? trace?.marks[key]?.mark : undefined
+        const alert = works ? trace?.found?.[key]?.band : undefined
         const record = records.get(key)
         return {
           recordType: c.ref.recordType,

@@ -166,6 +166,30 @@ for (const dialect of testDialects()) {
       expect(asked).toMatchObject({ legalBasis: 'legal_obligation', legalReference: expect.stringContaining('art. 37') })
     })
 
+    it('shows the filing consulate how each search ended only through the answers, never the search\'s own steps', async () => {
+      const honduras = await signIn(env, (await makeUser(env, 'consulate_officer', 'consulate-hn')).username)
+      const paisano = await signIn(env, (await makeUser(env, 'paisano_coordinator', 'paisano')).username)
+      const filed = await file(honduras, request({ channel: 'consulate', relationship: 'consulate', requester: undefined, contactChannel: 'none', sought: request().sought.slice(0, 1) }))
+      const soughtId = ((await (await call(env, 'GET', `/api/cases/${filed.recordId}`, { as: betaNational })).json()) as { state: CaseState }).state.sought?.[0]?.soughtId
+      const step = (as: Session, body: Record<string, unknown>) => call(env, 'POST', `/api/cases/${filed.recordId}/steps`, { as, body: { id: newActionId(), soughtId, ...body } })
+      // The national office works on any request; the consulate that filed it does not.
+      expect((await step(paisano, { type: 'mark_candidate', candidate: { recordType: 'attention', recordId: 'att-1' }, mark: 'possible' })).status).toBe(200)
+      expect((await step(honduras, { type: 'mark_candidate', candidate: { recordType: 'attention', recordId: 'att-1' }, mark: 'confirmed' })).status).toBe(403)
+      expect((await step(betaNational, { type: 'set_outcome', outcome: 'found_alive', place: 'Albergue de Altar' })).status).toBe(200)
+      expect((await step(betaNational, { type: 'record_choice', choice: 'alive_only' })).status).toBe(200)
+      const seen = JSON.stringify(await (await call(env, 'GET', `/api/cases/${filed.recordId}`, { as: honduras })).json())
+      const history = JSON.stringify(await (await call(env, 'GET', `/api/cases/${filed.recordId}/history`, { as: honduras })).json())
+      const review = JSON.stringify(await (await call(env, 'GET', `/api/tracing/requests/${filed.recordId}/review`, { as: honduras })).json())
+      for (const text of [seen, history, review]) {
+        expect(text).not.toMatch(/Albergue de Altar|found_alive|alive_only|att-1|personId/)
+      }
+      expect(JSON.parse(history)).toMatchObject({ items: [{ type: 'CaseOpened' }, { type: 'CaseRouted' }] })
+      // What it may know, it hears through the answers.
+      expect(await (await call(env, 'POST', `/api/tracing/requests/${filed.recordId}/answers`, { as: honduras })).json()).toEqual({ items: [{ person: 1, status: 'found_alive', place: null }] })
+      // Those who work on it still see the search.
+      expect(JSON.stringify(await (await call(env, 'GET', `/api/cases/${filed.recordId}`, { as: betaNational })).json())).toMatch(/Albergue de Altar/)
+    })
+
     it('refuses a request that names nobody, naming the field, and stores nothing', async () => {
       const people = async () => Number((await env.db.db.selectFrom('people').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
       const before = await people()

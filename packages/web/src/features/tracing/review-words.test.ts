@@ -20,6 +20,11 @@ describe('reviewRights', () => {
     expect(reviewRights(request, as('consulate-hn', CONSULATE))).toEqual({ review: true, mark: false, choose: false, outcomes: false })
   })
 
+  it('lets the Paisano national office work on any request, and keeps the call centre that only reads it to the answers', () => {
+    expect(reviewRights(request, as('paisano', ['case.read', 'case.update', 'case.route', 'trace.review']))).toEqual({ review: true, mark: true, choose: true, outcomes: true })
+    expect(reviewRights(request, as('paisano', ['case.create', 'case.read', 'case.update']))).toEqual({ review: false, mark: false, choose: false, outcomes: false })
+  })
+
   it('keeps a group the request was not sent to, or was referred away from, out', () => {
     expect(reviewRights(request, as('beta-tijuana', COORDINATOR)).review).toBe(false)
     expect(reviewRights({ ...request, hops: [hop('beta', 'referred')] }, as('beta', COORDINATOR)).mark).toBe(false)

@@ -35,9 +35,10 @@ export interface ReviewRights {
 }
 
 /**
- * The same reading of the policy as the server's (`trace.review`, then `case.answer` on a hop of
- * one's own body), so a button is shown only where pressing it can work: a consulate sees the
- * candidates of its request but never marks them.
+ * The same reading of the policy as the server's (`trace.review`, then `case.update` on a hop of
+ * one's own body or as the national office), so a button is shown only where pressing it can
+ * work: a consulate sees the candidates of its request but never marks them. Whoever does not
+ * work on the search does not see how it stands: the server leaves it out of what they read.
  */
 export function reviewRights(state: RequestShape, who: Reviewer): ReviewRights {
   if (state.kind !== 'location_request') {
@@ -46,8 +47,8 @@ export function reviewRights(state: RequestShape, who: Reviewer): ReviewRights {
   const handles = state.hops.some((h) => h.bodyId === who.unitId && h.status !== 'referred')
   const national = who.can('case.route')
   const review = who.can('trace.review') && (handles || national || state.orgUnitId === who.unitId)
-  const mark = review && state.closedAt === undefined && who.can('case.answer') && (handles || national)
-  return { review, mark, choose: mark && who.can('case.update'), outcomes: handles || national || state.orgUnitId !== who.unitId }
+  const mark = review && state.closedAt === undefined && who.can('case.update') && (handles || national)
+  return { review, mark, choose: mark, outcomes: handles || national }
 }
 
 /**
