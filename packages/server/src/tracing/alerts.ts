@@ -1,4 +1,4 @@
-import { compare, identityMatchInput, standardise, type Actor, type AlertBand, type CaseState, type RegistryRef } from '@faro/core'
+import { compare, identityMatchInput, standardise, type Actor, type AlertBand, type CaseState, type PersonIdentity, type RegistryRef } from '@faro/core'
 import { v7 as uuidv7 } from 'uuid'
 import type { Clock } from '../clock.ts'
 import type { Db } from '../db/open.ts'
@@ -9,7 +9,7 @@ import type { NoticeSettings } from '../cases/notices.ts'
 import { indexDigest, type Keyring } from '../protection/keyring.ts'
 import { matchKeys } from '../protection/people/vault.ts'
 import { openIdentities, peopleSharing, recordFeatures, registryPopulation } from './registry-search.ts'
-import { countPerson, frequenciesFor } from './match-words.ts'
+import { countPeople, frequenciesFor } from './match-words.ts'
 import { REGISTRY_RECORD_TYPES } from '@faro/core'
 
 /**
@@ -79,8 +79,14 @@ export async function alertNewCandidates(db: Db, clock: Clock, keyring: Keyring,
     if (page.length === 0) {
       return pass
     }
+    const identities = await openIdentities(db.db, keyring, [...new Set(page.map((l) => l.personId))])
+    await countPeople(db.db, keyring, identities)
+    const population = await registryPopulation(db.db)
     for (const link of page) {
-      pass.alerts += await alertFor(db, clock, keyring, settings, link)
+      const identity = identities.get(link.personId)
+      if (identity !== undefined) {
+        pass.alerts += await alertFor(db, clock, keyring, settings, { ...link, identity }, population)
+      }
     }
     pass.records += page.length
     const last = page[page.length - 1]
@@ -101,19 +107,24 @@ async function readCursor(db: Db): Promise<Cursor | undefined> {
 }
 
 /** Compares one new registry record with the open requests that share a blocking key with it. */
-async function alertFor(db: Db, clock: Clock, keyring: Keyring, settings: NoticeSettings, link: { personId: string; recordType: string; recordId: string; createdAt: string }): Promise<number> {
-  const found = await openIdentities(db.db, keyring, [link.personId])
-  const identity = found.get(link.personId)
+async function alertFor(
+  db: Db,
+  clock: Clock,
+  keyring: Keyring,
+  settings: NoticeSettings,
+  link: { personId: string; recordType: string; recordId: string; createdAt: string; identity: PersonIdentity },
+  population: number,
+): Promise<number> {
+  const identity = link.identity
   const record = await db.db
     .selectFrom('records')
     .select(['state', 'occurredAt'])
     .where('recordType', '=', link.recordType)
     .where('recordId', '=', link.recordId)
     .executeTakeFirst()
-  if (identity === undefined || record === undefined) {
+  if (record === undefined) {
     return 0
   }
-  await countPerson(db.db, keyring, link.personId, identity)
   const features = recordFeatures(identity, { recordType: link.recordType, state: record.state, occurredAt: record.occurredAt })
   if (features === undefined) {
     return 0
@@ -142,7 +153,6 @@ async function alertFor(db: Db, clock: Clock, keyring: Keyring, settings: Notice
   const soughtIdentities = await openIdentities(db.db, keyring, [...new Set(soughtLinks.map((l) => l.personId))])
   const today = clock.now().toISOString().slice(0, 10)
   const queries = new Map([...soughtIdentities].map(([personId, sought]) => [personId, standardise(identityMatchInput(sought, { role: 'request' }), { today })]))
-  const population = Math.max(await registryPopulation(db.db), 1)
   const context = { frequencies: await frequenciesFor(db.db, keyring, [features.features, ...queries.values()], population), population }
   const candidate: RegistryRef = { recordType: link.recordType, recordId: link.recordId }
   const refKey = `${candidate.recordType}/${candidate.recordId}`

@@ -9,7 +9,8 @@ import { openIdentities } from './registry-search.ts'
  * agreeing on "Hernández" must count for less than agreeing on "Xicará", and in a registry where
  * a family or a village's surnames repeat, they count for less too. The counts are kept under
  * keyed hashes of the words (kind `word`), never a word in clear; a person is counted once, when
- * the search job first reads one of their registry records, and counted out when erased.
+ * the search job first reads one of their registry records, and counted out when erased. The
+ * number of people counted is kept beside them, the registry's size for the prior.
  */
 
 const CHUNK = 500
@@ -32,20 +33,64 @@ function featuresOf(identity: PersonIdentity): MatchFeatures {
   return standardise(identityMatchInput(identity, { role: 'request' }))
 }
 
-/** Counts a registry person's words in, once; false when they were counted already. */
-export async function countPerson(db: Executor, keyring: Keyring, personId: string, identity: PersonIdentity): Promise<boolean> {
-  const inserted = await db.insertInto('matchCounted').values({ personId }).onConflict((oc) => oc.column('personId').doNothing()).executeTakeFirst()
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
-    return false
+const POPULATION_KEY = 'match_population'
+
+/**
+ * Counts registry people's words in, each person once (those counted already are passed over), in
+ * one transaction: one upsert per distinct word, and the registry's size beside them.
+ */
+export async function countPeople(db: Executor, keyring: Keyring, people: ReadonlyMap<string, PersonIdentity>): Promise<number> {
+  if (people.size === 0) {
+    return 0
   }
-  for (const d of wordDigests(keyring, featuresOf(identity))) {
-    await db
-      .insertInto('matchWords')
-      .values({ digest: d, count: 1 })
-      .onConflict((oc) => oc.column('digest').doUpdateSet({ count: sql<number>`match_words.count + 1` }))
-      .execute()
-  }
-  return true
+  return db.transaction().execute(async (trx) => {
+    const ids = [...people.keys()]
+    const counted = new Set<string>()
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      for (const row of await trx.selectFrom('matchCounted').select('personId').where('personId', 'in', ids.slice(i, i + CHUNK)).execute()) {
+        counted.add(row.personId)
+      }
+    }
+    const fresh = ids.filter((id) => !counted.has(id))
+    if (fresh.length === 0) {
+      return 0
+    }
+    const deltas = new Map<string, number>()
+    for (const id of fresh) {
+      const identity = people.get(id)
+      if (identity !== undefined) {
+        for (const d of wordDigests(keyring, featuresOf(identity))) {
+          deltas.set(d, (deltas.get(d) ?? 0) + 1)
+        }
+      }
+    }
+    for (let i = 0; i < fresh.length; i += CHUNK) {
+      await trx.insertInto('matchCounted').values(fresh.slice(i, i + CHUNK).map((personId) => ({ personId }))).execute()
+    }
+    for (const [digest, n] of deltas) {
+      await trx
+        .insertInto('matchWords')
+        .values({ digest, count: n })
+        .onConflict((oc) => oc.column('digest').doUpdateSet({ count: sql<number>`match_words.count + ${n}` }))
+        .execute()
+    }
+    await movePopulation(trx, fresh.length)
+    return fresh.length
+  })
+}
+
+async function movePopulation(db: Executor, delta: number): Promise<void> {
+  await db
+    .insertInto('meta')
+    .values({ key: POPULATION_KEY, value: String(Math.max(delta, 0)) })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql<string>`cast(cast(meta.value as integer) + ${delta} as text)` }))
+    .execute()
+}
+
+/** How many registry people are counted; undefined before the search job has counted any. */
+export async function countedPopulation(db: Executor): Promise<number | undefined> {
+  const row = await db.selectFrom('meta').select('value').where('key', '=', POPULATION_KEY).executeTakeFirst()
+  return row === undefined ? undefined : Number(row.value)
 }
 
 /** Counts an erased person's words out, before their key goes; nothing when they were not counted. */
@@ -61,6 +106,7 @@ export async function uncountPerson(db: Executor, keyring: Keyring, personId: st
   const digests = wordDigests(keyring, featuresOf(identity))
   await db.updateTable('matchWords').set({ count: sql<number>`count - 1` }).where('digest', 'in', digests).execute()
   await db.deleteFrom('matchWords').where('digest', 'in', digests).where('count', '<=', 0).execute()
+  await movePopulation(db, -1)
 }
 
 /**

@@ -13,7 +13,7 @@ import {
 } from '@faro/core'
 import type { Executor } from '../log/context.ts'
 import { indexDigest, unseal, unwrapDataKey, type Keyring } from '../protection/keyring.ts'
-import { frequenciesFor } from './match-words.ts'
+import { countedPopulation, frequenciesFor } from './match-words.ts'
 
 /**
  * The search of the registry over the vault. The database holds no name in clear and no match
@@ -111,8 +111,15 @@ export async function openIdentities(db: Executor, keyring: Keyring, personIds: 
   return out
 }
 
-/** How many people the registry holds: the prior odds of any one candidate. */
+/**
+ * How many people the registry holds, for the prior odds of any one candidate (at least one): as
+ * the search job counted them, or, before it has, counted from the links.
+ */
 export async function registryPopulation(db: Executor): Promise<number> {
+  const counted = await countedPopulation(db)
+  if (counted !== undefined) {
+    return Math.max(counted, 1)
+  }
   const row = await db
     .selectFrom('personLinks')
     .innerJoin('people', 'people.id', 'personLinks.personId')
@@ -120,7 +127,7 @@ export async function registryPopulation(db: Executor): Promise<number> {
     .where('personLinks.recordType', 'in', [...REGISTRY_RECORD_TYPES])
     .where('people.status', '=', 'active')
     .executeTakeFirst()
-  return Number(row?.n ?? 0)
+  return Math.max(Number(row?.n ?? 0), 1)
 }
 
 /** A registry record's features: the identity read at the date of the event, with its kind. */
@@ -142,7 +149,7 @@ export async function searchRegistry(
   db: Executor,
   keyring: Keyring,
   sought: { identity: PersonIdentity; lastSeen?: string | undefined },
-  options: { limit?: number; nationality?: string | undefined; today: string },
+  options: { limit?: number; nationality?: string | undefined; today: string; population?: number },
 ): Promise<RegistryCandidate[]> {
   const query = standardise(identityMatchInput(sought.identity, { role: 'request', lastSeen: sought.lastSeen }), { today: options.today })
   const people = await peopleSharing(db, blockingKeys(query).map((key) => indexDigest(keyring, 'match', key)))
@@ -156,7 +163,7 @@ export async function searchRegistry(
     const record = recordFeatures(identity, link)
     return record === undefined ? [] : [{ link, identity, ...record }]
   })
-  const population = Math.max(await registryPopulation(db), 1)
+  const population = options.population ?? (await registryPopulation(db))
   const context = { frequencies: await frequenciesFor(db, keyring, [query, ...records.map((r) => r.features)], population), population }
   const best = new Map<string, RegistryCandidate>()
   for (const { link, identity, ...record } of records) {

@@ -37,13 +37,14 @@ export async function reviewRequest(ctx: Ctx, keyring: Keyring, recordId: string
   const sought = state.sought ?? []
   const soughtIdentities = await openIdentities(ctx.db.db, keyring, sought.map((s) => s.personId))
   const today = ctx.clock.now().toISOString().slice(0, 10)
+  const population = await registryPopulation(ctx.db.db)
   const items: TraceReview['items'] = []
   const units = new Map<string, string>()
   for (const [index, person] of sought.entries()) {
     const identity = soughtIdentities.get(person.personId)
     const trace = state.traces?.[person.soughtId]
     const settled = !works && trace?.outcome !== undefined
-    const found = identity === undefined || settled ? [] : await searchRegistry(ctx.db.db, keyring, { identity, lastSeen: person.lastContact?.date }, { limit: SCORED, nationality, today })
+    const found = identity === undefined || settled ? [] : await searchRegistry(ctx.db.db, keyring, { identity, lastSeen: person.lastContact?.date }, { limit: SCORED, nationality, today, population })
     const keyOf = (c: { ref: { recordType: string; recordId: string } }) => `${c.ref.recordType}/${c.ref.recordId}`
     const shown = found.filter((c, rank) => rank < SHOWN || (works && (trace?.marks[keyOf(c)] !== undefined || trace?.found?.[keyOf(c)] !== undefined)))
     const missing = shown.map((c) => c.orgUnitId).filter((id) => !units.has(id))
@@ -81,7 +82,7 @@ export async function reviewRequest(ctx: Ctx, keyring: Keyring, recordId: string
     })
   }
   await inTransaction(ctx, (trx) => audit(trx, ctx, { action: 'trace.review', recordType: 'case', recordId, decision: 'allowed' }))
-  return { items, registrySize: await registryPopulation(ctx.db.db), ...(nationality ? { nationality } : {}) }
+  return { items, registrySize: population, ...(nationality ? { nationality } : {}) }
 }
 
 /** The compared fields of an identity, for the reviewer. */
