@@ -36,6 +36,7 @@ export const PlaceRegistered = z.strictObject({
   phone: z.string().max(40).optional().describe('public phone of the help point; never a person\'s'),
   address: z.string().max(300).optional().describe('street address or directions a traveller can follow'),
   hours: z.string().max(200).optional().describe('when it is open, as the place states it'),
+  inspectionEveryDays: z.number().int().min(1).max(365).optional().describe('towers and signs: inspect every this many days'),
 })
 export type PlaceRegistered = z.infer<typeof PlaceRegistered>
 

@@ -135,6 +135,15 @@ export const POLICY: readonly PolicyRule[] = [
   { role: 'consulate_officer', action: 'trace.review', scope: 'unit' },
   ...rows('group_coordinator', ['registry_entry.create', 'registry_entry.read', 'registry_entry.update'], 'subtree'),
 
+  // The groups' registries: coordinators keep their groups' staff profiles, certificates and
+  // equipment; field staff read their group's and report the state of its equipment; the national
+  // coordination adds courses to the catalogue, which everyone who keeps certificates reads.
+  ...rows('group_coordinator', ['staff_profile.create', 'staff_profile.read', 'staff_profile.update', 'certificate.create', 'certificate.read', 'certificate.update', 'equipment.create', 'equipment.read', 'equipment.update', 'training_course.create', 'training_course.update'], 'subtree'),
+  ...rows('field_agent', ['staff_profile.read', 'certificate.read', 'equipment.read', 'equipment.update'], 'unit'),
+  ...rows('national_analyst', ['staff_profile.read', 'certificate.read', 'equipment.read'], 'national'),
+  ...rows('administrator', ['staff_profile.create', 'staff_profile.read', 'staff_profile.update'], 'national'),
+  ...(['group_coordinator', 'field_agent', 'national_analyst', 'administrator'] as const).map((role): PolicyRule => ({ role, action: 'training_course.read', scope: 'national' })),
+
   // Field devices: each account registers its own phones; coordinators watch and revoke the
   // phones of their groups, administrators all of them.
   ...FIELD_ROLES.map((role): PolicyRule => ({ role, action: 'device.register', scope: 'own' })),

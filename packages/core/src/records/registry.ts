@@ -4,6 +4,7 @@ import { AttentionRecorded, PatrolRecorded, PlaceInspected, RemainsFound, Rescue
 import { reduceCase, type CaseState } from '../cases/fold.ts'
 import { CallLogged, CASE_ACTIONS, CaseOpened } from '../cases/schemas.ts'
 import { RegistryEntryImported } from '../tracing/registry.ts'
+import { CertificateCorrected, CertificateRecorded, EquipmentRegistered, EquipmentUpdated, StaffProfileRecorded, TrainingCourseAdded } from '../registries/schemas.ts'
 
 /** Corrections change any field but the responsible unit, which fixes who may see the record. */
 function correctionOf<T extends z.ZodObject>(created: T) {
@@ -39,6 +40,22 @@ export const RECORD_TYPES = {
   call: {
     createAction: 'CallLogged',
     actions: { CallLogged, CallCorrected: correctionOf(CallLogged) },
+  },
+  staff_profile: {
+    createAction: 'StaffProfileRecorded',
+    actions: { StaffProfileRecorded, StaffProfileCorrected: correctionOf(StaffProfileRecorded).omit({ userId: true }) },
+  },
+  training_course: {
+    createAction: 'TrainingCourseAdded',
+    actions: { TrainingCourseAdded, TrainingCourseCorrected: correctionOf(TrainingCourseAdded) },
+  },
+  certificate: {
+    createAction: 'CertificateRecorded',
+    actions: { CertificateRecorded, CertificateCorrected },
+  },
+  equipment: {
+    createAction: 'EquipmentRegistered',
+    actions: { EquipmentRegistered, EquipmentUpdated },
   },
   registry_entry: {
     createAction: 'RegistryEntryImported',

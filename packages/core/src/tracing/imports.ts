@@ -39,7 +39,7 @@ export const ImportSource = z.strictObject({
   kind: MatchRecordKind.optional().describe('for rows without a kind column: hospitalised for a hospital list, deceased for a forensic one'),
   eventDate: z.iso.date().optional().describe('for rows without a date: the day the list was drawn up'),
   orgUnitId: RecordId.optional().describe('the unit that imports it; default: the caller\'s'),
-  content: z.string().min(1).max(5_000_000).describe('the file\'s text (UTF-8); larger lists go through `faro match import`'),
+  content: z.string().min(1).describe('the file\'s text (UTF-8), within the server\'s body limit (FARO_MAX_BODY_BYTES, 1 MB by default: 413 beyond); larger lists go through `faro match import`'),
 })
 export type ImportSource = z.infer<typeof ImportSource>
 

@@ -26,6 +26,7 @@ import { userRoutes } from '../accounts/user-routes.ts'
 import { staticRoutes } from './static-routes.ts'
 import { peopleRoutes } from '../protection/people/people-routes.ts'
 import { caseRoutes } from '../cases/case-routes.ts'
+import { registryRoutes } from '../registries/registry-routes.ts'
 import { tracingRoutes } from '../tracing/tracing-routes.ts'
 import { caseAttachmentRoutes } from '../cases/case-attachments.ts'
 import { exceptUploads, keepFileCsp } from '../files/attachment-routes.ts'
@@ -109,6 +110,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const cases = { db: deps.db, clock: deps.clock, keyring: protection.keyring, publicUrl: deps.config.publicUrl, calendar: { ...DEFAULT_CALENDAR, extraHolidays: deps.config.holidays ?? [] } }
   app.route('/api/cases', caseRoutes(cases))
   app.route('/api/tracing', tracingRoutes(cases))
+  app.route('/api', registryRoutes())
   app.route('/open311/v2', open311Routes({ ...cases, maxBodyBytes: deps.config.maxBodyBytes }))
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(app, { title: 'Faro API', version: '0.1.0' })))
   app.route('/', basemapRoutes(deps.config.mapPmtilesFile))

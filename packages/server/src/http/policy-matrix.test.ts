@@ -26,6 +26,10 @@ const CORRECTION: Record<GenericRecordType, { type: string; payload: Record<stri
   remains: { type: 'RemainsCorrected', payload: { notes: 'corrección' } },
   call: { type: 'CallCorrected', payload: { minutes: 4 } },
   registry_entry: { type: 'RegistryEntryCorrected', payload: { place: 'Caborca' } },
+  staff_profile: { type: 'StaffProfileCorrected', payload: { fitUntil: '2027-06-30' } },
+  training_course: { type: 'TrainingCourseCorrected', payload: { validityMonths: 12 } },
+  certificate: { type: 'CertificateCorrected', payload: { revoked: true } },
+  equipment: { type: 'EquipmentUpdated', payload: { status: 'in_repair' } },
 }
 
 function createPayload(type: GenericRecordType, orgUnitId: string): Record<string, unknown> {
@@ -45,6 +49,14 @@ function createPayload(type: GenericRecordType, orgUnitId: string): Record<strin
       return { orgUnitId, at, topic: 'vehicle_import', outcome: 'informed' }
     case 'registry_entry':
       return { orgUnitId, at, source: 'Hospital General de Caborca', kind: 'hospitalised' }
+    case 'staff_profile':
+      return { orgUnitId, userId: 'u-matrix', function: 'rescuer', governmentLevel: 'federal', startDate: '2020-01-15' }
+    case 'training_course':
+      return { orgUnitId, kind: 'rescue', name: { es: 'Rescate en cañones', en: 'Canyon rescue' } }
+    case 'certificate':
+      return { orgUnitId, userId: 'u-matrix', course: 'first_aid', issuer: 'red_cross', issuedOn: '2026-01-10', expiresOn: '2028-01-10' }
+    case 'equipment':
+      return { orgUnitId, type: 'jeep', identifier: 'SON-1234' }
   }
 }
 

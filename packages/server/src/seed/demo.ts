@@ -12,6 +12,8 @@ import { orgTree, readCsv, SAMPLE_MODULES, slug } from './org-tree.ts'
 import { SeededRandom } from './random.ts'
 import { seedDemoCalls, seedDemoCases } from './cases.ts'
 import { seedDemoTracing } from './tracing.ts'
+import { seedDemoRegistries } from './registries.ts'
+import { hashPassword } from '../accounts/passwords.ts'
 import type { Keyring } from '../protection/keyring.ts'
 
 /** Complaints and requests for help in the demo winter operation. */
@@ -68,6 +70,8 @@ export interface DemoSummary {
   requests?: number
   /** Entries of partners' lists imported into the registry. */
   listed?: number
+  /** Staff profiles, certificates and equipment of the groups. */
+  registries?: number
 }
 
 /**
@@ -98,6 +102,7 @@ export async function seedDemo(db: Db, clock: Clock, seed = 2026, keyring?: Keyr
   const random = new SeededRandom(seed)
   const actions = generateActivity({ groups, modules: SAMPLE_MODULES, now: clock.now(), random, areas: stateAreas() })
   await applyDemoActions(db, clock, actions, agents, random)
+  const registries = await seedDemoRegistries(db, ctx, { now: clock.now(), random: new SeededRandom(seed + 7), passwordHash: await hashPassword(DEMO_PASSWORD) })
   const byName = async (username: string): Promise<Actor> => {
     const u = await db.db.selectFrom('users').select(['id', 'role', 'orgUnitId']).where('username', '=', username).executeTakeFirstOrThrow()
     return { userId: u.id, role: u.role as Role, orgUnitId: u.orgUnitId }
@@ -118,7 +123,7 @@ export async function seedDemo(db: Db, clock: Clock, seed = 2026, keyring?: Keyr
   const calls = await seedDemoCalls(db, ctx, { now: clock.now(), perDay: 130, random, operator: await byName('operador.centro') })
   const tracing = keyring === undefined ? undefined : await seedDemoTracing(db, ctx, { now: clock.now(), keyring, filers: [await byName('consulado.honduras'), await byName('operador.centro')] })
   await db.db.insertInto('meta').values({ key: 'demo_seeded_at', value: clock.now().toISOString() }).execute()
-  return { seeded: true, accounts: DEMO_ACCOUNTS, actions: actions.length, cases, calls, requests: tracing?.requests ?? 0, listed: tracing?.listed ?? 0 }
+  return { seeded: true, accounts: DEMO_ACCOUNTS, actions: actions.length, cases, calls, requests: tracing?.requests ?? 0, listed: tracing?.listed ?? 0, registries: registries.records }
 }
 
 async function applyDemoActions(db: Db, clock: Clock, actions: DemoAction[], agents: Map<string, Actor>, random: SeededRandom): Promise<void> {
