@@ -144,6 +144,17 @@ export const POLICY: readonly PolicyRule[] = [
   ...rows('administrator', ['staff_profile.create', 'staff_profile.read', 'staff_profile.update'], 'national'),
   ...(['group_coordinator', 'field_agent', 'national_analyst', 'administrator'] as const).map((role): PolicyRule => ({ role, action: 'training_course.read', scope: 'national' })),
 
+  // Operations: Paisano's national office runs the seasons, their sites, volunteers and rosters;
+  // a group coordinator opens special operations over its groups. What is open, and when, is
+  // public, so everyone reads operations and sites. Volunteers read their site's roster and keep
+  // their own tallies; the national office and the analysts read every tally.
+  ...rows('paisano_coordinator', ['operation.create', 'operation.update', 'site.create', 'site.update', 'volunteer.create', 'volunteer.read', 'volunteer.update', 'shift.create', 'shift.read', 'shift.update', 'tally.read'], 'national'),
+  ...rows('group_coordinator', ['operation.create', 'operation.update'], 'subtree'),
+  ...ALL_ROLES.flatMap((role) => rows(role, ['operation.read', 'site.read'], 'national')),
+  { role: 'module_volunteer', action: 'shift.read', scope: 'unit' },
+  ...rows('module_volunteer', ['tally.create', 'tally.read', 'tally.update'], 'own'),
+  { role: 'national_analyst', action: 'tally.read', scope: 'national' },
+
   // Field devices: each account registers its own phones; coordinators watch and revoke the
   // phones of their groups, administrators all of them.
   ...FIELD_ROLES.map((role): PolicyRule => ({ role, action: 'device.register', scope: 'own' })),

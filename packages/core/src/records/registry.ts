@@ -4,6 +4,7 @@ import { AttentionRecorded, PatrolRecorded, PlaceInspected, RemainsFound, Rescue
 import { reduceCase, type CaseState } from '../cases/fold.ts'
 import { CallLogged, CASE_ACTIONS, CaseOpened } from '../cases/schemas.ts'
 import { RegistryEntryImported } from '../tracing/registry.ts'
+import { OperationChanged, OperationOpened, ShiftAttended, ShiftChanged, ShiftPlanned, SiteChanged, SiteOpened, TallyCounted, TallyOpened, VolunteerChanged, VolunteerRecruited, reduceTally, type TallyState } from '../operations/schemas.ts'
 import { CertificateCorrected, CertificateRecorded, EquipmentRegistered, EquipmentUpdated, StaffProfileRecorded, TrainingCourseAdded } from '../registries/schemas.ts'
 
 /** Corrections change any field but the responsible unit, which fixes who may see the record. */
@@ -57,6 +58,27 @@ export const RECORD_TYPES = {
     createAction: 'EquipmentRegistered',
     actions: { EquipmentRegistered, EquipmentUpdated },
   },
+  operation: {
+    createAction: 'OperationOpened',
+    actions: { OperationOpened, OperationChanged },
+  },
+  site: {
+    createAction: 'SiteOpened',
+    actions: { SiteOpened, SiteChanged },
+  },
+  volunteer: {
+    createAction: 'VolunteerRecruited',
+    actions: { VolunteerRecruited, VolunteerChanged },
+  },
+  shift: {
+    createAction: 'ShiftPlanned',
+    actions: { ShiftPlanned, ShiftChanged, ShiftAttended },
+  },
+  tally: {
+    createAction: 'TallyOpened',
+    actions: { TallyOpened, TallyCounted },
+    reduce: reduceTally,
+  },
   registry_entry: {
     createAction: 'RegistryEntryImported',
     actions: { RegistryEntryImported, RegistryEntryCorrected: correctionOf(RegistryEntryImported) },
@@ -105,9 +127,9 @@ export function reduceRecord(
   action: { type: string; payload: Record<string, unknown> },
   recordType: RecordType,
 ): RecordState {
-  const def = RECORD_TYPES[recordType] as { reduce?: (state: CaseState | undefined, action: { type: string; payload: Record<string, unknown> }) => CaseState }
+  const def = RECORD_TYPES[recordType] as { reduce?: (state: CaseState & TallyState | undefined, action: { type: string; payload: Record<string, unknown> }) => CaseState | TallyState }
   if (def.reduce !== undefined) {
-    return def.reduce(state as CaseState | undefined, action)
+    return def.reduce(state as (CaseState & TallyState) | undefined, action) as unknown as RecordState
   }
   if (isCreateAction(recordType, action.type)) {
     const orgUnitId = action.payload.orgUnitId

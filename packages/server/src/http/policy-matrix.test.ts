@@ -30,6 +30,11 @@ const CORRECTION: Record<GenericRecordType, { type: string; payload: Record<stri
   training_course: { type: 'TrainingCourseCorrected', payload: { validityMonths: 12 } },
   certificate: { type: 'CertificateCorrected', payload: { revoked: true } },
   equipment: { type: 'EquipmentUpdated', payload: { status: 'in_repair' } },
+  operation: { type: 'OperationChanged', payload: { name: 'Operativo Invierno 2026 (ampliado)' } },
+  site: { type: 'SiteChanged', payload: { hours: '7:00–22:00' } },
+  volunteer: { type: 'VolunteerChanged', payload: { socialService: true } },
+  shift: { type: 'ShiftChanged', payload: { needed: 3 } },
+  tally: { type: 'TallyCounted', payload: { at: '2026-11-20T13:00:00.000Z', guidance: 1 } },
 }
 
 function createPayload(type: GenericRecordType, orgUnitId: string): Record<string, unknown> {
@@ -57,6 +62,39 @@ function createPayload(type: GenericRecordType, orgUnitId: string): Record<strin
       return { orgUnitId, userId: 'u-matrix', course: 'first_aid', issuer: 'red_cross', issuedOn: '2026-01-10', expiresOn: '2028-01-10' }
     case 'equipment':
       return { orgUnitId, type: 'jeep', identifier: 'SON-1234' }
+    case 'operation':
+      return { orgUnitId, kind: 'winter', name: 'Operativo Invierno 2026', startsOn: '2026-11-01', endsOn: '2027-01-07' }
+    case 'site':
+      return { orgUnitId, operationId: 'op-matrix', setting: 'airport', hours: '8:00–20:00' }
+    case 'volunteer':
+      return { orgUnitId, userId: 'u-matrix', operationId: 'op-matrix', institution: 'Universidad Autónoma de Baja California', socialService: false }
+    case 'shift':
+      return { orgUnitId, operationId: 'op-matrix', date: '2026-11-20', starts: '08:00', ends: '14:00', needed: 2 }
+    case 'tally':
+      return { orgUnitId, day: '2026-11-20', guidance: 1 }
+  }
+}
+
+/**
+ * Who makes a fixture of a type: one who may create it wherever the situation puts it. Calls are
+ * logged by the call centre of the unit itself, tallies kept by a volunteer of the site (both
+ * scoped to it); the Paisano national office makes sites, volunteers and shifts; an administrator
+ * places; a coordinator at the root everything else.
+ */
+function seederOf(type: GenericRecordType, userId: string, unit: string): Actor {
+  switch (type) {
+    case 'call':
+      return { userId, role: 'call_centre_operator', orgUnitId: unit }
+    case 'tally':
+      return { userId, role: 'module_volunteer', orgUnitId: unit }
+    case 'site':
+    case 'volunteer':
+    case 'shift':
+      return { userId, role: 'paisano_coordinator', orgUnitId: 'paisano' }
+    case 'place':
+      return { userId, role: 'administrator', orgUnitId: 'inm' }
+    default:
+      return { userId, role: 'group_coordinator', orgUnitId: 'inm' }
   }
 }
 
@@ -91,7 +129,7 @@ for (const dialect of testDialects()) {
             const seeder = type === 'place' ? seeders.place : seeders.field
             const recordId = `m-${role}-${type}-${name}`.replace(/_/g, '-')
             // Calls are logged by the call centre of the unit itself (its scope is the unit).
-            const seederActor = type === 'call' ? { userId: seeder.id, role: 'call_centre_operator', orgUnitId: s.unit } : { userId: seeder.id, role: type === 'place' ? 'administrator' : 'group_coordinator', orgUnitId: 'inm' }
+            const seederActor = seederOf(type, seeder.id, s.unit)
             const ctx = { db: env.db, clock: env.clock, actor: seederActor as Actor, requestId: 'fixture', lang: 'es' as const }
             await submitAction(ctx, parseAction({ id: newActionId(), recordType: type, recordId, type: RECORD_TYPES[type].createAction, payload: createPayload(type, s.unit) }, 'es'))
             if (s.owned) {
