@@ -7,6 +7,7 @@ export { Lang, pickLang } from './i18n/lang.ts'
 export { MESSAGES, PROBLEM_TITLES, message } from './i18n/problems.ts'
 export { Role, ROLES } from './accounts/roles.ts'
 export {
+  ActivateInput,
   ChangePasswordInput,
   ResetPasswordInput,
   CreateTokenInput,

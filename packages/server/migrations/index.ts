@@ -13,6 +13,7 @@ import * as attachments from './2026-12-05T1000-attachments.ts'
 import * as folioReservations from './2026-12-05T1100-folio-reservations.ts'
 import * as registrySearch from './2026-12-06T1000-registry-search.ts'
 import * as matchWords from './2026-12-06T1100-match-words.ts'
+import * as accountExpiry from './2026-12-06T1200-account-expiry.ts'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T1100-folio-reservations': folioReservations,
   '2026-12-06T1000-registry-search': registrySearch,
   '2026-12-06T1100-match-words': matchWords,
+  '2026-12-06T1200-account-expiry': accountExpiry,
 }

@@ -45,6 +45,14 @@ export const UpdateUserInput = z.strictObject({
 export type UpdateUserInput = z.infer<typeof UpdateUserInput>
 
 /** Body of POST /api/auth/password. */
+/** The first sign-in of an account made in bulk: its one-time code and the password its owner chooses. */
+export const ActivateInput = z.strictObject({
+  username: z.string().min(1).max(64),
+  code: z.string().min(1).max(40).describe('the one-time code handed over with the account'),
+  password: Password,
+})
+export type ActivateInput = z.infer<typeof ActivateInput>
+
 export const ChangePasswordInput = z.strictObject({
   currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
   newPassword: Password,

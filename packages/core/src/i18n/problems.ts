@@ -118,6 +118,7 @@ export const MESSAGES: Record<string, Record<Lang, string>> = {
   'faro.time_hhmm': { es: 'Hora no válida: use HH:MM, de 00:00 a 23:59', en: 'Invalid time: use HH:MM, from 00:00 to 23:59' },
   'faro.shift_no_length': { es: 'Un turno no puede empezar y terminar a la misma hora', en: 'A shift cannot start and end at the same time' },
   'faro.tally_nothing': { es: 'El conteo no suma nada', en: 'The tally adds nothing' },
+  'faro.activation_failed': { es: 'El usuario o el código no son válidos, o el código ya se usó o venció', en: 'The username or the code is not valid, or the code was already used or has expired' },
   'faro.trace_forensic_needed': { es: 'Un fallecimiento se informa solo con la referencia del dictamen forense', en: 'A death is reported only with the forensic report\'s reference' },
   'faro.case_category_kind': { es: 'Esta categoría no corresponde al tipo de caso', en: 'This category does not belong to the kind of case' },
   'faro.before_start': { es: 'El final no puede ser anterior al inicio', en: 'The end cannot come before the start' },

@@ -73,7 +73,7 @@ export async function createUser(ctx: Ctx, input: CreateUserInput, opts: { demo?
     return await inTransaction(ctx, async (trx) => {
       const { password: _secret, ...profile } = input
       await appendToLog(trx, ctx, { id: newId(), recordType: 'user', recordId: id, type: 'UserCreated', payload: profile, orgUnitId: input.orgUnitId })
-      const row = { id, username: input.username, displayName: input.displayName, role: input.role, orgUnitId: input.orgUnitId, disabled: 0, demo: opts.demo ? 1 : 0, createdAt: now, email: input.email ?? null }
+      const row = { id, username: input.username, displayName: input.displayName, role: input.role, orgUnitId: input.orgUnitId, disabled: 0, demo: opts.demo ? 1 : 0, createdAt: now, email: input.email ?? null, expiresAt: null }
       await insertUser(trx, row)
       await upsertCredentials(trx, id, { passwordHash }, now)
       await audit(trx, ctx, { action: 'user.manage', recordType: 'user', recordId: id, decision: 'allowed' })

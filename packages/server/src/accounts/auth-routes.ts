@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { getConnInfo } from '@hono/node-server/conninfo'
-import { actionsOf, ChangePasswordInput, DomainError, EnableTotpInput, LoginInput, message, PROBLEM_TITLES, StartTotpInput, User } from '@faro/core'
+import { actionsOf, ActivateInput, ChangePasswordInput, DomainError, EnableTotpInput, LoginInput, message, PROBLEM_TITLES, StartTotpInput, User } from '@faro/core'
 import { z } from 'zod'
 import type { AppDeps } from '../http/app.ts'
 import { requireAuth, requireSession } from '../http/auth.ts'
@@ -14,9 +14,10 @@ import { setPassword } from './accounts.ts'
 import { audit } from '../log/audit.ts'
 import type { Ctx } from '../log/context.ts'
 import { ephemeralKeyring } from '../protection/keyring.ts'
-import { login, logout, SESSION_COOKIE } from './sessions.ts'
+import { ANONYMOUS_ACTOR, login, logout, SESSION_COOKIE } from './sessions.ts'
 import { activateTotp, checkTotp, readPendingTotp, startTotpEnrolment, totpEnabled, totpFor, verifyStoredTotp } from './totp-secrets.ts'
 import { verifyPassword } from './passwords.ts'
+import { activate } from './activations.ts'
 
 const TotpSetup = z.object({ secret: z.string().describe('base32, for typing in by hand'), uri: z.string().describe('otpauth:// URI for a QR code') })
 
@@ -47,6 +48,16 @@ export function authRoutes(deps: AppDeps) {
     })
     return c.json(await meOf(deps, toUser(result.user, await totpEnabled(deps.db.db, result.user.id)), result.csrfToken))
   })
+
+  app.post(
+    '/activate',
+    describe({ summary: 'First sign-in of an account made in bulk: its one-time code sets the password its owner chooses; then sign in as usual', tags: ['auth'], auth: 'none', errors: [401], responses: { 204: { description: 'The password is set' } } }),
+    jsonBody(ActivateInput),
+    async (c) => {
+      await activate({ db: deps.db, clock: deps.clock, lang: c.get('lang'), requestId: c.get('requestId'), actor: ANONYMOUS_ACTOR }, c.req.valid('json'))
+      return c.body(null, 204)
+    },
+  )
 
   app.post('/logout', describe({ summary: 'Sign out; ends the session', tags: ['auth'], responses: { 204: { description: 'Signed out' } } }), requireAuth, async (c) => {
     const auth = c.get('auth')

@@ -51,6 +51,8 @@ export interface LoginResult {
 }
 
 const ANONYMOUS = { userId: 'anonymous', role: 'anonymous', orgUnitId: '' }
+/** Who acts before signing in, for the audit: nobody's account. */
+export const ANONYMOUS_ACTOR = ANONYMOUS as unknown as Actor
 
 /**
  * Checks a username, password and (when enabled) second factor; on success opens a session.
@@ -94,7 +96,7 @@ export async function login(ctx: LoginContext, input: LoginInput): Promise<Login
     })
     throw new DomainError('unauthenticated', message(key, ctx.lang), { reason })
   }
-  if (!user || !credentials || !passwordOk || user.disabled === 1) {
+  if (!user || !credentials || !passwordOk || !accountWorks(user, now)) {
     return fail('faro.login_failed', 'login_failed')
   }
   if (credentials.totpSecret !== null) {
@@ -144,7 +146,7 @@ export async function authenticateSession(db: Db, clock: Clock, cookie: string):
   const idHash = sha256(cookie)
   const session = await findLiveSession(db.db, idHash, clock.now().toISOString())
   const user = session && (await findUserById(db.db, session.userId))
-  if (!session || !user || user.disabled === 1) {
+  if (!session || !user || !accountWorks(user, clock.now())) {
     return undefined
   }
   return { user, actor: actorOf(user), via: 'session', csrfToken: session.csrfToken, sessionHash: idHash }
@@ -157,7 +159,7 @@ export async function authenticateToken(db: Db, clock: Clock, token: string): Pr
   }
   const row = await findLiveApiToken(db.db, sha256(token), clock.now().toISOString())
   const user = row && (await findUserById(db.db, row.userId))
-  if (!row || !user || user.disabled === 1) {
+  if (!row || !user || !accountWorks(user, clock.now())) {
     return undefined
   }
   return { user, actor: actorOf(user), via: 'token' }
@@ -165,6 +167,11 @@ export async function authenticateToken(db: Db, clock: Clock, token: string): Pr
 
 export async function logout(db: Db, sessionHash: string): Promise<void> {
   await deleteSession(db.db, sessionHash)
+}
+
+/** An account works while enabled and, for one that expires (a volunteer's), until its end. */
+export function accountWorks(user: Pick<UserRow, 'disabled' | 'expiresAt'>, now: Date): boolean {
+  return user.disabled === 0 && (user.expiresAt === null || Date.parse(user.expiresAt) > now.getTime())
 }
 
 export function actorOf(user: UserRow): Actor {

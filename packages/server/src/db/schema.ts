@@ -35,6 +35,7 @@ export interface Database {
   registryImports: RegistryImportsTable
   matchWords: MatchWordsTable
   matchCounted: MatchCountedTable
+  accountActivations: AccountActivationsTable
   attachmentCustody: AttachmentCustodyTable
 }
 
@@ -65,6 +66,8 @@ export interface UsersTable {
   demo: number
   createdAt: string
   email: string | null
+  /** When the account stops working on its own (a volunteer's, after their operation); null: never. */
+  expiresAt: Generated<string | null>
 }
 
 export interface CredentialsTable {
@@ -426,4 +429,12 @@ export interface MatchWordsTable {
 /** The registry people whose words are counted in match_words. */
 export interface MatchCountedTable {
   personId: string
+}
+
+/** A one-time code with which an account made in bulk sets its own password the first time. */
+export interface AccountActivationsTable {
+  userId: string
+  codeHash: string
+  createdAt: string
+  expiresAt: string
 }

@@ -1,5 +1,5 @@
 import { IMPORT_COLUMNS, message, MatchRecordKind, type ImportField, type ImportIssue, type ImportSource, type Lang, type PersonIdentity } from '@faro/core'
-import { CsvError, parse } from 'csv-parse/sync'
+import { csvTable, jsonlTable, mapColumns, show, text, type Cell } from '../http/tables.ts'
 
 /** One row of a partner's list, read and checked: an identity for the vault and the entry's facts. */
 export interface ImportRow {
@@ -24,15 +24,6 @@ export interface ReadList {
   total: number
 }
 
-type Cell = string | number | boolean | null | readonly unknown[] | Record<string, unknown>
-
-/** A table of cells, each row with the line of the file it starts on. */
-interface Table {
-  header: string[]
-  rows: { line: number; cells: Map<string, Cell> }[]
-  issues: ImportIssue[]
-}
-
 const SPANISH_KINDS: Readonly<Record<string, MatchRecordKind>> = { atendido: 'attended', atendida: 'attended', rescatado: 'rescued', rescatada: 'rescued', hospitalizado: 'hospitalised', hospitalizada: 'hospitalised', hospitalized: 'hospitalised', fallecido: 'deceased', fallecida: 'deceased' }
 const SEXES: Readonly<Record<string, 'male' | 'female'>> = { m: 'male', h: 'male', hombre: 'male', masculino: 'male', male: 'male', man: 'male', f: 'female', mujer: 'female', femenino: 'female', female: 'female', woman: 'female' }
 /** In a list that writes H for hombre, M is mujer. */
@@ -46,7 +37,7 @@ const LIMITS = { given_names: 120, surname1: 80, surname2: 80, full_name: 300, e
  */
 export function readList(source: Pick<ImportSource, 'format' | 'content' | 'kind' | 'eventDate'>, lang: Lang): ReadList {
   const table = source.format === 'csv' ? csvTable(source.content, lang) : jsonlTable(source.content, lang)
-  const columns = mapColumns(table.header)
+  const columns = mapColumns(table.header, IMPORT_COLUMNS)
   const out: ReadList = { columns, raw: [], rows: [], issues: [...table.issues], total: table.rows.length + table.issues.length }
   if (table.rows.length === 0 && table.issues.length === 0) {
     out.issues.push({ line: 1, column: '', message: message('faro.import_empty', lang) })
@@ -79,103 +70,6 @@ export function readList(source: Pick<ImportSource, 'format' | 'content' | 'kind
   return out
 }
 
-/**
- * Maps a column name to a field: accents, case, separators and little words (de, del, la, of)
- * do not matter, so "Fecha de ingreso" is `fecha_ingreso`; the first column of a field wins.
- */
-export function mapColumns(header: readonly string[]): { name: string; field: ImportField | null }[] {
-  const taken = new Set<ImportField>()
-  return header.map((name) => {
-    const key = columnKey(name)
-    const field = (Object.keys(IMPORT_COLUMNS) as ImportField[]).find((f) => IMPORT_COLUMNS[f].some((synonym) => columnKey(synonym) === key))
-    if (field === undefined || taken.has(field)) {
-      return { name, field: null }
-    }
-    taken.add(field)
-    return { name, field }
-  })
-}
-
-const LITTLE_WORDS = new Set(['de', 'del', 'la', 'el', 'of', 'the'])
-
-function columnKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w !== '' && !LITTLE_WORDS.has(w))
-    .join('_')
-}
-
-function csvTable(content: string, lang: Lang): Table {
-  const firstLine = content.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? ''
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ','
-  let records: { record: string[]; info: { lines: number } }[]
-  try {
-    records = parse(content, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[]
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const line = typeof (error as { lines?: unknown }).lines === 'number' ? (error as unknown as { lines: number }).lines : 1
-      return { header: [], rows: [], issues: [{ line, column: '', message: message('faro.import_bad_csv', lang, { line }) }] }
-    }
-    throw error
-  }
-  const [head, ...body] = records
-  const header = (head?.record ?? []).map((h) => h.trim())
-  const table: Table = { header, rows: [], issues: [] }
-  for (const { record, info } of body) {
-    // A quoted value may span lines: the row starts where it ends less its own line breaks.
-    const line = info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0)
-    if (record.length !== header.length) {
-      table.issues.push({ line, column: '', message: message('faro.import_columns', lang, { found: record.length, expected: header.length }) })
-      continue
-    }
-    table.rows.push({ line, cells: new Map(header.map((h, i) => [h, record[i] ?? ''])) })
-  }
-  return table
-}
-
-function jsonlTable(content: string, lang: Lang): Table {
-  const table: Table = { header: [], rows: [], issues: [] }
-  const seen = new Set<string>()
-  for (const [index, text] of content.replace(/^\uFEFF/, '').split(/\r?\n/).entries()) {
-    const line = index + 1
-    if (text.trim() === '') {
-      continue
-    }
-    let value: unknown
-    try {
-      value = JSON.parse(text)
-    } catch {
-      value = undefined
-    }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      table.issues.push({ line, column: '', message: message('faro.import_bad_line', lang) })
-      continue
-    }
-    for (const key of Object.keys(value)) {
-      if (!seen.has(key)) {
-        seen.add(key)
-        table.header.push(key)
-      }
-    }
-    table.rows.push({ line, cells: new Map(Object.entries(value as Record<string, Cell>)) })
-  }
-  return table
-}
-
-function show(cell: Cell | undefined): string {
-  if (cell === undefined || cell === null) {
-    return ''
-  }
-  return typeof cell === 'string' ? cell : Array.isArray(cell) ? cell.map(String).join('; ') : String(cell as string | number | boolean)
-}
-
-function text(cell: Cell | null): string | undefined {
-  const s = show(cell ?? undefined).trim()
-  return s === '' ? undefined : s
-}
 
 /** One row, read field by field: the row, or every problem it has. */
 function readRow(
