@@ -69,6 +69,12 @@ describe('navFor', () => {
     expect(canOpen('trace-request', ['case.read', 'case.answer'])).toBe(false)
   })
 
+  it('gives who reads the groups\' records their staff, equipment and inspections, and no one else', () => {
+    expect(navFor(['place.read', 'staff_profile.read', 'certificate.read', 'equipment.read']).map((n) => n.route)).toEqual(['', 'places', 'team', 'equipment', 'inspections', 'units'])
+    expect(canOpen('team', ['staff_profile.read'])).toBe(false)
+    expect(canOpen('inspections', ['place.read'])).toBe(false)
+  })
+
   it('refuses unknown routes and routes the role lacks', () => {
     expect(canOpen('nowhere', ['user.read'])).toBe(false)
     expect(canOpen('tokens', ['place.read'])).toBe(false)

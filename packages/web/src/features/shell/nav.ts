@@ -2,7 +2,7 @@ import type { PolicyAction } from '@faro/core'
 import type { MessageKey } from '../../i18n/messages.ts'
 
 /** The pages of the staff app, by route (the path below /app/). */
-export type RouteId = '' | 'call' | 'calls' | 'intake' | 'trace-request' | 'registry-import' | 'cases' | 'folio' | 'case-scorecards' | 'case-patterns' | 'routing-rules' | 'capture' | 'field' | 'live' | 'import' | 'places' | 'staff' | 'audit' | 'people' | 'rights' | 'tokens' | 'units' | 'account'
+export type RouteId = '' | 'call' | 'calls' | 'intake' | 'trace-request' | 'registry-import' | 'cases' | 'folio' | 'case-scorecards' | 'case-patterns' | 'routing-rules' | 'capture' | 'field' | 'live' | 'import' | 'places' | 'team' | 'equipment' | 'inspections' | 'staff' | 'audit' | 'people' | 'rights' | 'tokens' | 'units' | 'account'
 
 export interface NavItem {
   route: RouteId
@@ -41,6 +41,11 @@ const PAGES: readonly PageRule[] = [
   { route: 'live', label: 'nav.live', anyOf: ['attention.read'] },
   { route: 'import', label: 'nav.import', anyOf: ['device.manage'] },
   { route: 'places', label: 'nav.places', anyOf: ['place.read'] },
+  // The groups' registries: who is trained in what, what they work with, and the towers' inspections
+  // (for who reads the groups' records; every role reads places, so equipment decides it).
+  { route: 'team', label: 'nav.team', anyOf: ['certificate.read'] },
+  { route: 'equipment', label: 'nav.equipment', anyOf: ['equipment.read'] },
+  { route: 'inspections', label: 'nav.inspections', anyOf: ['equipment.read'] },
   { route: 'staff', label: 'nav.staff', anyOf: ['user.read'] },
   { route: 'audit', label: 'nav.audit', anyOf: ['audit.read', 'audit.verify'] },
   { route: 'people', label: 'nav.people', anyOf: ['person.read'] },
