@@ -3,6 +3,7 @@ import { Link } from '../../ui/router.tsx'
 import { Actions, Page } from '../../ui/status.tsx'
 import { useSession } from '../auth/session.tsx'
 import { ActivityOverview } from '../field/activity-overview.tsx'
+import { AttentionCard } from '../registries/attention-card.tsx'
 
 export function FieldAgentHome() {
   const { t } = useI18n()
@@ -27,6 +28,7 @@ export function GroupCoordinatorHome() {
   const { me, can } = useSession()
   return (
     <Page testId="home-group_coordinator" title={t('home.group_coordinator.title')} intro={t('home.group_coordinator.intro', { unit: me.orgUnit.name })}>
+      {can('certificate.read') || can('equipment.read') ? <AttentionCard /> : null}
       <ActivityOverview breakdown />
       <Actions>
         <Link to="field" className="button button-primary">
