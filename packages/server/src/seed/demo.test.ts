@@ -41,7 +41,7 @@ for (const dialect of ['sqlite'] as const) {
       expect(first.seeded).toBe(true)
       expect(first.actions).toBeGreaterThan(1000)
       const before = await counts(env.db)
-      expect(before.records).toBe(first.actions + (first.cases ?? 0) + (first.calls ?? 0) + (first.requests ?? 0) + (first.listed ?? 0) + (first.registries ?? 0))
+      expect(before.records).toBe(first.actions + (first.cases ?? 0) + (first.calls ?? 0) + (first.requests ?? 0) + (first.listed ?? 0) + (first.registries ?? 0) + (first.operations ?? 0))
       const second = await seedDemo(env.db, env.clock)
       expect(second).toMatchObject({ seeded: false, actions: 0 })
       expect(await counts(env.db)).toEqual(before)
@@ -97,6 +97,22 @@ for (const dialect of ['sqlite'] as const) {
       const entries = (await env.db.db.selectFrom('records').select('state').where('recordType', '=', 'registry_entry').execute()).map((r) => JSON.parse(r.state) as { source: string; kind: string })
       expect(new Set(entries.map((e) => e.kind))).toEqual(new Set(['hospitalised', 'deceased']))
       expect(await env.db.db.selectFrom('registryImports').select('source').orderBy('source').execute()).toEqual([{ source: 'Hospital General de Caborca' }, { source: 'Servicio Médico Forense de Sonora' }])
+    })
+
+    it('holds the groups\' staff, certificates and equipment, and Paisano\'s winter operation open today with its sites, volunteers, roster and tallies', async () => {
+      const count = async (type: string) => Number((await env.db.db.selectFrom('records').select((eb) => eb.fn.countAll().as('n')).where('recordType', '=', type).executeTakeFirstOrThrow()).n)
+      expect(await count('staff_profile')).toBeGreaterThanOrEqual(155)
+      expect(await count('certificate')).toBeGreaterThan(400)
+      expect(await count('equipment')).toBeGreaterThan(200)
+      const operations = (await env.db.db.selectFrom('records').select('state').where('recordType', '=', 'operation').execute()).map((r) => JSON.parse(r.state) as { kind: string; startsOn: string; endsOn: string })
+      const today = new Date(env.clock.now().getTime() - 6 * 3_600_000).toISOString().slice(0, 10)
+      expect(operations.filter((o) => o.kind === 'winter' && o.startsOn <= today && today <= o.endsOn)).toHaveLength(1)
+      expect(await count('site')).toBeGreaterThanOrEqual(9)
+      expect(await count('shift')).toBeGreaterThan(100)
+      expect(await count('tally')).toBeGreaterThan(50)
+      const volunteers = await env.db.db.selectFrom('users').select(['expiresAt']).where('username', 'like', 'vol.%').execute()
+      expect(volunteers.length).toBeGreaterThanOrEqual(27)
+      expect(volunteers.every((v) => v.expiresAt !== null)).toBe(true)
     })
 
     it('marks every generated record as demo', async () => {

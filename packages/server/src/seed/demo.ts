@@ -13,6 +13,7 @@ import { SeededRandom } from './random.ts'
 import { seedDemoCalls, seedDemoCases } from './cases.ts'
 import { seedDemoTracing } from './tracing.ts'
 import { seedDemoRegistries } from './registries.ts'
+import { seedDemoOperation } from './operations.ts'
 import { hashPassword } from '../accounts/passwords.ts'
 import type { Keyring } from '../protection/keyring.ts'
 
@@ -72,6 +73,8 @@ export interface DemoSummary {
   listed?: number
   /** Staff profiles, certificates and equipment of the groups. */
   registries?: number
+  /** The winter operation's records: the operation, its sites, volunteers, shifts and tallies. */
+  operations?: number
 }
 
 /**
@@ -102,7 +105,9 @@ export async function seedDemo(db: Db, clock: Clock, seed = 2026, keyring?: Keyr
   const random = new SeededRandom(seed)
   const actions = generateActivity({ groups, modules: SAMPLE_MODULES, now: clock.now(), random, areas: stateAreas() })
   await applyDemoActions(db, clock, actions, agents, random)
-  const registries = await seedDemoRegistries(db, ctx, { now: clock.now(), random: new SeededRandom(seed + 7), passwordHash: await hashPassword(DEMO_PASSWORD) })
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  const registries = await seedDemoRegistries(db, ctx, { now: clock.now(), random: new SeededRandom(seed + 7), passwordHash })
+  const operation = await seedDemoOperation(db, ctx, { now: clock.now(), random: new SeededRandom(seed + 11), passwordHash })
   const byName = async (username: string): Promise<Actor> => {
     const u = await db.db.selectFrom('users').select(['id', 'role', 'orgUnitId']).where('username', '=', username).executeTakeFirstOrThrow()
     return { userId: u.id, role: u.role as Role, orgUnitId: u.orgUnitId }
@@ -123,7 +128,7 @@ export async function seedDemo(db: Db, clock: Clock, seed = 2026, keyring?: Keyr
   const calls = await seedDemoCalls(db, ctx, { now: clock.now(), perDay: 130, random, operator: await byName('operador.centro') })
   const tracing = keyring === undefined ? undefined : await seedDemoTracing(db, ctx, { now: clock.now(), keyring, filers: [await byName('consulado.honduras'), await byName('operador.centro')] })
   await db.db.insertInto('meta').values({ key: 'demo_seeded_at', value: clock.now().toISOString() }).execute()
-  return { seeded: true, accounts: DEMO_ACCOUNTS, actions: actions.length, cases, calls, requests: tracing?.requests ?? 0, listed: tracing?.listed ?? 0, registries: registries.records }
+  return { seeded: true, accounts: DEMO_ACCOUNTS, actions: actions.length, cases, calls, requests: tracing?.requests ?? 0, listed: tracing?.listed ?? 0, registries: registries.records, operations: operation.records }
 }
 
 async function applyDemoActions(db: Db, clock: Clock, actions: DemoAction[], agents: Map<string, Actor>, random: SeededRandom): Promise<void> {
