@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { Items } from '../../api/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
-import { ErrorNotice, Loading, Page } from '../../ui/status.tsx'
+import { ErrorNotice, Loading, MoreButton, Page } from '../../ui/status.tsx'
 import { useFetch, useInvalidate } from '../../ui/use-fetch.ts'
 import { useSession } from '../auth/session.tsx'
 import { useUnitNames } from '../org-units/use-unit-names.ts'
@@ -57,6 +57,9 @@ function RenewalList({ unit }: { unit: string }) {
   const { t, lang } = useI18n()
   const unitName = useUnitNames()
   const renewal = useFetch<Items<Renewal>>(`/api/equipment/renewal?unit=${encodeURIComponent(unit)}`)
+  // The whole country's list runs to hundreds: the most urgent first, more on request.
+  const [limit, setLimit] = useState(RENEWAL_PAGE)
+  const all = renewal.status === 'ok' ? renewal.data.items : []
   return (
     <section className="card" aria-labelledby="equipment-renewal" data-testid="equipment-renewal">
       <h2 id="equipment-renewal">{t('gear.renewal.title')}</h2>
@@ -66,7 +69,7 @@ function RenewalList({ unit }: { unit: string }) {
       {renewal.status === 'ok' && renewal.data.items.length === 0 ? <p className="notice notice-ok">{t('gear.renewal.none')}</p> : null}
       {renewal.status === 'ok' && renewal.data.items.length > 0 ? (
         <ul className="reg-rows">
-          {renewal.data.items.map((r) => (
+          {all.slice(0, limit).map((r) => (
             <li key={r.recordId} className={r.reasons.some((x) => x === 'lost' || x === 'out_of_service' || x === 'service_overdue') ? 'reg-row reg-row-expired' : 'reg-row'} data-testid="equipment-renewal-item" data-id={r.recordId}>
               <span className="reg-row-main">
                 <strong>{t(`equipmentType.${r.type}`)}</strong>
@@ -83,6 +86,9 @@ function RenewalList({ unit }: { unit: string }) {
           ))}
         </ul>
       ) : null}
+      {all.length > RENEWAL_PAGE ? <MoreButton shown={Math.min(limit, all.length)} hasMore={limit < all.length} loading={false} onMore={() => setLimit(limit + RENEWAL_PAGE * 2)} /> : null}
     </section>
   )
 }
+
+const RENEWAL_PAGE = 12

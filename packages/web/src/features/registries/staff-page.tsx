@@ -2,12 +2,11 @@ import { localDay } from '@faro/core'
 import { useId, useMemo, useState } from 'react'
 import type { Items } from '../../api/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
-import { ErrorNotice, Loading, Page } from '../../ui/status.tsx'
+import { ErrorNotice, Loading, MoreButton, Page } from '../../ui/status.tsx'
 import { useFetch, useInvalidate } from '../../ui/use-fetch.ts'
-import { useSession } from '../auth/session.tsx'
 import { useUnitNames } from '../org-units/use-unit-names.ts'
-import { courseName, currentCertificates, dayText, expiryOf, expiryText } from './registry-words.ts'
-import { CertificateEditor, ProfileEditor } from './staff-forms.tsx'
+import { courseName, dayText } from './registry-words.ts'
+import { MemberRow, type Editing } from './staff-member.tsx'
 import type { Alert, Course, Holder, StaffMember } from './types.ts'
 import { UnitPicker, useUnitChoice } from './unit-picker.tsx'
 import './registries.css'
@@ -39,6 +38,9 @@ function Alerts({ unit, courses }: { unit: string; courses: readonly Course[] })
   const { t, lang } = useI18n()
   const unitName = useUnitNames()
   const alerts = useFetch<Items<Alert>>(`/api/staff/alerts?unit=${encodeURIComponent(unit)}`)
+  // Every group's alerts run to a hundred: the soonest first, more on request.
+  const [limit, setLimit] = useState(ALERT_PAGE)
+  const all = alerts.status === 'ok' ? alerts.data.items : []
   return (
     <section className="card" aria-labelledby="team-alerts" data-testid="team-alerts">
       <h2 id="team-alerts">{t('team.alerts.title')}</h2>
@@ -48,7 +50,7 @@ function Alerts({ unit, courses }: { unit: string; courses: readonly Course[] })
       {alerts.status === 'ok' && alerts.data.items.length === 0 ? <p className="notice notice-ok">{t('team.alerts.none')}</p> : null}
       {alerts.status === 'ok' && alerts.data.items.length > 0 ? (
         <ul className="reg-rows">
-          {alerts.data.items.map((a) => {
+          {all.slice(0, limit).map((a) => {
             const ended = a.daysLeft < 0
             const what = a.kind === 'fitness' ? t('team.alerts.fitness') : courseName(t, lang, a.course ?? '', courses)
             return (
@@ -64,16 +66,17 @@ function Alerts({ unit, courses }: { unit: string; courses: readonly Course[] })
           })}
         </ul>
       ) : null}
+      {all.length > ALERT_PAGE ? <MoreButton shown={Math.min(limit, all.length)} hasMore={limit < all.length} loading={false} onMore={() => setLimit(limit + ALERT_PAGE * 2)} /> : null}
     </section>
   )
 }
 
-type Editing = { userId: string; form: 'profile' | 'certificate' } | undefined
+const ALERT_PAGE = 12
+
 
 /** The people of the unit, or those holding a course today when one is chosen. */
 function StaffList({ unit, courses, today }: { unit: string; courses: readonly Course[]; today: string }) {
   const { t, lang } = useI18n()
-  const { can } = useSession()
   const unitName = useUnitNames()
   const invalidate = useInvalidate()
   const filterId = useId()
@@ -85,6 +88,14 @@ function StaffList({ unit, courses, today }: { unit: string; courses: readonly C
   const courseOptions = useMemo(() => courses.map((c) => ({ value: c.code, label: courseName(t, lang, c.code, courses) })).sort((a, b) => a.label.localeCompare(b.label, lang)), [courses, t, lang])
   const holders = course !== '' && coverage.status === 'ok' ? new Set(coverage.data.items.map((h) => h.userId)) : undefined
   const people = staff.status === 'ok' ? [...staff.data.items].sort((a, b) => unitName(a.orgUnitId).localeCompare(unitName(b.orgUnitId), lang) || a.displayName.localeCompare(b.displayName, lang)).filter((m) => holders === undefined || holders.has(m.userId)) : []
+  const groups = [...new Set(people.map((m) => m.orgUnitId))]
+  const list = (shown: readonly StaffMember[]) => (
+    <ul className="list" data-testid="team-list">
+      {shown.map((m) => (
+        <MemberRow key={m.userId} member={m} unit={groups.length > 1 || m.orgUnitId === unit ? undefined : unitName(m.orgUnitId)} courses={courses} today={today} editing={editing?.userId === m.userId ? editing.form : undefined} open={open} saved={(text) => void saved(text)} />
+      ))}
+    </ul>
+  )
   const saved = async (text: string) => {
     await Promise.all([invalidate('/api/staff'), invalidate('/api/registries/attention')])
     setEditing(undefined)
@@ -122,78 +133,19 @@ function StaffList({ unit, courses, today }: { unit: string; courses: readonly C
       {staff.status === 'error' ? <ErrorNotice error={staff.error} onRetry={() => void staff.reload()} /> : null}
       {coverage.status === 'error' ? <ErrorNotice error={coverage.error} onRetry={() => void coverage.reload()} /> : null}
       {staff.status === 'ok' && holders === undefined ? <p className="muted">{t('team.count', { count: people.length })}</p> : null}
-      <ul className="list" data-testid="team-list">
-        {people.map((m) => (
-          <li key={m.userId} className="list-item" data-testid="team-member">
-            <Member member={m} unit={m.orgUnitId === unit ? undefined : unitName(m.orgUnitId)} courses={courses} today={today} />
-            {can(m.profile === null ? 'staff_profile.create' : 'staff_profile.update') || can('certificate.create') ? (
-              <div className="actions">
-                {can(m.profile === null ? 'staff_profile.create' : 'staff_profile.update') ? (
-                  <button type="button" className="button button-secondary" aria-expanded={editing?.userId === m.userId && editing.form === 'profile'} aria-label={t('team.editProfileLabel', { name: m.displayName })} onClick={() => open(editing?.userId === m.userId && editing.form === 'profile' ? undefined : { userId: m.userId, form: 'profile' })}>
-                    {t('team.editProfile')}
-                  </button>
-                ) : null}
-                {can('certificate.create') ? (
-                  <button type="button" className="button button-secondary" aria-expanded={editing?.userId === m.userId && editing.form === 'certificate'} aria-label={t('team.addCertificateLabel', { name: m.displayName })} onClick={() => open(editing?.userId === m.userId && editing.form === 'certificate' ? undefined : { userId: m.userId, form: 'certificate' })}>
-                    {t('team.addCertificate')}
-                  </button>
-                ) : null}
-              </div>
-            ) : null}
-            {editing?.userId === m.userId && editing.form === 'profile' ? <ProfileEditor member={m} today={today} onCancel={() => setEditing(undefined)} onSaved={() => void saved(t('team.savedProfile', { name: m.displayName }))} /> : null}
-            {editing?.userId === m.userId && editing.form === 'certificate' ? (
-              <CertificateEditor member={m} courses={courses} today={today} onCancel={() => setEditing(undefined)} onSaved={(c) => void saved(t('team.savedCertificate', { name: m.displayName, course: courseName(t, lang, c, courses) }))} />
-            ) : null}
-          </li>
-        ))}
-      </ul>
-    </section>
-  )
-}
-
-/** One person: who, what they do, since when, languages, fitness, and each course's current certificate as a chip. */
-function Member({ member, unit, courses, today }: { member: StaffMember; unit: string | undefined; courses: readonly Course[]; today: string }) {
-  const { t, lang } = useI18n()
-  const p = member.profile
-  const languages = useMemo(() => new Intl.DisplayNames([lang], { type: 'language', fallback: 'code' }), [lang])
-  const fit = expiryOf(p?.fitUntil, today)
-  const certificates = currentCertificates(member.certificates)
-  return (
-    <>
-      <div className="list-item-head">
-        <h3 className="list-item-title reg-name">{member.displayName}</h3>
-      </div>
-      <p className="list-item-meta">{(p ? [t(`staffFunction.${p.function}`), t(`governmentLevel.${p.governmentLevel}`), unit] : [t('team.noProfile'), unit]).filter(Boolean).join(' · ')}</p>
-      {p ? (
-        <p className="list-item-meta muted">
-          {[t('team.since', { date: dayText(lang, p.startDate) }), p.languages.length > 0 ? t('team.languages', { list: new Intl.ListFormat(lang, { type: 'conjunction' }).format(p.languages.map((l) => languages.of(l) ?? l)) }) : ''].filter(Boolean).join(' · ')}
-        </p>
-      ) : null}
-      {p ? (
-        <p className="list-item-meta">
-          {p.fitUntil === undefined ? (
-            <span className="muted">{t('team.fitUnknown')}</span>
-          ) : (
-            <>
-              {t('team.fitUntil', { date: dayText(lang, p.fitUntil) })} {fit.state === 'soon' || fit.state === 'expired' ? <span className={`reg-state reg-state-${fit.state}`}>{expiryText(t, lang, fit)}</span> : null}
-            </>
-          )}
-        </p>
-      ) : null}
-      {certificates.length === 0 ? (
-        <p className="list-item-meta muted">{t('team.noCertificates')}</p>
-      ) : (
-        <ul className="chips reg-chips" aria-label={t('team.certificates', { name: member.displayName })}>
-          {certificates.map((c) => {
-            const expiry = expiryOf(c.expiresOn, today)
+      {groups.length > 1
+        ? groups.map((group) => {
+            const shown = people.filter((m) => m.orgUnitId === group)
             return (
-              <li key={c.recordId} className={`reg-chip reg-chip-${expiry.state}`} data-testid="team-certificate" data-course={c.course}>
-                <span className="reg-chip-course">{courseName(t, lang, c.course, courses)}</span> <span className="reg-chip-state">{expiryText(t, lang, expiry, c.expiresOn)}</span>
-              </li>
+              <details key={group} className="reg-group" open={holders !== undefined} data-testid="team-group">
+                <summary>
+                  <span className="reg-group-name">{unitName(group)}</span> <span className="muted">{t('team.count', { count: shown.length })}</span>
+                </summary>
+                {list(shown)}
+              </details>
             )
-          })}
-        </ul>
-      )}
-    </>
+          })
+        : list(people)}
+    </section>
   )
 }
