@@ -200,6 +200,10 @@ describe.skipIf(SKIP_BROWSER_TESTS)('The groups’ registries in Chromium', () =
     await expectAccessible(page)
 
     await open(page, es['nav.team'], 'team-page')
+    // Every group, one folded section each; the soonest to end first, more on request.
+    expect(await page.getByTestId('team-group').count()).toBeGreaterThan(20)
+    expect(await page.getByTestId('team-alert').count()).toBe(12)
+    await expectAccessible(page)
     await page.getByTestId('reg-unit').selectOption('beta-tijuana')
     await settle(page)
     expect(await page.getByTestId('team-member').count()).toBeGreaterThanOrEqual(13)
@@ -208,7 +212,12 @@ describe.skipIf(SKIP_BROWSER_TESTS)('The groups’ registries in Chromium', () =
     await expectAccessible(page)
 
     await open(page, es['nav.equipment'], 'equipment-page')
-    expect(await page.getByTestId('equipment-renewal-item').filter({ hasText: 'Grupo Beta' }).count()).toBeGreaterThan(0)
+    await page.getByTestId('reg-unit').selectOption('beta')
+    await settle(page)
+    expect(await page.getByTestId('equipment-renewal-item').filter({ hasText: 'Grupo Beta' }).count()).toBe(12)
+    expect(await page.getByTestId('equipment-group').count()).toBeGreaterThan(20)
+    await page.getByTestId('equipment-group').filter({ hasText: 'Grupo Beta Tijuana' }).locator('summary').click()
+    expect(await page.getByTestId('equipment-group').filter({ hasText: 'Grupo Beta Tijuana' }).getByTestId('equipment-item').count()).toBeGreaterThan(5)
     await expectWords(page, 'equipment-page')
     await shoot(page, 'registries-equipment-national')
     await expectAccessible(page)
