@@ -29,7 +29,7 @@ export function MemberRow({ member: m, unit, courses, today, editing, open, save
     <li className="list-item" data-testid="team-member">
       <Member member={m} unit={unit} courses={courses} today={today} />
       {mayProfile || mayCertify ? (
-        <div className="actions">
+        <div className="actions reg-actions">
           {mayProfile ? (
             <button type="button" className="button button-secondary" aria-expanded={editing === 'profile'} aria-label={t('team.editProfileLabel', { name: m.displayName })} onClick={() => open(editing === 'profile' ? undefined : { userId: m.userId, form: 'profile' })}>
               {t('team.editProfile')}
