@@ -232,6 +232,8 @@ describe.skipIf(SKIP_BROWSER_TESTS)('field mode offline in Chromium', () => {
     await page.goto('/app/live')
     await signIn(page, 'analista.nacional')
     await page.getByTestId('live-total').waitFor()
+    // The last seven days: just after midnight in Mexico, "today" may hold one border's work only.
+    await page.getByRole('group', { name: es['live.period'] }).getByRole('button', { name: es['live.period.week'] }).click()
     await page.getByTestId('live-border-north').waitFor()
     await page.getByTestId('live-border-south').waitFor()
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'field-live-national.png') })

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { GeoPoint } from '../places/schemas.ts'
 import { LanguageCode } from '../protection/identity.ts'
 import { RecordId } from '../util/ids.ts'
+import { patchOf } from '../util/patch.ts'
 
 /**
  * Operations: Programa Paisano's three seasons a year (Easter, summer, winter), when its fixed
@@ -42,7 +43,8 @@ export const OperationOpened = OperationFields.refine(endsAfterStart, ENDS_AFTER
 export type OperationOpened = z.infer<typeof OperationOpened>
 
 /** Payload of OperationChanged: new dates, name or groups (the server checks the dates against the ones kept). */
-export const OperationChanged = OperationFields.omit({ orgUnitId: true, kind: true }).partial().refine(endsAfterStart, ENDS_AFTER_START)
+export const OperationChanges = patchOf(OperationFields.omit({ orgUnitId: true, kind: true }))
+export const OperationChanged = OperationChanges.refine(endsAfterStart, ENDS_AFTER_START)
 
 /** Where a site stands: at an airport, a bus terminal, a toll booth, a highway, a square, a crossing. */
 export const SiteSetting = z.enum(['airport', 'bus_terminal', 'toll_booth', 'highway', 'square', 'border_crossing', 'other'])
@@ -63,7 +65,7 @@ export const SiteOpened = z.strictObject({
   closed: z.boolean().optional().describe('closed before the operation ends'),
 })
 export type SiteOpened = z.infer<typeof SiteOpened>
-export const SiteChanged = SiteOpened.omit({ orgUnitId: true, operationId: true }).partial().strict()
+export const SiteChanged = patchOf(SiteOpened.omit({ orgUnitId: true, operationId: true }))
 
 export const Weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])
 export type Weekday = z.infer<typeof Weekday>
@@ -89,7 +91,7 @@ export const VolunteerRecruited = z.strictObject({
   trainings: z.array(z.strictObject({ topic: VolunteerTopic, completedOn: Day })).max(10).default([]),
 })
 export type VolunteerRecruited = z.infer<typeof VolunteerRecruited>
-export const VolunteerChanged = VolunteerRecruited.omit({ orgUnitId: true, userId: true, operationId: true }).partial().strict()
+export const VolunteerChanged = patchOf(VolunteerRecruited.omit({ orgUnitId: true, userId: true, operationId: true }))
 
 /** The fields of a shift; ShiftPlanned adds the check of its times. */
 export const ShiftFields = z.strictObject({
@@ -107,7 +109,7 @@ export const ShiftPlanned = ShiftFields.refine((s) => s.starts !== s.ends, { pat
 export type ShiftPlanned = z.infer<typeof ShiftPlanned>
 
 /** Payload of ShiftChanged: who is on it (a volunteer moved), how many are needed, its times. */
-export const ShiftChanged = ShiftFields.pick({ volunteers: true, needed: true, starts: true, ends: true }).partial().strict()
+export const ShiftChanged = patchOf(ShiftFields.pick({ volunteers: true, needed: true, starts: true, ends: true }))
 
 /** Payload of ShiftAttended: who came (the rest of those assigned did not). */
 export const ShiftAttended = z.strictObject({ attended: z.array(RecordId).max(50) })

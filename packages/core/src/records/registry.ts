@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { patchOf } from '../util/patch.ts'
 import { PlaceRegistered, PlaceUpdated } from '../places/schemas.ts'
 import { AttentionRecorded, PatrolRecorded, PlaceInspected, RemainsFound, RescueRecorded } from '../field/schemas.ts'
 import { reduceCase, type CaseState } from '../cases/fold.ts'
@@ -9,7 +10,7 @@ import { CertificateCorrected, CertificateRecorded, EquipmentRegistered, Equipme
 
 /** Corrections change any field but the responsible unit, which fixes who may see the record. */
 function correctionOf<T extends z.ZodObject>(created: T) {
-  return created.omit({ orgUnitId: true }).partial().strict()
+  return patchOf(created.omit({ orgUnitId: true }))
 }
 
 /**

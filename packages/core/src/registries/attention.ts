@@ -176,6 +176,11 @@ export interface OverdueInspection {
   /** The day the next inspection was due; null when the place was never inspected. */
   dueOn: string | null
   daysOverdue: number | null
+  /** What the last inspection found, when there was one. */
+  inspectedAt?: string
+  damage?: string
+  waterTankLevel?: string
+  strobeWorking?: boolean
 }
 
 /** Places with an inspection schedule whose next inspection is past due (or that were never inspected), most overdue first. */
@@ -193,7 +198,8 @@ export function overdueInspections(places: readonly Held<InspectedPlace>[], now:
     const dueOn = new Date(Date.parse(`${localDay(new Date(state.inspectedAt))}T00:00:00Z`) + state.inspectionEveryDays * DAY_MS).toISOString().slice(0, 10)
     const daysOverdue = daysBetween(dueOn, today)
     if (daysOverdue > 0) {
-      out.push({ recordId, orgUnitId: state.orgUnitId, name: state.name, kind: state.kind, dueOn, daysOverdue })
+      const { inspectedAt, damage, waterTankLevel, strobeWorking } = state
+      out.push({ recordId, orgUnitId: state.orgUnitId, name: state.name, kind: state.kind, dueOn, daysOverdue, inspectedAt, ...(damage ? { damage } : {}), ...(waterTankLevel ? { waterTankLevel } : {}), ...(strobeWorking !== undefined ? { strobeWorking } : {}) })
     }
   }
   return out.sort((a, b) => (b.daysOverdue ?? Infinity) - (a.daysOverdue ?? Infinity) || a.name.localeCompare(b.name))

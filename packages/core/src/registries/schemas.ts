@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { LanguageCode } from '../protection/identity.ts'
 import { RecordId } from '../util/ids.ts'
+import { patchOf } from '../util/patch.ts'
 
 /**
  * What lets the groups work: their staff and what each is trained in, and their vehicles and
@@ -158,4 +159,4 @@ export const EquipmentRegistered = z.strictObject({
 export type EquipmentRegistered = z.infer<typeof EquipmentRegistered>
 
 /** Payload of EquipmentUpdated: what changed (a repair, a new condition, a service done). */
-export const EquipmentUpdated = EquipmentRegistered.omit({ orgUnitId: true, type: true }).partial().strict()
+export const EquipmentUpdated = patchOf(EquipmentRegistered.omit({ orgUnitId: true, type: true }))

@@ -4,6 +4,7 @@ import {
   endsAfterStart,
   ENDS_AFTER_START,
   message,
+  OperationChanges,
   OperationFields,
   parseInput,
   PROBLEM_TITLES,
@@ -70,7 +71,7 @@ const OperationBody = OperationFields.extend({ id: UuidV7.describe('the operatio
 const SiteBody = SiteOpened.extend({ id: UuidV7 })
 const ShiftBody = ShiftFields.extend({ id: UuidV7 }).refine((s) => s.starts !== s.ends, { path: ['ends'], message: 'faro.shift_no_length' })
 const Change = { id: UuidV7.describe('a new id per change, kept for retries') }
-const OperationChangeBody = OperationFields.omit({ orgUnitId: true, kind: true }).partial().extend(Change).refine(endsAfterStart, ENDS_AFTER_START)
+const OperationChangeBody = OperationChanges.extend(Change).refine(endsAfterStart, ENDS_AFTER_START)
 const VolunteerList = z.strictObject({ operationId: RecordId, content: z.string().min(1).describe('the CSV\'s text (UTF-8): name, site, institution, social service, languages, days, day parts, training dates') })
 
 export function operationRoutes() {

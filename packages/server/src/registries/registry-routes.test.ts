@@ -103,8 +103,11 @@ for (const dialect of testDialects()) {
       expect((await call(env, 'PATCH', `/api/equipment/${raft.id}`, { as: agent, body: { id: newActionId(), usage: 512, note: 'Revisión de motor pendiente' } })).status).toBe(200)
       expect((await call(env, 'PATCH', `/api/equipment/${jeep.id}`, { as: coordinator, body: { id: newActionId(), status: 'in_repair', condition: 'fair', note: 'Falla de transmisión' } })).status).toBe(200)
       expect((await call(env, 'POST', '/api/equipment', { as: agent, body: { ...vests, id: newActionId() } })).status).toBe(403)
+      // A change names only what changed: the rest stays as it was.
+      const usage = await call(env, 'PATCH', `/api/equipment/${jeep.id}`, { as: agent, body: { id: newActionId(), usage: 181_000, note: 'Kilometraje al entrar al taller' } })
+      expect(((await usage.json()) as { state: Record<string, unknown> }).state).toMatchObject({ status: 'in_repair', condition: 'fair', crew: [rescuer.id], usage: 181_000, quantity: 1 })
       const history = (await (await call(env, 'GET', `/api/records/equipment/${jeep.id}/history`, { as: coordinator })).json()) as { items: { type: string }[] }
-      expect(history.items.map((h) => h.type)).toEqual(['EquipmentRegistered', 'EquipmentUpdated'])
+      expect(history.items.map((h) => h.type)).toEqual(['EquipmentRegistered', 'EquipmentUpdated', 'EquipmentUpdated'])
       const renewal = (await (await call(env, 'GET', '/api/equipment/renewal?unit=beta', { as: national })).json()) as { items: { identifier: string; reasons: string[]; ageYears?: number }[] }
       expect(renewal.items.map((r) => [r.identifier, r.reasons])).toEqual([
         ['BALSA-02', ['service_overdue']],
