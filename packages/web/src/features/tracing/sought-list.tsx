@@ -60,8 +60,8 @@ export function SoughtList({ item }: { item: CaseItem }) {
                   ))}
                 <div>
                   <dt>{t('trace.sought.outcome')}</dt>
-                  {/* A filer not working on it is told how a search ended by the answers alone. */}
-                  {rights.outcomes || outcome === 'searching' ? (
+                  {/* A filer not working on it is told how a search stands by the answers alone: the server sends it no step of the search. */}
+                  {rights.outcomes ? (
                     <dd className={`sought-outcome-${outcome}`} data-testid="sought-outcome">
                       {words(t, 'outcome', outcome)}
                     </dd>
