@@ -24,6 +24,7 @@ export default defineConfig({
         test: {
           name: 'web',
           include: ['packages/web/src/**/*.test.ts'],
+          setupFiles: ['packages/web/src/i18n/test-setup.ts'],
         },
       },
       {

@@ -92,7 +92,9 @@ function serviceWorker(): Plugin {
       if (entry === undefined) {
         this.error('the entry chunk is missing from the bundle')
       }
-      const shell = new Set(['index.html', ...closure(chunks, [entry], false), ...publicFiles.filter((n) => !n.startsWith('geo/'))])
+      // The catalogs are loaded on demand but needed to draw anything, offline too.
+      const catalogs = [...chunks.values()].filter((c) => c.facadeModuleId !== null && /\/i18n\/[a-z]+\.json$/.test(c.facadeModuleId))
+      const shell = new Set(['index.html', ...closure(chunks, [entry, ...catalogs], false), ...publicFiles.filter((n) => !n.startsWith('geo/'))])
       const fieldRoots = [...chunks.values()].filter((c) => c.facadeModuleId !== null && /\/features\/field-mode\//.test(c.facadeModuleId))
       if (fieldRoots.length === 0) {
         this.error('no field-mode chunk in the bundle')

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { Lang } from '@faro/core'
 import { setApiLang } from '../api/client.ts'
-import { formatDateTime, loadLang, saveLang, translate, type MessageKey, type MessageValues } from './messages.ts'
+import { formatDateTime, loadCatalog, loadLang, saveLang, translate, type MessageKey, type MessageValues } from './messages.ts'
 
 export interface I18n {
   lang: Lang
@@ -25,9 +25,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [lang])
 
   const setLang = useCallback((next: Lang) => {
-    setApiLang(next)
-    saveLang(next)
-    setLangState(next)
+    // The words of the new language first, so nothing draws in between without them.
+    void loadCatalog(next).then(() => {
+      setApiLang(next)
+      saveLang(next)
+      setLangState(next)
+    })
   }, [])
 
   const value = useMemo<I18n>(

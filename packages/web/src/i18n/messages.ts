@@ -1,17 +1,40 @@
 import { IntlMessageFormat } from 'intl-messageformat'
 import type { Lang } from '@faro/core'
-import en from './en.json'
-import es from './es.json'
+import type es from './es.json'
 
 /** Every message id; Spanish is the reference catalog. */
 export type MessageKey = keyof typeof es
 export type MessageValues = Record<string, string | number>
+type Catalog = Record<MessageKey, string>
 
 /** Languages offered by the switch, Spanish first. */
 export const LANGS = ['es', 'en'] as const satisfies readonly Lang[]
 
-// Typing both catalogs against the Spanish keys makes a key missing in English a compile error.
-const CATALOGS: Record<Lang, Record<MessageKey, string>> = { es, en }
+/**
+ * The catalogs loaded so far. Each language is a chunk of its own, loaded before the app first
+ * draws and when the language changes: a visitor downloads the words of their language only, and
+ * they stay out of the shell's first script (the service worker still precaches both, for
+ * offline use).
+ */
+const CATALOGS: Partial<Record<Lang, Catalog>> = {}
+
+/** Loads a language's catalog (once). */
+export async function loadCatalog(lang: Lang): Promise<void> {
+  if (CATALOGS[lang] !== undefined) {
+    return
+  }
+  // Typed against the Spanish keys: a key missing in English is a compile error.
+  const catalog: Catalog = lang === 'en' ? (await import('./en.json')).default : (await import('./es.json')).default
+  CATALOGS[lang] = catalog
+}
+
+function catalogOf(lang: Lang): Catalog {
+  const catalog = CATALOGS[lang] ?? CATALOGS.es ?? CATALOGS.en
+  if (catalog === undefined) {
+    throw new Error('no message catalog loaded: call loadCatalog first')
+  }
+  return catalog
+}
 const LANG_STORAGE_KEY = 'faro.lang'
 const formatters = new Map<string, IntlMessageFormat>()
 
@@ -20,7 +43,7 @@ export function translate(lang: Lang, key: MessageKey, values?: MessageValues): 
   const id = `${lang}\u0000${key}`
   let formatter = formatters.get(id)
   if (!formatter) {
-    formatter = new IntlMessageFormat(CATALOGS[lang][key], lang)
+    formatter = new IntlMessageFormat(catalogOf(lang)[key], lang)
     formatters.set(id, formatter)
   }
   const out = formatter.format(values)
@@ -29,7 +52,7 @@ export function translate(lang: Lang, key: MessageKey, values?: MessageValues): 
 
 /** True when a text from the server (an enum value, a kind) has a catalog entry under a prefix. */
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(CATALOGS.es, key)
+  return Object.hasOwn(catalogOf('es'), key)
 }
 
 /** The saved choice if any, else the first supported browser language, else Spanish. */

@@ -105,10 +105,12 @@ export default function FieldMap({ points, label, onPick, accuracyM }: FieldMapP
         .addTo(group)
     }
     outlines.current?.avoid(points.map((p): L.LatLngTuple => [p.lat, p.lon]))
+    // Without animation: a zoom still running when the screen is left would end on a map
+    // already removed (Leaflet then throws from its transition's end).
     if (points.length === 1 && points[0]) {
-      m.setView([points[0].lat, points[0].lon], Math.max(m.getZoom(), 13))
+      m.setView([points[0].lat, points[0].lon], Math.max(m.getZoom(), 13), { animate: false })
     } else if (points.length > 1) {
-      m.fitBounds(L.latLngBounds(points.map((p): L.LatLngTuple => [p.lat, p.lon])), { padding: [24, 24], maxZoom: 14 })
+      m.fitBounds(L.latLngBounds(points.map((p): L.LatLngTuple => [p.lat, p.lon])), { padding: [24, 24], maxZoom: 14, animate: false })
     }
   }, [points, accuracyM])
 
