@@ -1,10 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import es from '../packages/web/src/i18n/es.json'
 import { apiSession } from './api-session.ts'
-import { DEMO_PASSWORD, SKIP_BROWSER_TESTS, closeAll, startBrowserAndFaro, type RunningFaro } from './harness.ts'
-import { signIn } from './pages.ts'
-import { DESKTOP, expectAccessible, settle, shoot } from './screens.ts'
+import { DEMO_PASSWORD, SKIP_BROWSER_TESTS } from './harness.ts'
+import { expectAccessible, settle, shoot, signedInPages } from './screens.ts'
 
 const FOLIO = /^PA-\d{2}-[0-9A-Z]{4}-[0-9A-Z]$/
 // A code of a closed list shown as it is stored (immigration_checkpoint, accused_internal_control…) instead of in words.
@@ -19,41 +17,7 @@ const NOTE = 'Siete quejas en México 57 km 25 contra el mismo gafete: se envía
  * own body's figures and never the rules.
  */
 describe.skipIf(SKIP_BROWSER_TESTS)('The national office’s case screens in Chromium', () => {
-  let faro: RunningFaro | undefined
-  let browser: Browser | undefined
-  const contexts: BrowserContext[] = []
-  let pageProblems: string[] = []
-
-  beforeAll(async () => {
-    ;({ faro, browser } = await startBrowserAndFaro())
-  })
-
-  afterEach(() => {
-    const problems = pageProblems
-    pageProblems = []
-    expect(problems).toEqual([])
-  })
-
-  afterAll(() => closeAll(contexts, browser, faro))
-
-  async function openAs(username: string): Promise<Page> {
-    if (!browser || !faro) {
-      throw new Error('the browser or the server did not start')
-    }
-    const context = await browser.newContext({ baseURL: faro.baseUrl, locale: 'es-MX', viewport: DESKTOP })
-    contexts.push(context)
-    const page = await context.newPage()
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
-        pageProblems.push(message.text())
-      }
-    })
-    page.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`))
-    await page.goto('/app/')
-    await signIn(page, username)
-    await page.getByTestId('account-name').waitFor()
-    return page
-  }
+  const { openAs, server } = signedInPages()
 
   it('shows the Paisano coordination the routing rules in force, in words, to read', async () => {
     const page = await openAs('coordinacion.paisano')
@@ -223,16 +187,13 @@ describe.skipIf(SKIP_BROWSER_TESTS)('The national office’s case screens in Chr
   })
 
   it('shows the coordination every body’s scorecard, the most late first', async () => {
-    if (!faro) {
-      throw new Error('the server did not start')
-    }
     const page = await openAs('coordinacion.paisano')
     const asked = page.waitForRequest((r) => r.url().includes('/api/cases/scorecards'))
     await page.getByTestId('home-paisano_coordinator').getByTestId('home-scorecards').click()
     const url = new URL((await asked).url())
     const table = page.getByTestId('scorecards')
     await table.waitFor()
-    const coordinator = await apiSession(faro.baseUrl, 'coordinacion.paisano', DEMO_PASSWORD)
+    const coordinator = await apiSession(server().baseUrl, 'coordinacion.paisano', DEMO_PASSWORD)
     const exact = (await (await coordinator.request('GET', `${url.pathname}${url.search}`)).json()) as { items: { bodyId: string; overdue: number }[] }
     const rows = table.getByTestId('scorecard')
     expect(await rows.count()).toBe(exact.items.length)

@@ -1,9 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import es from '../packages/web/src/i18n/es.json'
-import { SKIP_BROWSER_TESTS, closeAll, startBrowserAndFaro, type RunningFaro } from './harness.ts'
-import { signIn } from './pages.ts'
-import { DESKTOP, expectAccessible, settle, shoot } from './screens.ts'
+import { SKIP_BROWSER_TESTS } from './harness.ts'
+import { expectAccessible, settle, shoot, signedInPages } from './screens.ts'
 
 // A code of a closed list shown as it is stored (in_repair, first_aid…) instead of in words, or raw JSON.
 const RAW_CODE = /\b[a-z]+_[a-z_]+\b|[{}]|"\w+":/
@@ -17,41 +16,7 @@ const VEHICLES = ['Jeep', 'Camioneta pick-up', 'Cuatrimoto', 'Ambulancia']
  * view of every group; a field agent's and an analyst's reading of them.
  */
 describe.skipIf(SKIP_BROWSER_TESTS)('The groups’ registries in Chromium', () => {
-  let faro: RunningFaro | undefined
-  let browser: Browser | undefined
-  const contexts: BrowserContext[] = []
-  let pageProblems: string[] = []
-
-  beforeAll(async () => {
-    ;({ faro, browser } = await startBrowserAndFaro())
-  })
-
-  afterEach(() => {
-    const problems = pageProblems
-    pageProblems = []
-    expect(problems).toEqual([])
-  })
-
-  afterAll(() => closeAll(contexts, browser, faro))
-
-  async function openAs(username: string): Promise<Page> {
-    if (!browser || !faro) {
-      throw new Error('the browser or the server did not start')
-    }
-    const context = await browser.newContext({ baseURL: faro.baseUrl, locale: 'es-MX', viewport: DESKTOP })
-    contexts.push(context)
-    const page = await context.newPage()
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
-        pageProblems.push(message.text())
-      }
-    })
-    page.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`))
-    await page.goto('/app/')
-    await signIn(page, username)
-    await page.getByTestId('account-name').waitFor()
-    return page
-  }
+  const { openAs } = signedInPages()
 
   async function open(page: Page, label: string, testId: string): Promise<void> {
     await page.getByRole('navigation').getByRole('link', { name: label, exact: true }).click()

@@ -1,9 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import es from '../packages/web/src/i18n/es.json'
-import { SKIP_BROWSER_TESTS, closeAll, startBrowserAndFaro, type RunningFaro } from './harness.ts'
-import { signIn } from './pages.ts'
-import { DESKTOP, expectAccessible, settle, shoot } from './screens.ts'
+import { SKIP_BROWSER_TESTS } from './harness.ts'
+import { expectAccessible, settle, shoot, signedInPages } from './screens.ts'
 
 // A code of a closed list shown as it is stored (given_names, age_years…) instead of in words, or raw JSON.
 const RAW_CODE = /\b[a-z]+_[a-z_]+\b|[{}]|"\w+":/
@@ -20,41 +19,7 @@ const FIXED_CSV = [HEADER, ...ROWS.map((r) => r.replace('veintidós', '22')), ''
  * file is fixed; the fixed file is imported whole, once.
  */
 describe.skipIf(SKIP_BROWSER_TESTS)('The import of a partner’s list in Chromium', () => {
-  let faro: RunningFaro | undefined
-  let browser: Browser | undefined
-  const contexts: BrowserContext[] = []
-  let pageProblems: string[] = []
-
-  beforeAll(async () => {
-    ;({ faro, browser } = await startBrowserAndFaro())
-  })
-
-  afterEach(() => {
-    const problems = pageProblems
-    pageProblems = []
-    expect(problems).toEqual([])
-  })
-
-  afterAll(() => closeAll(contexts, browser, faro))
-
-  async function openAs(username: string): Promise<Page> {
-    if (!browser || !faro) {
-      throw new Error('the browser or the server did not start')
-    }
-    const context = await browser.newContext({ baseURL: faro.baseUrl, locale: 'es-MX', viewport: DESKTOP })
-    contexts.push(context)
-    const page = await context.newPage()
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
-        pageProblems.push(message.text())
-      }
-    })
-    page.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`))
-    await page.goto('/app/')
-    await signIn(page, username)
-    await page.getByTestId('account-name').waitFor()
-    return page
-  }
+  const { openAs } = signedInPages()
 
   async function chooseFile(page: Page, name: string, content: string): Promise<void> {
     await page.getByTestId('regimp-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') })

@@ -1,8 +1,9 @@
 import path from 'node:path'
 import { AxeBuilder } from '@axe-core/playwright'
-import type { Page } from 'playwright-core'
-import { expect } from 'vitest'
-import { OUTPUT_DIR } from './harness.ts'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, expect } from 'vitest'
+import { closeAll, OUTPUT_DIR, startBrowserAndFaro, type RunningFaro } from './harness.ts'
+import { signIn } from './pages.ts'
 
 export const DESKTOP = { width: 1280, height: 900 }
 export const PHONE_WIDTH = 360
@@ -27,4 +28,58 @@ export async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(OUTPUT_DIR, `${name}-360.png`), fullPage: true })
   expect(await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0), `${name} at 360 px`).toBeLessThanOrEqual(PHONE_WIDTH)
   await page.setViewportSize(DESKTOP)
+}
+
+/**
+ * A demo Faro and a Chromium for a test file's tests, started before them and closed after them:
+ * `openAs` signs an account in on a page of its own (desktop width, Mexican Spanish), and any
+ * uncaught error or Content-Security-Policy refusal on any page fails the test it happened in.
+ * `setup` runs once the server is up: data the tests need, made through the API.
+ */
+export function signedInPages(setup?: (faro: RunningFaro) => Promise<void>): { openAs(username: string): Promise<Page>; server(): RunningFaro } {
+  let faro: RunningFaro | undefined
+  let browser: Browser | undefined
+  const contexts: BrowserContext[] = []
+  let pageProblems: string[] = []
+
+  beforeAll(async () => {
+    ;({ faro, browser } = await startBrowserAndFaro())
+    await setup?.(faro)
+  })
+
+  afterEach(() => {
+    const problems = pageProblems
+    pageProblems = []
+    expect(problems).toEqual([])
+  })
+
+  afterAll(() => closeAll(contexts, browser, faro))
+
+  const server = (): RunningFaro => {
+    if (!faro) {
+      throw new Error('the server did not start')
+    }
+    return faro
+  }
+
+  async function openAs(username: string): Promise<Page> {
+    if (!browser) {
+      throw new Error('the browser did not start')
+    }
+    const context = await browser.newContext({ baseURL: server().baseUrl, locale: 'es-MX', viewport: DESKTOP })
+    contexts.push(context)
+    const page = await context.newPage()
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+        pageProblems.push(message.text())
+      }
+    })
+    page.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`))
+    await page.goto('/app/')
+    await signIn(page, username)
+    await page.getByTestId('account-name').waitFor()
+    return page
+  }
+
+  return { openAs, server }
 }

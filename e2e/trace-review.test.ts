@@ -1,11 +1,10 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Locator } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import es from '../packages/web/src/i18n/es.json'
 import { uuidv7 } from '../packages/web/src/outbox/uuidv7.ts'
 import { apiSession } from './api-session.ts'
-import { DEMO_PASSWORD, SKIP_BROWSER_TESTS, closeAll, startBrowserAndFaro, type RunningFaro } from './harness.ts'
-import { signIn } from './pages.ts'
-import { DESKTOP, expectAccessible, settle, shoot } from './screens.ts'
+import { DEMO_PASSWORD, SKIP_BROWSER_TESTS } from './harness.ts'
+import { expectAccessible, settle, shoot, signedInPages } from './screens.ts'
 
 // A code of a closed list shown as it is stored (not_this_person, found_alive…) instead of in words.
 const RAW_CODE = /\b[a-z]+_[a-z_]+\b/
@@ -23,14 +22,8 @@ const STORY = 'Salieron juntos de Choloma a principios de octubre; la última ll
  * the consulate is told exactly that, and that the other two are still being searched for.
  */
 describe.skipIf(SKIP_BROWSER_TESTS)('reviewing a location request in Chromium', () => {
-  let faro: RunningFaro | undefined
-  let browser: Browser | undefined
-  const contexts: BrowserContext[] = []
-  let pageProblems: string[] = []
   const filed = { recordId: '', attentionId: `att-e2e-review-${Date.now()}` }
-
-  beforeAll(async () => {
-    ;({ faro, browser } = await startBrowserAndFaro())
+  const { openAs } = signedInPages(async (faro) => {
     // The man in the registry: an attention by the Tijuana group, and who he is, in the vault.
     const agent = await apiSession(faro.baseUrl, 'agente.tijuana', DEMO_PASSWORD)
     const attention = { id: uuidv7(), recordType: 'attention', recordId: filed.attentionId, type: 'AttentionRecorded', payload: { orgUnitId: 'beta-tijuana', at: new Date().toISOString(), setting: 'rail_tracks', people: [{ count: 1 }], services: ['water', 'food', 'orientation'] } }
@@ -39,33 +32,6 @@ describe.skipIf(SKIP_BROWSER_TESTS)('reviewing a location request in Chromium', 
     const person = await agent.request('POST', '/api/people', { orgUnitId: 'beta-tijuana', identity: FOUND, link: { recordType: 'attention', recordId: filed.attentionId, legalBasis: 'consent', purpose: 'referral_services' } })
     expect(person.status, await person.clone().text()).toBe(201)
   })
-
-  afterEach(() => {
-    const problems = pageProblems
-    pageProblems = []
-    expect(problems).toEqual([])
-  })
-
-  afterAll(() => closeAll(contexts, browser, faro))
-
-  async function openAs(username: string): Promise<Page> {
-    if (!browser || !faro) {
-      throw new Error('the browser or the server did not start')
-    }
-    const context = await browser.newContext({ baseURL: faro.baseUrl, locale: 'es-MX', viewport: DESKTOP })
-    contexts.push(context)
-    const page = await context.newPage()
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
-        pageProblems.push(message.text())
-      }
-    })
-    page.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`))
-    await page.goto('/app/')
-    await signIn(page, username)
-    await page.getByTestId('account-name').waitFor()
-    return page
-  }
 
   async function describePerson(person: Locator, values: { given?: string; surname?: string; alias?: string; age?: string; sex?: string }): Promise<void> {
     if (values.given) {

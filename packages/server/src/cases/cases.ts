@@ -48,7 +48,7 @@ import { findActionById, listActionsOfRecord } from '../log/actions-repo.ts'
 import { inTransaction, type Ctx } from '../log/context.ts'
 import { lockLog } from '../log/log.ts'
 import { findRecord, policyTargetOf } from '../log/records-repo.ts'
-import { listVisibleRecords, readRecord, submitAction } from '../log/records.ts'
+import { allVisibleRecords, listVisibleRecords, readRecord, submitAction } from '../log/records.ts'
 import type { Clock } from '../clock.ts'
 import { enqueue } from '../mail/outbox.ts'
 import type { Keyring } from '../protection/keyring.ts'
@@ -293,14 +293,7 @@ export async function listCases(ctx: Ctx, q: { limit: number; cursor?: string | 
 
 /** Every case the caller may read, folded; for the patterns and scorecards of a period. */
 export async function visibleCases(ctx: Ctx): Promise<CaseState[]> {
-  const out: CaseState[] = []
-  let cursor: string | undefined
-  do {
-    const page = await listVisibleRecords(ctx, 'case', { limit: 500, cursor })
-    out.push(...page.items.map((r) => r.state as unknown as CaseState))
-    cursor = page.next ?? undefined
-  } while (cursor !== undefined)
-  return out
+  return (await allVisibleRecords<CaseState>(ctx, 'case')).map((r) => r.state)
 }
 
 /** Clusters of complaints in a period; the national office's view (the right to route). */

@@ -86,6 +86,21 @@ export interface RecordPage {
   next: string | null
 }
 
+/**
+ * Every record of a type the actor may read (under a unit, when given), page after page, each
+ * with its id, folded state and version: for the views folded from a type's records.
+ */
+export async function allVisibleRecords<T>(ctx: Ctx, recordType: RecordType, underUnitId?: string): Promise<{ recordId: string; state: T; version: number }[]> {
+  const out: { recordId: string; state: T; version: number }[] = []
+  let cursor: string | undefined
+  do {
+    const page = await listVisibleRecords(ctx, recordType, { limit: 500, cursor, ...(underUnitId ? { underUnitId } : {}) })
+    out.push(...page.items.map((r) => ({ recordId: r.recordId, state: r.state as unknown as T, version: r.version })))
+    cursor = page.next ?? undefined
+  } while (cursor !== undefined)
+  return out
+}
+
 /** Lists the records of a type that the actor's read scopes reach, newest change first. */
 export async function listVisibleRecords(
   ctx: Ctx,

@@ -17,7 +17,6 @@ import {
   TALLY_COUNTS,
   UuidV7,
   type OperationOpened,
-  type RecordType,
   type ShiftPlanned,
   type TallyState,
 } from '@faro/core'
@@ -30,7 +29,7 @@ import { describe } from '../http/openapi.ts'
 import { jsonBody, query } from '../http/validate.ts'
 import { audit } from '../log/audit.ts'
 import { inTransaction, type Ctx } from '../log/context.ts'
-import { listVisibleRecords, readRecord, submitAction } from '../log/records.ts'
+import { allVisibleRecords, readRecord, submitAction } from '../log/records.ts'
 import { accountsEndAt, importVolunteers, readVolunteers } from './volunteer-import.ts'
 
 /**
@@ -44,17 +43,6 @@ const tags = ['operations']
 const Record = z.record(z.string(), z.unknown())
 const Day = z.iso.date()
 const DAY = 86_400_000
-
-async function allVisible<T>(ctx: Ctx, type: RecordType, unit?: string): Promise<{ recordId: string; state: T; version: number }[]> {
-  const out: { recordId: string; state: T; version: number }[] = []
-  let cursor: string | undefined
-  do {
-    const page = await listVisibleRecords(ctx, type, { limit: 500, cursor, ...(unit ? { underUnitId: unit } : {}) })
-    out.push(...page.items.map((r) => ({ recordId: r.recordId, state: r.state as unknown as T, version: r.version })))
-    cursor = page.next ?? undefined
-  } while (cursor !== undefined)
-  return out
-}
 
 /** Today in Mexico's centre. */
 function today(ctx: Ctx): string {
@@ -84,7 +72,7 @@ export function operationRoutes() {
     async (c) => {
       const ctx = c.get('ctx')
       const day = today(ctx)
-      const items = await allVisible<OperationOpened>(ctx, 'operation')
+      const items = await allVisibleRecords<OperationOpened>(ctx, 'operation')
       return c.json({ items: items.map((o) => ({ recordId: o.recordId, ...o.state, status: statusOf(o.state, day) })).sort((a, b) => b.startsOn.localeCompare(a.startsOn)) })
     },
   )
@@ -145,8 +133,8 @@ export function operationRoutes() {
       const ctx = c.get('ctx')
       const q = c.req.valid('query')
       const day = today(ctx)
-      const operations = new Map((await allVisible<OperationOpened>(ctx, 'operation')).map((o) => [o.recordId, o.state]))
-      const sites = (await allVisible<SiteOpened>(ctx, 'site')).filter((s) => q.operation === undefined || s.state.operationId === q.operation)
+      const operations = new Map((await allVisibleRecords<OperationOpened>(ctx, 'operation')).map((o) => [o.recordId, o.state]))
+      const sites = (await allVisibleRecords<SiteOpened>(ctx, 'site')).filter((s) => q.operation === undefined || s.state.operationId === q.operation)
       const units = await unitsWithState(ctx)
       const items = sites.map((s) => {
         const operation = operations.get(s.state.operationId)
@@ -195,7 +183,7 @@ export function operationRoutes() {
     async (c) => {
       const ctx = c.get('ctx')
       const q = c.req.valid('query')
-      const volunteers = (await allVisible<{ userId: string; operationId: string }>(ctx, 'volunteer', q.unit)).filter((v) => q.operation === undefined || v.state.operationId === q.operation)
+      const volunteers = (await allVisibleRecords<{ userId: string; operationId: string }>(ctx, 'volunteer', q.unit)).filter((v) => q.operation === undefined || v.state.operationId === q.operation)
       const ids = volunteers.map((v) => v.state.userId)
       const users = ids.length === 0 ? [] : await ctx.db.db.selectFrom('users').leftJoin('credentials', 'credentials.userId', 'users.id').select(['users.id', 'users.username', 'users.displayName', 'users.expiresAt', 'credentials.userId as activated']).where('users.id', 'in', ids).execute()
       const byId = new Map(users.map((u) => [u.id, u]))
@@ -256,7 +244,7 @@ export function operationRoutes() {
       const q = c.req.valid('query')
       const from = q.from ?? today(ctx)
       const to = new Date(Date.parse(`${from}T00:00:00Z`) + (q.days - 1) * DAY).toISOString().slice(0, 10)
-      const shifts = (await allVisible<ShiftPlanned & { attended?: string[] }>(ctx, 'shift', q.unit ?? ctx.actor.orgUnitId)).filter((s) => s.state.date >= from && s.state.date <= to)
+      const shifts = (await allVisibleRecords<ShiftPlanned & { attended?: string[] }>(ctx, 'shift', q.unit ?? ctx.actor.orgUnitId)).filter((s) => s.state.date >= from && s.state.date <= to)
       const people = await namesOf(ctx, shifts.flatMap((s) => s.state.volunteers))
       const items = shifts
         .map((s) => ({ recordId: s.recordId, version: s.version, ...s.state, volunteers: s.state.volunteers.map((id) => ({ userId: id, displayName: people.get(id) ?? null })), missing: Math.max(0, s.state.needed - s.state.volunteers.length) }))
@@ -272,7 +260,7 @@ export function operationRoutes() {
     async (c) => {
       const ctx = c.get('ctx')
       const day = today(ctx)
-      const shifts = await allVisible<ShiftPlanned>(ctx, 'shift')
+      const shifts = await allVisibleRecords<ShiftPlanned>(ctx, 'shift')
       return c.json({ items: shifts.filter((s) => s.state.volunteers.includes(ctx.actor.userId) && s.state.date >= day).map((s) => ({ recordId: s.recordId, ...s.state })).sort((a, b) => a.date.localeCompare(b.date) || a.starts.localeCompare(b.starts)) })
     },
   )
@@ -328,7 +316,7 @@ export function operationRoutes() {
     async (c) => {
       const ctx = c.get('ctx')
       const q = c.req.valid('query')
-      const tallies = (await allVisible<TallyState>(ctx, 'tally')).filter((t) => (q.operation === undefined || t.state.operationId === q.operation) && (q.from === undefined || t.state.day >= q.from) && (q.to === undefined || t.state.day <= q.to))
+      const tallies = (await allVisibleRecords<TallyState>(ctx, 'tally')).filter((t) => (q.operation === undefined || t.state.operationId === q.operation) && (q.from === undefined || t.state.day >= q.from) && (q.to === undefined || t.state.day <= q.to))
       const units = await unitsWithState(ctx)
       const rows = new Map<string, Record<string, number | string>>()
       const total: Record<string, number> = Object.fromEntries(TALLY_COUNTS.map((k) => [k, 0]))

@@ -42,7 +42,7 @@ import { describe } from '../http/openapi.ts'
 import { jsonBody, query } from '../http/validate.ts'
 import type { Ctx } from '../log/context.ts'
 import { findRecord } from '../log/records-repo.ts'
-import { listVisibleRecords, readRecord, submitAction } from '../log/records.ts'
+import { allVisibleRecords, readRecord, submitAction } from '../log/records.ts'
 
 /**
  * The groups' registries over HTTP: staff profiles and certificates (`/api/staff`), the training
@@ -54,16 +54,9 @@ import { listVisibleRecords, readRecord, submitAction } from '../log/records.ts'
 const UnitQuery = z.strictObject({ unit: RecordId.optional().describe('this unit and the units below it; default: the caller\'s unit') })
 const tags = ['registries']
 
-/** Every record of a type the caller may read under a unit, page after page. */
+/** Every record of a type the caller may read under a unit. */
 async function allVisible<T>(ctx: Ctx, type: RecordType, unit: string): Promise<Held<T & { orgUnitId: string }>[]> {
-  const out: Held<T & { orgUnitId: string }>[] = []
-  let cursor: string | undefined
-  do {
-    const page = await listVisibleRecords(ctx, type, { limit: 500, cursor, underUnitId: unit })
-    out.push(...page.items.map((r) => ({ recordId: r.recordId, state: r.state as unknown as T & { orgUnitId: string } })))
-    cursor = page.next ?? undefined
-  } while (cursor !== undefined)
-  return out
+  return allVisibleRecords<T & { orgUnitId: string }>(ctx, type, unit)
 }
 
 /** The accounts under a unit whose staff records the caller may read, by id. */
