@@ -152,7 +152,10 @@ export const POLICY: readonly PolicyRule[] = [
   ...rows('group_coordinator', ['operation.create', 'operation.update'], 'subtree'),
   ...ALL_ROLES.flatMap((role) => rows(role, ['operation.read', 'site.read'], 'national')),
   { role: 'module_volunteer', action: 'shift.read', scope: 'unit' },
-  ...rows('module_volunteer', ['tally.create', 'tally.read', 'tally.update'], 'own'),
+  // A tally is opened at the volunteer's own site (a new record has no owner yet), then read and
+  // added to by the volunteer who opened it.
+  { role: 'module_volunteer', action: 'tally.create', scope: 'unit' },
+  ...rows('module_volunteer', ['tally.read', 'tally.update'], 'own'),
   { role: 'national_analyst', action: 'tally.read', scope: 'national' },
 
   // Field devices: each account registers its own phones; coordinators watch and revoke the

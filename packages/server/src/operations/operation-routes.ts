@@ -30,7 +30,7 @@ import { jsonBody, query } from '../http/validate.ts'
 import { audit } from '../log/audit.ts'
 import { inTransaction, type Ctx } from '../log/context.ts'
 import { allVisibleRecords, readRecord, submitAction } from '../log/records.ts'
-import { accountsEndAt, importVolunteers, readVolunteers } from './volunteer-import.ts'
+import { accountsEndAt, importVolunteers, operationOf, readVolunteers } from './volunteer-import.ts'
 
 /**
  * Operations over HTTP: Paisano's seasons and the groups' special operations (`/api/operations`),
@@ -154,7 +154,7 @@ export function operationRoutes() {
     async (c) => {
       const ctx = c.get('ctx')
       const { id, ...site } = c.req.valid('json')
-      await readRecord(ctx, 'operation', site.operationId)
+      await operationOf(ctx, site.operationId)
       const result = await submitAction(ctx, { id, recordType: 'site', recordId: id, type: 'SiteOpened', payload: site })
       return c.json(await readRecord(ctx, 'site', id), result.status === 'accepted' ? 201 : 200)
     },
@@ -199,7 +199,7 @@ export function operationRoutes() {
     async (c) => {
       const ctx = c.get('ctx')
       const input = c.req.valid('json')
-      await readRecord(ctx, 'operation', input.operationId)
+      await operationOf(ctx, input.operationId)
       const list = await readVolunteers(ctx, input.content)
       return c.json({ rows: list.total, columns: list.columns, issues: list.issues.slice(0, 100), issueCount: list.issues.length })
     },

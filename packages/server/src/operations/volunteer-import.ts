@@ -152,14 +152,17 @@ export interface MadeAccount {
   code: string
 }
 
-/** The operation a list is for, which must exist and not have ended. */
-async function operationOf(ctx: Ctx, operationId: string): Promise<OperationOpened> {
+/**
+ * The operation a body names (`operationId`): an unknown one is bad input naming the field; with
+ * `running`, one that has ended is a conflict (no volunteers for an operation over).
+ */
+export async function operationOf(ctx: Ctx, operationId: string, opts: { running?: boolean } = {}): Promise<OperationOpened> {
   const row = await findRecord(ctx.db.db, ctx.db.dialect, 'operation', operationId)
   if (row === undefined) {
     throw new DomainError('invalid', PROBLEM_TITLES.invalid[ctx.lang], { issues: [{ field: 'operationId', code: 'unknown_operation', message: message('faro.unknown_operation', ctx.lang) }] })
   }
   const operation = JSON.parse(row.state) as OperationOpened
-  if (Date.parse(accountsEndAt(operation)) <= ctx.clock.now().getTime()) {
+  if (opts.running === true && Date.parse(accountsEndAt(operation)) <= ctx.clock.now().getTime()) {
     throw new DomainError('conflict', message('faro.operation_ended', ctx.lang), { reason: 'operation_ended' })
   }
   return operation
@@ -171,7 +174,7 @@ async function operationOf(ctx: Ctx, operationId: string): Promise<OperationOpen
  * activation code, once.
  */
 export async function importVolunteers(ctx: Ctx, input: { id: string; operationId: string; content: string }): Promise<{ status: 'imported'; rows: number; accounts: MadeAccount[] }> {
-  const operation = await operationOf(ctx, input.operationId)
+  const operation = await operationOf(ctx, input.operationId, { running: true })
   const list = await readVolunteers(ctx, input.content)
   if (list.issues.length > 0) {
     throw new DomainError('invalid', message('faro.import_rejected', ctx.lang, { count: new Set(list.issues.map((i) => i.line)).size }), {
