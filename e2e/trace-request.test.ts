@@ -180,13 +180,15 @@ describe.skipIf(SKIP_BROWSER_TESTS)('location requests in Chromium', () => {
     expect(await rows.nth(2).getByRole('heading').textContent()).toBe('Persona 3 de 3')
     expect(await rows.nth(0).textContent()).toContain('Altar, Sonora')
     expect(await rows.nth(0).textContent()).toContain(es['trace.means.phone_call'])
-    expect(await rows.nth(1).getByTestId('sought-outcome').textContent()).toBe(es['trace.outcome.searching'])
+    // The consulate learns how each search stands from the answers only.
+    expect(await rows.nth(1).getByTestId('sought-outcome').textContent()).toBe(es['trace.answers.seeBelow'])
     const text = (await casePage.textContent()) ?? ''
     expect(text).not.toMatch(RAW_CODE)
     expect(text).not.toMatch(/Maldonaldo|Flaco|rosa|Kevin/)
-    const view = await page.evaluate(async (id) => (await (await fetch(`/api/cases/${id}`)).json()) as { state: { sought: { soughtId: string; personId: string }[] } }, filed.recordId)
+    const view = await page.evaluate(async (id) => (await (await fetch(`/api/cases/${id}`)).json()) as { state: { sought: { soughtId: string; personId?: string }[] } }, filed.recordId)
     for (const person of view.state.sought) {
-      expect(text).not.toContain(person.personId)
+      // The filer is not sent the vault references at all.
+      expect(person.personId).toBeUndefined()
       expect(text).not.toContain(person.soughtId)
     }
     await shoot(page, 'trace-case-page')
