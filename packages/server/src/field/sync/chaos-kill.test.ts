@@ -144,9 +144,15 @@ function countStored(file: string, batch: SimAction[]): number {
 }
 
 /** Polls the file until the batch's first action is committed: the kill then lands after it. */
+/**
+ * Waits, by the clock, until the push's actions are in the file: on a loaded machine a push can
+ * take seconds, and a kill sent before its commit would land before it, leaving the run with no
+ * kill after a commit to test.
+ */
 async function waitUntilStored(file: string, batch: SimAction[]): Promise<void> {
-  for (let i = 0; i < 2000 && countStored(file, batch) === 0; i++) {
-    await sleep(1)
+  const deadline = Date.now() + 30_000
+  while (Date.now() < deadline && countStored(file, batch) === 0) {
+    await sleep(2)
   }
 }
 
