@@ -73,6 +73,15 @@ async function staffUnder(ctx: Ctx, unit: string): Promise<Map<string, { id: str
   return out
 }
 
+/** The account a path names; an unknown one is not found. */
+async function accountOf(ctx: Ctx, raw: string | undefined) {
+  const user = await findUserById(ctx.db.db, parseInput(RecordId, raw, ctx.lang, 'userId'))
+  if (user === undefined) {
+    throw new DomainError('not_found', PROBLEM_TITLES.not_found[ctx.lang])
+  }
+  return user
+}
+
 /** A course code that exists: in the built-in catalogue, or added by the national office. */
 async function courseExists(ctx: Ctx, code: string): Promise<boolean> {
   return CatalogueCourse.safeParse(code).success || (await findRecord(ctx.db.db, ctx.db.dialect, 'training_course', code)) !== undefined
@@ -125,11 +134,8 @@ export function registryRoutes() {
     jsonBody(ProfileBody),
     async (c) => {
       const ctx = c.get('ctx')
-      const userId = parseInput(RecordId, c.req.param('userId'), ctx.lang, 'userId')
-      const user = await findUserById(ctx.db.db, userId)
-      if (user === undefined) {
-        throw new DomainError('not_found', PROBLEM_TITLES.not_found[ctx.lang])
-      }
+      const user = await accountOf(ctx, c.req.param('userId'))
+      const userId = user.id
       const { id, ...profile } = c.req.valid('json')
       const existing = await findRecord(ctx.db.db, ctx.db.dialect, 'staff_profile', userId)
       const action: ActionInput = existing === undefined
@@ -147,11 +153,8 @@ export function registryRoutes() {
     jsonBody(CertificateBody),
     async (c) => {
       const ctx = c.get('ctx')
-      const userId = parseInput(RecordId, c.req.param('userId'), ctx.lang, 'userId')
-      const user = await findUserById(ctx.db.db, userId)
-      if (user === undefined) {
-        throw new DomainError('not_found', PROBLEM_TITLES.not_found[ctx.lang])
-      }
+      const user = await accountOf(ctx, c.req.param('userId'))
+      const userId = user.id
       const { id, ...certificate } = c.req.valid('json')
       if (!(await courseExists(ctx, certificate.course))) {
         throw unknown(ctx, 'course', 'unknown_course', 'faro.unknown_course')
