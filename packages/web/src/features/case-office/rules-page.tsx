@@ -39,9 +39,9 @@ export function RoutingRulesPage() {
           {t('case.rules.changedMeanwhile')}
         </p>
       ) : null}
-      {answer.status === 'loading' ? <Loading /> : null}
+      {answer.status === 'loading' || !unitName.ready ? <Loading /> : null}
       {answer.status === 'error' ? <ErrorNotice error={answer.error} onRetry={() => void answer.reload()} /> : null}
-      {answer.status === 'ok' ? (
+      {answer.status === 'ok' && unitName.ready ? (
         <>
           <section aria-labelledby="rules-in-force" className="office-section">
             <h2 id="rules-in-force" className="list-heading">
