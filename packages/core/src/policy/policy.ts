@@ -158,9 +158,10 @@ export const POLICY: readonly PolicyRule[] = [
   ...rows('module_volunteer', ['tally.read', 'tally.update'], 'own'),
   { role: 'national_analyst', action: 'tally.read', scope: 'national' },
 
-  // Field devices: each account registers its own phones; coordinators watch and revoke the
-  // phones of their groups, administrators all of them.
-  ...FIELD_ROLES.map((role): PolicyRule => ({ role, action: 'device.register', scope: 'own' })),
+  // Field devices: each account registers its own phones (a module volunteer's keeps its
+  // tallies offline); coordinators watch and revoke the phones of their groups, administrators
+  // all of them.
+  ...[...FIELD_ROLES, 'module_volunteer' as const].map((role): PolicyRule => ({ role, action: 'device.register', scope: 'own' })),
   ...rows('group_coordinator', ['device.read', 'device.manage'], 'subtree'),
   ...rows('administrator', ['device.read', 'device.manage'], 'national'),
 ]
