@@ -55,7 +55,8 @@ export interface PolicyRule {
   scope: Scope
 }
 
-const FIELD_RECORDS = ['attention', 'rescue', 'patrol', 'remains'] as const
+// A special operation's surge sheets are field records: kept and read like the attentions.
+const FIELD_RECORDS = ['attention', 'rescue', 'patrol', 'remains', 'surge'] as const
 const FIELD_ROLES = ['field_agent', 'group_coordinator'] as const
 const ALL_ROLES = Role.options
 

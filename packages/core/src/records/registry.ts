@@ -6,6 +6,7 @@ import { reduceCase, type CaseState } from '../cases/fold.ts'
 import { CallLogged, CASE_ACTIONS, CaseOpened } from '../cases/schemas.ts'
 import { RegistryEntryImported } from '../tracing/registry.ts'
 import { OperationChanged, OperationOpened, ShiftAttended, ShiftChanged, ShiftPlanned, SiteChanged, SiteOpened, TallyCounted, TallyOpened, VolunteerChanged, VolunteerRecruited, reduceTally, type TallyState } from '../operations/schemas.ts'
+import { SurgeCounted, SurgeOpened, reduceSurge, type SurgeState } from '../operations/surge.ts'
 import { CertificateCorrected, CertificateRecorded, EquipmentRegistered, EquipmentUpdated, StaffProfileRecorded, TrainingCourseAdded } from '../registries/schemas.ts'
 
 /** Corrections change any field but the responsible unit, which fixes who may see the record. */
@@ -80,6 +81,11 @@ export const RECORD_TYPES = {
     actions: { TallyOpened, TallyCounted },
     reduce: reduceTally,
   },
+  surge: {
+    createAction: 'SurgeOpened',
+    actions: { SurgeOpened, SurgeCounted },
+    reduce: reduceSurge,
+  },
   registry_entry: {
     createAction: 'RegistryEntryImported',
     actions: { RegistryEntryImported, RegistryEntryCorrected: correctionOf(RegistryEntryImported) },
@@ -128,9 +134,10 @@ export function reduceRecord(
   action: { type: string; payload: Record<string, unknown> },
   recordType: RecordType,
 ): RecordState {
-  const def = RECORD_TYPES[recordType] as { reduce?: (state: CaseState & TallyState | undefined, action: { type: string; payload: Record<string, unknown> }) => CaseState | TallyState }
+  // A type's own fold reads the state it wrote; the registry's entries only differ in that type.
+  const def = RECORD_TYPES[recordType] as { reduce?: (state: never, action: { type: string; payload: Record<string, unknown> }) => CaseState | TallyState | SurgeState }
   if (def.reduce !== undefined) {
-    return def.reduce(state as (CaseState & TallyState) | undefined, action) as unknown as RecordState
+    return def.reduce(state as never, action) as unknown as RecordState
   }
   if (isCreateAction(recordType, action.type)) {
     const orgUnitId = action.payload.orgUnitId

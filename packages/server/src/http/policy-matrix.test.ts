@@ -35,6 +35,7 @@ const CORRECTION: Record<GenericRecordType, { type: string; payload: Record<stri
   volunteer: { type: 'VolunteerChanged', payload: { socialService: true } },
   shift: { type: 'ShiftChanged', payload: { needed: 3 } },
   tally: { type: 'TallyCounted', payload: { at: '2026-11-20T13:00:00.000Z', guidance: 1 } },
+  surge: { type: 'SurgeCounted', payload: { at: '2026-11-20T13:00:00.000Z', groups: [{ count: 3, sex: 'female' }] } },
 }
 
 function createPayload(type: GenericRecordType, orgUnitId: string): Record<string, unknown> {
@@ -72,6 +73,8 @@ function createPayload(type: GenericRecordType, orgUnitId: string): Record<strin
       return { orgUnitId, operationId: 'op-matrix', date: '2026-11-20', starts: '08:00', ends: '14:00', needed: 2 }
     case 'tally':
       return { orgUnitId, day: '2026-11-20', guidance: 1 }
+    case 'surge':
+      return { orgUnitId, operationId: 'op-matrix', day: '2026-11-20', point: 'Puente Rodolfo Robles' }
   }
 }
 

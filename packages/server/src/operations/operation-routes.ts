@@ -21,16 +21,16 @@ import {
   type TallyState,
 } from '@faro/core'
 import { z } from 'zod'
-import { listOrgUnits } from '../accounts/org-units-repo.ts'
 import { newActivationCode, storeActivation } from '../accounts/activations.ts'
 import { requireAuth } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { describe } from '../http/openapi.ts'
 import { jsonBody, query } from '../http/validate.ts'
 import { audit } from '../log/audit.ts'
-import { inTransaction, type Ctx } from '../log/context.ts'
+import { inTransaction } from '../log/context.ts'
 import { allVisibleRecords, readRecord, submitAction } from '../log/records.ts'
 import { accountsEndAt, importVolunteers, operationOf, readVolunteers } from './volunteer-import.ts'
+import { namesOf, statusOf, today, unitsWithState } from './views.ts'
 
 /**
  * Operations over HTTP: Paisano's seasons and the groups' special operations (`/api/operations`),
@@ -43,16 +43,6 @@ const tags = ['operations']
 const Record = z.record(z.string(), z.unknown())
 const Day = z.iso.date()
 const DAY = 86_400_000
-
-/** Today in Mexico's centre. */
-function today(ctx: Ctx): string {
-  return new Date(ctx.clock.now().getTime() - 6 * 3_600_000).toISOString().slice(0, 10)
-}
-
-function statusOf(operation: Pick<OperationOpened, 'startsOn' | 'endsOn'>, day: string): 'upcoming' | 'open' | 'ended' {
-  return day < operation.startsOn ? 'upcoming' : day > operation.endsOn ? 'ended' : 'open'
-}
-
 const OperationBody = OperationFields.extend({ id: UuidV7.describe('the operation\'s id, kept for retries') })
   .refine(endsAfterStart, ENDS_AFTER_START)
   .refine((o) => o.kind !== 'special' || o.reason !== undefined, { path: ['reason'], message: 'faro.operation_reason_needed' })
@@ -336,25 +326,3 @@ export function operationRoutes() {
 
   return app
 }
-
-/** Every unit with the state it lies in: its own, or the nearest of its ancestors' (a module's state committee's). */
-async function unitsWithState(ctx: Ctx): Promise<Map<string, { name: string; kind: string; state: string | null; city: string | null }>> {
-  const all = await listOrgUnits(ctx.db.db)
-  const byId = new Map(all.map((u) => [u.id, u]))
-  return new Map(
-    all.map((u) => {
-      const state = [...u.path].reverse().map((id) => byId.get(id)?.state).find((s) => s !== undefined && s !== '') ?? null
-      return [u.id, { name: u.name, kind: u.kind, state, city: u.city ?? null }]
-    }),
-  )
-}
-
-async function namesOf(ctx: Ctx, ids: readonly string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)]
-  if (unique.length === 0) {
-    return new Map()
-  }
-  const rows = await ctx.db.db.selectFrom('users').select(['id', 'displayName']).where('id', 'in', unique).execute()
-  return new Map(rows.map((r) => [r.id, r.displayName]))
-}
-
