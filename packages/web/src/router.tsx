@@ -137,6 +137,8 @@ const routes: AnyRoute[] = [
   liveRoute,
   page('import', () => import('./features/field-import/import-page.tsx'), 'ImportPage'),
   page('places', () => import('./features/places/places-page.tsx'), 'PlacesPage'),
+  page('operations', () => import('./features/operations/operations-page.tsx'), 'OperationsPage'),
+  page('roster', () => import('./features/operations/roster-page.tsx'), 'RosterPage'),
   page('team', () => import('./features/registries/staff-page.tsx'), 'StaffPage'),
   page('equipment', () => import('./features/registries/equipment-page.tsx'), 'EquipmentPage'),
   page('inspections', () => import('./features/registries/inspections-page.tsx'), 'InspectionsPage'),

@@ -3,6 +3,7 @@ import { Link } from '../../ui/router.tsx'
 import { Actions, Page } from '../../ui/status.tsx'
 import { useSession } from '../auth/session.tsx'
 import { CaseCounts } from '../cases/case-counts.tsx'
+import { RosterGapsCard } from '../operations/gaps-card.tsx'
 
 interface HomeLink {
   to: string
@@ -77,10 +78,13 @@ export function PaisanoCoordinatorHome() {
       <div className="card">
         <p>{t('home.paisano_coordinator.body')}</p>
       </div>
+      {can('shift.read') ? <RosterGapsCard /> : null}
       {can('case.read') ? <CaseCounts title={t('case.counts.title')} /> : null}
       <HomeLinks
         links={[
           { to: 'cases', label: t('home.openCases'), testId: 'home-queue' },
+          { to: 'operations', label: t('ops.home.toOperations'), testId: 'home-operations', show: can('operation.create') },
+          { to: 'roster', label: t('ops.nav.roster'), testId: 'home-roster', show: can('shift.create') },
           { to: 'intake', label: t('case.intake.open'), show: can('case.create') },
           { to: 'case-scorecards', label: t('home.openScorecards'), testId: 'home-scorecards', show: national },
           { to: 'case-patterns', label: t('home.openPatterns'), testId: 'home-patterns', show: national },
