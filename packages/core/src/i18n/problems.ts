@@ -131,6 +131,7 @@ export const MESSAGES: Record<string, Record<Lang, string>> = {
   'faro.volunteers_day_parts': { es: 'Horarios como mañana, tarde, noche, separados por ;', en: 'Day parts as morning, afternoon, night, separated by ;' },
   'faro.volunteers_already_imported': { es: 'Esta lista ya se importó: vea los voluntarios del operativo y, si hace falta, genere códigos nuevos', en: 'This list was already imported: see the operation\'s volunteers and, if needed, issue new codes' },
   'faro.unknown_operation': { es: 'No hay un operativo con esa clave', en: 'There is no operation with that id' },
+  'faro.unknown_escort': { es: 'La escolta debe ser una dependencia registrada', en: 'The escort must be a registered agency' },
   'faro.operation_ended': { es: 'El operativo ya terminó', en: 'The operation has ended' },
   'faro.trace_forensic_needed': { es: 'Un fallecimiento se informa solo con la referencia del dictamen forense', en: 'A death is reported only with the forensic report\'s reference' },
   'faro.case_category_kind': { es: 'Esta categoría no corresponde al tipo de caso', en: 'This category does not belong to the kind of case' },

@@ -158,6 +158,10 @@ export const POLICY: readonly PolicyRule[] = [
   { role: 'module_volunteer', action: 'tally.create', scope: 'unit' },
   ...rows('module_volunteer', ['tally.read', 'tally.update'], 'own'),
   { role: 'national_analyst', action: 'tally.read', scope: 'national' },
+  // Convoys: the national office schedules them and records what happens on the road; everyone
+  // reads them (the published ones are on the public site).
+  ...rows('paisano_coordinator', ['convoy.create', 'convoy.update'], 'national'),
+  ...ALL_ROLES.flatMap((role) => rows(role, ['convoy.read'], 'national')),
 
   // Field devices: each account registers its own phones (a module volunteer's keeps its
   // tallies offline); coordinators watch and revoke the phones of their groups, administrators

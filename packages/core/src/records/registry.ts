@@ -7,6 +7,7 @@ import { CallLogged, CASE_ACTIONS, CaseOpened } from '../cases/schemas.ts'
 import { RegistryEntryImported } from '../tracing/registry.ts'
 import { OperationChanged, OperationOpened, ShiftAttended, ShiftChanged, ShiftPlanned, SiteChanged, SiteOpened, TallyCounted, TallyOpened, VolunteerChanged, VolunteerRecruited, reduceTally, type TallyState } from '../operations/schemas.ts'
 import { SurgeCounted, SurgeOpened, reduceSurge, type SurgeState } from '../operations/surge.ts'
+import { ConvoyChanged, ConvoyIncidentReported, ConvoyScheduled, reduceConvoy, type ConvoyState } from '../operations/convoys.ts'
 import { CertificateCorrected, CertificateRecorded, EquipmentRegistered, EquipmentUpdated, StaffProfileRecorded, TrainingCourseAdded } from '../registries/schemas.ts'
 
 /** Corrections change any field but the responsible unit, which fixes who may see the record. */
@@ -86,6 +87,11 @@ export const RECORD_TYPES = {
     actions: { SurgeOpened, SurgeCounted },
     reduce: reduceSurge,
   },
+  convoy: {
+    createAction: 'ConvoyScheduled',
+    actions: { ConvoyScheduled, ConvoyChanged, ConvoyIncidentReported },
+    reduce: reduceConvoy,
+  },
   registry_entry: {
     createAction: 'RegistryEntryImported',
     actions: { RegistryEntryImported, RegistryEntryCorrected: correctionOf(RegistryEntryImported) },
@@ -135,7 +141,7 @@ export function reduceRecord(
   recordType: RecordType,
 ): RecordState {
   // A type's own fold reads the state it wrote; the registry's entries only differ in that type.
-  const def = RECORD_TYPES[recordType] as { reduce?: (state: never, action: { type: string; payload: Record<string, unknown> }) => CaseState | TallyState | SurgeState }
+  const def = RECORD_TYPES[recordType] as { reduce?: (state: never, action: { type: string; payload: Record<string, unknown> }) => CaseState | TallyState | SurgeState | ConvoyState }
   if (def.reduce !== undefined) {
     return def.reduce(state as never, action) as unknown as RecordState
   }

@@ -29,6 +29,7 @@ import { caseRoutes } from '../cases/case-routes.ts'
 import { registryRoutes } from '../registries/registry-routes.ts'
 import { operationRoutes } from '../operations/operation-routes.ts'
 import { surgeRoutes } from '../operations/surge-routes.ts'
+import { convoyRoutes } from '../operations/convoy-routes.ts'
 import { tracingRoutes } from '../tracing/tracing-routes.ts'
 import { caseAttachmentRoutes } from '../cases/case-attachments.ts'
 import { exceptUploads, keepFileCsp } from '../files/attachment-routes.ts'
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', registryRoutes())
   app.route('/api', operationRoutes())
   app.route('/api', surgeRoutes())
+  app.route('/api', convoyRoutes())
   app.route('/open311/v2', open311Routes({ ...cases, maxBodyBytes: deps.config.maxBodyBytes }))
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(app, { title: 'Faro API', version: '0.1.0' })))
   app.route('/', basemapRoutes(deps.config.mapPmtilesFile))

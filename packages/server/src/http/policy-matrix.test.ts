@@ -35,6 +35,7 @@ const CORRECTION: Record<GenericRecordType, { type: string; payload: Record<stri
   volunteer: { type: 'VolunteerChanged', payload: { socialService: true } },
   shift: { type: 'ShiftChanged', payload: { needed: 3 } },
   tally: { type: 'TallyCounted', payload: { at: '2026-11-20T13:00:00.000Z', guidance: 1 } },
+  convoy: { type: 'ConvoyIncidentReported', payload: { at: '2026-11-20T13:00:00.000Z', kind: 'breakdown', place: 'km 120 carretera 57' } },
   surge: { type: 'SurgeCounted', payload: { at: '2026-11-20T13:00:00.000Z', groups: [{ count: 3, sex: 'female' }] } },
 }
 
@@ -73,6 +74,8 @@ function createPayload(type: GenericRecordType, orgUnitId: string): Record<strin
       return { orgUnitId, operationId: 'op-matrix', date: '2026-11-20', starts: '08:00', ends: '14:00', needed: 2 }
     case 'tally':
       return { orgUnitId, day: '2026-11-20', guidance: 1 }
+    case 'convoy':
+      return { orgUnitId, departurePoint: 'Puente Colombia', departureState: 'Nuevo León', departsAt: at, route: 'Monterrey – Saltillo – San Luis Potosí', destinationStates: ['San Luis Potosí'], vehicles: 40, people: 150, escortId: 'agency-pf' }
     case 'surge':
       return { orgUnitId, operationId: 'op-matrix', day: '2026-11-20', point: 'Puente Rodolfo Robles' }
   }
@@ -81,7 +84,7 @@ function createPayload(type: GenericRecordType, orgUnitId: string): Record<strin
 /**
  * Who makes a fixture of a type: one who may create it wherever the situation puts it. Calls are
  * logged by the call centre of the unit itself, tallies kept by a volunteer of the site (both
- * scoped to it); the Paisano national office makes sites, volunteers and shifts; an administrator
+ * scoped to it); the Paisano national office makes sites, volunteers, shifts and convoys; an administrator
  * places; a coordinator at the root everything else.
  */
 function seederOf(type: GenericRecordType, userId: string, unit: string): Actor {
@@ -93,6 +96,7 @@ function seederOf(type: GenericRecordType, userId: string, unit: string): Actor 
     case 'site':
     case 'volunteer':
     case 'shift':
+    case 'convoy':
       return { userId, role: 'paisano_coordinator', orgUnitId: 'paisano' }
     case 'place':
       return { userId, role: 'administrator', orgUnitId: 'inm' }

@@ -110,8 +110,8 @@ for (const dialect of testDialects()) {
       expect(await res.json()).toMatchObject({ errors: [expect.objectContaining({ field: 'payload.point' })] })
       const empty = await call(env, 'POST', '/api/records/actions', { as: agent, body: { id: newActionId(), recordType: 'surge', recordId: opened?.recordId, type: 'SurgeCounted', payload: { at: `${DAY}T19:00:00.000Z`, groups: [] } } })
       expect(empty.status).toBe(400)
-      expect(await call(env, 'GET', `/api/operations/${newActionId()}/surge`, { as: coordinator }).then((r) => r.status)).toBe(404)
-      expect(await call(env, 'GET', `/api/operations/${operationId}/surge?day=ayer`, { as: coordinator }).then((r) => r.status)).toBe(400)
+      expect((await call(env, 'GET', `/api/operations/${newActionId()}/surge`, { as: coordinator })).status).toBe(404)
+      expect((await call(env, 'GET', `/api/operations/${operationId}/surge?day=ayer`, { as: coordinator })).status).toBe(400)
     })
   })
 }
