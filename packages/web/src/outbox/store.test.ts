@@ -33,6 +33,21 @@ describe('FieldStore', () => {
     expect([a.deviceCounter, b.deviceCounter, c.deviceCounter]).toEqual([1, 2, 3])
   })
 
+  it('gives back one record type\'s actions, pending and sent, in the order made, but not those the server refused', async () => {
+    const store = makeStore()
+    const key = await store.setPin('2468')
+    const tally = { recordType: 'tally', recordId: 't1', type: 'TallyCounted', payload: { guidance: 1 } } as const
+    const opened = await store.enqueue(key, { ...tally, type: 'TallyOpened', payload: { day: '2026-12-20' } })
+    await store.enqueue(key, draft)
+    const refused = await store.enqueue(key, tally)
+    const kept = await store.enqueue(key, tally)
+    await store.applyResults([
+      { id: opened.id, status: 'accepted', seq: 1 },
+      { id: refused.id, status: 'rejected', reason: 'forbidden' },
+    ])
+    expect((await store.ofType(key, 'tally')).map((a) => a.id)).toEqual([opened.id, kept.id])
+  })
+
   it('opens with the right PIN only', async () => {
     const store = makeStore()
     await store.setPin('2468')

@@ -181,6 +181,16 @@ export class FieldStore {
   }
 
   /**
+   * The actions of one record type still on the device, pending or sent (not those in "needs
+   * attention", which the server did not take), in the order they were made: what the phone can
+   * fold on its own, e.g. the day's tallies.
+   */
+  async ofType(key: CryptoKey, recordType: RecordType): Promise<PushAction[]> {
+    const rows = await this.actions.orderBy('deviceCounter').filter((row) => row.recordType === recordType && row.status !== 'attention').toArray()
+    return Promise.all(rows.map((row) => this.openAction(key, row)))
+  }
+
+  /**
    * Records the server's answers. Only `accepted` and `duplicate` take an action out of the
    * pending set; `conflict` and `rejected` move it to "needs attention" with the reason.
    */

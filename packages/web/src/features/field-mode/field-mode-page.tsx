@@ -13,6 +13,7 @@ import { cachedCrew, cachedPlaces, refreshReference, type CrewMember, type Refer
 import { fieldServiceFor } from './registry.ts'
 import { FieldServiceContext, useFieldService, useFieldSnapshot } from './service-context.tsx'
 import { StatusBar } from './status-bar.tsx'
+import { TallyPanel } from './tally-panel.tsx'
 import { usePosition } from './use-position.ts'
 
 const FieldMap = lazy(() => import('../field-map/field-map.tsx'))
@@ -32,7 +33,7 @@ export function FieldModePage() {
   }, [service])
   return (
     <FieldServiceContext.Provider value={service}>
-      <Page title={t('fm.title')} testId="field-mode">
+      <Page title={t(me.user.role === 'module_volunteer' ? 'tally.title' : 'fm.title')} testId="field-mode">
         <StatusBar />
         {startError ? <ErrorNotice error={startError} /> : null}
         <LogoutBlocked />
@@ -54,6 +55,24 @@ function Gate() {
     return <PinForm mode="unlock" />
   }
   return <Recorder />
+}
+
+/**
+ * What the form area shows: a module volunteer only counts (no GPS, no map, no field records, and
+ * none of the crew or places a volunteer may not read); field staff get the field forms.
+ */
+function Recorder() {
+  const { me } = useSession()
+  if (me.user.role === 'module_volunteer') {
+    return (
+      <>
+        <TallyPanel />
+        <AttentionList />
+        <DevicePanel />
+      </>
+    )
+  }
+  return <FieldRecorder />
 }
 
 function PinForm({ mode }: { mode: 'set' | 'unlock' }) {
@@ -110,7 +129,7 @@ function PinForm({ mode }: { mode: 'set' | 'unlock' }) {
   )
 }
 
-function Recorder() {
+function FieldRecorder() {
   const { t } = useI18n()
   const service = useFieldService()
   const position = usePosition()

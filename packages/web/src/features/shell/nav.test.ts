@@ -7,6 +7,13 @@ describe('navFor', () => {
     expect(nav.map((n) => n.route)).toEqual(['', 'capture', 'field', 'live', 'places', 'units'])
   })
 
+  it('names field mode as the tally for a module volunteer, who only counts there', () => {
+    const volunteer = navFor(['place.read', 'operation.read', 'shift.read', 'tally.create', 'tally.read', 'device.register', 'case.create'])
+    expect(volunteer.find((n) => n.route === 'capture')?.label).toBe('tally.nav')
+    const agent = navFor(['attention.create', 'device.register'])
+    expect(agent.find((n) => n.route === 'capture')?.label).toBe('nav.capture')
+  })
+
   it('gives a coordinator the import of field files', () => {
     expect(canOpen('import', ['device.manage'])).toBe(true)
     expect(canOpen('import', ['device.register'])).toBe(false)

@@ -14,6 +14,8 @@ interface PageRule extends NavItem {
   anyOf: readonly PolicyAction[]
   /** Reached from elsewhere than the main navigation (the account, from its name in the header). */
   hidden?: true
+  /** A name that says better what the page is for a role that uses it only for one thing. */
+  labelWhen?: { label: MessageKey; when(permissions: readonly string[]): boolean }
 }
 
 const PAGES: readonly PageRule[] = [
@@ -36,7 +38,8 @@ const PAGES: readonly PageRule[] = [
   { route: 'case-patterns', label: 'nav.casePatterns', anyOf: ['case.route'] },
   { route: 'routing-rules', label: 'nav.routingRules', anyOf: ['case.route', 'org_unit.manage'] },
   // Field mode (offline recording) belongs to the accounts that may register a field device.
-  { route: 'capture', label: 'nav.capture', anyOf: ['device.register'] },
+  // A module volunteer's field mode only counts: it reads as the tally.
+  { route: 'capture', label: 'nav.capture', anyOf: ['device.register'], labelWhen: { label: 'tally.nav', when: (p) => p.includes('tally.create') && !p.includes('attention.create') } },
   { route: 'field', label: 'nav.field', anyOf: ['attention.read', 'rescue.read', 'patrol.read'] },
   { route: 'live', label: 'nav.live', anyOf: ['attention.read'] },
   { route: 'import', label: 'nav.import', anyOf: ['device.manage'] },
@@ -64,7 +67,7 @@ const PAGES: readonly PageRule[] = [
  * menu follows the one policy table instead of a second list of roles.
  */
 export function navFor(permissions: readonly string[]): NavItem[] {
-  return PAGES.filter((page) => !page.hidden && allows(page, permissions)).map(({ route, label }) => ({ route, label }))
+  return PAGES.filter((page) => !page.hidden && allows(page, permissions)).map(({ route, label, labelWhen }) => ({ route, label: labelWhen?.when(permissions) ? labelWhen.label : label }))
 }
 
 /** True when the route exists and the permissions open it. */
