@@ -4,6 +4,7 @@ import { Actions, Page } from '../../ui/status.tsx'
 import { useSession } from '../auth/session.tsx'
 import { CaseCounts } from '../cases/case-counts.tsx'
 import { RosterGapsCard } from '../operations/gaps-card.tsx'
+import { MyShifts } from './my-shifts.tsx'
 
 interface HomeLink {
   to: string
@@ -35,14 +36,17 @@ export function ModuleVolunteerHome() {
       <div className="card">
         <p>{t('home.module_volunteer.body')}</p>
       </div>
-      {can('case.read') ? <CaseCounts title={t('case.counts.titleOwn')} /> : null}
+      {/* Counting is most of a volunteer's work: the buttons come before the shifts' list. */}
       <HomeLinks
         links={[
+          { to: 'capture', label: t('vol.count'), testId: 'home-count', show: can('tally.create') },
           { to: 'intake', label: t('case.intake.open'), testId: 'home-intake', show: can('case.create') },
           { to: 'folio', label: t('case.lookup.title') },
           { to: 'places', label: t('home.openPlaces') },
         ]}
       />
+      {can('shift.read') ? <MyShifts /> : null}
+      {can('case.read') ? <CaseCounts title={t('case.counts.titleOwn')} /> : null}
     </Page>
   )
 }
