@@ -99,7 +99,7 @@ for (const dialect of ['sqlite'] as const) {
       expect(await env.db.db.selectFrom('registryImports').select('source').orderBy('source').execute()).toEqual([{ source: 'Hospital General de Caborca' }, { source: 'Servicio Médico Forense de Sonora' }])
     })
 
-    it('holds the groups\' staff, certificates and equipment, and Paisano\'s winter operation open today with its sites, volunteers, roster and tallies', async () => {
+    it('holds the groups\' staff, certificates and equipment, Paisano\'s winter operation open today with its sites, volunteers, roster, tallies and convoys, and a caravan\'s surge sheets', async () => {
       const count = async (type: string) => Number((await env.db.db.selectFrom('records').select((eb) => eb.fn.countAll().as('n')).where('recordType', '=', type).executeTakeFirstOrThrow()).n)
       expect(await count('staff_profile')).toBeGreaterThanOrEqual(155)
       expect(await count('certificate')).toBeGreaterThan(400)
@@ -107,7 +107,12 @@ for (const dialect of ['sqlite'] as const) {
       const operations = (await env.db.db.selectFrom('records').select('state').where('recordType', '=', 'operation').execute()).map((r) => JSON.parse(r.state) as { kind: string; startsOn: string; endsOn: string })
       const today = new Date(env.clock.now().getTime() - 6 * 3_600_000).toISOString().slice(0, 10)
       expect(operations.filter((o) => o.kind === 'winter' && o.startsOn <= today && today <= o.endsOn)).toHaveLength(1)
-      expect(await count('site')).toBeGreaterThanOrEqual(9)
+      // About a fifth of the 535 sites an operation opens.
+      expect(await count('site')).toBeGreaterThanOrEqual(100)
+      expect(await count('convoy')).toBe(4)
+      const sheets = (await env.db.db.selectFrom('records').select('state').where('recordType', '=', 'surge').execute()).map((r) => JSON.parse(r.state) as { day: string; people: number })
+      expect(sheets.filter((s) => s.day === today).length).toBe(4)
+      expect(sheets.every((s) => s.people > 0)).toBe(true)
       expect(await count('shift')).toBeGreaterThan(100)
       expect(await count('tally')).toBeGreaterThan(50)
       const volunteers = await env.db.db.selectFrom('users').select(['expiresAt']).where('username', 'like', 'vol.%').execute()

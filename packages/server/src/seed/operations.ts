@@ -4,18 +4,20 @@ import { accountsEndAt } from '../operations/volunteer-import.ts'
 import type { Db } from '../db/open.ts'
 import { ActionBatch } from '../log/action-batch.ts'
 import type { Ctx } from '../log/context.ts'
-import { SAMPLE_MODULES } from './org-tree.ts'
+import { SAMPLE_MODULES, SEASONAL_SITES } from './org-tree.ts'
 import type { SeededRandom } from './random.ts'
 
 /**
  * Paisano's winter operation in the demo, open today: the sample modules and observation points
- * as its sites, a few volunteers at each (accounts `vol.<site>.<n>` with the demo password, which
- * stop working the day after the operation ends), this week's rosters with some gaps, and the
- * sites' tallies of the days gone by.
+ * and three seasonal sites in every state as its sites (about a fifth of the 535), a few
+ * volunteers at each sample site (accounts `vol.<site>.<n>` with the demo password, which stop
+ * working the day after the operation ends), this week's rosters with some gaps, the sites'
+ * tallies of the days gone by, and its escorted convoys. Beside it, the groups' special operation
+ * for a caravan reaching Tapachula, with today's surge sheets.
  */
 
 const DAY = 86_400_000
-const SETTINGS: Readonly<Record<string, string>> = { airport: 'airport', bus: 'bus_terminal', highway: 'highway', toll: 'toll_booth' }
+const SETTINGS: Readonly<Record<string, string>> = { airport: 'airport', bus: 'bus_terminal', highway: 'highway', toll: 'toll_booth', square: 'square' }
 const INSTITUTIONS = ['Universidad Autónoma de Baja California', 'Universidad de Guadalajara', 'Universidad Michoacana', 'Universidad Autónoma de San Luis Potosí', 'Cruz Roja Juventud', 'CETYS Universidad', 'Universidad Autónoma de Querétaro']
 
 export async function seedDemoOperation(db: Db, ctx: Ctx, demo: { now: Date; random: SeededRandom; passwordHash: string }): Promise<{ records: number; volunteers: number }> {
@@ -69,7 +71,19 @@ export async function seedDemoOperation(db: Db, ctx: Ctx, demo: { now: Date; ran
       }
     }
   }
+  for (const site of SEASONAL_SITES) {
+    const setting = Object.entries(SETTINGS).find(([word]) => site.id.includes(word))?.[1] ?? 'other'
+    actions.push(parseAction({ id: id(), recordType: 'site', recordId: id(), type: 'SiteOpened', payload: { orgUnitId: site.id, operationId, setting, hours: site.kind === 'module' ? '9:00–19:00 todos los días' : '8:00–18:00 viernes a domingo', location: { lat: site.lat, lon: site.lon } } }, 'es'))
+  }
+  actions.push(...demoConvoys(operationId, now, id))
+  const surge = demoSurge(now, random, id)
   await db.db.transaction().execute(async (trx) => {
+    const groups = new ActionBatch(trx, { ...ctx, actor: { userId: 'system', role: 'group_coordinator', orgUnitId: 'beta' } }, { demo: true })
+    await groups.load(surge)
+    for (const action of surge) {
+      await groups.stage(action)
+    }
+    await groups.flush()
     const batch = new ActionBatch(trx, { ...ctx, actor: office }, { demo: true })
     await batch.load(actions)
     for (const action of actions) {
@@ -92,5 +106,59 @@ export async function seedDemoOperation(db: Db, ctx: Ctx, demo: { now: Date; ran
       await own.flush()
     }
   })
-  return { records: actions.length + tallies.length, volunteers }
+  const records = new Set([...actions, ...tallies.map((t) => t.action), ...surge].map((a) => `${a.recordType}/${a.recordId}`)).size
+  return { records, volunteers }
+}
+
+/**
+ * The winter operation's convoys: one that arrived last week with a breakdown on the way, and
+ * three ahead, two of them published.
+ */
+function demoConvoys(operationId: string, now: Date, id: () => string): ActionInput[] {
+  const at = (days: number, hour: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days, hour + 6)).toISOString()
+  const convoys = [
+    { days: -6, from: 'Puente Internacional Colombia', state: 'Nuevo León', route: 'Colombia – Monterrey – Saltillo – San Luis Potosí – Querétaro', to: ['San Luis Potosí', 'Querétaro', 'Guanajuato'], vehicles: 74, people: 281, status: 'arrived', published: true },
+    { days: 3, from: 'Puente Internacional Nuevo Laredo II', state: 'Tamaulipas', route: 'Nuevo Laredo – Monterrey – Matehuala – San Luis Potosí', to: ['San Luis Potosí', 'Zacatecas', 'Jalisco'], vehicles: 60, people: 230, status: 'scheduled', published: true },
+    { days: 5, from: 'Garita de Nogales', state: 'Sonora', route: 'Nogales – Hermosillo – Ciudad Obregón – Los Mochis – Culiacán', to: ['Sinaloa', 'Nayarit', 'Jalisco'], vehicles: 45, people: 170, status: 'scheduled', published: true },
+    { days: 10, from: 'Puente Internacional Paso del Norte', state: 'Chihuahua', route: 'Ciudad Juárez – Chihuahua – Torreón – Zacatecas', to: ['Durango', 'Zacatecas', 'Aguascalientes'], vehicles: 50, people: 200, status: 'scheduled', published: false },
+  ] as const
+  return convoys.flatMap((c) => {
+    const recordId = id()
+    const scheduled = parseAction({ id: id(), recordType: 'convoy', recordId, type: 'ConvoyScheduled', payload: { orgUnitId: 'paisano', operationId, departurePoint: c.from, departureState: c.state, departsAt: at(c.days, 7), route: c.route, destinationStates: [...c.to], vehicles: c.vehicles, people: c.people, escortId: 'agency-pf', status: c.status, published: c.published, notes: 'Reunión una hora antes de la salida, con los documentos del vehículo a la mano.' } }, 'es')
+    const incident = c.status === 'arrived' ? [parseAction({ id: id(), recordType: 'convoy', recordId, type: 'ConvoyIncidentReported', payload: { at: at(c.days, 11), kind: 'breakdown', place: 'Carretera 57, km 120', description: 'Una camioneta con una llanta ponchada; el convoy esperó 25 minutos y siguió completo.' } }, 'es')] : []
+    return [scheduled, ...incident]
+  })
+}
+
+/**
+ * The groups' special operation for a caravan reaching Tapachula, open since two days ago: four
+ * operators counting at the bridge and the temporary shelter for the last ten hours, a tap every
+ * ten minutes (several people sent together, as a phone does after a while offline), on one
+ * sheet per operator and local day.
+ */
+function demoSurge(now: Date, random: SeededRandom, id: () => string): ActionInput[] {
+  const day = (offset: number) => new Date(now.getTime() - 6 * 3_600_000 + offset * DAY).toISOString().slice(0, 10)
+  const operationId = id()
+  const actions: ActionInput[] = [parseAction({ id: id(), recordType: 'operation', recordId: operationId, type: 'OperationOpened', payload: { orgUnitId: 'beta', kind: 'special', reason: 'caravan', name: 'Caravana en Tapachula', startsOn: day(-2), endsOn: day(12), units: ['beta-tapachula', 'beta-tuxtla-gutierrez'] } }, 'es')]
+  const nationalities = ['HN', 'HN', 'HN', 'GT', 'SV', 'VE', 'VE', 'HT', 'CU', 'NI', 'unknown']
+  for (const [point, operators, pace] of [['Puente Rodolfo Robles', 3, 10], ['Albergue temporal Tapachula', 1, 4]] as const) {
+    for (let o = 0; o < operators; o++) {
+      const sheets = new Map<string, string>()
+      for (let t = now.getTime() - 10 * 3_600_000 + random.int(0, 10) * 60_000; t < now.getTime(); t += 10 * 60_000) {
+        const localDay = new Date(t - 6 * 3_600_000).toISOString().slice(0, 10)
+        let recordId = sheets.get(localDay)
+        if (recordId === undefined) {
+          recordId = id()
+          sheets.set(localDay, recordId)
+          actions.push(parseAction({ id: id(), recordType: 'surge', recordId, type: 'SurgeOpened', payload: { orgUnitId: 'beta-tapachula', operationId, day: localDay, point } }, 'es'))
+        }
+        const groups = Array.from({ length: random.int(Math.max(1, pace - 3), pace + 3) }, () => {
+          const family = random.chance(0.25)
+          return { count: family ? random.int(2, 5) : 1, sex: random.pick(['male', 'male', 'female', 'unknown'] as const), ageBand: family ? random.pick(['0-5', '6-11', '30-44'] as const) : random.pick(['18-29', '18-29', '30-44', '45-59', '12-17'] as const), nationality: random.pick(nationalities), vulnerabilities: family ? ['travelling_with_children'] : random.chance(0.04) ? ['unaccompanied_child'] : random.chance(0.03) ? ['pregnant'] : [] }
+        })
+        actions.push(parseAction({ id: id(), recordType: 'surge', recordId, type: 'SurgeCounted', payload: { at: new Date(t).toISOString(), groups, services: random.chance(0.8) ? ['water', 'orientation'] : ['water', 'first_aid'] } }, 'es'))
+      }
+    }
+  }
+  return actions
 }

@@ -52,6 +52,17 @@ export const SAMPLE_MODULES: readonly { id: string; state: string; kind: 'module
   { id: 'obs-highway-15-son', state: 'SON', kind: 'observation_point', name: 'Punto de observación Carretera 15', lat: 30.7, lon: -111.2 },
 ]
 
+/**
+ * The seasonal sites of the demo besides the sample ones: in every state a module at the capital's
+ * bus terminal and observation points on the federal highway and in the main square, about a fifth
+ * of the 535 sites an operation opens. Unit ids say the setting (`bus`, `highway`, `square`).
+ */
+export const SEASONAL_SITES: readonly { id: string; state: string; kind: 'module' | 'observation_point'; name: string; lat: number; lon: number }[] = STATES.flatMap((s) => [
+  { id: `module-bus-${s.code.toLowerCase()}`, state: s.code, kind: 'module' as const, name: `Módulo Central de Autobuses, ${s.name}`, lat: s.lat + 0.02, lon: s.lon - 0.03 },
+  { id: `obs-highway-${s.code.toLowerCase()}`, state: s.code, kind: 'observation_point' as const, name: `Punto de observación Carretera federal, ${s.name}`, lat: s.lat - 0.12, lon: s.lon + 0.1 },
+  { id: `obs-square-${s.code.toLowerCase()}`, state: s.code, kind: 'observation_point' as const, name: `Punto de observación Plaza principal, ${s.name}`, lat: s.lat + 0.005, lon: s.lon + 0.004 },
+])
+
 const US_OFFICES = [
   { id: 'paisano-us-chicago', name: 'Oficina Paisano en Chicago', city: 'Chicago', lat: 41.8781, lon: -87.6298 },
   { id: 'paisano-us-houston', name: 'Oficina Paisano en Houston', city: 'Houston', lat: 29.7604, lon: -95.3698 },
@@ -79,7 +90,7 @@ export function orgTree(): CreateOrgUnitInput[] {
   for (const s of STATES) {
     units.push({ id: `paisano-${s.code.toLowerCase()}`, parentId: 'paisano', kind: 'state_committee', name: `Comité Estatal Paisano ${s.name}`, state: s.name, lat: s.lat, lon: s.lon })
   }
-  for (const m of SAMPLE_MODULES) {
+  for (const m of [...SAMPLE_MODULES, ...SEASONAL_SITES]) {
     units.push({ id: m.id, parentId: `paisano-${m.state.toLowerCase()}`, kind: m.kind, name: m.name, lat: m.lat, lon: m.lon })
   }
   for (const o of US_OFFICES) {
