@@ -4,7 +4,8 @@ import { useI18n } from '../../i18n/i18n.tsx'
 import { uuidv7 } from '../../outbox/uuidv7.ts'
 import { ErrorNotice } from '../../ui/status.tsx'
 import { useFieldService } from './service-context.tsx'
-import { centralDay, dayTotals, foldTallies, planTap, shiftOnNow, tallyContext } from './tally.ts'
+import { centralDay, shiftOnNow } from './shift-time.ts'
+import { dayTotals, foldTallies, planTap, tallyContext } from './tally.ts'
 import { cachedVolunteerReference, refreshVolunteerReference, type VolunteerReference } from './tally-reference.ts'
 
 /**

@@ -1,6 +1,6 @@
 import { api } from '../../api/client.ts'
 import type { FieldStore } from '../../outbox/store.ts'
-import type { MyShift } from './tally.ts'
+import type { MyShift } from './shift-time.ts'
 
 /**
  * What a volunteer's phone keeps to place its taps offline: their shifts from today on and the

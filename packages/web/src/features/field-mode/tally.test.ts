@@ -1,6 +1,7 @@
 import { TallyCounted, TallyOpened } from '@faro/core'
 import { describe, expect, it } from 'vitest'
-import { centralDay, dayTotals, foldTallies, nextShift, planTap, shiftOnNow, tallyContext, type MyShift, type TallyAction } from './tally.ts'
+import { centralDay, nextShift, shiftOnNow, type MyShift } from './shift-time.ts'
+import { dayTotals, foldTallies, planTap, tallyContext, type TallyAction } from './tally.ts'
 
 const SITE = 'module-tijuana-airport'
 const shift = (over: Partial<MyShift>): MyShift => ({ recordId: 'shift-1', orgUnitId: SITE, operationId: 'op-winter', date: '2026-12-20', starts: '08:00', ends: '14:00', ...over })

@@ -3,7 +3,7 @@ import { useI18n } from '../../i18n/i18n.tsx'
 import { ErrorNotice, Loading } from '../../ui/status.tsx'
 import { useFetch } from '../../ui/use-fetch.ts'
 import { useSession } from '../auth/session.tsx'
-import { nextShift, shiftOnNow, type MyShift } from '../field-mode/tally.ts'
+import { nextShift, shiftOnNow, type MyShift } from '../field-mode/shift-time.ts'
 import { useUnitNames } from '../org-units/use-unit-names.ts'
 
 // The next few are what a volunteer plans by; the rest of the week opens on demand.
@@ -13,7 +13,7 @@ const FIRST_SHOWN = 4
  * A module volunteer's own shifts from today on (GET /api/shifts/mine): the day in words, the
  * hours and the site, the one on now or next marked, so a glance says where to be and when.
  */
-export function MyShifts() {
+export default function MyShifts() {
   const { t, lang } = useI18n()
   const { me } = useSession()
   const shifts = useFetch<{ items: MyShift[] }>('/api/shifts/mine')

@@ -1,10 +1,13 @@
+import { lazy, Suspense } from 'react'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { Link } from '../../ui/router.tsx'
-import { Actions, Page } from '../../ui/status.tsx'
+import { Actions, Loading, Page } from '../../ui/status.tsx'
 import { useSession } from '../auth/session.tsx'
 import { CaseCounts } from '../cases/case-counts.tsx'
 import { RosterGapsCard } from '../operations/gaps-card.tsx'
-import { MyShifts } from './my-shifts.tsx'
+
+// Only volunteers have shifts of their own: the list stays out of the shell's first script.
+const MyShifts = lazy(() => import('./my-shifts.tsx'))
 
 interface HomeLink {
   to: string
@@ -45,7 +48,11 @@ export function ModuleVolunteerHome() {
           { to: 'places', label: t('home.openPlaces') },
         ]}
       />
-      {can('shift.read') ? <MyShifts /> : null}
+      {can('shift.read') ? (
+        <Suspense fallback={<Loading />}>
+          <MyShifts />
+        </Suspense>
+      ) : null}
       {can('case.read') ? <CaseCounts title={t('case.counts.titleOwn')} /> : null}
     </Page>
   )
