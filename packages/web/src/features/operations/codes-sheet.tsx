@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { useUnitNames } from '../org-units/use-unit-names.ts'
 import type { Operation, VolunteerImport } from './types.ts'
-import { dayText } from './words.ts'
+import { codeText, dayText } from './words.ts'
 
 /**
  * The sheet of one-time activation codes of the accounts just made, one card per volunteer to cut
@@ -46,7 +46,7 @@ export function CodesSheet({ operation, made, onDone }: { operation: Operation; 
               <div>
                 <dt>{t('ops.codes.code')}</dt>
                 <dd className="mono ops-code-value" data-testid="ops-code">
-                  {a.code}
+                  {codeText(a.code)}
                 </dd>
               </div>
             </dl>

@@ -3,18 +3,21 @@ import { useI18n } from '../../i18n/i18n.tsx'
 import { Link } from '../../ui/router.tsx'
 import { ErrorNotice, Loading } from '../../ui/status.tsx'
 import { useFetch } from '../../ui/use-fetch.ts'
+import { useSession } from '../auth/session.tsx'
+import { openOperations } from './choice.ts'
 import type { Operation, Shifts } from './types.ts'
 import { dayText } from './words.ts'
 
 /**
  * The home's card of the rosters: how many volunteers are missing on this week's shifts at the
- * account's sites (the national office's: every site), and the operation open now.
+ * account's sites (the national office's: every site), and the operations under way (its own first).
  */
 export function RosterGapsCard() {
   const { t, lang } = useI18n()
   const shifts = useFetch<Shifts>('/api/shifts?days=7')
   const operations = useFetch<Items<Operation>>('/api/operations')
-  const open = operations.status === 'ok' ? operations.data.items.find((o) => o.status === 'open') : undefined
+  const { me } = useSession()
+  const open = operations.status === 'ok' ? openOperations(operations.data.items, me.orgUnit.id) : []
   return (
     <section className="card" aria-labelledby="ops-home-title" data-testid="home-roster-gaps">
       <h2 id="ops-home-title">{t('ops.home.title')}</h2>
@@ -33,7 +36,17 @@ export function RosterGapsCard() {
         </dl>
       ) : null}
       {operations.status === 'ok' ? (
-        <p data-testid="home-operation-open">{open ? t('ops.home.open', { name: open.name, to: dayText(lang, open.endsOn) }) : t('ops.home.noneOpen')}</p>
+        open.length === 0 ? (
+          <p data-testid="home-operation-open">{t('ops.home.noneOpen')}</p>
+        ) : (
+          <ul>
+            {open.map((o) => (
+              <li key={o.recordId} data-testid="home-operation-open">
+                {t('ops.home.open', { name: o.name, to: dayText(lang, o.endsOn) })}
+              </li>
+            ))}
+          </ul>
+        )
       ) : null}
       <p>
         <Link to="roster">{t('ops.home.toRoster')}</Link>

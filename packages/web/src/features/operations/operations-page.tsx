@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/i18n.tsx'
 import { ErrorNotice, Loading, Page } from '../../ui/status.tsx'
 import { useFetch, useInvalidate } from '../../ui/use-fetch.ts'
 import { useSession } from '../auth/session.tsx'
+import { firstOperation } from './choice.ts'
 import { OpenOperation } from './open-operation.tsx'
 import { SiteList } from './sites.tsx'
 import { TallyTotalsTable } from './totals.tsx'
@@ -15,18 +16,18 @@ import './operations.css'
 /**
  * Paisano's seasons and the groups' special operations: the list, newest first, each upcoming,
  * open or ended; a form to open one for who may; and the chosen one's sites, volunteers and
- * tallies. The operation open today is chosen at first.
+ * tallies. The operation under way of the account's own office is chosen at first.
  */
 export function OperationsPage() {
   const { t, lang } = useI18n()
-  const { can } = useSession()
+  const { can, me } = useSession()
   const invalidate = useInvalidate()
   const operations = useFetch<Items<Operation>>('/api/operations')
   const [picked, setPicked] = useState<string | undefined>(undefined)
   const [opening, setOpening] = useState(false)
   const [done, setDone] = useState<string | undefined>(undefined)
   const items = operations.status === 'ok' ? operations.data.items : []
-  const chosen = items.find((o) => o.recordId === picked) ?? items.find((o) => o.status === 'open') ?? items[0]
+  const chosen = items.find((o) => o.recordId === picked) ?? firstOperation(items, me.orgUnit.id)
   const opened = async (operation: { recordId: string; name: string }) => {
     await invalidate('/api/operations')
     setOpening(false)

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/i18n.tsx'
 import { ErrorNotice, Loading, Page } from '../../ui/status.tsx'
 import { useFetch, useInvalidate } from '../../ui/use-fetch.ts'
 import { useSession } from '../auth/session.tsx'
+import { firstOperation } from './choice.ts'
 import { PlanShift } from './plan-shift.tsx'
 import { ShiftCard } from './shift-card.tsx'
 import type { Operation, Shifts, Site, Volunteer } from './types.ts'
@@ -19,6 +20,7 @@ import './operations.css'
  */
 export function RosterPage() {
   const { t, lang } = useI18n()
+  const { me } = useSession()
   const operationId = useId()
   const siteId = useId()
   const operations = useFetch<Items<Operation>>('/api/operations')
@@ -26,7 +28,7 @@ export function RosterPage() {
   const [pickedSite, setSite] = useState<string | undefined>(undefined)
   const [from, setFrom] = useState(() => localDay(new Date()))
   const list = operations.status === 'ok' ? operations.data.items : []
-  const operation = list.find((o) => o.recordId === pickedOperation) ?? list.find((o) => o.status === 'open') ?? list[0]
+  const operation = list.find((o) => o.recordId === pickedOperation) ?? firstOperation(list, me.orgUnit.id)
   const sites = useFetch<Items<Site>>(operation ? `/api/sites?operation=${encodeURIComponent(operation.recordId)}` : null)
   const siteList = sites.status === 'ok' ? [...sites.data.items].sort((a, b) => a.name.localeCompare(b.name, lang)) : []
   const site = siteList.find((s) => s.orgUnitId === pickedSite) ?? siteList[0]
@@ -50,10 +52,14 @@ export function RosterPage() {
           <div className="field">
             <label htmlFor={siteId}>{t('ops.roster.site')}</label>
             <select id={siteId} value={site?.orgUnitId ?? ''} onChange={(e) => setSite(e.target.value)} disabled={siteList.length === 0} data-testid="roster-site">
-              {siteList.map((s) => (
-                <option key={s.recordId} value={s.orgUnitId}>
-                  {s.name}
-                </option>
+              {byState(siteList, t('ops.sites.noPlace'), lang).map(([state, inState]) => (
+                <optgroup key={state} label={state}>
+                  {inState.map((s) => (
+                    <option key={s.recordId} value={s.orgUnitId}>
+                      {s.name}
+                    </option>
+                  ))}
+                </optgroup>
               ))}
             </select>
           </div>
@@ -87,6 +93,7 @@ function Week({ operation, site, from }: { operation: Operation; site: Site; fro
   const invalidate = useInvalidate()
   const shifts = useFetch<Shifts>(`/api/shifts?unit=${encodeURIComponent(site.orgUnitId)}&from=${from}&days=7`)
   const volunteers = useFetch<Items<Volunteer>>(`/api/volunteers?operation=${encodeURIComponent(operation.recordId)}&unit=${encodeURIComponent(site.orgUnitId)}`)
+  const today = localDay(new Date())
   const [notice, setNotice] = useState<{ text: string; conflict: boolean } | undefined>(undefined)
   const items = shifts.status === 'ok' ? shifts.data.items : []
   const days = buildWeek(from, items)
@@ -109,6 +116,7 @@ function Week({ operation, site, from }: { operation: Operation; site: Site; fro
           {notice.text}
         </p>
       ) : null}
+      {can('shift.create') ? <PlanShift operation={operation} site={site} from={from} people={people} onPlanned={(text) => void changed(text)} /> : null}
       {shifts.status === 'ok' ? (
         <ol className="ops-week" data-testid="roster-week-days">
           {days.map((d) => (
@@ -120,14 +128,23 @@ function Week({ operation, site, from }: { operation: Operation; site: Site; fro
               {d.shifts.length === 0 ? <p className="muted">{t('ops.roster.noShifts')}</p> : null}
               <ul className="ops-shifts">
                 {d.shifts.map((s) => (
-                  <ShiftCard key={s.recordId} shift={s} week={items} people={people} canChange={can('shift.update')} onChanged={(text, conflict) => void changed(text, conflict)} />
+                  <ShiftCard key={s.recordId} shift={s} week={items} people={people} canChange={can('shift.update')} today={today} onChanged={(text, conflict) => void changed(text, conflict)} />
                 ))}
               </ul>
             </li>
           ))}
         </ol>
       ) : null}
-      {can('shift.create') ? <PlanShift operation={operation} site={site} from={from} people={people} onPlanned={(text) => void changed(text)} /> : null}
     </>
   )
+}
+
+/** Sites grouped by state, the states in alphabetical order, for a long list to choose from. */
+function byState(sites: readonly Site[], none: string, lang: string): [string, Site[]][] {
+  const groups = new Map<string, Site[]>()
+  for (const site of sites) {
+    const state = site.state ?? none
+    groups.set(state, [...(groups.get(state) ?? []), site])
+  }
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b, lang))
 }

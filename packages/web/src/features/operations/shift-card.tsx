@@ -11,10 +11,10 @@ type Changed = (text: string, conflict?: boolean) => void
 
 /**
  * One shift: its times, who is on it against how many are needed (a gap marked), who came; a
- * volunteer moved to another shift of the week, and who came recorded. A change that crossed
+ * volunteer moved to another shift of the week, and who came recorded (from its day on). A change that crossed
  * another one on the way (409) reloads the week and says so.
  */
-export function ShiftCard({ shift, week, people, canChange, onChanged }: { shift: Shift; week: readonly Shift[]; people: readonly Volunteer[]; canChange: boolean; onChanged: Changed }) {
+export function ShiftCard({ shift, week, people, canChange, today, onChanged }: { shift: Shift; week: readonly Shift[]; people: readonly Volunteer[]; canChange: boolean; today: string; onChanged: Changed }) {
   const { t } = useI18n()
   const [open, setOpen] = useState<'attendance' | { move: string } | undefined>(undefined)
   const times = t(endsNextDay(shift) ? 'ops.shift.timesNextDay' : 'ops.shift.times', { starts: shift.starts, ends: shift.ends })
@@ -46,7 +46,7 @@ export function ShiftCard({ shift, week, people, canChange, onChanged }: { shift
         ))}
       </ul>
       {came !== undefined ? <p className="muted">{t('ops.shift.attendedCount', { count: came, total: shift.volunteers.length })}</p> : null}
-      {canChange && shift.volunteers.length > 0 ? (
+      {canChange && shift.volunteers.length > 0 && shift.date <= today ? (
         <button type="button" className="button button-ghost ops-small-button" aria-expanded={open === 'attendance'} onClick={() => setOpen(open === 'attendance' ? undefined : 'attendance')} data-testid="roster-attendance-open">
           {t('ops.shift.attendance')}
         </button>

@@ -1,22 +1,25 @@
 import { SiteSetting } from '@faro/core'
 import { z } from 'zod'
-import { useMemo, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
 import { api } from '../../api/client.ts'
 import type { Items, OrgUnit } from '../../api/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { uuidv7 } from '../../outbox/uuidv7.ts'
 import { FormActions, SelectField, showServerErrors, TextField, useSchemaForm } from '../../ui/form.tsx'
-import { ErrorNotice, Loading } from '../../ui/status.tsx'
+import { ErrorNotice, Loading, MoreButton } from '../../ui/status.tsx'
 import { useFetch, useInvalidate } from '../../ui/use-fetch.ts'
 import { useSession } from '../auth/session.tsx'
 import type { Operation, Site } from './types.ts'
 
 const SITE_KINDS = new Set(['module', 'observation_point'])
+// A season opens hundreds of sites: a dozen at a time, more on request or by a search.
+const PAGE = 12
 const SiteForm = z.object({ orgUnitId: z.string().min(1), setting: SiteSetting, hours: z.string().trim().min(1).max(200) })
 
 /**
  * The sites of an operation: each module or observation point with its state and city, where it
- * stands, its hours and whether it is open today; who may opens one more or closes one early.
+ * stands, its hours and whether it is open today, a dozen at a time or found by name, state or
+ * city; who may opens one more or closes one early.
  */
 export function SiteList({ operation }: { operation: Operation }) {
   const { t, lang } = useI18n()
@@ -27,7 +30,11 @@ export function SiteList({ operation }: { operation: Operation }) {
   const [adding, setAdding] = useState(false)
   const [done, setDone] = useState<string | undefined>(undefined)
   const [failure, setFailure] = useState<unknown>(undefined)
+  const [search, setSearch] = useState('')
+  const [limit, setLimit] = useState(PAGE)
+  const searchId = useId()
   const items = sites.status === 'ok' ? [...sites.data.items].sort((a, b) => a.name.localeCompare(b.name, lang)) : []
+  const found = search.trim() === '' ? items : items.filter((s) => matches(s, search))
   const close = async (site: Site) => {
     setFailure(undefined)
     setDone(undefined)
@@ -56,9 +63,20 @@ export function SiteList({ operation }: { operation: Operation }) {
         </p>
       ) : null}
       {failure ? <ErrorNotice error={failure} /> : null}
-      {items.length > 0 ? (
+      {items.length > PAGE ? (
+        <div className="field ops-search">
+          <label htmlFor={searchId}>{t('ops.sites.search')}</label>
+          <input id={searchId} type="search" value={search} onChange={(e) => { setSearch(e.target.value); setLimit(PAGE) }} autoComplete="off" data-testid="ops-site-search" />
+        </div>
+      ) : null}
+      {search.trim() !== '' ? (
+        <p className="muted" role="status">
+          {t('ops.sites.found', { count: found.length })}
+        </p>
+      ) : null}
+      {found.length > 0 ? (
         <ul className="ops-rows" data-testid="ops-site-list">
-          {items.map((s) => (
+          {found.slice(0, limit).map((s) => (
             <li key={s.recordId} className="ops-row" data-testid="ops-site" data-unit={s.orgUnitId}>
               <span className="ops-row-main">
                 <strong>{s.name}</strong>
@@ -77,6 +95,7 @@ export function SiteList({ operation }: { operation: Operation }) {
           ))}
         </ul>
       ) : null}
+      {found.length > PAGE ? <MoreButton shown={Math.min(limit, found.length)} hasMore={limit < found.length} loading={false} onMore={() => setLimit(limit + PAGE * 2)} /> : null}
       {can('site.create') && operation.status !== 'ended' && !adding ? (
         <div className="actions">
           <button type="button" className="button button-secondary" onClick={() => { setDone(undefined); setAdding(true) }} data-testid="ops-site-add">
@@ -118,4 +137,11 @@ function OpenSite({ operation, taken, onOpened, onCancel }: { operation: Operati
       <FormActions submit={t('ops.sites.addSubmit')} busy={form.formState.isSubmitting} onCancel={onCancel} />
     </form>
   )
+}
+
+/** True when a site's name, state or city holds the words searched, accents and case aside. */
+function matches(site: Site, search: string): boolean {
+  const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+  const text = fold([site.name, site.state ?? '', site.city ?? ''].join(' '))
+  return fold(search).split(/\s+/).filter(Boolean).every((word) => text.includes(word))
 }

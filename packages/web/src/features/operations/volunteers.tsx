@@ -8,6 +8,7 @@ import { useSession } from '../auth/session.tsx'
 import { useUnitNames } from '../org-units/use-unit-names.ts'
 import type { Operation, Volunteer } from './types.ts'
 import { VolunteerImport } from './volunteer-import.tsx'
+import { codeText } from './words.ts'
 
 /**
  * An operation's volunteers, folded by site: each with their username, until when their account
@@ -81,7 +82,7 @@ function VolunteerRow({ volunteer, canIssue }: { volunteer: Volunteer; canIssue:
       ) : null}
       {code ? (
         <p className="ops-new-code" role="status" data-testid="ops-new-code">
-          {t('ops.volunteers.codeIs')} <strong className="mono">{code}</strong> <span className="muted">{t('ops.codes.once')}</span>
+          {t('ops.volunteers.codeIs')} <strong className="mono">{codeText(code)}</strong> <span className="muted">{t('ops.codes.once')}</span>
         </p>
       ) : null}
       {failure ? <ErrorNotice error={failure} /> : null}

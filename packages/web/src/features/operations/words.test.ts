@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { translate, type MessageKey, type MessageValues } from '../../i18n/messages.ts'
 import { operationBody, OperationForm } from './operation-form.ts'
-import { columnText, issueText, numberText, weekdayText } from './words.ts'
+import { codeText, columnText, issueText, numberText, weekdayText } from './words.ts'
 
 const t = (key: MessageKey, values?: MessageValues) => translate('es', key, values)
 const en = (key: MessageKey, values?: MessageValues) => translate('en', key, values)
@@ -51,5 +51,11 @@ describe('OperationForm and operationBody', () => {
     expect(operationBody(OperationForm.parse(season), 'id-1', 'paisano')).toEqual({ id: 'id-1', orgUnitId: 'paisano', kind: 'winter', name: 'Operativo Invierno 2026', startsOn: '2026-11-15', endsOn: '2027-01-08' })
     const special = OperationForm.parse({ ...season, kind: 'special', reason: 'cold', units: 'beta-tijuana' })
     expect(operationBody(special, 'id-2', 'beta')).toMatchObject({ reason: 'cold', units: ['beta-tijuana'] })
+  })
+})
+
+describe('codeText', () => {
+  it('groups a code by four', () => {
+    expect(codeText('ABCDEFGHJK')).toBe('ABCD-EFGH-JK')
   })
 })

@@ -61,3 +61,8 @@ const COLUMN_KEYS: Record<ColumnField, MessageKey> = {
   trained_rights: 'ops.import.column.trainedRights',
   trained_complaints: 'ops.import.column.trainedComplaints',
 }
+
+/** An activation code in groups of four (`ABCD-EFGH-JK`), easier to copy; the server ignores the dashes. */
+export function codeText(code: string): string {
+  return (code.match(/.{1,4}/g) ?? [code]).join('-')
+}
