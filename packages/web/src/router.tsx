@@ -139,6 +139,7 @@ const routes: AnyRoute[] = [
   page('places', () => import('./features/places/places-page.tsx'), 'PlacesPage'),
   page('operations', () => import('./features/operations/operations-page.tsx'), 'OperationsPage'),
   page('roster', () => import('./features/operations/roster-page.tsx'), 'RosterPage'),
+  page('surge', () => import('./features/surge/surge-page.tsx'), 'SurgePage'),
   page('team', () => import('./features/registries/staff-page.tsx'), 'StaffPage'),
   page('equipment', () => import('./features/registries/equipment-page.tsx'), 'EquipmentPage'),
   page('inspections', () => import('./features/registries/inspections-page.tsx'), 'InspectionsPage'),

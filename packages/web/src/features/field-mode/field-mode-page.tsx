@@ -13,6 +13,7 @@ import { cachedCrew, cachedPlaces, refreshReference, type CrewMember, type Refer
 import { fieldServiceFor } from './registry.ts'
 import { FieldServiceContext, useFieldService, useFieldSnapshot } from './service-context.tsx'
 import { StatusBar } from './status-bar.tsx'
+import { SurgePanel, useOpenSurge } from './surge-panel.tsx'
 import { TallyPanel } from './tally-panel.tsx'
 import { usePosition } from './use-position.ts'
 
@@ -133,7 +134,8 @@ function FieldRecorder() {
   const { t } = useI18n()
   const service = useFieldService()
   const position = usePosition()
-  const [form, setForm] = useState<FormId>('attention')
+  const [form, setForm] = useState<FormId | 'surge'>('attention')
+  const surge = useOpenSurge()
   const [showMap, setShowMap] = useState(false)
   const [places, setPlaces] = useState<ReferencePlace[]>([])
   const [crew, setCrew] = useState<CrewMember[]>([])
@@ -157,6 +159,7 @@ function FieldRecorder() {
             {t(`fm.form.${f}`)}
           </button>
         ))}
+        {surge ? <button type="button" aria-pressed={form === 'surge'} onClick={() => setForm('surge')}>{t('surge.tab')}</button> : null}
       </div>
       {form === 'patrol' ? null : <PatrolBanner onShow={() => setForm('patrol')} />}
       <div className="fm-gps" data-testid="fm-gps">
@@ -185,6 +188,7 @@ function FieldRecorder() {
       {form === 'rescue' ? <RescueForm fix={fix} /> : null}
       {form === 'remains' ? <RemainsForm fix={fix} /> : null}
       {form === 'inspection' ? <InspectionForm places={places} /> : null}
+      {form === 'surge' && surge ? <SurgePanel operation={surge} places={places} /> : null}
       <AttentionList />
       <DevicePanel />
     </>

@@ -4,6 +4,7 @@ import { Actions, Page } from '../../ui/status.tsx'
 import { useSession } from '../auth/session.tsx'
 import { ActivityOverview } from '../field/activity-overview.tsx'
 import { AttentionCard } from '../registries/attention-card.tsx'
+import { SurgeHomeLink } from '../surge/surge-home-link.tsx'
 
 export function FieldAgentHome() {
   const { t } = useI18n()
@@ -39,6 +40,7 @@ export function GroupCoordinatorHome() {
             {t('home.openStaff')}
           </Link>
         ) : null}
+        <SurgeHomeLink />
       </Actions>
     </Page>
   )

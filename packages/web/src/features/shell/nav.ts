@@ -2,7 +2,7 @@ import type { PolicyAction } from '@faro/core'
 import type { MessageKey } from '../../i18n/messages.ts'
 
 /** The pages of the staff app, by route (the path below /app/). */
-export type RouteId = '' | 'call' | 'calls' | 'intake' | 'trace-request' | 'registry-import' | 'cases' | 'folio' | 'case-scorecards' | 'case-patterns' | 'routing-rules' | 'capture' | 'field' | 'live' | 'import' | 'places' | 'operations' | 'roster' | 'team' | 'equipment' | 'inspections' | 'staff' | 'audit' | 'people' | 'rights' | 'tokens' | 'units' | 'account'
+export type RouteId = '' | 'call' | 'calls' | 'intake' | 'trace-request' | 'registry-import' | 'cases' | 'folio' | 'case-scorecards' | 'case-patterns' | 'routing-rules' | 'capture' | 'field' | 'live' | 'import' | 'places' | 'operations' | 'roster' | 'surge' | 'team' | 'equipment' | 'inspections' | 'staff' | 'audit' | 'people' | 'rights' | 'tokens' | 'units' | 'account'
 
 export interface NavItem {
   route: RouteId
@@ -48,6 +48,7 @@ const PAGES: readonly PageRule[] = [
   // their shifts; the rosters for who plans shifts (a module volunteer reads only their own).
   { route: 'operations', label: 'ops.nav.operations', anyOf: ['operation.create', 'shift.create'] },
   { route: 'roster', label: 'ops.nav.roster', anyOf: ['shift.create'] },
+  { route: 'surge', label: 'surge.nav', anyOf: ['surge.read'] },
   // The groups' registries: who is trained in what, what they work with, and the towers' inspections
   // (for who reads the groups' records; every role reads places, so equipment decides it).
   { route: 'team', label: 'nav.team', anyOf: ['certificate.read'] },
