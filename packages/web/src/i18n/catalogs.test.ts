@@ -2,7 +2,9 @@ import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-par
 import { IntlMessageFormat } from 'intl-messageformat'
 import { describe, expect, it } from 'vitest'
 import en from './en.json'
+import enText from './en.json?raw'
 import es from './es.json'
+import esText from './es.json?raw'
 import { detectLang } from './messages.ts'
 
 const catalogs: Record<string, Record<string, string>> = { es, en }
@@ -14,6 +16,16 @@ const COUNTED = /^(count|attentions|people|rescues|patrols|rejections|conflicts|
 describe('message catalogs', () => {
   it('have exactly the same keys in Spanish and English', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(es).sort())
+  })
+
+  it('names each message once: a second entry would silently replace the first', () => {
+    for (const [lang, text] of Object.entries({ es: esText, en: enText })) {
+      const keys = [...text.matchAll(/^\s*"([^"]+)":/gm)].map((m) => m[1])
+      expect(
+        keys.filter((k, i) => keys.indexOf(k) !== i),
+        lang,
+      ).toEqual([])
+    }
   })
 
   for (const [lang, catalog] of Object.entries(catalogs)) {
