@@ -64,6 +64,17 @@ describe.skipIf(SKIP_BROWSER_TESTS)('Operations and rosters in Chromium', () => 
     expect(await page.getByTestId('ops-site').count()).toBe(12)
     await page.getByTestId('ops-site-search').fill('tijuana aeropuerto')
     await expect.poll(() => page.getByTestId('ops-site').count()).toBe(1)
+    // A seasonal point closed early, asked twice.
+    await page.getByTestId('ops-site-search').fill('plaza principal')
+    await expect.poll(() => page.getByTestId('ops-site').count()).toBeGreaterThan(1)
+    const square = page.getByTestId('ops-site').first()
+    const squareName = (await square.locator('strong').textContent()) ?? ''
+    await square.getByRole('button', { name: `Cerrar ${squareName} antes del fin del operativo` }).click()
+    await square.getByTestId('ops-site-close-confirm').click()
+    await page.getByTestId('ops-sites-done').getByText(`Se cerró ${squareName}.`).waitFor()
+    await square.getByText('Cerrado antes del fin').waitFor()
+    await page.getByTestId('ops-site-search').fill('tijuana aeropuerto')
+    await expect.poll(() => page.getByTestId('ops-site').count()).toBe(1)
     const airport = page.locator(`[data-testid="ops-site"][data-unit="${SITE}"]`)
     expect(await airport.textContent()).toContain('Aeropuerto · 8:00–20:00 todos los días')
     expect(await airport.textContent()).toContain('Baja California')

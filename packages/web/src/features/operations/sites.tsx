@@ -31,6 +31,8 @@ export function SiteList({ operation }: { operation: Operation }) {
   const [done, setDone] = useState<string | undefined>(undefined)
   const [failure, setFailure] = useState<unknown>(undefined)
   const [search, setSearch] = useState('')
+  // Closing is asked twice: a site closed by mistake stays closed for the rest of the season.
+  const [closing, setClosing] = useState<string | undefined>(undefined)
   const [limit, setLimit] = useState(PAGE)
   const searchId = useId()
   const items = sites.status === 'ok' ? [...sites.data.items].sort((a, b) => a.name.localeCompare(b.name, lang)) : []
@@ -38,6 +40,7 @@ export function SiteList({ operation }: { operation: Operation }) {
   const close = async (site: Site) => {
     setFailure(undefined)
     setDone(undefined)
+    setClosing(undefined)
     try {
       await api(`/api/sites/${encodeURIComponent(site.recordId)}`, { method: 'PATCH', body: { id: uuidv7(), closed: true } })
       await invalidate('/api/sites')
@@ -86,10 +89,21 @@ export function SiteList({ operation }: { operation: Operation }) {
                 </span>
               </span>
               <span className={s.openNow ? 'ops-status ops-status-open' : 'ops-status ops-status-ended'}>{s.openNow ? t('ops.sites.open') : s.closed ? t('ops.sites.closedEarly') : t('ops.sites.closed')}</span>
-              {can('site.update') && s.closed !== true && operation.status !== 'ended' ? (
-                <button type="button" className="button button-secondary" onClick={() => void close(s)} aria-label={t('ops.sites.closeNamed', { name: s.name })}>
+              {can('site.update') && s.closed !== true && operation.status !== 'ended' && closing !== s.recordId ? (
+                <button type="button" className="button button-secondary" onClick={() => setClosing(s.recordId)} aria-label={t('ops.sites.closeNamed', { name: s.name })}>
                   {t('ops.sites.close')}
                 </button>
+              ) : null}
+              {closing === s.recordId ? (
+                <span className="ops-confirm" role="group" aria-label={t('ops.sites.closeNamed', { name: s.name })}>
+                  <span>{t('ops.sites.closeAsk')}</span>
+                  <button type="button" className="button button-danger" onClick={() => void close(s)} data-testid="ops-site-close-confirm">
+                    {t('ops.sites.closeYes')}
+                  </button>
+                  <button type="button" className="button button-secondary" onClick={() => setClosing(undefined)}>
+                    {t('ops.sites.closeNo')}
+                  </button>
+                </span>
               ) : null}
             </li>
           ))}
