@@ -95,8 +95,8 @@ export const VolunteerChanged = patchOf(VolunteerRecruited.omit({ orgUnitId: tru
 
 /** The fields of a shift; ShiftPlanned adds the check of its times. */
 export const ShiftFields = z.strictObject({
-  orgUnitId: RecordId.describe('the site'),
-  operationId: RecordId,
+  orgUnitId: RecordId.describe('the site, or the group whose duty roster it is'),
+  operationId: RecordId.optional().describe('the operation it belongs to; a group\'s duty roster has none'),
   date: Day,
   starts: Time,
   ends: Time.describe('earlier than `starts`: the shift ends the next day'),
@@ -110,6 +110,19 @@ export type ShiftPlanned = z.infer<typeof ShiftPlanned>
 
 /** Payload of ShiftChanged: who is on it (a volunteer moved), how many are needed, its times. */
 export const ShiftChanged = patchOf(ShiftFields.pick({ volunteers: true, needed: true, starts: true, ends: true }))
+
+/**
+ * True when a shift covers a wall-clock moment at its place (date and HH:MM there): from its start
+ * to its end on its day, or past midnight into the next when it ends earlier than it starts.
+ */
+export function shiftCovers(shift: Pick<ShiftPlanned, 'date' | 'starts' | 'ends'>, at: { date: string; time: string }): boolean {
+  const overnight = shift.ends <= shift.starts
+  if (at.date === shift.date) {
+    return at.time >= shift.starts && (overnight || at.time < shift.ends)
+  }
+  const next = new Date(Date.parse(`${shift.date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+  return overnight && at.date === next && at.time < shift.ends
+}
 
 /** Payload of ShiftAttended: who came (the rest of those assigned did not). */
 export const ShiftAttended = z.strictObject({ attended: z.array(RecordId).max(50) })

@@ -8,3 +8,36 @@ export const MEXICAN_STATES = [
 ] as const
 export const MexicanState = z.enum(MEXICAN_STATES)
 export type MexicanState = z.infer<typeof MexicanState>
+
+/**
+ * Each state's clock (IANA zone). Baja California keeps the Pacific time of the United States,
+ * Sonora the mountain time without summer change, Baja California Sur, Sinaloa and Nayarit the
+ * Pacific of Mexico, Quintana Roo the south-east's; the rest the centre's. Border towns that
+ * change with the United States (Ciudad Juárez, Matamoros, Piedras Negras…) follow their own
+ * zone when a unit names it; a state's is the default.
+ */
+export const STATE_TIME_ZONES: Readonly<Record<MexicanState, string>> = Object.fromEntries(
+  MEXICAN_STATES.map((s) => [
+    s,
+    {
+      'Baja California': 'America/Tijuana',
+      Sonora: 'America/Hermosillo',
+      'Baja California Sur': 'America/Mazatlan',
+      Sinaloa: 'America/Mazatlan',
+      Nayarit: 'America/Mazatlan',
+      'Quintana Roo': 'America/Cancun',
+      Chihuahua: 'America/Chihuahua',
+    }[s as string] ?? 'America/Mexico_City',
+  ]),
+) as Record<MexicanState, string>
+
+/** The zone of a state named as in MEXICAN_STATES; the centre's for anything else. */
+export function timeZoneOfState(state: string | null | undefined): string {
+  return (state !== null && state !== undefined && Object.hasOwn(STATE_TIME_ZONES, state) ? STATE_TIME_ZONES[state as MexicanState] : undefined) ?? 'America/Mexico_City'
+}
+
+/** The wall-clock date (YYYY-MM-DD) and time (HH:MM) of an instant in a zone. */
+export function wallClock(instant: Date, timeZone: string): { date: string; time: string } {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(instant).map((p) => [p.type, p.value]))
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` }
+}

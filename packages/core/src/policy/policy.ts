@@ -153,6 +153,9 @@ export const POLICY: readonly PolicyRule[] = [
   ...rows('group_coordinator', ['operation.create', 'operation.update'], 'subtree'),
   ...ALL_ROLES.flatMap((role) => rows(role, ['operation.read', 'site.read'], 'national')),
   { role: 'module_volunteer', action: 'shift.read', scope: 'unit' },
+  // A group's duty roster: its coordinator plans it, its staff read it.
+  ...rows('group_coordinator', ['shift.create', 'shift.read', 'shift.update'], 'subtree'),
+  { role: 'field_agent', action: 'shift.read', scope: 'unit' },
   // A tally is opened at the volunteer's own site (a new record has no owner yet), then read and
   // added to by the volunteer who opened it.
   { role: 'module_volunteer', action: 'tally.create', scope: 'unit' },

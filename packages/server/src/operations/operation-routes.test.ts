@@ -82,6 +82,12 @@ for (const dialect of testDialects()) {
       const luis = other.items.find((v) => v.username === 'vol.luis.angel')?.userId ?? ''
       const saturday = { id: newActionId(), orgUnitId: 'module-tijuana-airport', operationId, date: '2026-11-21', starts: '08:00', ends: '14:00', needed: 2, volunteers: [volunteer.userId] }
       const sunday = { id: newActionId(), orgUnitId: 'module-tijuana-airport', operationId, date: '2026-11-22', starts: '14:00', ends: '22:00', needed: 2, volunteers: [luis] }
+      // Yesterday's day shift is over; its night shift runs until six this morning.
+      const fridayDay = { id: newActionId(), orgUnitId: 'module-tijuana-airport', operationId, date: '2026-11-20', starts: '08:00', ends: '14:00', needed: 1, volunteers: [volunteer.userId] }
+      const fridayNight = { id: newActionId(), orgUnitId: 'module-tijuana-airport', operationId, date: '2026-11-20', starts: '22:00', ends: '06:00', needed: 1, volunteers: [volunteer.userId] }
+      for (const shift of [fridayDay, fridayNight]) {
+        expect((await call(env, 'POST', '/api/shifts', { as: paisano, body: shift })).status).toBe(201)
+      }
       for (const shift of [saturday, sunday]) {
         expect((await call(env, 'POST', '/api/shifts', { as: paisano, body: shift })).status).toBe(201)
       }
@@ -92,7 +98,7 @@ for (const dialect of testDialects()) {
       expect(after.gaps).toBe(1)
       expect(after.items[0]?.volunteers.map((v) => v.displayName)).toEqual(['Ana Lucía Ramírez', 'Luis Ángel Soto'])
       const mine = (await (await call(env, 'GET', '/api/shifts/mine', { as: volunteerSession })).json()) as { items: { date: string }[] }
-      expect(mine.items.map((s) => s.date)).toEqual(['2026-11-21'])
+      expect(mine.items.map((s) => s.date)).toEqual(['2026-11-20', '2026-11-21'])
       expect((await call(env, 'POST', `/api/shifts/${saturday.id}/attendance`, { as: paisano, body: { id: newActionId(), attended: [volunteer.userId] } })).status).toBe(200)
       // A volunteer does not plan shifts.
       expect((await call(env, 'POST', '/api/shifts', { as: volunteerSession, body: { ...saturday, id: newActionId() } })).status).toBe(403)

@@ -245,13 +245,15 @@ export function operationRoutes() {
 
   app.get(
     '/shifts/mine',
-    describe({ summary: 'The caller\'s own shifts from today on', tags, responses: { 200: { description: 'Shifts', schema: z.object({ items: z.array(Record) }) } } }),
+    describe({ summary: 'The caller\'s own shifts from today on, and last night\'s while it runs past midnight', tags, responses: { 200: { description: 'Shifts', schema: z.object({ items: z.array(Record) }) } } }),
     requireAuth,
     async (c) => {
       const ctx = c.get('ctx')
       const day = today(ctx)
+      const yesterday = new Date(Date.parse(`${day}T00:00:00Z`) - DAY).toISOString().slice(0, 10)
       const shifts = await allVisibleRecords<ShiftPlanned>(ctx, 'shift')
-      return c.json({ items: shifts.filter((s) => s.state.volunteers.includes(ctx.actor.userId) && s.state.date >= day).map((s) => ({ recordId: s.recordId, ...s.state })).sort((a, b) => a.date.localeCompare(b.date) || a.starts.localeCompare(b.starts)) })
+      const current = (s: ShiftPlanned) => s.date >= day || (s.date === yesterday && s.ends <= s.starts)
+      return c.json({ items: shifts.filter((s) => s.state.volunteers.includes(ctx.actor.userId) && current(s.state)).map((s) => ({ recordId: s.recordId, ...s.state })).sort((a, b) => a.date.localeCompare(b.date) || a.starts.localeCompare(b.starts)) })
     },
   )
 

@@ -91,6 +91,25 @@ for (const dialect of testDialects()) {
       expect(staff.items.find((s) => s.userId === rescuer.id)).toMatchObject({ profile: { function: 'rescuer' }, certificates: expect.arrayContaining([expect.objectContaining({ course: 'first_aid' })]) })
     })
 
+    it('says who of them is on duty tonight by the group\'s roster, on Tijuana\'s clock', async () => {
+      expect((await certificate(coordinator, driver.id, { course: 'land_water_rescue', issuedOn: '2026-06-01', expiresOn: '2028-06-01' })).status).toBe(201)
+      // The night shift, 20:00 to 08:00, planned by the coordinator: a duty roster, no operation.
+      const night = { id: newActionId(), orgUnitId: 'beta-tijuana', date: '2026-11-21', starts: '20:00', ends: '08:00', needed: 2, volunteers: [driver.id] }
+      expect((await call(env, 'POST', '/api/shifts', { as: coordinator, body: night })).status).toBe(201)
+      expect((await call(env, 'POST', '/api/shifts', { as: agent, body: { ...night, id: newActionId() } })).status).toBe(403)
+      type Coverage = { items: { userId: string; onDuty: boolean }[]; rostered: string[] }
+      const ask = async (at: string, onDuty = true) => (await (await call(env, 'GET', `/api/staff/coverage?unit=beta&course=land_water_rescue&onDuty=${onDuty}&at=${encodeURIComponent(at)}`, { as: national })).json()) as Coverage
+      const tonight = await ask('2026-11-21T23:00:00-08:00')
+      expect(tonight).toEqual({ items: [expect.objectContaining({ userId: driver.id, onDuty: true })], rostered: ['beta-tijuana'] })
+      expect((await ask('2026-11-21T23:00:00-08:00', false)).items.map((i) => [i.userId === driver.id, i.onDuty]).sort()).toEqual([[false, false], [true, true]])
+      // Half past nine in Mexico City is half past seven in Tijuana: still the night shift there.
+      expect((await ask('2026-11-22T09:30:00-06:00')).items.map((i) => i.userId)).toEqual([driver.id])
+      expect(await ask('2026-11-22T09:30:00-08:00')).toEqual({ items: [], rostered: [] })
+      // The staff read their roster.
+      const roster = (await (await call(env, 'GET', '/api/shifts?unit=beta-tijuana&from=2026-11-21&days=1', { as: agent })).json()) as { items: { recordId: string }[] }
+      expect(roster.items.map((s) => s.recordId)).toEqual([night.id])
+    })
+
     it('keeps each group\'s vehicles and equipment with a history, and lists what to renew', async () => {
       const jeep = { id: newActionId(), orgUnitId: 'beta-tijuana', type: 'jeep', identifier: 'BC-4521-A', acquiredOn: '2012-04-01', crew: [rescuer.id], nextServiceOn: '2027-03-01' }
       expect((await call(env, 'POST', '/api/equipment', { as: coordinator, body: jeep })).status).toBe(201)

@@ -32,6 +32,10 @@ import {
   type RecordType,
   type StaffProfileRecorded as Profile,
   type TrainingCourseAdded as Course,
+  shiftCovers,
+  timeZoneOfState,
+  wallClock,
+  type ShiftPlanned,
 } from '@faro/core'
 import { z } from 'zod'
 import { findOrgUnits } from '../accounts/org-units-repo.ts'
@@ -43,6 +47,7 @@ import { jsonBody, query } from '../http/validate.ts'
 import type { Ctx } from '../log/context.ts'
 import { findRecord } from '../log/records-repo.ts'
 import { allVisibleRecords, readRecord, submitAction } from '../log/records.ts'
+import { unitsWithState } from '../operations/views.ts'
 
 /**
  * The groups' registries over HTTP: staff profiles and certificates (`/api/staff`), the training
@@ -53,6 +58,30 @@ import { allVisibleRecords, readRecord, submitAction } from '../log/records.ts'
 
 const UnitQuery = z.strictObject({ unit: RecordId.optional().describe('this unit and the units below it; default: the caller\'s unit') })
 const tags = ['registries']
+
+/**
+ * Who is on a shift at a moment under a unit, each shift read on its own unit's clock (Tijuana's
+ * ten at night is not Mexico City's), and which units have anyone rostered then. A caller who may
+ * not read the rosters learns no one is on duty.
+ */
+async function onDutyAt(ctx: Ctx, unit: string, at: Date): Promise<{ people: Set<string>; units: Set<string> }> {
+  const people = new Set<string>()
+  const units = new Set<string>()
+  if (scopesOf(ctx.actor.role, 'shift.read').length === 0) {
+    return { people, units }
+  }
+  const shifts = await allVisibleRecords<ShiftPlanned>(ctx, 'shift', unit)
+  const places = await unitsWithState(ctx)
+  for (const { state } of shifts) {
+    if (shiftCovers(state, wallClock(at, timeZoneOfState(places.get(state.orgUnitId)?.state)))) {
+      units.add(state.orgUnitId)
+      for (const person of state.volunteers) {
+        people.add(person)
+      }
+    }
+  }
+  return { people, units }
+}
 
 /** Every record of a type the caller may read under a unit. */
 async function allVisible<T>(ctx: Ctx, type: RecordType, unit: string): Promise<Held<T & { orgUnitId: string }>[]> {
@@ -181,16 +210,23 @@ export function registryRoutes() {
 
   app.get(
     '/staff/coverage',
-    describe({ summary: 'Who holds a valid certificate of a course, by group: "who holds water rescue?"', tags, responses: { 200: { description: 'Holders', schema: z.object({ items: z.array(z.object({ userId: z.string(), displayName: z.string().nullable(), orgUnitId: z.string(), expiresOn: z.string().nullable() })) }) } } }),
+    describe({
+      summary: 'Who holds a valid certificate of a course, by group, and who of them is on duty at a moment by the groups\' rosters: "who on duty tonight holds water rescue?"',
+      tags,
+      responses: { 200: { description: 'Holders', schema: z.object({ items: z.array(z.object({ userId: z.string(), displayName: z.string().nullable(), orgUnitId: z.string(), expiresOn: z.string().nullable(), onDuty: z.boolean() })), rostered: z.array(z.string()).describe('the groups with a shift at that moment: where no one is rostered, on duty says nothing') }) } },
+    }),
     requireAuth,
-    query(UnitQuery.extend({ course: z.string().min(1).max(64) })),
+    query(UnitQuery.extend({ course: z.string().min(1).max(64), at: z.iso.datetime({ offset: true }).optional().describe('the moment asked about; default: now'), onDuty: z.enum(['true', 'false']).optional().describe('true: only those on a shift at that moment') })),
     async (c) => {
       const ctx = c.get('ctx')
       const q = c.req.valid('query')
       const unit = q.unit ?? ctx.actor.orgUnitId
+      const at = q.at === undefined ? ctx.clock.now() : new Date(q.at)
       const staff = await staffUnder(ctx, unit)
       const held = holders(await allVisible<Certificate & { revoked?: boolean }>(ctx, 'certificate', unit), q.course, ctx.clock.now())
-      return c.json({ items: held.map((h) => ({ userId: h.state.userId, displayName: staff.get(h.state.userId)?.displayName ?? null, orgUnitId: h.state.orgUnitId, expiresOn: h.state.expiresOn ?? null })) })
+      const duty = await onDutyAt(ctx, unit, at)
+      const items = held.map((h) => ({ userId: h.state.userId, displayName: staff.get(h.state.userId)?.displayName ?? null, orgUnitId: h.state.orgUnitId, expiresOn: h.state.expiresOn ?? null, onDuty: duty.people.has(h.state.userId) }))
+      return c.json({ items: q.onDuty === 'true' ? items.filter((i) => i.onDuty) : items, rostered: [...duty.units].sort() })
     },
   )
 

@@ -52,6 +52,15 @@ export async function seedDemoRegistries(db: Db, ctx: Ctx, demo: RegistriesDemo)
       await db.db.insertInto('credentials').values({ userId: id, passwordHash: demo.passwordHash, totpSecret: null, totpPendingSecret: null, updatedAt: createdAt }).execute()
       staff.push(id)
     }
+    // The group's duty roster from yesterday to the week's end: three shifts a day, two on each,
+    // taking turns down the list, so "who is on duty tonight" has an answer.
+    for (let d = -1; d < 7; d++) {
+      for (const [k, [starts, ends]] of ([['06:00', '14:00'], ['14:00', '22:00'], ['22:00', '06:00']] as const).entries()) {
+        const first = ((d + 1) * 3 + k) * 2
+        const on = staff.length === 0 ? [] : [...new Set([staff[first % staff.length], staff[(first + 1) % staff.length]])].filter((s): s is string => s !== undefined)
+        add('shift', uuidv7({ msecs: now.getTime(), random: random.bytes(16) }), 'ShiftPlanned', { orgUnitId: unitId, date: day(d), starts, ends, needed: 2, volunteers: on })
+      }
+    }
     for (const [index, userId] of staff.entries()) {
       staffCount += 1
       const fit = random.chance(0.1) ? random.int(-20, -1) : random.chance(0.15) ? random.int(1, 55) : random.int(70, 360)

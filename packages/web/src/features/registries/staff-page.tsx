@@ -82,7 +82,8 @@ function StaffList({ unit, courses, today }: { unit: string; courses: readonly C
   const filterId = useId()
   const staff = useFetch<Items<StaffMember>>(`/api/staff?unit=${encodeURIComponent(unit)}`)
   const [course, setCourse] = useState('')
-  const coverage = useFetch<Items<Holder>>(course === '' ? null : `/api/staff/coverage?unit=${encodeURIComponent(unit)}&course=${encodeURIComponent(course)}`)
+  const [onDuty, setOnDuty] = useState(false)
+  const coverage = useFetch<Items<Holder> & { rostered: string[] }>(course === '' ? null : `/api/staff/coverage?unit=${encodeURIComponent(unit)}&course=${encodeURIComponent(course)}${onDuty ? '&onDuty=true' : ''}`)
   const [editing, setEditing] = useState<Editing>(undefined)
   const [done, setDone] = useState<string | undefined>(undefined)
   const courseOptions = useMemo(() => courses.map((c) => ({ value: c.code, label: courseName(t, lang, c.code, courses) })).sort((a, b) => a.label.localeCompare(b.label, lang)), [courses, t, lang])
@@ -119,9 +120,17 @@ function StaffList({ unit, courses, today }: { unit: string; courses: readonly C
           ))}
         </select>
       </div>
+      {course !== '' ? (
+        <label className="check" htmlFor={`${filterId}-duty`}>
+          <input id={`${filterId}-duty`} type="checkbox" checked={onDuty} onChange={(e) => setOnDuty(e.target.checked)} data-testid="team-on-duty" />
+          {t('team.coverage.onDuty')}
+        </label>
+      ) : null}
       {course !== '' && coverage.status === 'ok' ? (
         <p role="status" data-testid="team-coverage-count">
-          {t('team.coverage.count', { count: coverage.data.items.length, course: courseName(t, lang, course, courses) })}
+          {onDuty && coverage.data.rostered.length === 0
+            ? t('team.coverage.noRoster')
+            : t(onDuty ? 'team.coverage.onDutyCount' : 'team.coverage.count', { count: coverage.data.items.length, course: courseName(t, lang, course, courses) })}
         </p>
       ) : null}
       {done ? (
