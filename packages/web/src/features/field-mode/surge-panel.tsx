@@ -221,12 +221,12 @@ function Choices({ tap, onChange }: { tap: SurgeTap; onChange(next: SurgeTap): v
   const quick = QUICK_NATIONALITIES.some((q) => q === tap.nationality) || tap.nationality === 'unknown'
   return (
     <div className="surge-choices">
-      <Group legend={t('fm.people.sex')} testId="surge-sex">
+      <Group legend={t('fm.people.sex')} testId="surge-sex" look="tight">
         {Sex.options.map((s) => (
           <Toggle key={s} pressed={tap.sex === s} onClick={() => onChange({ ...tap, sex: s })} label={t(`sex.${s}`)} />
         ))}
       </Group>
-      <Group legend={t('fm.people.age')} testId="surge-age">
+      <Group legend={t('fm.people.age')} testId="surge-age" look="tight">
         {AgeBand.options.map((a) => (
           <Toggle key={a} pressed={tap.ageBand === a} onClick={() => onChange({ ...tap, ageBand: a })} label={a === 'unknown' ? t('fm.people.unknown') : t('fm.people.ageBand', { band: a })} />
         ))}
@@ -248,12 +248,12 @@ function Choices({ tap, onChange }: { tap: SurgeTap; onChange(next: SurgeTap): v
           </select>
         </label>
       </Group>
-      <Group legend={t('fm.people.vulnerabilities')} testId="surge-vulnerabilities" wide>
+      <Group legend={t('fm.people.vulnerabilities')} testId="surge-vulnerabilities" look="wide">
         {Vulnerability.options.map((v) => (
           <Toggle key={v} pressed={tap.vulnerabilities.includes(v)} onClick={() => onChange({ ...tap, vulnerabilities: flip(tap.vulnerabilities, v) })} label={t(`vulnerability.${v}`)} />
         ))}
       </Group>
-      <Group legend={t('surge.services')} testId="surge-services" wide>
+      <Group legend={t('surge.services')} testId="surge-services" look="wide">
         {Service.options.map((s) => (
           <Toggle key={s} pressed={tap.services.includes(s)} onClick={() => onChange({ ...tap, services: flip(tap.services, s) })} label={t(`service.${s}`)} />
         ))}
@@ -262,9 +262,9 @@ function Choices({ tap, onChange }: { tap: SurgeTap; onChange(next: SurgeTap): v
   )
 }
 
-function Group({ legend, testId, wide = false, children }: { legend: string; testId: string; wide?: boolean; children: ReactNode }) {
+function Group({ legend, testId, look, children }: { legend: string; testId: string; look?: 'wide' | 'tight'; children: ReactNode }) {
   return (
-    <fieldset className={`surge-group${wide ? ' surge-group-wide' : ''}`} data-testid={testId}>
+    <fieldset className={`surge-group${look ? ` surge-group-${look}` : ''}`} data-testid={testId}>
       <legend>{legend}</legend>
       <div className="surge-options">{children}</div>
     </fieldset>

@@ -55,7 +55,7 @@ export function PointCard({ point, hours, index }: { point: SurgePoint; hours: r
 export function Breakdowns({ total }: { total: SurgeFigures }) {
   const { t, lang } = useI18n()
   return (
-    <section aria-labelledby="surge-breakdowns" className="breakdown" data-testid="surge-breakdowns">
+    <section aria-labelledby="surge-breakdowns" className="breakdown surge-breakdowns" data-testid="surge-breakdowns">
       <h2 id="surge-breakdowns">{t('surge.breakdowns')}</h2>
       <div className="breakdown-grid">
         {DIMENSIONS.map(({ dimension, field, heading }) => {

@@ -97,7 +97,7 @@ function Figures({ operationId, day }: { operationId: string; day: string }) {
           {total.lastAt ? ` · ${t('surge.lastAt', { time: time(Date.parse(total.lastAt)) })}` : ''}
         </p>
       </section>
-      <h2>{t('surge.points')}</h2>
+      <h2 className="surge-points-heading">{t('surge.points')}</h2>
       {data.points.length === 0 ? <p className="muted">{t('surge.noPoints')}</p> : null}
       <div className="surge-points">
         {data.points.map((p, i) => (
