@@ -91,9 +91,16 @@ for (const dialect of testDialects()) {
       for (const shift of [saturday, sunday]) {
         expect((await call(env, 'POST', '/api/shifts', { as: paisano, body: shift })).status).toBe(201)
       }
-      const week = async () => (await (await call(env, 'GET', '/api/shifts?unit=module-tijuana-airport&from=2026-11-21&days=7', { as: paisano })).json()) as { items: { recordId: string; missing: number; volunteers: { displayName: string }[] }[]; gaps: number }
-      expect((await week()).gaps).toBe(2)
-      expect((await call(env, 'PATCH', `/api/shifts/${saturday.id}`, { as: paisano, body: { id: newActionId(), volunteers: [volunteer.userId, luis] } })).status).toBe(200)
+      const week = async () => (await (await call(env, 'GET', '/api/shifts?unit=module-tijuana-airport&from=2026-11-21&days=7', { as: paisano })).json()) as { items: { recordId: string; version: number; missing: number; volunteers: { displayName: string }[] }[]; gaps: number }
+      const before = await week()
+      expect(before.gaps).toBe(2)
+      const seen = before.items.find((s) => s.recordId === saturday.id)?.version
+      expect((await call(env, 'PATCH', `/api/shifts/${saturday.id}`, { as: paisano, body: { id: newActionId(), volunteers: [volunteer.userId, luis], version: seen } })).status).toBe(200)
+      // Another coordinator's change made on the week as it was before: the later one stands, and
+      // the shift is flagged for someone to look at (docs/sync.md, concurrent edits).
+      const colleague = await signIn(env, (await makeUser(env, 'paisano_coordinator', 'paisano')).username)
+      const stale = await call(env, 'PATCH', `/api/shifts/${saturday.id}`, { as: colleague, body: { id: newActionId(), volunteers: [volunteer.userId, luis], version: seen } })
+      expect(((await stale.json()) as { needsReview: boolean }).needsReview).toBe(true)
       const after = await week()
       expect(after.gaps).toBe(1)
       expect(after.items[0]?.volunteers.map((v) => v.displayName)).toEqual(['Ana Lucía Ramírez', 'Luis Ángel Soto'])

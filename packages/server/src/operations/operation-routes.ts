@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import {
+  decide,
   DomainError,
   endsAfterStart,
   ENDS_AFTER_START,
@@ -22,11 +23,12 @@ import {
 } from '@faro/core'
 import { z } from 'zod'
 import { newActivationCode, storeActivation } from '../accounts/activations.ts'
+import { findOrgUnit } from '../accounts/org-units-repo.ts'
 import { requireAuth } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { describe } from '../http/openapi.ts'
 import { jsonBody, query } from '../http/validate.ts'
-import { audit } from '../log/audit.ts'
+import { audit, auditDenied } from '../log/audit.ts'
 import { inTransaction } from '../log/context.ts'
 import { allVisibleRecords, readRecord, submitAction } from '../log/records.ts'
 import { accountsEndAt, importVolunteers, operationOf, readVolunteers } from './volunteer-import.ts'
@@ -49,6 +51,9 @@ const OperationBody = OperationFields.extend({ id: UuidV7.describe('the operatio
 const SiteBody = SiteOpened.extend({ id: UuidV7 })
 const ShiftBody = ShiftFields.extend({ id: UuidV7 }).refine((s) => s.starts !== s.ends, { path: ['ends'], message: 'faro.shift_no_length' })
 const Change = { id: UuidV7.describe('a new id per change, kept for retries') }
+// The version the client saw: when someone else changed the same fields meanwhile, the later change
+// stands and the record is flagged for review, as for any concurrent edit (docs/sync.md).
+const Seen = { version: z.number().int().min(1).optional().describe('the version the change was made on, as read: a change by someone else since flags the shift for review') }
 const OperationChangeBody = OperationChanges.extend(Change).refine(endsAfterStart, ENDS_AFTER_START)
 const VolunteerList = z.strictObject({ operationId: RecordId, content: z.string().min(1).describe('the CSV\'s text (UTF-8): name, site, institution, social service, languages, days, day parts, training dates') })
 
@@ -214,6 +219,13 @@ export function operationRoutes() {
       const ctx = c.get('ctx')
       const userId = parseInput(RecordId, c.req.param('userId'), ctx.lang, 'userId')
       const volunteer = await readRecord(ctx, 'volunteer', userId)
+      // A new code is a new way into the account: reading the volunteer is not enough.
+      const site = volunteer.state.orgUnitId as string
+      const unit = await findOrgUnit(ctx.db.db, site)
+      if (!decide(ctx.actor, 'volunteer.update', { orgUnitPath: unit?.path ?? [site] }).allowed) {
+        await auditDenied(ctx, { action: 'volunteers.code', recordType: 'user', recordId: volunteer.recordId })
+        throw new DomainError('forbidden', PROBLEM_TITLES.forbidden[ctx.lang])
+      }
       const code = newActivationCode()
       await inTransaction(ctx, async (trx) => {
         await trx.deleteFrom('accountActivations').where('userId', '=', volunteer.recordId).execute()
@@ -274,13 +286,13 @@ export function operationRoutes() {
     '/shifts/:recordId',
     describe({ errors: [409], summary: 'Change who is on a shift (move a volunteer), how many are needed, or its times', tags, responses: { 200: { description: 'The shift', schema: Record } } }),
     requireAuth,
-    jsonBody(ShiftChanged.extend(Change)),
+    jsonBody(ShiftChanged.extend({ ...Change, ...Seen })),
     async (c) => {
       const ctx = c.get('ctx')
       const recordId = parseInput(RecordId, c.req.param('recordId'), ctx.lang, 'recordId')
       const current = await readRecord(ctx, 'shift', recordId)
-      const { id, ...change } = c.req.valid('json')
-      await submitAction(ctx, { id, recordType: 'shift', recordId, type: 'ShiftChanged', payload: change, baseVersion: current.version })
+      const { id, version, ...change } = c.req.valid('json')
+      await submitAction(ctx, { id, recordType: 'shift', recordId, type: 'ShiftChanged', payload: change, baseVersion: version ?? current.version })
       return c.json(await readRecord(ctx, 'shift', recordId))
     },
   )
@@ -289,13 +301,13 @@ export function operationRoutes() {
     '/shifts/:recordId/attendance',
     describe({ errors: [409], summary: 'Record who came to a shift', tags, responses: { 200: { description: 'The shift', schema: Record } } }),
     requireAuth,
-    jsonBody(ShiftAttended.extend(Change)),
+    jsonBody(ShiftAttended.extend({ ...Change, ...Seen })),
     async (c) => {
       const ctx = c.get('ctx')
       const recordId = parseInput(RecordId, c.req.param('recordId'), ctx.lang, 'recordId')
       const current = await readRecord(ctx, 'shift', recordId)
-      const { id, ...attended } = c.req.valid('json')
-      await submitAction(ctx, { id, recordType: 'shift', recordId, type: 'ShiftAttended', payload: attended, baseVersion: current.version })
+      const { id, version, ...attended } = c.req.valid('json')
+      await submitAction(ctx, { id, recordType: 'shift', recordId, type: 'ShiftAttended', payload: attended, baseVersion: version ?? current.version })
       return c.json(await readRecord(ctx, 'shift', recordId))
     },
   )

@@ -74,8 +74,8 @@ function MoveForm({ shift, week, userId, name, onDone }: { shift: Shift; week: r
     setFailure(undefined)
     const lists = moveVolunteer(userId, shift, to)
     try {
-      await api(`/api/shifts/${encodeURIComponent(to.recordId)}`, { method: 'PATCH', body: { id: uuidv7(), volunteers: lists.to } })
-      await api(`/api/shifts/${encodeURIComponent(shift.recordId)}`, { method: 'PATCH', body: { id: uuidv7(), volunteers: lists.from } })
+      await api(`/api/shifts/${encodeURIComponent(to.recordId)}`, { method: 'PATCH', body: { id: uuidv7(), volunteers: lists.to, version: to.version } })
+      await api(`/api/shifts/${encodeURIComponent(shift.recordId)}`, { method: 'PATCH', body: { id: uuidv7(), volunteers: lists.from, version: shift.version } })
       onDone(t('ops.shift.moved', { name, to: label(to) }))
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
@@ -117,7 +117,7 @@ function AttendanceForm({ shift, name, onDone }: { shift: Shift; name: (v: Shift
     setBusy(true)
     setFailure(undefined)
     try {
-      await api(`/api/shifts/${encodeURIComponent(shift.recordId)}/attendance`, { method: 'POST', body: { id: uuidv7(), attended: came } })
+      await api(`/api/shifts/${encodeURIComponent(shift.recordId)}/attendance`, { method: 'POST', body: { id: uuidv7(), attended: came, version: shift.version } })
       onDone(t('ops.shift.attendanceDone', { count: came.length, total: shift.volunteers.length }))
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
