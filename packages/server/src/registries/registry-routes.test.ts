@@ -97,6 +97,10 @@ for (const dialect of testDialects()) {
       const night = { id: newActionId(), orgUnitId: 'beta-tijuana', date: '2026-11-21', starts: '20:00', ends: '08:00', needed: 2, volunteers: [driver.id] }
       expect((await call(env, 'POST', '/api/shifts', { as: coordinator, body: night })).status).toBe(201)
       expect((await call(env, 'POST', '/api/shifts', { as: agent, body: { ...night, id: newActionId() } })).status).toBe(403)
+      // Today's day shift needs two and has one: the coordinator's home counts the gap.
+      const today = new Date(env.clock.now().getTime() - 6 * 3_600_000).toISOString().slice(0, 10)
+      expect((await call(env, 'POST', '/api/shifts', { as: coordinator, body: { ...night, id: newActionId(), date: today, starts: '08:00', ends: '16:00' } })).status).toBe(201)
+      expect(((await (await call(env, 'GET', '/api/registries/attention', { as: coordinator })).json()) as { rosterGaps: number }).rosterGaps).toBe(1)
       type Coverage = { items: { userId: string; onDuty: boolean }[]; rostered: string[] }
       const ask = async (at: string, onDuty = true) => (await (await call(env, 'GET', `/api/staff/coverage?unit=beta&course=land_water_rescue&onDuty=${onDuty}&at=${encodeURIComponent(at)}`, { as: national })).json()) as Coverage
       const tonight = await ask('2026-11-21T23:00:00-08:00')

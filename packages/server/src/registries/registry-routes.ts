@@ -32,6 +32,7 @@ import {
   type RecordType,
   type StaffProfileRecorded as Profile,
   type TrainingCourseAdded as Course,
+  localDay,
   shiftCovers,
   timeZoneOfState,
   wallClock,
@@ -81,6 +82,12 @@ async function onDutyAt(ctx: Ctx, unit: string, at: Date): Promise<{ people: Set
     }
   }
   return { people, units }
+}
+
+/** People still needed on the shifts of a day and the six after it. */
+function rosterGaps(shifts: readonly { state: ShiftPlanned }[], today: string): number {
+  const last = new Date(Date.parse(`${today}T00:00:00Z`) + 6 * 86_400_000).toISOString().slice(0, 10)
+  return shifts.filter((s) => s.state.date >= today && s.state.date <= last).reduce((n, s) => n + Math.max(0, s.state.needed - s.state.volunteers.length), 0)
 }
 
 /** Every record of a type the caller may read under a unit. */
@@ -327,7 +334,7 @@ export function registryRoutes() {
 
   app.get(
     '/registries/attention',
-    describe({ summary: 'What needs a coordinator\'s attention under a unit, counted: certificates and fitness checks expiring within 60 days or ended, equipment to renew, overdue inspections, places needing repair', tags, responses: { 200: { description: 'Counts', schema: z.object({ expiring: z.number().int(), expired: z.number().int(), renewals: z.number().int(), overdueInspections: z.number().int(), needsRepair: z.number().int() }) } } }),
+    describe({ summary: 'What needs a coordinator\'s attention under a unit, counted: certificates and fitness checks expiring within 60 days or ended, equipment to renew, overdue inspections, places needing repair, places missing on the duty rosters of the coming week', tags, responses: { 200: { description: 'Counts', schema: z.object({ expiring: z.number().int(), expired: z.number().int(), renewals: z.number().int(), overdueInspections: z.number().int(), needsRepair: z.number().int(), rosterGaps: z.number().int().describe('people still needed on the shifts of today and the next six days') }) } } }),
     requireAuth,
     query(UnitQuery),
     async (c) => {
@@ -344,6 +351,7 @@ export function registryRoutes() {
         renewals: may('equipment') ? renewalList(await allVisible<Equipment>(ctx, 'equipment', unit), now).length : 0,
         overdueInspections: overdueInspections(places, now).length,
         needsRepair: needsRepair(places).length,
+        rosterGaps: may('shift') ? rosterGaps(await allVisibleRecords<ShiftPlanned>(ctx, 'shift', unit), localDay(now)) : 0,
       })
     },
   )

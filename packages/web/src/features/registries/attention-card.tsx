@@ -15,6 +15,7 @@ const LINES: readonly { count: keyof AttentionCounts; text: MessageKey; route: R
   { count: 'renewals', text: 'home.attention.renewals', route: 'equipment' },
   { count: 'overdueInspections', text: 'home.attention.overdue', route: 'inspections' },
   { count: 'needsRepair', text: 'home.attention.repair', route: 'inspections' },
+  { count: 'rosterGaps', text: 'home.attention.rosterGaps', route: 'team' },
 ]
 
 /**

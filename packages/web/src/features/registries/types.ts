@@ -67,4 +67,5 @@ export interface AttentionCounts {
   renewals: number
   overdueInspections: number
   needsRepair: number
+  rosterGaps: number
 }
