@@ -1,7 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import es from '../packages/web/src/i18n/es.json'
-import { uuidv7 } from '../packages/web/src/outbox/uuidv7.ts'
 import { apiSession, type ApiSession } from './api-session.ts'
 import { closeAll, DEMO_PASSWORD, SKIP_BROWSER_TESTS, startBrowserAndFaro, type RunningFaro } from './harness.ts'
 import { PHONE, PHONE_PIN, setPin, signIn, waitForServiceWorker } from './pages.ts'
@@ -19,7 +18,7 @@ const CENTRAL_MS = 6 * 3_600_000
 type Totals = { rows: { key: string; guidance: number; guides: number; complaintReferrals: number; helpReferrals: number; otherReferrals: number }[] }
 
 /**
- * A module volunteer's phone: the roster a coordinator made shows on their home, they count
+ * A module volunteer’s phone: the roster a coordinator plans in the roster screen shows on their home, they count
  * people with one tap each while offline, the counts survive a restart and arrive once; and an
  * account made in bulk sets its first password with its one-time code.
  */
@@ -72,7 +71,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('a module volunteer’s phone in Chromium', 
   }
 
   it('shows the roster a coordinator built, records tallies offline and they arrive exactly once', async () => {
-    const roster = await buildRosterAsCoordinator(asCoordinator(), VOLUNTEER)
+    const roster = await buildRosterAsCoordinator(await phone())
     const today = centralDay(Date.now())
     const before = await siteTotals(today)
 
@@ -207,21 +206,37 @@ describe.skipIf(SKIP_BROWSER_TESTS)('a module volunteer’s phone in Chromium', 
  * shifts at the site with the volunteer on each, at hours that include now (Mexico's centre).
  * The UI steps can replace this function once the screen exists.
  */
-async function buildRosterAsCoordinator(coordinator: ApiSession, username: string): Promise<{ starts: string; ends: string }> {
-  const operations: { items: { recordId: string; kind: string; status: string }[] } = await (await coordinator.request('GET', '/api/operations')).json()
-  const operation = operations.items.find((o) => o.kind === 'winter' && o.status === 'open')
-  if (!operation) {
-    throw new Error('the demo has no open winter operation')
-  }
-  const userId = await volunteerId(coordinator, username)
+/**
+ * The coordinator plans the module's week in the roster screen, on a desktop: a four-hour shift
+ * from the hour now, every day, with the volunteer on it.
+ */
+async function buildRosterAsCoordinator({ page }: { page: Page }): Promise<{ starts: string; ends: string }> {
+  await page.setViewportSize(DESKTOP)
+  await page.goto('/app/roster')
+  await signIn(page, COORDINATOR)
+  await page.getByTestId('roster-site').selectOption(SITE)
+  await page.getByTestId('roster-day').first().waitFor()
+  const days = await page.getByTestId('roster-day').evaluateAll((list) => list.map((d) => d.getAttribute('data-day') ?? ''))
+  expect(days).toHaveLength(7)
   const hour = new Date(Date.now() - CENTRAL_MS).getUTCHours()
   const starts = `${String(hour).padStart(2, '0')}:00`
   const ends = `${String((hour + 4) % 24).padStart(2, '0')}:00`
-  for (let d = 0; d < 7; d += 1) {
-    const date = centralDay(Date.now() + d * 86_400_000)
-    const made = await coordinator.request('POST', '/api/shifts', { id: uuidv7(), orgUnitId: SITE, operationId: operation.recordId, date, starts, ends, needed: 2, volunteers: [userId] })
-    expect(made.status).toBe(201)
+  for (const day of days) {
+    await page.getByTestId('roster-plan-open').click()
+    const form = page.getByTestId('roster-plan-form')
+    await form.getByLabel(es['ops.plan.date'], { exact: true }).selectOption(day)
+    await form.getByLabel(es['ops.plan.starts'], { exact: true }).fill(starts)
+    await form.getByLabel(es['ops.plan.ends'], { exact: true }).fill(ends)
+    await form.getByLabel(es['ops.plan.needed'], { exact: true }).fill('2')
+    await form.getByLabel(`Voluntariado 1 (demo), ${SITE_NAME}`, { exact: true }).check()
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/shifts') && r.request().method() === 'POST')
+    await form.getByRole('button', { name: es['ops.plan.submit'] }).click()
+    expect((await saved).status()).toBe(201)
+    await page.getByTestId('roster-notice').getByText(`${starts}–${ends}`).waitFor()
   }
+  // One planned every day, each missing one of the two it needs.
+  expect(Number(await page.getByTestId('roster-gaps').getAttribute('data-gaps'))).toBeGreaterThanOrEqual(7)
+  await page.close()
   return { starts, ends }
 }
 
