@@ -18,9 +18,9 @@ const CENTRAL_MS = 6 * 3_600_000
 type Totals = { rows: { key: string; guidance: number; guides: number; complaintReferrals: number; helpReferrals: number; otherReferrals: number }[] }
 
 /**
- * A module volunteer’s phone: the roster a coordinator plans in the roster screen shows on their home, they count
- * people with one tap each while offline, the counts survive a restart and arrive once; and an
- * account made in bulk sets its first password with its one-time code.
+ * A module volunteer’s phone: the week a coordinator plans in the roster screen shows on their
+ * home, they count people with one tap each while offline, the counts survive a restart and
+ * arrive once; and an account made in bulk sets its first password with its one-time code.
  */
 describe.skipIf(SKIP_BROWSER_TESTS)('a module volunteer’s phone in Chromium', () => {
   let faro: RunningFaro | undefined
