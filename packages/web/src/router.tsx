@@ -140,6 +140,7 @@ const routes: AnyRoute[] = [
   page('operations', () => import('./features/operations/operations-page.tsx'), 'OperationsPage'),
   page('roster', () => import('./features/operations/roster-page.tsx'), 'RosterPage'),
   page('surge', () => import('./features/surge/surge-page.tsx'), 'SurgePage'),
+  page('convoys', () => import('./features/convoys/convoys-page.tsx'), 'ConvoysPage'),
   page('team', () => import('./features/registries/staff-page.tsx'), 'StaffPage'),
   page('equipment', () => import('./features/registries/equipment-page.tsx'), 'EquipmentPage'),
   page('inspections', () => import('./features/registries/inspections-page.tsx'), 'InspectionsPage'),

@@ -2,7 +2,7 @@ import type { PolicyAction } from '@faro/core'
 import type { MessageKey } from '../../i18n/messages.ts'
 
 /** The pages of the staff app, by route (the path below /app/). */
-export type RouteId = '' | 'call' | 'calls' | 'intake' | 'trace-request' | 'registry-import' | 'cases' | 'folio' | 'case-scorecards' | 'case-patterns' | 'routing-rules' | 'capture' | 'field' | 'live' | 'import' | 'places' | 'operations' | 'roster' | 'surge' | 'team' | 'equipment' | 'inspections' | 'staff' | 'audit' | 'people' | 'rights' | 'tokens' | 'units' | 'account'
+export type RouteId = '' | 'call' | 'calls' | 'intake' | 'trace-request' | 'registry-import' | 'cases' | 'folio' | 'case-scorecards' | 'case-patterns' | 'routing-rules' | 'capture' | 'field' | 'live' | 'import' | 'places' | 'operations' | 'roster' | 'surge' | 'convoys' | 'team' | 'equipment' | 'inspections' | 'staff' | 'audit' | 'people' | 'rights' | 'tokens' | 'units' | 'account'
 
 export interface NavItem {
   route: RouteId
@@ -16,6 +16,8 @@ interface PageRule extends NavItem {
   hidden?: true
   /** A name that says better what the page is for a role that uses it only for one thing. */
   labelWhen?: { label: MessageKey; when(permissions: readonly string[]): boolean }
+  /** Opened by its address for these too, though the menu lists it only for `anyOf`. */
+  opensWith?: readonly PolicyAction[]
 }
 
 const PAGES: readonly PageRule[] = [
@@ -49,6 +51,9 @@ const PAGES: readonly PageRule[] = [
   { route: 'operations', label: 'ops.nav.operations', anyOf: ['operation.create', 'shift.create'] },
   { route: 'roster', label: 'ops.nav.roster', anyOf: ['shift.create'] },
   { route: 'surge', label: 'surge.nav', anyOf: ['surge.read'] },
+  // Paisano's convoys: in the menu of the national office that schedules them; anyone signed in
+  // reads them by the address.
+  { route: 'convoys', label: 'convoy.nav', anyOf: ['convoy.create'], opensWith: ['convoy.read'] },
   // The groups' registries: who is trained in what, what they work with, and the towers' inspections
   // (for who reads the groups' records; every role reads places, so equipment decides it).
   { route: 'team', label: 'nav.team', anyOf: ['certificate.read'] },
@@ -74,7 +79,7 @@ export function navFor(permissions: readonly string[]): NavItem[] {
 /** True when the route exists and the permissions open it. */
 export function canOpen(route: string, permissions: readonly string[]): boolean {
   const page = PAGES.find((p) => p.route === route)
-  return page !== undefined && allows(page, permissions)
+  return page !== undefined && (allows(page, permissions) || (page.opensWith ?? []).some((action) => permissions.includes(action)))
 }
 
 export function isRoute(route: string): route is RouteId {
