@@ -15,7 +15,7 @@ import type { Convoy } from './types.ts'
  * twice) and records an incident.
  */
 export function ConvoyCard({ convoy, onChanged }: { convoy: Convoy; onChanged: (done: string) => Promise<void> }) {
-  const { t, dateTime } = useI18n()
+  const { t, dateTime, lang } = useI18n()
   const { can } = useSession()
   const [failure, setFailure] = useState<unknown>(undefined)
   const [busy, setBusy] = useState(false)
@@ -23,6 +23,9 @@ export function ConvoyCard({ convoy, onChanged }: { convoy: Convoy; onChanged: (
   const [cancelling, setCancelling] = useState(false)
   const name = `${convoy.departurePoint}, ${convoy.departureState}`
   const editable = can('convoy.update')
+  const incidents = convoy.incidents ?? []
+  // As Mexico writes numbers (1,200), which the catalogue's plain `es` would not group.
+  const number = new Intl.NumberFormat(lang === 'es' ? 'es-MX' : 'en-US')
   const change = async (body: { published: boolean } | { status: Convoy['status'] }, done: string) => {
     setFailure(undefined)
     setBusy(true)
@@ -67,7 +70,7 @@ export function ConvoyCard({ convoy, onChanged }: { convoy: Convoy; onChanged: (
         </div>
         <div>
           <dt>{t('convoy.travelling')}</dt>
-          <dd>{t('convoy.counts', { vehicles: convoy.vehicles, people: convoy.people })}</dd>
+          <dd>{t('convoy.counts', { vehicles: convoy.vehicles, vehiclesText: number.format(convoy.vehicles), people: convoy.people, peopleText: number.format(convoy.people) })}</dd>
         </div>
         <div>
           <dt>{t('convoy.escort')}</dt>
@@ -80,11 +83,11 @@ export function ConvoyCard({ convoy, onChanged }: { convoy: Convoy; onChanged: (
           </div>
         ) : null}
       </dl>
-      {convoy.incidents.length > 0 ? (
+      {incidents.length > 0 ? (
         <section className="convoy-incidents" aria-label={t('convoy.incident.listNamed', { name })}>
-          <h4>{t('convoy.incident.count', { count: convoy.incidents.length })}</h4>
+          <h4>{t('convoy.incident.count', { count: incidents.length })}</h4>
           <ul>
-            {convoy.incidents.map((i, n) => (
+            {incidents.map((i, n) => (
               <li key={`${i.at}-${n}`} data-testid="convoy-incident">
                 <strong>{t(`convoy.incident.kind.${i.kind}`)}</strong> · {i.place} · <time dateTime={i.at}>{dateTime(i.at)}</time>
                 {i.description ? <p>{i.description}</p> : null}

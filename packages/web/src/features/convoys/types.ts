@@ -18,7 +18,8 @@ export interface Convoy {
   status: ConvoyStatus
   published: boolean
   notes?: string
-  incidents: ConvoyIncident[]
+  /** Absent on a convoy the server has no incident for (the demo's, loaded in bulk). */
+  incidents?: ConvoyIncident[]
 }
 
 /** What happened on a convoy's road. */
