@@ -28,7 +28,7 @@ export { PolicyAction, POLICY, Scope, actionsOf, decide, holdsNationally, scopeC
 export type { Actor, Decision, PolicyRule, PolicyTarget } from './policy/policy.ts'
 export { ActionInput, AppendResult, MAX_DEVICE_COUNTER, OnlineActionInput, StoredAction } from './actions/schemas.ts'
 export { parseAction, parseDeviceAction, parseOnlineAction } from './actions/parse.ts'
-export { ACTION_TYPES, GenericRecordType, RECORD_TYPES, RecordType, isCreateAction, payloadSchemaOf, reduceRecord } from './records/registry.ts'
+export { ACTION_TYPES, GenericRecordType, RECORD_TYPES, RecordType, hasOwnFold, isCreateAction, payloadSchemaOf, reduceRecord } from './records/registry.ts'
 export * from './cases/catalogues.ts'
 export * from './cases/calendar.ts'
 export * from './cases/folio.ts'

@@ -122,6 +122,11 @@ export function payloadSchemaOf(recordType: RecordType, actionType: string): z.Z
   return Object.hasOwn(actions, actionType) ? actions[actionType] : undefined
 }
 
+/** True when a type folds its actions itself, so its state is more than its payloads merged. */
+export function hasOwnFold(recordType: RecordType): boolean {
+  return 'reduce' in RECORD_TYPES[recordType]
+}
+
 /** True when the action type creates a record of the type. */
 export function isCreateAction(recordType: RecordType, actionType: string): boolean {
   return RECORD_TYPES[recordType].createAction === actionType

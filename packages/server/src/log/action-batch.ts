@@ -11,6 +11,7 @@ import {
   message,
   PROBLEM_TITLES,
   reduceRecord,
+  hasOwnFold,
   type ActionInput,
   type OrgUnit,
   type PeopleCount,
@@ -165,8 +166,9 @@ export class ActionBatch {
     slot.state = reduceRecord(existing?.state, action, action.recordType)
     // A creation's state is its payload with the unit checked above, key for key: its text is
     // the payload's, already written once.
-    // (Not for a type with its own fold: a case's state adds its status and hops to the payload.)
-    const stateIsPayload = existing === undefined && slot.state.orgUnitId === action.payload.orgUnitId && action.recordType !== 'case'
+    // (Not for a type with its own fold: a case's state adds its status and hops to the payload, a
+    // tally's and a surge sheet's their counts, a convoy's its incidents.)
+    const stateIsPayload = existing === undefined && slot.state.orgUnitId === action.payload.orgUnitId && !hasOwnFold(action.recordType)
     slot.row.state = stateIsPayload ? prep.payloadJson : JSON.stringify(slot.state)
     slot.row.priority = hasPriorityPeople(slot.state) ? 1 : 0
     if (action.recordType === 'case') {

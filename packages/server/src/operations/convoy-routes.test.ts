@@ -47,6 +47,7 @@ for (const dialect of testDialects()) {
         [convoyId, 'scheduled', false, 'Policía Federal'],
         [later.id, 'scheduled', true, 'Policía Federal'],
       ])
+      expect(list.items.map((c) => c.incidents)).toEqual([[], []])
       const published = (await (await call(env, 'GET', '/api/convoys?published=true&from=2026-12-15', { as: agent })).json()) as { items: Convoy[] }
       expect(published.items.map((c) => c.recordId)).toEqual([later.id])
     })

@@ -48,7 +48,7 @@ export function convoyRoutes() {
         (v) => (q.operation === undefined || v.state.operationId === q.operation) && (q.from === undefined || v.state.departsAt.slice(0, 10) >= q.from) && (q.published === undefined || v.state.published === (q.published === 'true')),
       )
       const escorts = new Map((await findOrgUnits(ctx.db.db, [...new Set(convoys.map((v) => v.state.escortId))])).map((u) => [u.id, u.name]))
-      const items = convoys.map((v) => ({ recordId: v.recordId, version: v.version, ...v.state, escortName: escorts.get(v.state.escortId) ?? v.state.escortId }))
+      const items = convoys.map((v) => ({ recordId: v.recordId, version: v.version, ...v.state, incidents: v.state.incidents ?? [], escortName: escorts.get(v.state.escortId) ?? v.state.escortId }))
       return c.json({ items: items.sort((a, b) => a.departsAt.localeCompare(b.departsAt) || a.recordId.localeCompare(b.recordId)) })
     },
   )

@@ -84,13 +84,25 @@ for (const dialect of testDialects()) {
       expect(dash.total.lastAt).toBe(`${DAY}T17:00:00.000Z`)
     })
 
+    it('counts a sheet synced in two goes, its opening alone first, like one synced at once', async () => {
+      const [opened, ...taps] = sheet('beta-tapachula', operationId, 'Albergue municipal', [[`${DAY}T17:30:00.000Z`, 3, 'female', '30-44', 'GT']])
+      expect((await results(await push(env, agent, { deviceId: `surge-phone-a-${dialect}`, actions: [opened] })))[0]?.status).toBe('accepted')
+      const empty = (await (await call(env, 'GET', `/api/operations/${operationId}/surge?day=${DAY}`, { as: coordinator })).json()) as Dashboard
+      expect(empty.total.people).toBe(17)
+      expect(empty.total.sheets).toBe(4)
+      expect((await results(await push(env, agent, { deviceId: `surge-phone-a-${dialect}`, actions: taps })))[0]?.status).toBe('accepted')
+      const dash = (await (await call(env, 'GET', `/api/operations/${operationId}/surge?day=${DAY}`, { as: coordinator })).json()) as Dashboard
+      expect(dash.total.people).toBe(20)
+      expect(dash.total.byAge['30-44']).toBe(7)
+    })
+
     it('counts a tap resent by a phone that lost the answer once', async () => {
       const again = sheet('beta-tapachula', operationId, 'Albergue municipal', [[`${DAY}T18:00:00.000Z`, 2, 'female', '18-29', 'SV']])
       await push(env, agent, { deviceId: `surge-phone-a-${dialect}`, actions: again })
       const resent = await results(await push(env, agent, { deviceId: `surge-phone-a-${dialect}`, actions: again }))
       expect(resent.every((r) => r.status === 'duplicate')).toBe(true)
       const dash = (await (await call(env, 'GET', `/api/operations/${operationId}/surge?day=${DAY}`, { as: coordinator })).json()) as Dashboard
-      expect(dash.total.people).toBe(19)
+      expect(dash.total.people).toBe(22)
       expect(dash.total.byHour[`${DAY}T18`]).toBe(2)
     })
 
