@@ -30,6 +30,7 @@ import { registryRoutes } from '../registries/registry-routes.ts'
 import { operationRoutes } from '../operations/operation-routes.ts'
 import { surgeRoutes } from '../operations/surge-routes.ts'
 import { convoyRoutes } from '../operations/convoy-routes.ts'
+import { publicRoutes } from '../public/public-routes.ts'
 import { tracingRoutes } from '../tracing/tracing-routes.ts'
 import { caseAttachmentRoutes } from '../cases/case-attachments.ts'
 import { exceptUploads, keepFileCsp } from '../files/attachment-routes.ts'
@@ -65,8 +66,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // API answers and the app shell, gzipped for clients that accept it when over 1 KB; the staff
   // app's files are served pre-compressed (brotli or gzip) and left alone here.
   app.use(compress())
-  // An evidence file keeps its own, stricter policy over the app's (set after it answers).
+  // An evidence file keeps its own, stricter policy over the app's (set after it answers), and so
+  // does a route that names its own (the public site: no script at all).
   app.use(keepFileCsp())
+  app.use(async (c, next) => {
+    await next()
+    const own = c.get('ownCsp')
+    if (own !== undefined) {
+      c.res.headers.set('content-security-policy', own)
+    }
+  })
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -120,6 +129,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/open311/v2', open311Routes({ ...cases, maxBodyBytes: deps.config.maxBodyBytes }))
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(app, { title: 'Faro API', version: '0.1.0' })))
   app.route('/', basemapRoutes(deps.config.mapPmtilesFile))
+  app.route('/', publicRoutes())
   app.route('/', staticRoutes(deps.config.webDist))
   return app
 }

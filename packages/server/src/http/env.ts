@@ -10,5 +10,7 @@ export interface AppEnv {
     auth: Authenticated | undefined
     actor: Actor
     ctx: Ctx
+    /** A route's own Content-Security-Policy, set over the app's once it has answered. */
+    ownCsp: string | undefined
   }
 }

@@ -11,7 +11,6 @@ import type { AppEnv } from './env.ts'
 export function staticRoutes(webDist: string) {
   const app = new Hono<AppEnv>()
   const root = path.relative(process.cwd(), webDist) || '.'
-  app.get('/', (c) => c.redirect('/app/'))
   app.get('/app', (c) => c.redirect('/app/'))
   app.use('/app/*', async (c, next) => {
     await next()

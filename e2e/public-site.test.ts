@@ -1,0 +1,91 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { closeAll, SKIP_BROWSER_TESTS, startBrowserAndFaro, type RunningFaro } from './harness.ts'
+import { DESKTOP, expectAccessible, PHONE_WIDTH, shoot } from './screens.ts'
+
+const LANGS = { es: { tag: 'es-MX', name: 'Español' }, en: { tag: 'en', name: 'English' }, fr: { tag: 'fr', name: 'Français' }, ht: { tag: 'ht', name: 'Kreyòl ayisyen' }, pt: { tag: 'pt-BR', name: 'Português' } } as const
+type Lang = keyof typeof LANGS
+
+/**
+ * The public site in Chromium, as a visitor reads it: every page of the site map in every
+ * language passes axe at 360 px and on a desktop with nothing scrolling sideways, and with
+ * JavaScript off every page switches language by its links.
+ */
+describe.skipIf(SKIP_BROWSER_TESTS)('the public site in Chromium', () => {
+  let faro: RunningFaro | undefined
+  let browser: Browser | undefined
+  const contexts: BrowserContext[] = []
+  let problems: string[] = []
+  let paths: string[] = []
+
+  beforeAll(async () => {
+    ;({ faro, browser } = await startBrowserAndFaro())
+    const sitemap = await (await fetch(`${faro.baseUrl}/sitemap.xml`)).text()
+    paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] ?? '')
+  })
+
+  afterEach(() => {
+    const seen = problems
+    problems = []
+    expect(seen).toEqual([])
+  })
+
+  afterAll(() => closeAll(contexts, browser, faro))
+
+  async function visitor(opts: { javaScript: boolean; width: number }): Promise<Page> {
+    if (!browser || !faro) {
+      throw new Error('the browser or the server did not start')
+    }
+    const context = await browser.newContext({ baseURL: faro.baseUrl, javaScriptEnabled: opts.javaScript, viewport: { width: opts.width, height: 800 } })
+    contexts.push(context)
+    const page = await context.newPage()
+    page.on('console', (message) => {
+      if (message.type() === 'error') {
+        problems.push(message.text())
+      }
+    })
+    page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`))
+    return page
+  }
+
+  it('passes axe on every page of the site map in every language, on a phone and on a desktop', async () => {
+    expect(paths.length).toBeGreaterThanOrEqual(30)
+    for (const width of [PHONE_WIDTH, DESKTOP.width]) {
+      const page = await visitor({ javaScript: true, width })
+      for (const path of paths) {
+        const res = await page.goto(path)
+        expect(res?.status(), path).toBe(200)
+        await expectAccessible(page)
+        expect(await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0), `${path} at ${width} px`).toBeLessThanOrEqual(width)
+      }
+    }
+  })
+
+  it('switches language on every page with JavaScript off, keeping the page', async () => {
+    const page = await visitor({ javaScript: false, width: PHONE_WIDTH })
+    for (const path of paths.filter((p) => p.startsWith('/es/'))) {
+      const rest = path.slice('/es/'.length)
+      for (const [lang, info] of Object.entries(LANGS) as [Lang, (typeof LANGS)[Lang]][]) {
+        await page.goto(path)
+        await page.getByRole('navigation').getByRole('link', { name: info.name, exact: true }).click()
+        await page.waitForURL(`**/${lang}/${rest}`)
+        expect(await page.getAttribute('html', 'lang'), `${path} → ${lang}`).toBe(info.tag)
+      }
+    }
+    // The home page answers in the language the browser asks for.
+    const french = await visitor({ javaScript: false, width: PHONE_WIDTH })
+    await french.setExtraHTTPHeaders({ 'accept-language': 'fr-FR,fr;q=0.9' })
+    await french.goto('/')
+    expect(await french.getAttribute('html', 'lang')).toBe('fr')
+  })
+
+  it('lays the home and a page out on a phone and a desktop', async () => {
+    const page = await visitor({ javaScript: true, width: DESKTOP.width })
+    await page.goto('/es/')
+    await shoot(page, 'public-home-es')
+    await page.goto('/pt/risks')
+    await shoot(page, 'public-risks-pt')
+    await page.goto('/ht/grupos-beta')
+    await shoot(page, 'public-grupos-beta-ht')
+  })
+})

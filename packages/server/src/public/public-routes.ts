@@ -1,0 +1,98 @@
+import { Hono, type Context } from 'hono'
+import { etag } from 'hono/etag'
+import type { AppEnv } from '../http/env.ts'
+import { PublicContent } from './content.ts'
+import { pictogramSvg } from './icons.ts'
+import { LANG_INFO, negotiateLang, PUBLIC_LANGS, type PublicLang } from './languages.ts'
+import { esc, PUBLIC_CSP, renderFrame, titleWithPictogram } from './layout.ts'
+import { PUBLIC_MESSAGES } from './messages.ts'
+
+/**
+ * The public site: `/` in the visitor's language (Accept-Language, Spanish by default) and
+ * `/<lang>/…` in each language, rendered on the server, with no script, no cookie and nothing from
+ * another origin. Pages are cached by browsers and proxies for five minutes and revalidated with
+ * their ETag; they are compressed like every answer (the app's `compress`).
+ */
+export function publicRoutes(site: PublicContent = new PublicContent()) {
+  const app = new Hono<AppEnv>()
+  // Only the site's own paths: the staff app under /app and the API keep their own policy.
+  for (const path of ['/', '/sitemap.xml', ...PUBLIC_LANGS.flatMap((lang) => [`/${lang}`, `/${lang}/*`])]) {
+    app.use(path, async (c, next) => {
+      c.set('ownCsp', PUBLIC_CSP)
+      await next()
+    })
+    app.use(path, etag())
+  }
+
+  app.get('/', (c) => {
+    const lang = negotiateLang(c.req.header('accept-language'))
+    c.header('vary', 'Accept-Language')
+    return page(c, lang, home(site, lang))
+  })
+  app.get('/sitemap.xml', (c) => {
+    const urls = site.paths().map((p) => `<url><loc>${esc(p)}</loc></url>`).join('')
+    c.header('cache-control', 'public, max-age=300')
+    return c.body(`<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls}</urlset>`, 200, { 'content-type': 'application/xml; charset=utf-8' })
+  })
+  for (const lang of PUBLIC_LANGS) {
+    app.get(`/${lang}`, (c) => c.redirect(`/${lang}/`, 301))
+    app.get(`/${lang}/`, (c) => page(c, lang, home(site, lang)))
+    app.get(`/${lang}/:slug{[a-z0-9][a-z0-9-]{0,63}}`, (c) => {
+      const found = content(site, lang, c.req.param('slug'))
+      return found === undefined ? page(c, lang, notFound(lang), 404) : page(c, lang, found)
+    })
+  }
+  return app
+}
+
+type Rendered = Parameters<typeof renderFrame>[0]
+
+function page(c: Context<AppEnv>, lang: PublicLang, frame: Rendered, status: 200 | 404 = 200) {
+  c.header('content-language', lang)
+  c.header('cache-control', status === 200 ? 'public, max-age=300' : 'no-cache')
+  return c.html(renderFrame(frame), status)
+}
+
+function home(site: PublicContent, lang: PublicLang): Rendered {
+  const m = PUBLIC_MESSAGES[lang]
+  const section = (audience: 'transit' | 'paisano', title: string, intro: string) => {
+    const cards = site
+      .pages()
+      .filter((p) => p.audience === audience)
+      .map((entry) => {
+        const shown = site.page(entry.slug, lang)
+        const other = shown === undefined || shown.lang === lang ? '' : ` lang="${LANG_INFO[shown.lang].tag}"`
+        return shown === undefined ? '' : `<li><a href="/${lang}/${entry.slug}">${pictogramSvg(entry.pictogram)}<span><strong${other}>${esc(shown.title)}</strong><span class="sum"${other}>${esc(shown.summary)}</span></span></a></li>`
+      })
+      .join('')
+    return `<section aria-labelledby="${audience}"><h2 id="${audience}">${esc(title)}</h2><p>${esc(intro)}</p><ul class="cards">${cards}</ul></section>`
+  }
+  return {
+    lang,
+    title: m.tagline,
+    description: m.transitIntro,
+    path: '',
+    body: `<h1>${esc(m.tagline)}</h1>\n${section('transit', m.transitTitle, m.transitIntro)}\n${section('paisano', m.paisanoTitle, m.paisanoIntro)}`,
+  }
+}
+
+function content(site: PublicContent, lang: PublicLang, slug: string): Rendered | undefined {
+  const shown = site.page(slug, lang)
+  if (shown === undefined) {
+    return undefined
+  }
+  return {
+    lang,
+    ...(shown.lang === lang ? {} : { textLang: shown.lang, notice: PUBLIC_MESSAGES[lang].notTranslated }),
+    title: shown.title,
+    description: shown.summary,
+    path: slug,
+    crumbs: true,
+    body: `${titleWithPictogram(shown.title, shown.entry.pictogram)}\n${shown.html}`,
+  }
+}
+
+function notFound(lang: PublicLang): Rendered {
+  const m = PUBLIC_MESSAGES[lang]
+  return { lang, title: m.notFoundTitle, description: m.notFoundBody, path: '', body: `<h1>${esc(m.notFoundTitle)}</h1><p>${esc(m.notFoundBody)}</p><p><a href="/${lang}/">${esc(m.backHome)}</a></p>` }
+}
