@@ -34,7 +34,7 @@ if ((await findUserByUsername(db.db, username)) === undefined) {
 if (!target.startsWith('postgres://') && process.env.BENCH_WRITER_THREAD !== '0') {
   startPushWriter(db, target)
 }
-const config: AppDeps['config'] = { maxBodyBytes: 1024 * 1024, secureCookies: 'false', trustProxy: false, sessionHours: 12, webDist: '/nonexistent' }
+const config: AppDeps['config'] = { maxBodyBytes: 1024 * 1024, secureCookies: 'false', trustProxy: false, sessionHours: 12, webDist: process.env.BENCH_WEB_DIST ?? '/nonexistent' }
 const protection = ephemeralProtection()
 const app = createApp({ db, clock: systemClock, config, logger: pino({ level: 'silent' }), protection })
 serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
