@@ -129,7 +129,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/open311/v2', open311Routes({ ...cases, maxBodyBytes: deps.config.maxBodyBytes }))
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(app, { title: 'Faro API', version: '0.1.0' })))
   app.route('/', basemapRoutes(deps.config.mapPmtilesFile))
-  app.route('/', publicRoutes())
+  app.route('/', publicRoutes(undefined, { db: deps.db, clock: deps.clock }))
   app.route('/', staticRoutes(deps.config.webDist))
   return app
 }

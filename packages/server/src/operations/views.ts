@@ -6,7 +6,7 @@ import type { Ctx } from '../log/context.ts'
 // state, accounts' names.
 
 /** Today in Mexico's centre. */
-export function today(ctx: Ctx): string {
+export function today(ctx: Pick<Ctx, 'clock'>): string {
   return new Date(ctx.clock.now().getTime() - 6 * 3_600_000).toISOString().slice(0, 10)
 }
 
@@ -14,14 +14,25 @@ export function statusOf(operation: Pick<OperationOpened, 'startsOn' | 'endsOn'>
   return day < operation.startsOn ? 'upcoming' : day > operation.endsOn ? 'ended' : 'open'
 }
 
+/** A unit as the operations' views (and the public site's help pages) show it. */
+export interface UnitWithState {
+  name: string
+  kind: string
+  state: string | null
+  city: string | null
+  /** Where the unit itself stands, when it says. */
+  lat: number | null
+  lon: number | null
+}
+
 /** Every unit with the state it lies in: its own, or the nearest of its ancestors' (a module's state committee's). */
-export async function unitsWithState(ctx: Ctx): Promise<Map<string, { name: string; kind: string; state: string | null; city: string | null }>> {
+export async function unitsWithState(ctx: Pick<Ctx, 'db'>): Promise<Map<string, UnitWithState>> {
   const all = await listOrgUnits(ctx.db.db)
   const byId = new Map(all.map((u) => [u.id, u]))
   return new Map(
     all.map((u) => {
       const state = [...u.path].reverse().map((id) => byId.get(id)?.state).find((s) => s !== undefined && s !== '') ?? null
-      return [u.id, { name: u.name, kind: u.kind, state, city: u.city ?? null }]
+      return [u.id, { name: u.name, kind: u.kind, state, city: u.city ?? null, lat: u.lat ?? null, lon: u.lon ?? null }]
     }),
   )
 }

@@ -49,8 +49,27 @@ li{margin:.25rem 0}
 .cards a:hover{border-color:#0b4f9c}
 .cards strong{display:block;color:#0b4f9c;font-size:1.1rem;text-decoration:underline}
 .cards span.sum{display:block;font-size:.95rem}
+.help-card{margin:0 0 1.5rem;max-width:none}
+.help-card a{display:flex;gap:.75rem;align-items:center;background:#e8f5e9;border:2px solid #2e7d32;border-radius:8px;padding:.75rem 1rem;text-decoration:none;color:inherit;min-height:48px}
+.help-card strong{display:block;color:#1b5e20;font-size:1.3rem;text-decoration:underline}
+.help-card svg{width:40px;height:40px;flex:none}
+.help-card .sum{display:block;font-size:.95rem}
+.map-box{margin:1rem 0}
+svg.map{display:block;width:100%;height:auto;max-height:70vh}
+.legend-title{font-size:1rem;margin:.5rem 0 .25rem}
+.legend{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.95rem}
+.legend li{margin:0;display:flex;align-items:center;gap:.35rem}
+.states{list-style:none;padding:0;display:grid;gap:.5rem}
+.states li{margin:0;max-width:none}
+.states a{display:flex;flex-wrap:wrap;justify-content:space-between;gap:0 .75rem;border:1px solid #c5cbd3;border-radius:8px;padding:.6rem 1rem;min-height:44px}
+.states span{color:#37474f}
+.places{padding-left:1.75rem}
+.places li{margin:.75rem 0}
+.places li>*{display:block}
+.places .kind{font-size:.9rem;color:#37474f}
+.places .tel{display:inline-block;font-weight:700;padding:.5rem 0;min-height:44px}
 footer.site{border-top:1px solid #c5cbd3;padding:1rem 0 2rem;font-size:.95rem;color:#37474f}
-@media (min-width:40rem){.cards{grid-template-columns:1fr 1fr}h1{font-size:2rem}}
+@media (min-width:40rem){.cards,.states{grid-template-columns:1fr 1fr}h1{font-size:2rem}}
 @media print{header.site,.skip,.langs,.crumbs{display:none}body{font-size:12pt}a{color:#000}.sos{border-color:#000}}`
 
 /** The CSS's hash, for a Content-Security-Policy that allows this one style and nothing else. */

@@ -24,6 +24,35 @@ export interface PublicMessages {
   backHome: string
   footer: string
   pictogram: Record<'water' | 'danger' | 'emergency' | 'help' | 'phone', string>
+  help: HelpMessages
+}
+
+/** A count's words by the language's plural category (Intl.PluralRules); `{n}` is the number. */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }
+
+/** The kinds of help point the public site lists. */
+export type HelpKindWords = Record<'group_base' | 'module' | 'observation_point' | 'shelter' | 'hospital' | 'consulate' | 'orientation_tower' | 'other_help_point', string>
+
+/** The words of "find help near you" (`/<lang>/help`). */
+export interface HelpMessages {
+  title: string
+  summary: string
+  intro: string
+  mapLabel: string
+  stateMapLabel: string
+  legend: string
+  byState: string
+  count: PluralForms
+  others: string
+  othersTitle: string
+  stateTitle: string
+  allStates: string
+  hours: string
+  address: string
+  call: string
+  paisanoOpen: string
+  none: string
+  kinds: HelpKindWords
 }
 
 export const PUBLIC_MESSAGES: Readonly<Record<PublicLang, PublicMessages>> = {
@@ -47,6 +76,26 @@ export const PUBLIC_MESSAGES: Readonly<Record<PublicLang, PublicMessages>> = {
     backHome: 'Volver al inicio',
     footer: 'Faro informa sobre los Grupos Beta y el Programa Paisano del Instituto Nacional de Migración.',
     pictogram: { water: 'Agua', danger: 'Peligro', emergency: 'Emergencia', help: 'Punto de ayuda', phone: 'Teléfono' },
+    help: {
+      title: 'Encuentra ayuda cerca de ti',
+      summary: 'Albergues, Grupos Beta, módulos Paisano y otros lugares que ayudan, por estado.',
+      intro: 'Estos lugares te ayudan gratis. Elige tu estado para ver la dirección, el horario y el teléfono de cada uno.',
+      mapLabel: 'Mapa de México con los puntos de ayuda. La lista por estado dice lo mismo.',
+      stateMapLabel: 'Mapa de {state} con los puntos de ayuda, numerados como en la lista.',
+      legend: 'Colores del mapa',
+      byState: 'Por estado',
+      count: { one: '{n} punto de ayuda', other: '{n} puntos de ayuda' },
+      others: 'Otros',
+      othersTitle: 'Otros puntos de ayuda',
+      stateTitle: 'Ayuda en {state}',
+      allStates: 'Todos los estados',
+      hours: 'Horario',
+      address: 'Dirección',
+      call: 'Llamar al {phone}',
+      paisanoOpen: 'Abierto durante el {operation} hasta el {date}.',
+      none: 'Por ahora no hay puntos de ayuda registrados aquí. En una emergencia, llama al 911.',
+      kinds: { group_base: 'Base de Grupo Beta', module: 'Módulo Paisano', observation_point: 'Punto de observación Paisano', shelter: 'Albergue', hospital: 'Hospital', consulate: 'Consulado', orientation_tower: 'Torre de orientación', other_help_point: 'Punto de ayuda' },
+    },
   },
   en: {
     siteName: 'Faro',
@@ -68,6 +117,26 @@ export const PUBLIC_MESSAGES: Readonly<Record<PublicLang, PublicMessages>> = {
     backHome: 'Back to the home page',
     footer: 'Faro informs about the Grupos Beta and the Paisano Programme of Mexico’s National Migration Institute.',
     pictogram: { water: 'Water', danger: 'Danger', emergency: 'Emergency', help: 'Help point', phone: 'Phone' },
+    help: {
+      title: 'Find help near you',
+      summary: 'Shelters, Grupos Beta, Paisano modules and other places that help, by state.',
+      intro: 'These places help you for free. Choose your state to see each one’s address, hours and phone.',
+      mapLabel: 'Map of Mexico with the help points. The list by state says the same.',
+      stateMapLabel: 'Map of {state} with the help points, numbered as in the list.',
+      legend: 'Map colours',
+      byState: 'By state',
+      count: { one: '{n} help point', other: '{n} help points' },
+      others: 'Others',
+      othersTitle: 'Other help points',
+      stateTitle: 'Help in {state}',
+      allStates: 'All states',
+      hours: 'Hours',
+      address: 'Address',
+      call: 'Call {phone}',
+      paisanoOpen: 'Open during the {operation} until {date}.',
+      none: 'No help points are listed here for now. In an emergency, call 911.',
+      kinds: { group_base: 'Grupo Beta base', module: 'Paisano module', observation_point: 'Paisano observation point', shelter: 'Shelter', hospital: 'Hospital', consulate: 'Consulate', orientation_tower: 'Orientation tower', other_help_point: 'Help point' },
+    },
   },
   fr: {
     siteName: 'Faro',
@@ -89,6 +158,26 @@ export const PUBLIC_MESSAGES: Readonly<Record<PublicLang, PublicMessages>> = {
     backHome: 'Retour à l’accueil',
     footer: 'Faro informe sur les Grupos Beta et le Programme Paisano de l’Institut national des migrations du Mexique.',
     pictogram: { water: 'Eau', danger: 'Danger', emergency: 'Urgence', help: 'Point d’aide', phone: 'Téléphone' },
+    help: {
+      title: 'Trouver de l’aide près de vous',
+      summary: 'Refuges, Grupos Beta, modules Paisano et autres lieux d’aide, par État.',
+      intro: 'Ces lieux vous aident gratuitement. Choisissez votre État pour voir l’adresse, les horaires et le téléphone de chacun.',
+      mapLabel: 'Carte du Mexique avec les points d’aide. La liste par État dit la même chose.',
+      stateMapLabel: 'Carte de l’État {state} avec les points d’aide, numérotés comme dans la liste.',
+      legend: 'Couleurs de la carte',
+      byState: 'Par État',
+      count: { one: '{n} point d’aide', other: '{n} points d’aide' },
+      others: 'Autres',
+      othersTitle: 'Autres points d’aide',
+      stateTitle: 'Aide dans l’État {state}',
+      allStates: 'Tous les États',
+      hours: 'Horaires',
+      address: 'Adresse',
+      call: 'Appeler le {phone}',
+      paisanoOpen: 'Ouvert pendant l’{operation} jusqu’au {date}.',
+      none: 'Aucun point d’aide n’est indiqué ici pour l’instant. En cas d’urgence, appelez le 911.',
+      kinds: { group_base: 'Base du Grupo Beta', module: 'Module Paisano', observation_point: 'Point d’observation Paisano', shelter: 'Refuge', hospital: 'Hôpital', consulate: 'Consulat', orientation_tower: 'Tour d’orientation', other_help_point: 'Point d’aide' },
+    },
   },
   ht: {
     siteName: 'Faro',
@@ -110,6 +199,26 @@ export const PUBLIC_MESSAGES: Readonly<Record<PublicLang, PublicMessages>> = {
     backHome: 'Retounen nan akèy la',
     footer: 'Faro bay enfòmasyon sou Grupos Beta ak Pwogram Paisano Enstiti Nasyonal Migrasyon Meksik la.',
     pictogram: { water: 'Dlo', danger: 'Danje', emergency: 'Ijans', help: 'Kote pou jwenn èd', phone: 'Telefòn' },
+    help: {
+      title: 'Jwenn èd toupre w',
+      summary: 'Abri, Grupos Beta, modil Paisano ak lòt kote ki bay èd, pa eta.',
+      intro: 'Kote sa yo ede w gratis. Chwazi eta w la pou w wè adrès, lè ak telefòn chak kote.',
+      mapLabel: 'Kat Meksik ak kote pou jwenn èd yo. Lis pa eta a di menm bagay la.',
+      stateMapLabel: 'Kat {state} ak kote pou jwenn èd yo, ak menm nimewo ak lis la.',
+      legend: 'Koulè kat la',
+      byState: 'Pa eta',
+      count: { one: '{n} kote pou jwenn èd', other: '{n} kote pou jwenn èd' },
+      others: 'Lòt',
+      othersTitle: 'Lòt kote pou jwenn èd',
+      stateTitle: 'Èd nan {state}',
+      allStates: 'Tout eta yo',
+      hours: 'Lè',
+      address: 'Adrès',
+      call: 'Rele {phone}',
+      paisanoOpen: 'Louvri pandan {operation} la jiska {date}.',
+      none: 'Pou kounye a pa gen kote pou jwenn èd ki make isit la. Si gen ijans, rele 911.',
+      kinds: { group_base: 'Baz Grupo Beta', module: 'Modil Paisano', observation_point: 'Pwen obsèvasyon Paisano', shelter: 'Abri', hospital: 'Lopital', consulate: 'Konsila', orientation_tower: 'Tou oryantasyon', other_help_point: 'Kote pou jwenn èd' },
+    },
   },
   pt: {
     siteName: 'Faro',
@@ -131,5 +240,25 @@ export const PUBLIC_MESSAGES: Readonly<Record<PublicLang, PublicMessages>> = {
     backHome: 'Voltar ao início',
     footer: 'Faro informa sobre os Grupos Beta e o Programa Paisano do Instituto Nacional de Migração do México.',
     pictogram: { water: 'Água', danger: 'Perigo', emergency: 'Emergência', help: 'Ponto de ajuda', phone: 'Telefone' },
+    help: {
+      title: 'Encontre ajuda perto de você',
+      summary: 'Abrigos, Grupos Beta, módulos Paisano e outros lugares que ajudam, por estado.',
+      intro: 'Estes lugares ajudam você de graça. Escolha seu estado para ver o endereço, o horário e o telefone de cada um.',
+      mapLabel: 'Mapa do México com os pontos de ajuda. A lista por estado diz o mesmo.',
+      stateMapLabel: 'Mapa de {state} com os pontos de ajuda, numerados como na lista.',
+      legend: 'Cores do mapa',
+      byState: 'Por estado',
+      count: { one: '{n} ponto de ajuda', other: '{n} pontos de ajuda' },
+      others: 'Outros',
+      othersTitle: 'Outros pontos de ajuda',
+      stateTitle: 'Ajuda em {state}',
+      allStates: 'Todos os estados',
+      hours: 'Horário',
+      address: 'Endereço',
+      call: 'Ligar para {phone}',
+      paisanoOpen: 'Aberto durante o {operation} até {date}.',
+      none: 'Por enquanto não há pontos de ajuda registrados aqui. Em uma emergência, ligue 911.',
+      kinds: { group_base: 'Base do Grupo Beta', module: 'Módulo Paisano', observation_point: 'Ponto de observação Paisano', shelter: 'Abrigo', hospital: 'Hospital', consulate: 'Consulado', orientation_tower: 'Torre de orientação', other_help_point: 'Ponto de ajuda' },
+    },
   },
 }

@@ -1,7 +1,10 @@
 import { Hono, type Context } from 'hono'
 import { etag } from 'hono/etag'
+import type { Clock } from '../clock.ts'
+import type { Db } from '../db/open.ts'
 import type { AppEnv } from '../http/env.ts'
 import { PublicContent } from './content.ts'
+import { helpIndex, helpSlugs, helpState, readHelpPoints } from './help.ts'
 import { pictogramSvg } from './icons.ts'
 import { LANG_INFO, negotiateLang, PUBLIC_LANGS, type PublicLang } from './languages.ts'
 import { esc, PUBLIC_CSP, renderFrame, titleWithPictogram } from './layout.ts'
@@ -13,8 +16,9 @@ import { PUBLIC_MESSAGES } from './messages.ts'
  * another origin. Pages are cached by browsers and proxies for five minutes and revalidated with
  * their ETag; they are compressed like every answer (the app's `compress`).
  */
-export function publicRoutes(site: PublicContent = new PublicContent()) {
+export function publicRoutes(site: PublicContent = new PublicContent(), deps?: { db: Db; clock: Clock }) {
   const app = new Hono<AppEnv>()
+  const helped = deps !== undefined
   // Only the site's own paths: the staff app under /app and the API keep their own policy.
   for (const path of ['/', '/sitemap.xml', ...PUBLIC_LANGS.flatMap((lang) => [`/${lang}`, `/${lang}/*`])]) {
     app.use(path, async (c, next) => {
@@ -27,16 +31,26 @@ export function publicRoutes(site: PublicContent = new PublicContent()) {
   app.get('/', (c) => {
     const lang = negotiateLang(c.req.header('accept-language'))
     c.header('vary', 'Accept-Language')
-    return page(c, lang, home(site, lang))
+    return page(c, lang, home(site, lang, helped))
   })
-  app.get('/sitemap.xml', (c) => {
-    const urls = site.paths().map((p) => `<url><loc>${esc(p)}</loc></url>`).join('')
+  app.get('/sitemap.xml', async (c) => {
+    // The help pages: the country's, and each state's that has help points today.
+    const help = deps === undefined ? [] : helpSlugs(await readHelpPoints(deps))
+    const paths = [...site.paths(), ...(deps === undefined ? [] : PUBLIC_LANGS.flatMap((lang) => [`/${lang}/help`, ...help.map((slug) => `/${lang}/help/${slug}`)]))]
+    const urls = paths.map((p) => `<url><loc>${esc(p)}</loc></url>`).join('')
     c.header('cache-control', 'public, max-age=300')
     return c.body(`<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls}</urlset>`, 200, { 'content-type': 'application/xml; charset=utf-8' })
   })
   for (const lang of PUBLIC_LANGS) {
     app.get(`/${lang}`, (c) => c.redirect(`/${lang}/`, 301))
-    app.get(`/${lang}/`, (c) => page(c, lang, home(site, lang)))
+    app.get(`/${lang}/`, (c) => page(c, lang, home(site, lang, helped)))
+    if (deps !== undefined) {
+      app.get(`/${lang}/help`, async (c) => page(c, lang, helpIndex(lang, await readHelpPoints(deps))))
+      app.get(`/${lang}/help/:state{[a-z0-9][a-z0-9-]{0,63}}`, async (c) => {
+        const found = helpState(lang, c.req.param('state'), await readHelpPoints(deps))
+        return found === undefined ? page(c, lang, notFound(lang), 404) : page(c, lang, found)
+      })
+    }
     app.get(`/${lang}/:slug{[a-z0-9][a-z0-9-]{0,63}}`, (c) => {
       const found = content(site, lang, c.req.param('slug'))
       return found === undefined ? page(c, lang, notFound(lang), 404) : page(c, lang, found)
@@ -53,7 +67,7 @@ function page(c: Context<AppEnv>, lang: PublicLang, frame: Rendered, status: 200
   return c.html(renderFrame(frame), status)
 }
 
-function home(site: PublicContent, lang: PublicLang): Rendered {
+function home(site: PublicContent, lang: PublicLang, helped: boolean): Rendered {
   const m = PUBLIC_MESSAGES[lang]
   const section = (audience: 'transit' | 'paisano', title: string, intro: string) => {
     const cards = site
@@ -72,8 +86,14 @@ function home(site: PublicContent, lang: PublicLang): Rendered {
     title: m.tagline,
     description: m.transitIntro,
     path: '',
-    body: `<h1>${esc(m.tagline)}</h1>\n${section('transit', m.transitTitle, m.transitIntro)}\n${section('paisano', m.paisanoTitle, m.paisanoIntro)}`,
+    body: `<h1>${esc(m.tagline)}</h1>\n${helped ? helpCard(lang) : ''}${section('transit', m.transitTitle, m.transitIntro)}\n${section('paisano', m.paisanoTitle, m.paisanoIntro)}`,
   }
+}
+
+/** The way to "find help near you", first on the home page. */
+function helpCard(lang: PublicLang): string {
+  const m = PUBLIC_MESSAGES[lang].help
+  return `<p class="help-card"><a href="/${lang}/help">${pictogramSvg('help')}<span><strong>${esc(m.title)}</strong><span class="sum">${esc(m.summary)}</span></span></a></p>\n`
 }
 
 function content(site: PublicContent, lang: PublicLang, slug: string): Rendered | undefined {
