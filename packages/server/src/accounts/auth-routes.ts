@@ -159,7 +159,7 @@ function cameOverHttps(c: Parameters<typeof getConnInfo>[0], trustProxy: boolean
 }
 
 /** The client's address for throttling: behind a trusted proxy, the first X-Forwarded-For entry. */
-function clientAddress(c: Parameters<typeof getConnInfo>[0], trustProxy: boolean): string {
+export function clientAddress(c: Parameters<typeof getConnInfo>[0], trustProxy: boolean): string {
   const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined
   if (forwarded) {
     return forwarded

@@ -31,6 +31,7 @@ import { operationRoutes } from '../operations/operation-routes.ts'
 import { surgeRoutes } from '../operations/surge-routes.ts'
 import { convoyRoutes } from '../operations/convoy-routes.ts'
 import { publicRoutes } from '../public/public-routes.ts'
+import { publicFormRoutes } from '../public/forms.ts'
 import { tracingRoutes } from '../tracing/tracing-routes.ts'
 import { caseAttachmentRoutes } from '../cases/case-attachments.ts'
 import { exceptUploads, keepFileCsp } from '../files/attachment-routes.ts'
@@ -129,6 +130,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/open311/v2', open311Routes({ ...cases, maxBodyBytes: deps.config.maxBodyBytes }))
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(app, { title: 'Faro API', version: '0.1.0' })))
   app.route('/', basemapRoutes(deps.config.mapPmtilesFile))
+  // Before the pages: the forms' paths are theirs, not the content pages'.
+  app.route('/', publicFormRoutes({ ...cases, trustProxy: deps.config.trustProxy, maxBodyBytes: deps.config.maxBodyBytes }))
   app.route('/', publicRoutes(undefined, { db: deps.db, clock: deps.clock }))
   app.route('/', staticRoutes(deps.config.webDist))
   return app

@@ -57,9 +57,9 @@ export class PublicContent {
     const key = `${textLang}/${slug}/${lang}`
     let page = this.rendered.get(key)
     if (page === undefined) {
-      // Links inside point to the visitor's language, whatever language the text is in; `help` is "find help near you".
+      // Links inside point to the visitor's language, whatever language the text is in; `help` is "find help near you", `complaint` and `follow` the public forms (forms.ts).
       const source = fs.readFileSync(path.join(this.dir, textLang, `${slug}.md`), 'utf8')
-      page = { ...renderMarkdown(source, textLang, lang, (s) => s === 'help' || this.pages().some((p) => p.slug === s)), slug, lang: textLang, entry }
+      page = { ...renderMarkdown(source, textLang, lang, (s) => s === 'help' || s === 'complaint' || s === 'follow' || this.pages().some((p) => p.slug === s)), slug, lang: textLang, entry }
       this.rendered.set(key, page)
     }
     return page

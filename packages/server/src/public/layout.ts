@@ -34,6 +34,29 @@ li{margin:.25rem 0}
 .crumbs{margin:0;font-size:.95rem}
 .crumbs a{display:inline-block;padding:.5rem 0;min-height:44px}
 .notice{border-left:6px solid #f9a825;background:#fff8e1;padding:.75rem 1rem;margin:1rem 0}
+.form{max-width:38rem}
+.form fieldset{border:1px solid #c5cbd3;border-radius:8px;margin:1.25rem 0;padding:.5rem 1rem}
+.form legend{font-weight:700;padding:0 .25rem}
+.field{margin:1rem 0}
+.field label{display:block;font-weight:700}
+.req{font-weight:400;font-size:.9rem;color:#37474f}
+.hint{margin:.15rem 0;font-size:.95rem;color:#37474f}
+.field input,.field select,.field textarea{display:block;width:100%;font:inherit;padding:.5rem;min-height:44px;border:2px solid #546e7a;border-radius:4px;background:#fff;color:#1b1b1b}
+.field input:focus,.field select:focus,.field textarea:focus{outline:3px solid #f9a825;outline-offset:1px}
+.field.invalid input,.field.invalid select,.field.invalid textarea{border-color:#c62828}
+.field-error{margin:.15rem 0;color:#b71c1c;font-weight:700}
+.error-summary{border:3px solid #c62828;border-radius:8px;padding:.5rem 1rem;margin:1rem 0}
+.error-summary h2{margin:.25rem 0}
+.error-summary a{color:#b71c1c;font-weight:700}
+.form button{font:inherit;font-weight:700;color:#fff;background:#0b4f9c;border:0;border-radius:6px;padding:.75rem 1.5rem;min-height:48px;cursor:pointer}
+.form button:focus-visible{outline:3px solid #f9a825;outline-offset:2px}
+.receipt{border:3px solid #0b3d6e;border-radius:8px;padding:1rem;margin:1rem 0;break-inside:avoid}
+.receipt dl,dl.status{margin:0}
+.receipt dt,dl.status dt{font-weight:700}
+.receipt dd{margin:0 0 .75rem}
+.code{font:700 2rem/1.2 ui-monospace,Menlo,Consolas,monospace;letter-spacing:.08em;overflow-wrap:anywhere}
+dl.status dd{margin:0 0 .75rem}
+@media print{.receipt{border-color:#000}.receipt .code{font-size:24pt}}
 .pict{display:inline-flex;align-items:center;gap:.35rem;font-weight:700;vertical-align:middle}
 .pict-icon{flex:none}
 .pict-label{font-size:.85rem;text-transform:uppercase;letter-spacing:.02em}

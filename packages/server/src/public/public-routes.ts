@@ -4,6 +4,7 @@ import type { Clock } from '../clock.ts'
 import type { Db } from '../db/open.ts'
 import type { AppEnv } from '../http/env.ts'
 import { PublicContent } from './content.ts'
+import { formCards, FORM_PATHS } from './forms.ts'
 import { helpIndex, helpSlugs, helpState, readHelpPoints } from './help.ts'
 import { pictogramSvg } from './icons.ts'
 import { LANG_INFO, negotiateLang, PUBLIC_LANGS, type PublicLang } from './languages.ts'
@@ -36,7 +37,7 @@ export function publicRoutes(site: PublicContent = new PublicContent(), deps?: {
   app.get('/sitemap.xml', async (c) => {
     // The help pages: the country's, and each state's that has help points today.
     const help = deps === undefined ? [] : helpSlugs(await readHelpPoints(deps))
-    const paths = [...site.paths(), ...(deps === undefined ? [] : PUBLIC_LANGS.flatMap((lang) => [`/${lang}/help`, ...help.map((slug) => `/${lang}/help/${slug}`)]))]
+    const paths = [...site.paths(), ...(deps === undefined ? [] : PUBLIC_LANGS.flatMap((lang) => [`/${lang}/help`, ...help.map((slug) => `/${lang}/help/${slug}`)])), ...(deps === undefined ? [] : FORM_PATHS)]
     const urls = paths.map((p) => `<url><loc>${esc(p)}</loc></url>`).join('')
     c.header('cache-control', 'public, max-age=300')
     return c.body(`<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls}</urlset>`, 200, { 'content-type': 'application/xml; charset=utf-8' })
@@ -79,7 +80,7 @@ function home(site: PublicContent, lang: PublicLang, helped: boolean): Rendered 
         return shown === undefined ? '' : `<li><a href="/${lang}/${entry.slug}">${pictogramSvg(entry.pictogram)}<span><strong${other}>${esc(shown.title)}</strong><span class="sum"${other}>${esc(shown.summary)}</span></span></a></li>`
       })
       .join('')
-    return `<section aria-labelledby="${audience}"><h2 id="${audience}">${esc(title)}</h2><p>${esc(intro)}</p><ul class="cards">${cards}</ul></section>`
+    return `<section aria-labelledby="${audience}"><h2 id="${audience}">${esc(title)}</h2><p>${esc(intro)}</p><ul class="cards">${cards}${helped ? formCards(lang) : ''}</ul></section>`
   }
   return {
     lang,
