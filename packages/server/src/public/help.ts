@@ -235,15 +235,15 @@ export function helpState(lang: PublicLang, slug: string, all: readonly HelpPoin
     title,
     description: m.summary,
     path: `help/${slug}`,
-    crumbs: true,
-    body: `<p class="crumbs"><a href="/${lang}/help">${esc(m.allStates)}</a></p>\n<h1>${esc(title)}</h1>\n<p>${esc(plural(lang, m.count, points.length))}</p>\n${map}${points.length === 0 ? `<p>${esc(m.none)}</p>` : sections.join('\n')}`,
+    body: `<p class="crumbs"><a href="/${lang}/">${esc(PUBLIC_MESSAGES[lang].home)}</a> › <a href="/${lang}/help">${esc(m.allStates)}</a></p>\n<h1>${esc(title)}</h1>\n<p>${esc(plural(lang, m.count, points.length))}</p>\n${map}${points.length === 0 ? `<p>${esc(m.none)}</p>` : sections.join('\n')}`,
   }
 }
 
 function item(lang: PublicLang, p: HelpPoint): string {
   const m = PUBLIC_MESSAGES[lang].help
   const lines = [
-    `<strong>${esc(p.name)}</strong> <span class="kind">${esc(m.kinds[p.kind])}</span>`,
+    // Where the points are grouped by kind (no city), the heading already says it.
+    `<strong>${esc(p.name)}</strong>${p.city === null ? '' : ` <span class="kind">${esc(m.kinds[p.kind])}</span>`}`,
     p.description === undefined ? '' : `<span class="what">${esc(p.description)}</span>`,
     p.operation === undefined ? '' : `<span>${fill(m.paisanoOpen, { operation: p.operation.name, date: dayInWords(lang, p.operation.endsOn) })}</span>`,
     p.hours === undefined ? '' : `<span>${esc(m.hours)}: ${esc(p.hours)}</span>`,

@@ -84,7 +84,8 @@ svg.map{display:block;width:100%;height:auto;max-height:70vh}
 .legend li{margin:0;display:flex;align-items:center;gap:.35rem}
 .states{list-style:none;padding:0;display:grid;gap:.5rem}
 .states li{margin:0;max-width:none}
-.states a{display:flex;flex-wrap:wrap;justify-content:space-between;gap:0 .75rem;border:1px solid #c5cbd3;border-radius:8px;padding:.6rem 1rem;min-height:44px}
+.states a{display:block;border:1px solid #c5cbd3;border-radius:8px;padding:.6rem 1rem;min-height:44px}
+.states strong,.states span{display:block}
 .states span{color:#37474f}
 .places{padding-left:1.75rem}
 .places li{margin:.75rem 0}

@@ -140,7 +140,7 @@ export function nationalMap(points: readonly MapPoint[], label: string): string 
   const bbox = [Math.min(...all.map((s) => s.bbox[0])), Math.min(...all.map((s) => s.bbox[1])), Math.max(...all.map((s) => s.bbox[2])), Math.max(...all.map((s) => s.bbox[3]))] as const
   const view = viewOf(bbox, 0.01)
   const paths = `<g fill="#eef2f6" stroke="#8796a8" stroke-width="1" stroke-linejoin="round">${all.map((s) => `<path d="${outline('mx', view, s)}"/>`).join('')}</g>`
-  return svg(view, label, paths, circles(view, points, 4))
+  return svg(view, label, paths, circles(view, points, 5))
 }
 
 /** One state, zoomed to its outline (and to any of its points that lie outside it), its neighbours around it, its points numbered. */
@@ -166,12 +166,12 @@ export function stateMap(state: MexicanState, points: readonly MapPoint[], label
   if (outlines.size > 2000) {
     outlines.clear()
   }
-  return svg(view, label, paths, circles(view, points, 10))
+  return svg(view, label, paths, circles(view, points, 14))
 }
 
 function circles(view: View, points: readonly MapPoint[], r: number): string {
   const placed = points.map((p) => ({ p, xy: project(view, p.lon, p.lat) }))
   const dots = placed.map(({ p, xy: [x, y] }) => `<circle cx="${x}" cy="${y}" r="${r}" fill="${p.colour}"><title>${p.number === undefined ? '' : `${p.number}. `}${esc(p.title)}</title></circle>`).join('')
   const numbers = placed.filter(({ p }) => p.number !== undefined).map(({ p, xy: [x, y] }) => `<text x="${x}" y="${y}" dy=".35em">${p.number}</text>`).join('')
-  return `<g stroke="#fff" stroke-width="${r > 5 ? 1.5 : 1}">${dots}</g>${numbers === '' ? '' : `<g fill="#fff" font-size="11" font-weight="700" text-anchor="middle" font-family="system-ui,sans-serif" pointer-events="none">${numbers}</g>`}`
+  return `<g stroke="#fff" stroke-width="${r > 5 ? 1.5 : 1}">${dots}</g>${numbers === '' ? '' : `<g fill="#fff" font-size="15" font-weight="700" text-anchor="middle" font-family="system-ui,sans-serif" pointer-events="none">${numbers}</g>`}`
 }
