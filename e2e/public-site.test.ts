@@ -48,18 +48,23 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the public site in Chromium', () => {
     return page
   }
 
+  // The site map lists every state's help page too, in every language: they are one template
+  // over different points, so every state is checked in Spanish and one state in each other language.
   it('passes axe on every page of the site map in every language, on a phone and on a desktop', async () => {
     expect(paths.length).toBeGreaterThanOrEqual(30)
+    const firstState = paths.find((p) => p.startsWith('/es/help/'))?.slice('/es/'.length)
+    const checked = paths.filter((p) => !/^\/[a-z]{2}\/help\//.test(p) || p.startsWith('/es/') || p.endsWith(`/${firstState}`))
+    expect(checked).toContain('/ht/help')
     for (const width of [PHONE_WIDTH, DESKTOP.width]) {
       const page = await visitor({ javaScript: true, width })
-      for (const path of paths) {
+      for (const path of checked) {
         const res = await page.goto(path)
         expect(res?.status(), path).toBe(200)
         await expectAccessible(page)
         expect(await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0), `${path} at ${width} px`).toBeLessThanOrEqual(width)
       }
     }
-  })
+  }, 600_000)
 
   it('switches language on every page with JavaScript off, keeping the page', async () => {
     const page = await visitor({ javaScript: false, width: PHONE_WIDTH })
@@ -77,7 +82,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the public site in Chromium', () => {
     await french.setExtraHTTPHeaders({ 'accept-language': 'fr-FR,fr;q=0.9' })
     await french.goto('/')
     expect(await french.getAttribute('html', 'lang')).toBe('fr')
-  })
+  }, 600_000)
 
   it('lays the home and a page out on a phone and a desktop', async () => {
     const page = await visitor({ javaScript: true, width: DESKTOP.width })
@@ -87,5 +92,12 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the public site in Chromium', () => {
     await shoot(page, 'public-risks-pt')
     await page.goto('/ht/grupos-beta')
     await shoot(page, 'public-grupos-beta-ht')
+    // Find help near you: the country's map and a state's, on a desktop and on a phone.
+    const helpState = paths.find((p) => p.startsWith('/es/help/')) ?? '/es/help/baja-california'
+    for (const [url, name] of [['/es/help', 'public-help-es'], [helpState, 'public-help-state-es']] as const) {
+      await page.setViewportSize(DESKTOP)
+      await page.goto(url)
+      await shoot(page, name)
+    }
   })
 })
