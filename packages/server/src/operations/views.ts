@@ -1,4 +1,4 @@
-import type { OperationOpened } from '@faro/core'
+import { localDay, type OperationOpened } from '@faro/core'
 import { listOrgUnits } from '../accounts/org-units-repo.ts'
 import type { Ctx } from '../log/context.ts'
 
@@ -7,7 +7,7 @@ import type { Ctx } from '../log/context.ts'
 
 /** Today in Mexico's centre. */
 export function today(ctx: Pick<Ctx, 'clock'>): string {
-  return new Date(ctx.clock.now().getTime() - 6 * 3_600_000).toISOString().slice(0, 10)
+  return localDay(ctx.clock.now())
 }
 
 export function statusOf(operation: Pick<OperationOpened, 'startsOn' | 'endsOn'>, day: string): 'upcoming' | 'open' | 'ended' {

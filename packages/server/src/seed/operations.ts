@@ -1,4 +1,4 @@
-import { parseAction, TALLY_COUNTS, type Actor, type ActionInput } from '@faro/core'
+import { localDay, parseAction, TALLY_COUNTS, type Actor, type ActionInput } from '@faro/core'
 import { v7 as uuidv7 } from 'uuid'
 import { accountsEndAt } from '../operations/volunteer-import.ts'
 import type { Db } from '../db/open.ts'
@@ -22,7 +22,7 @@ const INSTITUTIONS = ['Universidad Autónoma de Baja California', 'Universidad d
 
 export async function seedDemoOperation(db: Db, ctx: Ctx, demo: { now: Date; random: SeededRandom; passwordHash: string }): Promise<{ records: number; volunteers: number }> {
   const { now, random } = demo
-  const day = (offset: number) => new Date(now.getTime() - 6 * 3_600_000 + offset * DAY).toISOString().slice(0, 10)
+  const day = (offset: number) => localDay(new Date(now.getTime() + offset * DAY))
   const id = () => uuidv7({ msecs: now.getTime(), random: random.bytes(16) })
   const office: Actor = { userId: 'system', role: 'paisano_coordinator', orgUnitId: 'paisano' }
   const operationId = id()
@@ -137,7 +137,7 @@ function demoConvoys(operationId: string, now: Date, id: () => string): ActionIn
  * sheet per operator and local day.
  */
 function demoSurge(now: Date, random: SeededRandom, id: () => string): ActionInput[] {
-  const day = (offset: number) => new Date(now.getTime() - 6 * 3_600_000 + offset * DAY).toISOString().slice(0, 10)
+  const day = (offset: number) => localDay(new Date(now.getTime() + offset * DAY))
   const operationId = id()
   const actions: ActionInput[] = [parseAction({ id: id(), recordType: 'operation', recordId: operationId, type: 'OperationOpened', payload: { orgUnitId: 'beta', kind: 'special', reason: 'caravan', name: 'Caravana en Tapachula', startsOn: day(-2), endsOn: day(12), units: ['beta-tapachula', 'beta-tuxtla-gutierrez'] } }, 'es')]
   const nationalities = ['HN', 'HN', 'HN', 'GT', 'SV', 'VE', 'VE', 'HT', 'CU', 'NI', 'unknown']
@@ -145,12 +145,12 @@ function demoSurge(now: Date, random: SeededRandom, id: () => string): ActionInp
     for (let o = 0; o < operators; o++) {
       const sheets = new Map<string, string>()
       for (let t = now.getTime() - 10 * 3_600_000 + random.int(0, 10) * 60_000; t < now.getTime(); t += 10 * 60_000) {
-        const localDay = new Date(t - 6 * 3_600_000).toISOString().slice(0, 10)
-        let recordId = sheets.get(localDay)
+        const sheetDay = localDay(new Date(t))
+        let recordId = sheets.get(sheetDay)
         if (recordId === undefined) {
           recordId = id()
-          sheets.set(localDay, recordId)
-          actions.push(parseAction({ id: id(), recordType: 'surge', recordId, type: 'SurgeOpened', payload: { orgUnitId: 'beta-tapachula', operationId, day: localDay, point } }, 'es'))
+          sheets.set(sheetDay, recordId)
+          actions.push(parseAction({ id: id(), recordType: 'surge', recordId, type: 'SurgeOpened', payload: { orgUnitId: 'beta-tapachula', operationId, day: sheetDay, point } }, 'es'))
         }
         const groups = Array.from({ length: random.int(Math.max(1, pace - 3), pace + 3) }, () => {
           const family = random.chance(0.25)
