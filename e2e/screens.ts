@@ -78,6 +78,8 @@ export function signedInPages(setup?: (faro: RunningFaro) => Promise<void>): { o
     await page.goto('/app/')
     await signIn(page, username)
     await page.getByTestId('account-name').waitFor()
+    // A home's cards load after it shows; a click aimed while they grow could land on the next link.
+    await settle(page)
     return page
   }
 

@@ -52,9 +52,12 @@ describe('the public site as Faro serves it', () => {
       const lang = url.split('/')[1] as (typeof PUBLIC_LANGS)[number]
       expect(html, url).toContain(`<html lang="${LANG_INFO[lang].tag}"`)
       expect(html, url).not.toMatch(/<script|<link[^>]+stylesheet|<img|<iframe|https?:\/\//i)
-      // Every language's version of the same page is one link away.
+      // Every language's version of the same page is one link away, named in its own language.
+      const rest = url.split('/').slice(2).join('/')
       for (const other of PUBLIC_LANGS) {
-        expect(html, url).toContain(`hreflang="${LANG_INFO[other].tag}"`)
+        const info = LANG_INFO[other]
+        expect(html, url).toContain(`<link rel="alternate" hreflang="${info.tag}" href="/${other}/${rest}">`)
+        expect(html, url).toContain(`<a href="/${other}/${rest}" lang="${info.tag}" hreflang="${info.tag}"`)
       }
     }
   })

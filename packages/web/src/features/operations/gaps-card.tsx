@@ -21,9 +21,9 @@ export function RosterGapsCard() {
   return (
     <section className="card" aria-labelledby="ops-home-title" data-testid="home-roster-gaps">
       <h2 id="ops-home-title">{t('ops.home.title')}</h2>
-      {shifts.status === 'loading' ? <Loading /> : null}
+      {shifts.status === 'loading' || operations.status === 'loading' ? <Loading /> : null}
       {shifts.status === 'error' ? <ErrorNotice error={shifts.error} onRetry={() => void shifts.reload()} /> : null}
-      {shifts.status === 'ok' ? (
+      {shifts.status === 'ok' && operations.status !== 'loading' ? (
         <dl className="stats">
           <div className={shifts.data.gaps > 0 ? 'stat stat-priority' : 'stat'}>
             <dt>{t('ops.home.gaps', { count: shifts.data.gaps })}</dt>
