@@ -92,6 +92,27 @@ svg.map{display:block;width:100%;height:auto;max-height:70vh}
 .places li>*{display:block}
 .places .kind{font-size:.9rem;color:#37474f}
 .places .tel{display:inline-block;font-weight:700;padding:.5rem 0;min-height:44px}
+.near{margin:1rem 0;padding:.5rem 1rem .75rem;border:2px solid #2e7d32;border-radius:8px;max-width:38rem}
+.near[hidden]{display:none}
+.near button{font:inherit;font-weight:700;color:#fff;background:#2e7d32;border:0;border-radius:6px;padding:.75rem 1.25rem;margin:.5rem 0;min-height:48px;cursor:pointer}
+.near button:focus-visible{outline:3px solid #f9a825;outline-offset:2px}
+.near p{margin:.25rem 0}
+.near-list{list-style:none;padding:0}
+.near-list li{margin:.75rem 0}
+.near-list li>*{display:block}
+.near-list .km{font-weight:700;color:#1b5e20}
+.near-list .tel{display:inline-block;font-weight:700;padding:.5rem 0;min-height:44px}
+.convoys{list-style:none;padding:0}
+.convoys>li{border:1px solid #c5cbd3;border-radius:8px;padding:0 1rem .5rem;margin:1rem 0;max-width:none}
+.convoys h2{margin:.75rem 0 .5rem}
+.convoys dl{margin:0}
+.convoys dt{font-weight:700;font-size:.95rem;color:#37474f}
+.convoys dd{margin:0 0 .5rem}
+.status-word{display:inline-block;font-weight:700;border-radius:4px;padding:0 .5rem}
+.st-scheduled{background:#e3f2fd;color:#0b3d6e}
+.st-departed{background:#e8f5e9;color:#1b5e20}
+.st-arrived{background:#eceff1;color:#263238}
+.st-cancelled{background:#ffebee;color:#b71c1c}
 footer.site{border-top:1px solid #c5cbd3;padding:1rem 0 2rem;font-size:.95rem;color:#37474f}
 @media (min-width:40rem){.cards,.states{grid-template-columns:1fr 1fr}h1{font-size:2rem}}
 @media print{header.site,.skip,.langs,.crumbs{display:none}body{font-size:12pt}a{color:#000}.sos{border-color:#000}}`
@@ -129,6 +150,10 @@ export interface PageFrame {
   crumbs?: boolean
   /** A notice in the visitor's language above the text (a page shown in Spanish). */
   notice?: string
+  /** A same-origin script, deferred, for a page that enhances itself (the help pages' "near me"); its page's policy must allow it. */
+  script?: string
+  /** Inert data for that script (a template), after the footer: what is seen arrives first. */
+  tail?: string
 }
 
 /** The whole document. */
@@ -147,7 +172,7 @@ export function renderFrame(frame: PageFrame): string {
 <title>${esc(frame.title)} · ${esc(m.siteName)}</title>
 <meta name="description" content="${esc(frame.description)}">
 <link rel="canonical" href="${here(frame.lang)}">${alternates}
-<style>${PUBLIC_CSS}</style>
+<style>${PUBLIC_CSS}</style>${frame.script === undefined ? '' : `\n<script src="${esc(frame.script)}" defer></script>`}
 </head>
 <body>
 <a class="skip" href="#main">${esc(m.skip)}</a>
@@ -161,7 +186,7 @@ ${frame.body}
 </div>
 ${emergencyBox(frame.lang)}
 </main>
-<footer class="site"><div class="wrap"><p>${esc(m.footer)}</p></div></footer>
+<footer class="site"><div class="wrap"><p>${esc(m.footer)}</p></div></footer>${frame.tail === undefined ? '' : `\n${frame.tail}`}
 </body>
 </html>`
 }
