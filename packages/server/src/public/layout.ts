@@ -45,6 +45,7 @@ li{margin:.25rem 0}
 .field input:focus,.field select:focus,.field textarea:focus{outline:3px solid #f9a825;outline-offset:1px}
 .field.invalid input,.field.invalid select,.field.invalid textarea{border-color:#c62828}
 .field-error{margin:.15rem 0;color:#b71c1c;font-weight:700}
+.field.check{display:flex;flex-wrap:wrap;gap:.25rem .75rem;align-items:flex-start}.field.check input{width:1.75rem;height:1.75rem;min-height:0;margin:0;flex:none}.field.check label{flex:1;font-weight:400}.field.check .field-error{flex-basis:100%}
 .error-summary{border:3px solid #c62828;border-radius:8px;padding:.5rem 1rem;margin:1rem 0}
 .error-summary h2{margin:.25rem 0}
 .error-summary a{color:#b71c1c;font-weight:700}
