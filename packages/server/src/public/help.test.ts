@@ -4,6 +4,7 @@ import { MEXICAN_STATES } from '@faro/core'
 import { call, makePlaceAction, makeTestEnv, makeUser, newActionId, signIn, type Session, type TestEnv } from '../test/harness.ts'
 import { plural, stateSlug } from './help.ts'
 import { PUBLIC_CSP } from './layout.ts'
+import { HELP_CSP, NEAR_ME_JS, NEAR_ME_SRC } from './near-me.ts'
 import { PUBLIC_LANGS } from './languages.ts'
 
 const KB = 1024
@@ -84,7 +85,7 @@ describe('find help near you', () => {
     expect(await res.text()).toContain('Não encontramos esta página')
   })
 
-  it('serves every help page within its budget, with no script or other origin, and lists them in the site map', async () => {
+  it('serves every help page within its budget, with no script but "near me" and nothing from another origin, and lists them in the site map', async () => {
     const sitemap = await (await get('/sitemap.xml')).text()
     const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] ?? '').filter((p) => /\/help(\/|$)/.test(p))
     expect(paths).toEqual(PUBLIC_LANGS.flatMap((l) => [`/${l}/help`, `/${l}/help/baja-california`, `/${l}/help/sonora`]))
@@ -94,13 +95,49 @@ describe('find help near you', () => {
       const res = await get(url, { 'accept-encoding': 'gzip' })
       expect(res.status, url).toBe(200)
       expect(res.headers.get('content-encoding'), url).toBe('gzip')
-      expect(res.headers.get('content-security-policy'), url).toBe(PUBLIC_CSP)
+      expect(res.headers.get('content-security-policy'), url).toBe(HELP_CSP)
       expect(res.headers.get('set-cookie'), url).toBeNull()
       const wire = (await res.arrayBuffer()).byteLength
       expect(wire, url).toBeLessThanOrEqual(url.split('/').length === 3 ? 14 * KB : 50 * KB)
       const html = await (await get(url)).text()
-      expect(html, url).not.toMatch(/<script|<link[^>]+stylesheet|<img|<iframe|https?:\/\/(?!www\.w3\.org)|style=/i)
+      // The one script is "near me", where some point has coordinates; nothing else loads.
+      const withPoints = url.endsWith('/help') || url.endsWith('/baja-california') || url.endsWith('/sonora')
+      expect(html.match(/<script[^>]*>/g) ?? [], url).toEqual(withPoints ? [`<script src="${NEAR_ME_SRC}" defer>`] : [])
+      expect(html.replace(/<script src="[^"]+" defer><\/script>/, ''), url).not.toMatch(/<script|<link[^>]+stylesheet|<img|<iframe|https?:\/\/(?!www\.w3\.org)|style=/i)
     }
+  })
+
+  it('carries "near me" hidden until its script runs, with the points\' public coordinates in the list', async () => {
+    const state = await (await get('/es/help/baja-california')).text()
+    expect(state).toMatch(/<section class="near" id="near" hidden aria-labelledby="near-title"[^>]* data-found="Estos son los puntos de ayuda de Baja California más cercanos, en línea recta\."/)
+    expect(state).toContain('<button type="button">Ayuda cerca de mí</button>')
+    expect(state).toContain('<p role="status"></p><ol class="near-list"></ol>')
+    expect(state).toContain('<li data-lat="32.5" data-lon="-117"><strong>casa-del-migrante-tijuana</strong>')
+    // The country's page lists states, not points: they ride in an inert template.
+    const national = await (await get('/fr/help')).text()
+    expect(national).toContain('<button type="button">De l’aide près de moi</button>')
+    const template = national.match(/<template id="near-points">(.*?)<\/template>/)?.[1] ?? ''
+    expect(template.match(/<li data-lat=/g)?.length).toBe(3)
+    expect(template).toContain('<li data-lat="32.5" data-lon="-117"><a href="/fr/help/baja-california"><strong>casa-del-migrante-tijuana</strong></a><span class="what">Refuge</span><a class="tel" href="tel:6646822296">Appeler le 664 682 2296</a></li>')
+    // Other pages keep no script, and their policy allows none.
+    const home = await get('/es/')
+    expect(home.headers.get('content-security-policy')).toBe(PUBLIC_CSP)
+    expect(await home.text()).not.toContain('<script')
+  })
+
+  it('serves the script small, same-origin, cached for a year at its versioned address and revalidated by its ETag; it sends nothing anywhere', async () => {
+    const res = await get(NEAR_ME_SRC, { 'accept-encoding': 'gzip' })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(res.headers.get('set-cookie')).toBeNull()
+    expect(gzipSync(NEAR_ME_JS).byteLength).toBeLessThanOrEqual(2 * KB)
+    expect((await res.arrayBuffer()).byteLength).toBeLessThanOrEqual(2 * KB)
+    const tag = res.headers.get('etag')
+    expect(tag).toBeTruthy()
+    expect((await get(NEAR_ME_SRC, { 'if-none-match': tag ?? '' })).status).toBe(304)
+    expect((await get('/public/near-me.js')).headers.get('cache-control')).toBe('public, max-age=300')
+    expect(NEAR_ME_JS).not.toMatch(/fetch|XMLHttpRequest|sendBeacon|WebSocket|EventSource|\.src\b|import\(|innerHTML|\blocation\b/)
   })
 
   it('shows the way to it first on the home page, and links the pages\' `help`', async () => {
@@ -134,14 +171,21 @@ describe('the help pages\' weight with many points', () => {
   afterAll(async () => env?.close())
 
   it('stays within 50 KB compressed, and the national page within the first round trip; drawn fast', async () => {
+    const script = (await (await env.app.request(NEAR_ME_SRC, { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer()).byteLength
     for (const url of ['/es/help', '/es/help/baja-california']) {
       const started = performance.now()
       const res = await env.app.request(url, { headers: { 'accept-encoding': 'gzip' } })
       const wire = (await res.arrayBuffer()).byteLength
       expect(wire, url).toBeLessThanOrEqual(url === '/es/help' ? 14 * KB : 50 * KB)
+      // With everything it loads: its one script.
+      expect(wire + script, url).toBeLessThanOrEqual(50 * KB)
+      // What is seen comes before the points' data for "near me", and arrives in the first round trip.
+      const html = await (await env.app.request(url)).text()
+      expect(gzipSync(html.split('<template')[0] ?? '').byteLength, url).toBeLessThanOrEqual(14 * KB)
       expect(performance.now() - started, url).toBeLessThan(1000)
     }
     const html = await (await env.app.request('/es/help')).text()
+    expect(html.indexOf('<template id="near-points">')).toBeGreaterThan(html.indexOf('</footer>'))
     // The country's outlines weigh little once rounded.
     const outlines = html.match(/<g fill="#eef2f6"[^]*?<\/g>/)?.[0] ?? ''
     expect(gzipSync(outlines).byteLength).toBeLessThan(8 * KB)

@@ -6,6 +6,7 @@ import { LANG_INFO, type PublicLang } from './languages.ts'
 import { esc, fill, type PageFrame } from './layout.ts'
 import { nationalMap, stateMap, type MapPoint } from './map.ts'
 import { PUBLIC_MESSAGES, type HelpKindWords, type PluralForms } from './messages.ts'
+import { coordinates, nearBox, NEAR_ME_SRC } from './near-me.ts'
 
 /**
  * "Find help near you" (`/<lang>/help`, `/<lang>/help/<state>`): the help points registered in
@@ -190,13 +191,18 @@ export function helpIndex(lang: PublicLang, points: readonly HelpPoint[]): PageF
   const list = states.length === 0
     ? `<p>${esc(m.none)}</p>`
     : `<ul class="states">${states.map(([slug, s]) => `<li><a href="/${lang}/help/${slug}"><strong>${esc(s.name)}</strong> <span>${esc(plural(lang, m.count, s.n))}</span></a></li>`).join('')}</ul>`
+  // "Near me" needs every point on this page, which lists states: the points ride in a template,
+  // inert, with just what the nearest list shows (the state's page has the rest), after the footer,
+  // so the page as seen still arrives first (about 20 bytes compressed a point).
+  const near = points.some((p) => p.lat !== null && p.lon !== null)
   return {
     lang,
     title: m.title,
     description: m.summary,
     path: 'help',
     crumbs: true,
-    body: `<h1>${esc(m.title)}</h1>\n<p>${esc(m.intro)}</p>\n<div class="map-box">${nationalMap(mapPoints(points, false), m.mapLabel)}</div>\n${legend(lang, points)}\n<h2>${esc(m.byState)}</h2>\n${list}`,
+    ...(near ? { script: NEAR_ME_SRC, tail: `<template id="near-points">${points.map((p) => (p.lat === null || p.lon === null ? '' : nearItem(lang, p))).join('')}</template>` } : {}),
+    body: `<h1>${esc(m.title)}</h1>\n<p>${esc(m.intro)}</p>\n${near ? `${nearBox(lang)}\n` : ''}<div class="map-box">${nationalMap(mapPoints(points, false), m.mapLabel)}</div>\n${legend(lang, points)}\n<h2>${esc(m.byState)}</h2>\n${list}`,
   }
 }
 
@@ -229,13 +235,15 @@ export function helpState(lang: PublicLang, slug: string, all: readonly HelpPoin
     })
     return `<h2>${esc(heading)}</h2><ol class="places" start="${start}">${items.join('')}</ol>`
   })
+  const near = points.some((p) => p.lat !== null && p.lon !== null)
   const map = state === null ? '' : `<div class="map-box">${stateMap(state, mapPoints(ordered, true), fillPlain(m.stateMapLabel, { state }))}</div>\n${legend(lang, ordered)}\n`
   return {
     lang,
     title,
     description: m.summary,
     path: `help/${slug}`,
-    body: `<p class="crumbs"><a href="/${lang}/">${esc(PUBLIC_MESSAGES[lang].home)}</a> › <a href="/${lang}/help">${esc(m.allStates)}</a></p>\n<h1>${esc(title)}</h1>\n<p>${esc(plural(lang, m.count, points.length))}</p>\n${map}${points.length === 0 ? `<p>${esc(m.none)}</p>` : sections.join('\n')}`,
+    ...(near ? { script: NEAR_ME_SRC } : {}),
+    body: `<p class="crumbs"><a href="/${lang}/">${esc(PUBLIC_MESSAGES[lang].home)}</a> › <a href="/${lang}/help">${esc(m.allStates)}</a></p>\n<h1>${esc(title)}</h1>\n<p>${esc(plural(lang, m.count, points.length))}</p>\n${near ? `${nearBox(lang, state ?? undefined)}\n` : ''}${map}${points.length === 0 ? `<p>${esc(m.none)}</p>` : sections.join('\n')}`,
   }
 }
 
@@ -248,9 +256,24 @@ function item(lang: PublicLang, p: HelpPoint): string {
     p.operation === undefined ? '' : `<span>${fill(m.paisanoOpen, { operation: p.operation.name, date: dayInWords(lang, p.operation.endsOn) })}</span>`,
     p.hours === undefined ? '' : `<span>${esc(m.hours)}: ${esc(p.hours)}</span>`,
     p.address === undefined ? '' : `<span>${esc(m.address)}: ${esc(p.address)}</span>`,
-    p.phone === undefined || p.phone.replace(/[^\d]/g, '') === '' ? '' : `<a class="tel" href="tel:${esc(p.phone.replace(/[^\d+]/g, ''))}">${fill(m.call, { phone: p.phone })}</a>`,
+    telLink(lang, p.phone),
   ]
-  return `<li>${lines.filter((l) => l !== '').join('')}</li>`
+  return `<li${coordinates(p.lat, p.lon)}>${lines.filter((l) => l !== '').join('')}</li>`
+}
+
+function telLink(lang: PublicLang, phone: string | undefined): string {
+  return phone === undefined || phone.replace(/[^\d]/g, '') === '' ? '' : `<a class="tel" href="tel:${esc(phone.replace(/[^\d+]/g, ''))}">${fill(PUBLIC_MESSAGES[lang].help.call, { phone })}</a>`
+}
+
+/**
+ * A point as "near me" lists it from the country's page: its name (a link to its state's page, where
+ * its description, hours and address are), its kind and its phone. The description is left out to
+ * keep the page light: it is what weighs most, and the national page should arrive in one round trip.
+ */
+function nearItem(lang: PublicLang, p: HelpPoint): string {
+  const m = PUBLIC_MESSAGES[lang].help
+  const slug = p.state === null ? OTHERS : stateSlug(p.state)
+  return `<li${coordinates(p.lat, p.lon)}><a href="/${lang}/help/${slug}"><strong>${esc(p.name)}</strong></a><span class="what">${esc(m.kinds[p.kind])}</span>${telLink(lang, p.phone)}</li>`
 }
 
 /** A message with its places filled, not yet escaped (for a title, escaped by the frame). */
