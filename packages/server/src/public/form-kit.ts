@@ -34,7 +34,7 @@ export interface FormDeps extends CaseDeps {
  */
 export const WEB_ACTOR: Actor = { userId: 'system', role: 'paisano_coordinator', orgUnitId: 'paisano' }
 
-/** Per address, all the filing forms together: at most 5 a minute and 30 a day. */
+/** Per address and filing form (in every language together): at most 5 a minute and 30 a day. */
 export const FORM_LIMITS = [
   { windowMs: 60_000, max: 5 },
   { windowMs: 86_400_000, max: 30 },
@@ -217,8 +217,17 @@ export function errorSummary(lang: PublicLang, errors: Errors, labels: Readonly<
     return ''
   }
   const m = FORM_MESSAGES[lang]
-  const item = ([name, text]: [string, string]) => `<li><a href="#f-${name}">${labels[name] === undefined ? '' : `${esc(labels[name])}: `}${esc(text)}</a></li>`
+  const item = ([name, text]: [string, string]) => `<li><a href="#f-${name}">${esc(named(labels[name], text))}</a></li>`
   return `<div class="error-summary" role="alert" aria-labelledby="error-summary-title"><h2 id="error-summary-title">${esc(m.errorSummary)}</h2><ul>${items.map(item).join('')}</ul></div>`
+}
+
+/** A message with its field's label before it, unless the message already starts with it. */
+function named(label: string | undefined, text: string): string {
+  if (label === undefined || text.startsWith(label)) {
+    return text
+  }
+  // "¿Qué te pasó? Elige…" reads better with no colon after a question.
+  return `${label}${/[?:]$/.test(label) ? ' ' : ': '}${text}`
 }
 
 /** A notice above a form (expired, refused), or nothing. */

@@ -382,7 +382,8 @@ describe('the public forms: a complaint, a request for help, asking for a missin
           expect(html).toContain(`<h2 id="error-summary-title">${esc(m.errorSummary)}</h2>`)
           const summary = /<div class="error-summary"[\s\S]*?<\/div>/.exec(html)?.[0] ?? ''
           for (const [name, label] of Object.entries(bad.errors)) {
-            expect(summary, name).toContain(`<a href="#f-${name}">${esc(label)}: `)
+            const item = new RegExp(`<li><a href="#f-${name}">([^<]*)</a></li>`).exec(summary)?.[1]
+            expect(item, name).toContain(esc(label))
             expect(html, name).toMatch(new RegExp(`id="f-${name}" name="${name}"[^>]*aria-invalid="true"`))
             expect(html, name).toContain(`id="f-${name}-error"`)
           }
@@ -460,20 +461,21 @@ describe('the public forms: a complaint, a request for help, asking for a missin
       expect((await res.arrayBuffer()).byteLength).toBeLessThanOrEqual(FIRST_ROUND_TRIP)
     })
 
-    it('answers 429 in the visitor\'s language past 5 a minute and past 30 a day from one address, all forms together', async () => {
+    it('answers 429 in the visitor\'s language past 5 a minute and past 30 a day from one address, each form counting its own', async () => {
       const bad = { category: '', description: '', token: await freshToken('/pt/complaint') }
       const before = await caseCount()
       for (let i = 0; i < 3; i++) {
         expect((await post('/pt/complaint', bad)).status).toBe(400)
       }
+      // Another language is the same form.
+      expect((await post('/en/complaint', bad)).status).toBe(400)
+      expect((await post('/fr/complaint', bad)).status).toBe(400)
+      const refused = await post('/pt/complaint', bad)
+      expect(refused.status).toBe(429)
+      expect(await refused.text()).toContain(pt.tooManyTitle)
+      // The other forms keep their own counts, and following has the lookup's own throttle.
       expect((await post('/pt/help-request', bad)).status).toBe(400)
       expect((await post('/pt/missing', bad)).status).toBe(400)
-      for (const url of ['/pt/complaint', '/pt/help-request', '/pt/missing']) {
-        const refused = await post(url, bad)
-        expect(refused.status).toBe(429)
-        expect(await refused.text()).toContain(pt.tooManyTitle)
-      }
-      // Following is not counted here: it has the lookup's own throttle.
       expect((await post('/pt/follow', { folio: '', pin: '' })).status).toBe(400)
       // One a quarter of an hour: within the minute's limit, until the day's is reached.
       let sent = 0

@@ -32,8 +32,9 @@ export { WEB_ACTOR, type FormDeps } from './form-kit.ts'
 export function publicFormRoutes(deps: FormDeps) {
   const app = new Hono<AppEnv>()
   const keys = formTokenKeys(deps.keyring)
-  // One count per address for every form that files something.
-  const limiter = new SubmissionLimiter(FORM_LIMITS)
+  // Each filing form counts its own submissions per address: a visitor who files a complaint and
+  // then asks for help is not held back by the first form's tries.
+  const limiters = { complaint: new SubmissionLimiter(FORM_LIMITS), help: new SubmissionLimiter(FORM_LIMITS), missing: new SubmissionLimiter(FORM_LIMITS) }
 
   for (const lang of PUBLIC_LANGS) {
     for (const slug of FORM_SLUGS) {
@@ -45,9 +46,9 @@ export function publicFormRoutes(deps: FormDeps) {
       })
       app.post(`/${lang}/${slug}`, limitBody(deps.maxBodyBytes))
     }
-    mountIntake(app, lang, deps, keys, limiter, COMPLAINT_FORM)
-    mountIntake(app, lang, deps, keys, limiter, HELP_REQUEST_FORM)
-    mountIntake(app, lang, deps, keys, limiter, MISSING_FORM)
+    mountIntake(app, lang, deps, keys, limiters.complaint, COMPLAINT_FORM)
+    mountIntake(app, lang, deps, keys, limiters.help, HELP_REQUEST_FORM)
+    mountIntake(app, lang, deps, keys, limiters.missing, MISSING_FORM)
 
     app.get(`/${lang}/follow`, (c) => html(c, lang, followPage(lang, '', {}, undefined), 200))
 
