@@ -205,8 +205,10 @@ describe('the public forms: a complaint, a request for help, asking for a missin
       expect(links.filter((l) => l.legalBasis === 'vital_interest' && l.purpose === 'family_tracing')).toHaveLength(2)
       expect(links.filter((l) => l.legalBasis === 'consent' && l.purpose === 'family_tracing')).toHaveLength(1)
       const record = await env.db.db.selectFrom('records').select('state').where('recordId', '=', row.recordId).executeTakeFirstOrThrow()
-      const state = JSON.parse(record.state) as { kind: string; channel: string; relationship: string; sought: { lastContact?: unknown }[] }
+      const state = JSON.parse(record.state) as { kind: string; channel: string; relationship: string; sought: { lastContact?: unknown }[]; hops: { bodyId: string }[] }
       expect(state).toMatchObject({ kind: 'location_request', channel: 'web', relationship: 'parent', contactChannel: 'phone' })
+      // Not filed by a Grupo Beta: to the groups' national coordination.
+      expect(state.hops.map((h) => h.bodyId)).toEqual(['beta'])
       expect(state.sought).toHaveLength(2)
       expect(state.sought[0]?.lastContact).toEqual({ date: '2026-10-28', place: 'Altar, Sonora' })
       const log = await env.db.db.selectFrom('actions').select('payload').where('recordId', '=', row.recordId).execute()
