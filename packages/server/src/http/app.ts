@@ -31,6 +31,8 @@ import { operationRoutes } from '../operations/operation-routes.ts'
 import { surgeRoutes } from '../operations/surge-routes.ts'
 import { convoyRoutes } from '../operations/convoy-routes.ts'
 import { publicRoutes } from '../public/public-routes.ts'
+import { SiteEditions } from '../guide/editions.ts'
+import { guideRoutes } from '../guide/guide-routes.ts'
 import { publicFormRoutes } from '../public/forms.ts'
 import { tracingRoutes } from '../tracing/tracing-routes.ts'
 import { caseAttachmentRoutes } from '../cases/case-attachments.ts'
@@ -75,6 +77,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const own = c.get('ownCsp')
     if (own !== undefined) {
       c.res.headers.set('content-security-policy', own)
+      // The older header says the same as the page's own frame-ancestors (an editor's preview).
+      if (own.includes("frame-ancestors 'self'")) {
+        c.res.headers.set('x-frame-options', 'SAMEORIGIN')
+      }
     }
   })
   app.use(
@@ -91,7 +97,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         formAction: ["'self'"],
       },
       referrerPolicy: 'no-referrer',
-      // The same as frame-ancestors 'none': no page may frame Faro, not even its own.
+      // The same as frame-ancestors 'none': no page may frame Faro, not even its own, but for the
+      // guide editor's preview, whose own policy says so (above).
       xFrameOptions: 'DENY',
     }),
   )
@@ -127,12 +134,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', operationRoutes())
   app.route('/api', surgeRoutes())
   app.route('/api', convoyRoutes())
+  const editions = new SiteEditions({ db: deps.db, clock: deps.clock })
+  app.route('/api', guideRoutes(editions))
   app.route('/open311/v2', open311Routes({ ...cases, maxBodyBytes: deps.config.maxBodyBytes }))
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(app, { title: 'Faro API', version: '0.1.0' })))
   app.route('/', basemapRoutes(deps.config.mapPmtilesFile))
   // Before the pages: the forms' paths are theirs, not the content pages'.
   app.route('/', publicFormRoutes({ ...cases, trustProxy: deps.config.trustProxy, maxBodyBytes: deps.config.maxBodyBytes }))
-  app.route('/', publicRoutes(undefined, { db: deps.db, clock: deps.clock }))
+  app.route('/', publicRoutes(editions, { db: deps.db, clock: deps.clock }))
   app.route('/', staticRoutes(deps.config.webDist))
   return app
 }

@@ -1,6 +1,9 @@
+import { Writable } from 'node:stream'
 import { formatFolio } from '@faro/core'
+import pino from 'pino'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { makeTestEnv, type TestEnv } from '../test/harness.ts'
+import { createApp } from '../http/app.ts'
+import { makeTestEnv, testAppConfig, type TestEnv } from '../test/harness.ts'
 import { FORM_MESSAGES } from './form-messages.ts'
 import { FORM_TOKEN_TTL_MS } from './form-token.ts'
 import { FORM_PATHS } from './forms.ts'
@@ -252,6 +255,31 @@ describe('the public forms: a complaint, a request for help, asking for a missin
       expect(html).toContain('href="/es/help"')
       expect(html).toContain('name="consent" type="checkbox" value="yes"')
     })
+  })
+
+  it('writes no name, PIN, folio or contact to the log: the log has the route and the status only', async () => {
+    const lines: string[] = []
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString('utf8'))
+        done()
+      },
+    })
+    const app = createApp({ db: env.db, clock: env.clock, config: testAppConfig(), logger: pino({ level: 'info' }, sink), ...(env.protection ? { protection: env.protection } : {}) })
+    const filed: string[] = []
+    for (const [url, fields] of [['/es/missing', missing], ['/es/help-request', helpRequest]] as const) {
+      const token = tokenOf(await (await app.request(url)).text())
+      const res = await app.request(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ ...fields, token }).toString() })
+      expect(res.status).toBe(201)
+      const { folio, pin } = receiptOf(await res.text())
+      filed.push(folio, pin)
+      expect((await app.request('/es/follow', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ folio, pin }).toString() })).status).toBe(200)
+    }
+    const log = lines.join('')
+    expect(log).toContain('"route":"/es/missing"')
+    for (const secret of [...filed, 'José', 'Maldonado', 'Kevin', 'Marta', '9999', 'Rosa Elvira', '899 555', 'rosa en el']) {
+      expect(log).not.toContain(secret)
+    }
   })
 
   describe('a forged or expired token on the new forms', () => {

@@ -17,7 +17,13 @@ import { PUBLIC_MESSAGES } from './messages.ts'
  * another origin. Pages are cached by browsers and proxies for five minutes and revalidated with
  * their ETag; they are compressed like every answer (the app's `compress`).
  */
-export function publicRoutes(site: PublicContent = new PublicContent(), deps?: { db: Db; clock: Clock }) {
+/** Where the site's pages come from: the current edition (guide/editions.ts) or fixed sections. */
+export interface ContentSource {
+  current(): Promise<PublicContent>
+}
+
+export function publicRoutes(source: ContentSource | PublicContent = new PublicContent(), deps?: { db: Db; clock: Clock }) {
+  const site = source instanceof PublicContent ? { current: () => Promise.resolve(source) } : source
   const app = new Hono<AppEnv>()
   const helped = deps !== undefined
   // Only the site's own paths: the staff app under /app and the API keep their own policy.
@@ -29,22 +35,22 @@ export function publicRoutes(site: PublicContent = new PublicContent(), deps?: {
     app.use(path, etag())
   }
 
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
     const lang = negotiateLang(c.req.header('accept-language'))
     c.header('vary', 'Accept-Language')
-    return page(c, lang, home(site, lang, helped))
+    return page(c, lang, home(await site.current(), lang, helped))
   })
   app.get('/sitemap.xml', async (c) => {
     // The help pages: the country's, and each state's that has help points today.
     const help = deps === undefined ? [] : helpSlugs(await readHelpPoints(deps))
-    const paths = [...site.paths(), ...(deps === undefined ? [] : PUBLIC_LANGS.flatMap((lang) => [`/${lang}/help`, ...help.map((slug) => `/${lang}/help/${slug}`)])), ...(deps === undefined ? [] : FORM_PATHS)]
+    const paths = [...(await site.current()).paths(), ...(deps === undefined ? [] : PUBLIC_LANGS.flatMap((lang) => [`/${lang}/help`, ...help.map((slug) => `/${lang}/help/${slug}`)])), ...(deps === undefined ? [] : FORM_PATHS)]
     const urls = paths.map((p) => `<url><loc>${esc(p)}</loc></url>`).join('')
     c.header('cache-control', 'public, max-age=300')
     return c.body(`<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls}</urlset>`, 200, { 'content-type': 'application/xml; charset=utf-8' })
   })
   for (const lang of PUBLIC_LANGS) {
     app.get(`/${lang}`, (c) => c.redirect(`/${lang}/`, 301))
-    app.get(`/${lang}/`, (c) => page(c, lang, home(site, lang, helped)))
+    app.get(`/${lang}/`, async (c) => page(c, lang, home(await site.current(), lang, helped)))
     if (deps !== undefined) {
       app.get(`/${lang}/help`, async (c) => page(c, lang, helpIndex(lang, await readHelpPoints(deps))))
       app.get(`/${lang}/help/:state{[a-z0-9][a-z0-9-]{0,63}}`, async (c) => {
@@ -52,15 +58,15 @@ export function publicRoutes(site: PublicContent = new PublicContent(), deps?: {
         return found === undefined ? page(c, lang, notFound(lang), 404) : page(c, lang, found)
       })
     }
-    app.get(`/${lang}/:slug{[a-z0-9][a-z0-9-]{0,63}}`, (c) => {
-      const found = content(site, lang, c.req.param('slug'))
+    app.get(`/${lang}/:slug{[a-z0-9][a-z0-9-]{0,63}}`, async (c) => {
+      const found = contentFrame(await site.current(), lang, c.req.param('slug'))
       return found === undefined ? page(c, lang, notFound(lang), 404) : page(c, lang, found)
     })
   }
   return app
 }
 
-type Rendered = Parameters<typeof renderFrame>[0]
+export type Rendered = Parameters<typeof renderFrame>[0]
 
 function page(c: Context<AppEnv>, lang: PublicLang, frame: Rendered, status: 200 | 404 = 200) {
   c.header('content-language', lang)
@@ -97,7 +103,8 @@ function helpCard(lang: PublicLang): string {
   return `<p class="help-card"><a href="/${lang}/help">${pictogramSvg('help')}<span><strong>${esc(m.title)}</strong><span class="sum">${esc(m.summary)}</span></span></a></p>\n`
 }
 
-function content(site: PublicContent, lang: PublicLang, slug: string): Rendered | undefined {
+/** A section's page in a language, as the site frames it; undefined when there is no such section. */
+export function contentFrame(site: PublicContent, lang: PublicLang, slug: string): Rendered | undefined {
   const shown = site.page(slug, lang)
   if (shown === undefined) {
     return undefined
