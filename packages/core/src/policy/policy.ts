@@ -166,6 +166,11 @@ export const POLICY: readonly PolicyRule[] = [
   ...rows('paisano_coordinator', ['convoy.create', 'convoy.update'], 'national'),
   ...ALL_ROLES.flatMap((role) => rows(role, ['convoy.read'], 'national')),
 
+  // The public site's editions: the Paisano national office writes, schedules and publishes the
+  // guide and the information pages; administrators read them to help.
+  ...rows('paisano_coordinator', ['guide_edition.create', 'guide_edition.read', 'guide_edition.update'], 'national'),
+  { role: 'administrator', action: 'guide_edition.read', scope: 'national' },
+
   // Field devices: each account registers its own phones (a module volunteer's keeps its
   // tallies offline); coordinators watch and revoke the phones of their groups, administrators
   // all of them.

@@ -8,6 +8,7 @@ import { RegistryEntryImported } from '../tracing/registry.ts'
 import { OperationChanged, OperationOpened, ShiftAttended, ShiftChanged, ShiftPlanned, SiteChanged, SiteOpened, TallyCounted, TallyOpened, VolunteerChanged, VolunteerRecruited, reduceTally, type TallyState } from '../operations/schemas.ts'
 import { SurgeCounted, SurgeOpened, reduceSurge, type SurgeState } from '../operations/surge.ts'
 import { ConvoyChanged, ConvoyIncidentReported, ConvoyScheduled, reduceConvoy, type ConvoyState } from '../operations/convoys.ts'
+import { GuideAudioAttached, GuideEditionDrafted, GuideEditionScheduled, GuideEditionUnscheduled, GuideSectionAdded, GuideSectionRemoved, GuideSectionWritten, reduceGuideEdition, type GuideEditionState } from '../guide/editions.ts'
 import { CertificateCorrected, CertificateRecorded, EquipmentRegistered, EquipmentUpdated, StaffProfileRecorded, TrainingCourseAdded } from '../registries/schemas.ts'
 
 /** Corrections change any field but the responsible unit, which fixes who may see the record. */
@@ -96,6 +97,11 @@ export const RECORD_TYPES = {
     createAction: 'RegistryEntryImported',
     actions: { RegistryEntryImported, RegistryEntryCorrected: correctionOf(RegistryEntryImported) },
   },
+  guide_edition: {
+    createAction: 'GuideEditionDrafted',
+    actions: { GuideEditionDrafted, GuideSectionWritten, GuideSectionAdded, GuideSectionRemoved, GuideAudioAttached, GuideEditionScheduled, GuideEditionUnscheduled },
+    reduce: reduceGuideEdition,
+  },
   case: {
     createAction: 'CaseOpened',
     actions: { CaseOpened, ...CASE_ACTIONS },
@@ -108,9 +114,10 @@ export const RecordType = z.enum(Object.keys(RECORD_TYPES) as [RecordType, ...Re
 
 /**
  * The record types read and written through the generic record endpoints and the sync. Cases are
- * not: their folio, routing and the exclusion of the accused need the case API.
+ * not: their folio, routing and the exclusion of the accused need the case API; nor are the
+ * guide's editions, which must not change once published (the guide API checks the clock).
  */
-export const GenericRecordType = RecordType.exclude(['case'])
+export const GenericRecordType = RecordType.exclude(['case', 'guide_edition'])
 export type GenericRecordType = z.infer<typeof GenericRecordType>
 
 /** Every action type of every record type, e.g. `PlaceRegistered`. */
@@ -146,7 +153,7 @@ export function reduceRecord(
   recordType: RecordType,
 ): RecordState {
   // A type's own fold reads the state it wrote; the registry's entries only differ in that type.
-  const def = RECORD_TYPES[recordType] as { reduce?: (state: never, action: { type: string; payload: Record<string, unknown> }) => CaseState | TallyState | SurgeState | ConvoyState }
+  const def = RECORD_TYPES[recordType] as { reduce?: (state: never, action: { type: string; payload: Record<string, unknown> }) => CaseState | TallyState | SurgeState | ConvoyState | GuideEditionState }
   if (def.reduce !== undefined) {
     return def.reduce(state as never, action) as unknown as RecordState
   }

@@ -34,6 +34,8 @@ import { publicRoutes } from '../public/public-routes.ts'
 import { SiteEditions } from '../guide/editions.ts'
 import { guideRoutes } from '../guide/guide-routes.ts'
 import { publicFormRoutes } from '../public/forms.ts'
+import { publicConvoyRoutes } from '../public/convoys.ts'
+import { nearMeRoutes } from '../public/near-me.ts'
 import { tracingRoutes } from '../tracing/tracing-routes.ts'
 import { caseAttachmentRoutes } from '../cases/case-attachments.ts'
 import { exceptUploads, keepFileCsp } from '../files/attachment-routes.ts'
@@ -141,6 +143,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', basemapRoutes(deps.config.mapPmtilesFile))
   // Before the pages: the forms' paths are theirs, not the content pages'.
   app.route('/', publicFormRoutes({ ...cases, trustProxy: deps.config.trustProxy, maxBodyBytes: deps.config.maxBodyBytes }))
+  app.route('/', publicConvoyRoutes({ db: deps.db, clock: deps.clock }))
+  // Before the pages: its middleware gives the help pages the policy that lets its script run.
+  app.route('/', nearMeRoutes())
   app.route('/', publicRoutes(editions, { db: deps.db, clock: deps.clock }))
   app.route('/', staticRoutes(deps.config.webDist))
   return app

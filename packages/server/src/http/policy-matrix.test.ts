@@ -174,6 +174,17 @@ for (const dialect of testDialects()) {
       return ((await res.json()) as { id: string }).id
     }
 
+    function smallSection() {
+      return { slug: 'rights', audience: 'transit', pictogram: 'help', texts: { es: { markdown: '# Tus derechos', status: 'reviewed' } } }
+    }
+
+    // A draft edition of the guide, made by the national office; editions are national.
+    async function editionDraft(): Promise<string> {
+      const res = await call(env, 'POST', '/api/guide/editions', { as: caseSeeder, body: { id: newActionId(), season: 'easter', year: 2027, sections: [smallSection()] } })
+      expect(res.status).toBe(201)
+      return ((await res.json()) as { recordId: string }).recordId
+    }
+
     function helpRequest() {
       return { id: newActionId(), kind: 'help_request', category: 'other_help', channel: 'call_centre', description: 'Pide orientación para un trámite.', pin: '123456' }
     }
@@ -281,6 +292,9 @@ for (const dialect of testDialects()) {
         { action: 'consent.manage', ok: 201, situations: ['unit', 'child', 'outside'], probe: async (s, unit) => call(env, 'POST', `/api/people/${await personIn(unit)}/consents`, { as: s, body: { recipient: { class: 'relative' }, purpose: 'family_contact', legalBasis: 'consent', givenAt: '2026-11-01T00:00:00.000Z', explainedIn: 'es' } }) },
         { action: 'rights.manage', ok: 201, situations: ['unit', 'child', 'outside'], probe: async (s, unit) => call(env, 'POST', '/api/rights-requests', { as: s, body: { personId: await personIn(unit), kind: 'access', channel: 'in_person' } }) },
         { action: 'person.hold', ok: 201, situations: ['unit', 'child', 'outside'], probe: async (s, unit) => call(env, 'POST', `/api/people/${await personIn(unit)}/holds`, { as: s, body: { reason: 'Solicitud de la fiscalía, carpeta abierta', reference: 'FGR 12/2026' } }) },
+        { action: 'guide_edition.create', ok: 201, situations: ['outside'], probe: (s) => call(env, 'POST', '/api/guide/editions', { as: s, body: { id: newActionId(), season: 'summer', year: 2027, sections: [smallSection()] } }) },
+        { action: 'guide_edition.read', ok: 200, situations: ['outside'], probe: async (s) => call(env, 'GET', `/api/guide/editions/${await editionDraft()}`, { as: s }) },
+        { action: 'guide_edition.update', ok: 200, situations: ['outside'], probe: async (s) => call(env, 'PUT', `/api/guide/editions/${await editionDraft()}/sections/rights/en`, { as: s, body: { id: newActionId(), markdown: '# Your rights', status: 'draft', base: '' } }) },
         { action: 'retention.manage', ok: 200, situations: ['outside'], probe: (s) => call(env, 'GET', '/api/retention/report', { as: s }) },
       ]
       // Cases: each probe works on a case of its own, made by the national office in the unit of
@@ -337,7 +351,7 @@ for (const dialect of testDialects()) {
     }
 
     it('covers every action of the table', () => {
-      const probed = new Set([...GenericRecordType.options.flatMap((t) => [`${t}.create`, `${t}.read`, `${t}.update`]), 'case.create', 'case.read', 'case.update', 'case.route', 'case.answer', 'case.close', 'trace.review', 'user.manage', 'user.reset_second_factor', 'org_unit.manage', 'audit.read', 'audit.verify', 'user.read', 'token.manage', 'device.register', 'device.read', 'device.manage', 'person.create', 'person.read', 'person.reveal', 'person.disclose', 'consent.manage', 'rights.manage', 'retention.manage', 'person.hold'])
+      const probed = new Set([...GenericRecordType.options.flatMap((t) => [`${t}.create`, `${t}.read`, `${t}.update`]), 'case.create', 'case.read', 'case.update', 'case.route', 'case.answer', 'case.close', 'trace.review', 'user.manage', 'user.reset_second_factor', 'org_unit.manage', 'audit.read', 'audit.verify', 'user.read', 'token.manage', 'device.register', 'device.read', 'device.manage', 'person.create', 'person.read', 'person.reveal', 'person.disclose', 'consent.manage', 'rights.manage', 'retention.manage', 'person.hold', 'guide_edition.create', 'guide_edition.read', 'guide_edition.update'])
       expect(PolicyAction.options.filter((a) => !probed.has(a))).toEqual([])
     })
 

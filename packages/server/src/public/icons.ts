@@ -1,10 +1,11 @@
+import { PICTOGRAMS, type Pictogram } from '@faro/core'
+
+export type { Pictogram }
+
 /**
  * The pictograms of the public pages, drawn inline (no request, no font): water, danger,
  * emergency, help point and phone. Each is decorative beside its word (`aria-hidden`), 24 px.
  */
-export const PICTOGRAMS = ['water', 'danger', 'emergency', 'help', 'phone'] as const
-export type Pictogram = (typeof PICTOGRAMS)[number]
-
 const PATHS: Readonly<Record<Pictogram, string>> = {
   water: '<path d="M12 2C9 7 5 10.5 5 15a7 7 0 0 0 14 0c0-4.5-4-8-7-13z" fill="#1565c0"/>',
   danger: '<path d="M12 2 1 22h22z" fill="#f9a825"/><path d="M11 9h2v6h-2zm0 8h2v2h-2z" fill="#000"/>',

@@ -13,6 +13,8 @@ import { PUBLIC_MESSAGES } from './messages.ts'
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false })
 const SLUG = /^[a-z0-9][a-z0-9-]{0,63}(#[a-z0-9-]+)?$/
 const MARKER = /^\[!([a-z]+)\]\s+/
+/** The pictogram marker that may open a paragraph or a list item: `[!water] `. */
+export const PICTOGRAM_MARKER = MARKER
 
 export interface RenderedMarkdown {
   /** The first level-one heading's text. */
@@ -21,6 +23,11 @@ export interface RenderedMarkdown {
   summary: string
   /** The body without its title. */
   html: string
+}
+
+/** The markup's tokens, for another way of drawing it (a PDF). */
+export function markdownTokens(source: string): Token[] {
+  return md.parse(source, {})
 }
 
 /**

@@ -5,7 +5,7 @@ import { Hono } from 'hono'
 import { compress } from 'hono/compress'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeTestEnv, type TestEnv } from '../test/harness.ts'
-import { PublicContent } from './content.ts'
+import { PublicContent, shippedSections } from './content.ts'
 import { LANG_INFO, negotiateLang, PUBLIC_LANGS } from './languages.ts'
 import { renderMarkdown } from './markdown.ts'
 import { PUBLIC_CSP } from './layout.ts'
@@ -103,7 +103,7 @@ describe('a page not yet translated', () => {
     }
     app = new Hono()
     app.use(compress())
-    app.route('/', publicRoutes(new PublicContent(dir)) as unknown as Hono)
+    app.route('/', publicRoutes(new PublicContent(shippedSections(dir))) as unknown as Hono)
   })
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 

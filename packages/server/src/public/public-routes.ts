@@ -4,6 +4,7 @@ import type { Clock } from '../clock.ts'
 import type { Db } from '../db/open.ts'
 import type { AppEnv } from '../http/env.ts'
 import { PublicContent } from './content.ts'
+import { convoyCard, CONVOY_PATHS } from './convoys.ts'
 import { formCards, FORM_PATHS } from './forms.ts'
 import { helpIndex, helpSlugs, helpState, readHelpPoints } from './help.ts'
 import { pictogramSvg } from './icons.ts'
@@ -43,7 +44,7 @@ export function publicRoutes(source: ContentSource | PublicContent = new PublicC
   app.get('/sitemap.xml', async (c) => {
     // The help pages: the country's, and each state's that has help points today.
     const help = deps === undefined ? [] : helpSlugs(await readHelpPoints(deps))
-    const paths = [...(await site.current()).paths(), ...(deps === undefined ? [] : PUBLIC_LANGS.flatMap((lang) => [`/${lang}/help`, ...help.map((slug) => `/${lang}/help/${slug}`)])), ...(deps === undefined ? [] : FORM_PATHS)]
+    const paths = [...(await site.current()).paths(), ...(deps === undefined ? [] : PUBLIC_LANGS.flatMap((lang) => [`/${lang}/help`, ...help.map((slug) => `/${lang}/help/${slug}`)])), ...(deps === undefined ? [] : FORM_PATHS), ...(deps === undefined ? [] : CONVOY_PATHS)]
     const urls = paths.map((p) => `<url><loc>${esc(p)}</loc></url>`).join('')
     c.header('cache-control', 'public, max-age=300')
     return c.body(`<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls}</urlset>`, 200, { 'content-type': 'application/xml; charset=utf-8' })
@@ -86,7 +87,7 @@ function home(site: PublicContent, lang: PublicLang, helped: boolean): Rendered 
         return shown === undefined ? '' : `<li><a href="/${lang}/${entry.slug}">${pictogramSvg(entry.pictogram)}<span><strong${other}>${esc(shown.title)}</strong><span class="sum"${other}>${esc(shown.summary)}</span></span></a></li>`
       })
       .join('')
-    return `<section aria-labelledby="${audience}"><h2 id="${audience}">${esc(title)}</h2><p>${esc(intro)}</p><ul class="cards">${cards}${helped ? formCards(lang) : ''}</ul></section>`
+    return `<section aria-labelledby="${audience}"><h2 id="${audience}">${esc(title)}</h2><p>${esc(intro)}</p><ul class="cards">${cards}${helped && audience === 'paisano' ? convoyCard(lang) : ''}${helped ? formCards(lang) : ''}</ul></section>`
   }
   return {
     lang,
