@@ -47,6 +47,8 @@ const ENV = z.object({
   FARO_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional().describe('the address people open Faro at, e.g. https://faro.example.org, for links in messages'),
   FARO_MAP_PMTILES: z.string().min(1).optional()
     .describe('a readable PMTiles version 3 file of vector tiles on this server, e.g. /srv/faro/mexico.pmtiles'),
+  FARO_CLOCK_OFFSET_FILE: z.string().min(1).optional()
+    .describe('a file holding milliseconds to add to the system clock, for rehearsals and browser tests (an edition published at its time); leave unset in service'),
   FARO_RETENTION_DAYS: z.string().regex(/^[a-z_]+=\d{1,5}(,[a-z_]+=\d{1,5})*$/)
     .refine((v) => v.split(',').every((kv) => RETENTION_KEYS.includes(kv.split('=')[0] ?? '')))
     .optional()
@@ -101,6 +103,8 @@ export interface Config {
   mapTileAttribution: string | undefined
   /** The vector map file served at /map/basemap.pmtiles, an absolute path checked at start. */
   mapPmtilesFile: string | undefined
+  /** FARO_CLOCK_OFFSET_FILE: the server's clock is the system's plus the milliseconds it holds. */
+  clockOffsetFile: string | undefined
   mail: { smtpUrl: string | undefined; from: string }
   /** Where people open Faro, for links in messages; unset, links are paths. */
   publicUrl: string | undefined
@@ -173,6 +177,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mapTileUrl: e.FARO_MAP_TILE_URL,
     mapTileAttribution: e.FARO_MAP_TILE_ATTRIBUTION,
     mapPmtilesFile,
+    clockOffsetFile: e.FARO_CLOCK_OFFSET_FILE === undefined ? undefined : path.resolve(e.FARO_CLOCK_OFFSET_FILE),
     mail: { smtpUrl: e.FARO_SMTP_URL, from: e.FARO_MAIL_FROM },
     publicUrl: e.FARO_PUBLIC_URL,
     protection: {

@@ -1,6 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server'
 import type { Logger } from 'pino'
-import { systemClock } from './clock.ts'
+import { offsetFileClock, systemClock } from './clock.ts'
 import type { Config } from './config.ts'
 import { migrateDatabase } from './db/migrate.ts'
 import { openDb, type Db } from './db/open.ts'
@@ -30,7 +30,7 @@ export async function startServer(config: Config, logger: Logger, protection: Pr
     stopScheduled()
   }
   const writer = config.database.kind === 'sqlite' && config.database.file !== ':memory:' ? startPushWriter(db, config.database.file, (error) => logger.error({ err: error }, 'push writer thread failed; pushes go on in the request thread')) : undefined
-  const app = createApp({ db, clock: systemClock, config: { ...config, holidays: config.protection.holidays }, logger, protection })
+  const app = createApp({ db, clock: config.clockOffsetFile === undefined ? systemClock : offsetFileClock(config.clockOffsetFile), config: { ...config, holidays: config.protection.holidays }, logger, protection })
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
       resolve({
