@@ -13,8 +13,9 @@ import { ActionInput } from './schemas.ts'
 export function parseAction(data: unknown, lang: Lang, prefix = ''): ActionInput {
   const action = parseInput(ActionInput, data, lang, prefix)
   if (!GenericRecordType.safeParse(action.recordType).success) {
+    const guide = action.recordType === 'guide_edition'
     throw new DomainError('invalid', PROBLEM_TITLES.invalid[lang], {
-      issues: [{ field: join(prefix, 'recordType'), code: 'case_via_cases_api', message: message('faro.case_via_cases_api', lang) }],
+      issues: [{ field: join(prefix, 'recordType'), code: guide ? 'guide_via_guide_api' : 'case_via_cases_api', message: message(guide ? 'faro.guide_via_guide_api' : 'faro.case_via_cases_api', lang) }],
     })
   }
   const schema = payloadSchemaOf(action.recordType, action.type)

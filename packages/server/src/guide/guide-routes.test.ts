@@ -72,6 +72,10 @@ for (const dialect of testDialects()) {
       }
       const badTime = await call(env, 'POST', `/api/guide/editions/${winter.recordId}/schedule`, { as: office, body: { id: newActionId(), publishAt: 'mañana' } })
       expect(badTime.status).toBe(400)
+      // Not around the guide's API: the generic actions endpoint keeps editions out.
+      const generic = await call(env, 'POST', '/api/records/actions', { as: office, body: { id: newActionId(), recordType: 'guide_edition', recordId: winter.recordId, type: 'GuideEditionScheduled', payload: { publishAt: '2020-01-01T00:00:00.000Z' } } })
+      expect(generic.status).toBe(400)
+      expect(JSON.stringify(await generic.json())).toContain('guide_via_guide_api')
       const unknown = await call(env, 'PUT', `/api/guide/editions/${winter.recordId}/sections/no-such/es`, { as: office, body: { id: newActionId(), markdown: 'x', status: 'draft' } })
       expect(unknown.status).toBe(404)
       expect((await json<Edition>(await call(env, 'GET', `/api/guide/editions/${winter.recordId}`, { as: office }))).version).toBe(before)

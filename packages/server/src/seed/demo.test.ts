@@ -110,6 +110,9 @@ for (const dialect of ['sqlite'] as const) {
       // About a fifth of the 535 sites an operation opens.
       expect(await count('site')).toBeGreaterThanOrEqual(100)
       expect(await count('convoy')).toBe(4)
+      // The guide: last summer's edition archived, this winter's on the site, next Easter's a draft.
+      const editions = await call(env, 'GET', '/api/guide/editions', { as: await signIn(env, 'coordinacion.paisano', DEMO_PASSWORD) })
+      expect(((await editions.json()) as { items: { season: string; status: string }[] }).items.map((e) => `${e.season} ${e.status}`)).toEqual(['easter draft', 'winter published', 'summer archived'])
       const sheets = (await env.db.db.selectFrom('records').select('state').where('recordType', '=', 'surge').execute()).map((r) => JSON.parse(r.state) as { day: string; people: number })
       expect(sheets.filter((s) => s.day === today).length).toBe(4)
       expect(sheets.every((s) => s.people > 0)).toBe(true)

@@ -4,6 +4,7 @@ import { accountsEndAt } from '../operations/volunteer-import.ts'
 import type { Db } from '../db/open.ts'
 import { ActionBatch } from '../log/action-batch.ts'
 import type { Ctx } from '../log/context.ts'
+import { demoEditions } from './guide.ts'
 import { SAMPLE_MODULES, SEASONAL_SITES } from './org-tree.ts'
 import type { SeededRandom } from './random.ts'
 
@@ -12,8 +13,8 @@ import type { SeededRandom } from './random.ts'
  * and three seasonal sites in every state as its sites (about a fifth of the 535), a few
  * volunteers at each sample site (accounts `vol.<site>.<n>` with the demo password, which stop
  * working the day after the operation ends), this week's rosters with some gaps, the sites'
- * tallies of the days gone by, and its escorted convoys. Beside it, the groups' special operation
- * for a caravan reaching Tapachula, with today's surge sheets.
+ * tallies of the days gone by, its escorted convoys, and the guide's editions (guide.ts). Beside
+ * it, the groups' special operation for a caravan reaching Tapachula, with today's surge sheets.
  */
 
 const DAY = 86_400_000
@@ -75,7 +76,7 @@ export async function seedDemoOperation(db: Db, ctx: Ctx, demo: { now: Date; ran
     const setting = Object.entries(SETTINGS).find(([word]) => site.id.includes(word))?.[1] ?? 'other'
     actions.push(parseAction({ id: id(), recordType: 'site', recordId: id(), type: 'SiteOpened', payload: { orgUnitId: site.id, operationId, setting, hours: site.kind === 'module' ? '9:00–19:00 todos los días' : '8:00–18:00 viernes a domingo', location: { lat: site.lat, lon: site.lon } } }, 'es'))
   }
-  actions.push(...demoConvoys(operationId, now, id))
+  actions.push(...demoConvoys(operationId, now, id), ...demoEditions(now, id))
   const surge = demoSurge(now, random, id)
   await db.db.transaction().execute(async (trx) => {
     const groups = new ActionBatch(trx, { ...ctx, actor: { userId: 'system', role: 'group_coordinator', orgUnitId: 'beta' } }, { demo: true })
