@@ -48,7 +48,7 @@ export class SiteEditions {
     const key = `${edition.recordId}@${edition.version}`
     let content = this.contents.get(key)
     if (content === undefined) {
-      content = new PublicContent(edition.state.sections, edition.recordId)
+      content = new PublicContent(edition.state.sections, { id: edition.recordId, season: edition.state.season, year: edition.state.year })
       // Only the newest version of each edition is worth keeping.
       for (const k of this.contents.keys()) {
         if (k.startsWith(`${edition.recordId}@`)) {

@@ -339,7 +339,7 @@ export function guideRoutes(editions: SiteEditions) {
         throw invalid(ctx, 'lang', 'not_public', 'faro.edition_lang_not_public')
       }
       const edition = await editionOf(ctx, recordId)
-      const pdf = await editionPdf(editions.contentOf(edition), edition.state, lang, q.audience ?? 'paisano')
+      const pdf = await editionPdf(editions.contentOf(edition), lang, q.audience ?? 'paisano', edition.state.year)
       return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="guia-${edition.state.season}-${edition.state.year}-${lang}.pdf"`, 'cache-control': 'private, no-store' })
     },
   )

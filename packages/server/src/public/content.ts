@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
-import { GuideAudience, PICTOGRAMS, SectionSlug, type GuideSection, type SectionText } from '@faro/core'
+import { GuideAudience, PICTOGRAMS, SectionSlug, type GuideSeason, type GuideSection, type SectionText } from '@faro/core'
 import { PUBLIC_LANGS, type PublicLang } from './languages.ts'
 import { renderMarkdown, type RenderedMarkdown } from './markdown.ts'
 
@@ -60,10 +60,10 @@ const SITE_SLUGS = new Set(['help', 'complaint', 'follow', 'help-request', 'miss
 export class PublicContent {
   private readonly rendered = new Map<string, PublicPage>()
 
-  /** `editionId` is undefined for the shipped sections. */
+  /** `edition` is undefined for the shipped sections. */
   constructor(
     private readonly sections: readonly GuideSection[] = shippedSections(),
-    readonly editionId?: string,
+    readonly edition?: { id: string; season: GuideSeason; year: number },
   ) {}
 
   /** The pages, in the order the site lists them. */

@@ -116,7 +116,7 @@ svg.map{display:block;width:100%;height:auto;max-height:70vh}
 .st-cancelled{background:#ffebee;color:#b71c1c}
 footer.site{border-top:1px solid #c5cbd3;padding:1rem 0 2rem;font-size:.95rem;color:#37474f}
 @media (min-width:40rem){.cards,.states{grid-template-columns:1fr 1fr}h1{font-size:2rem}}
-@media print{header.site,.skip,.langs,.crumbs{display:none}body{font-size:12pt}a{color:#000}.sos{border-color:#000}}`
+@media print{header.site,.skip,.langs,.crumbs,.print{display:none}body{font-size:12pt}a{color:#000}.sos{border-color:#000}}`
 
 /** The CSS's hash, for a Content-Security-Policy that allows this one style and nothing else. */
 export const PUBLIC_CSS_HASH = `sha256-${createHash('sha256').update(PUBLIC_CSS).digest('base64')}`

@@ -23,6 +23,12 @@ export interface PublicMessages {
   notFoundBody: string
   backHome: string
   footer: string
+  /** The link under a page to its one-sheet PDF. */
+  leaflet: string
+  /** The link to the whole guide as a PDF. */
+  guidePdf: string
+  /** Said of a page's recording, above its player. */
+  listen: string
   pictogram: Record<'water' | 'danger' | 'emergency' | 'help' | 'phone', string>
   help: HelpMessages
 }
@@ -75,6 +81,9 @@ export const PUBLIC_MESSAGES: Readonly<Record<PublicLang, PublicMessages>> = {
     notFoundBody: 'La dirección puede estar mal escrita.',
     backHome: 'Volver al inicio',
     footer: 'Faro informa sobre los Grupos Beta y el Programa Paisano del Instituto Nacional de Migración.',
+    leaflet: 'Imprimir esta página en una hoja (PDF)',
+    guidePdf: 'Descargar la Guía Paisano completa (PDF)',
+    listen: 'Escucha esta página',
     pictogram: { water: 'Agua', danger: 'Peligro', emergency: 'Emergencia', help: 'Punto de ayuda', phone: 'Teléfono' },
     help: {
       title: 'Encuentra ayuda cerca de ti',
@@ -116,6 +125,9 @@ export const PUBLIC_MESSAGES: Readonly<Record<PublicLang, PublicMessages>> = {
     notFoundBody: 'The address may be misspelled.',
     backHome: 'Back to the home page',
     footer: 'Faro informs about the Grupos Beta and the Paisano Programme of Mexico’s National Migration Institute.',
+    leaflet: 'Print this page on one sheet (PDF)',
+    guidePdf: 'Download the whole Paisano Guide (PDF)',
+    listen: 'Listen to this page',
     pictogram: { water: 'Water', danger: 'Danger', emergency: 'Emergency', help: 'Help point', phone: 'Phone' },
     help: {
       title: 'Find help near you',
@@ -157,6 +169,9 @@ export const PUBLIC_MESSAGES: Readonly<Record<PublicLang, PublicMessages>> = {
     notFoundBody: 'L’adresse est peut-être mal écrite.',
     backHome: 'Retour à l’accueil',
     footer: 'Faro informe sur les Grupos Beta et le Programme Paisano de l’Institut national des migrations du Mexique.',
+    leaflet: 'Imprimer cette page sur une feuille (PDF)',
+    guidePdf: 'Télécharger tout le Guide Paisano (PDF)',
+    listen: 'Écoute cette page',
     pictogram: { water: 'Eau', danger: 'Danger', emergency: 'Urgence', help: 'Point d’aide', phone: 'Téléphone' },
     help: {
       title: 'Trouver de l’aide près de vous',
@@ -198,6 +213,9 @@ export const PUBLIC_MESSAGES: Readonly<Record<PublicLang, PublicMessages>> = {
     notFoundBody: 'Petèt adrès la mal ekri.',
     backHome: 'Retounen nan akèy la',
     footer: 'Faro bay enfòmasyon sou Grupos Beta ak Pwogram Paisano Enstiti Nasyonal Migrasyon Meksik la.',
+    leaflet: 'Enprime paj sa a sou yon fèy (PDF)',
+    guidePdf: 'Telechaje tout Gid Paisano a (PDF)',
+    listen: 'Koute paj sa a',
     pictogram: { water: 'Dlo', danger: 'Danje', emergency: 'Ijans', help: 'Kote pou jwenn èd', phone: 'Telefòn' },
     help: {
       title: 'Jwenn èd toupre w',
@@ -239,6 +257,9 @@ export const PUBLIC_MESSAGES: Readonly<Record<PublicLang, PublicMessages>> = {
     notFoundBody: 'O endereço pode estar escrito errado.',
     backHome: 'Voltar ao início',
     footer: 'Faro informa sobre os Grupos Beta e o Programa Paisano do Instituto Nacional de Migração do México.',
+    leaflet: 'Imprimir esta página em uma folha (PDF)',
+    guidePdf: 'Baixar o Guia Paisano completo (PDF)',
+    listen: 'Ouça esta página',
     pictogram: { water: 'Água', danger: 'Perigo', emergency: 'Emergência', help: 'Ponto de ajuda', phone: 'Telefone' },
     help: {
       title: 'Encontre ajuda perto de você',

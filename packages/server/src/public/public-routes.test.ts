@@ -62,6 +62,27 @@ describe('the public site as Faro serves it', () => {
     }
   })
 
+  it('prints the guide and each page as a PDF in the visitor\'s language, linked from the home and from the page', async () => {
+    const home = await (await get('/pt/')).text()
+    expect(home).toContain('<a href="/pt/guide.pdf" type="application/pdf">Baixar o Guia Paisano completo (PDF)</a>')
+    const page = await (await get('/ht/rights')).text()
+    expect(page).toContain('<a href="/ht/leaflets/rights.pdf" type="application/pdf">')
+    for (const url of ['/pt/guide.pdf', '/ht/leaflets/rights.pdf', '/es/leaflets/vehicle-import.pdf']) {
+      const res = await get(url)
+      expect(res.status, url).toBe(200)
+      expect(res.headers.get('content-type'), url).toBe('application/pdf')
+      expect(res.headers.get('set-cookie'), url).toBeNull()
+      const bytes = Buffer.from(await res.arrayBuffer())
+      expect(bytes.subarray(0, 5).toString(), url).toBe('%PDF-')
+    }
+    // A leaflet is one sheet: pdfkit writes one /Type /Page per page.
+    const leaflet = Buffer.from(await (await get('/es/leaflets/rights.pdf')).arrayBuffer()).toString('latin1')
+    expect(leaflet.match(/\/Type \/Page\b/g)?.length).toBe(1)
+    const guide = Buffer.from(await (await get('/es/guide.pdf')).arrayBuffer()).toString('latin1')
+    expect(guide.match(/\/Type \/Page\b/g)?.length).toBeGreaterThanOrEqual(1 + site.pages().filter((p) => p.audience === 'paisano').length)
+    expect((await get('/es/leaflets/no-such-page.pdf')).status).toBe(404)
+  })
+
   it('lets a browser keep a page and revalidate it', async () => {
     const first = await get('/es/rights')
     const again = await get('/es/rights', { 'if-none-match': first.headers.get('etag') ?? '' })

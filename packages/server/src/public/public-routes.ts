@@ -11,6 +11,7 @@ import { pictogramSvg } from './icons.ts'
 import { LANG_INFO, negotiateLang, PUBLIC_LANGS, type PublicLang } from './languages.ts'
 import { esc, PUBLIC_CSP, renderFrame, titleWithPictogram } from './layout.ts'
 import { PUBLIC_MESSAGES } from './messages.ts'
+import { editionPdf, leafletPdf } from '../guide/pdf.ts'
 
 /**
  * The public site: `/` in the visitor's language (Accept-Language, Spanish by default) and
@@ -25,6 +26,7 @@ export interface ContentSource {
 
 export function publicRoutes(source: ContentSource | PublicContent = new PublicContent(), deps?: { db: Db; clock: Clock }) {
   const site = source instanceof PublicContent ? { current: () => Promise.resolve(source) } : source
+  const pdfs = new PrintCache(() => deps?.clock.now() ?? new Date())
   const app = new Hono<AppEnv>()
   const helped = deps !== undefined
   // Only the site's own paths: the staff app under /app and the API keep their own policy.
@@ -59,6 +61,11 @@ export function publicRoutes(source: ContentSource | PublicContent = new PublicC
         return found === undefined ? page(c, lang, notFound(lang), 404) : page(c, lang, found)
       })
     }
+    app.get(`/${lang}/guide.pdf`, async (c) => pdf(c, await pdfs.guide(await site.current(), lang)))
+    app.get(`/${lang}/leaflets/:file{[a-z0-9][a-z0-9-]{0,63}\\.pdf}`, async (c) => {
+      const found = await pdfs.leaflet(await site.current(), c.req.param('file').slice(0, -'.pdf'.length), lang)
+      return found === undefined ? page(c, lang, notFound(lang), 404) : pdf(c, found)
+    })
     app.get(`/${lang}/:slug{[a-z0-9][a-z0-9-]{0,63}}`, async (c) => {
       const found = contentFrame(await site.current(), lang, c.req.param('slug'))
       return found === undefined ? page(c, lang, notFound(lang), 404) : page(c, lang, found)
@@ -68,6 +75,41 @@ export function publicRoutes(source: ContentSource | PublicContent = new PublicC
 }
 
 export type Rendered = Parameters<typeof renderFrame>[0]
+
+function pdf(c: Context<AppEnv>, body: Buffer) {
+  c.header('cache-control', 'public, max-age=300')
+  return c.body(new Uint8Array(body), 200, { 'content-type': 'application/pdf' })
+}
+
+/**
+ * The printed guide and the leaflets, drawn once per edition, language and page: drawing the
+ * whole guide takes a tenth of a second, which a page of the site must not cost each visitor.
+ */
+class PrintCache {
+  private readonly drawn = new Map<string, Promise<Buffer | undefined>>()
+  constructor(private readonly now: () => Date) {}
+
+  guide(site: PublicContent, lang: PublicLang): Promise<Buffer> {
+    return this.keep(`${site.edition?.id ?? 'shipped'}|${lang}|guide`, () => editionPdf(site, lang, 'paisano', this.now().getUTCFullYear())) as Promise<Buffer>
+  }
+
+  leaflet(site: PublicContent, slug: string, lang: PublicLang): Promise<Buffer | undefined> {
+    return this.keep(`${site.edition?.id ?? 'shipped'}|${lang}|${slug}`, () => leafletPdf(site, slug, lang, site.edition?.year ?? this.now().getUTCFullYear()))
+  }
+
+  private keep(key: string, draw: () => Promise<Buffer | undefined>): Promise<Buffer | undefined> {
+    let held = this.drawn.get(key)
+    if (held === undefined) {
+      // An edition replaced leaves its prints behind: start again rather than grow for ever.
+      if (this.drawn.size >= 400) {
+        this.drawn.clear()
+      }
+      held = draw()
+      this.drawn.set(key, held)
+    }
+    return held
+  }
+}
 
 function page(c: Context<AppEnv>, lang: PublicLang, frame: Rendered, status: 200 | 404 = 200) {
   c.header('content-language', lang)
@@ -87,7 +129,8 @@ function home(site: PublicContent, lang: PublicLang, helped: boolean): Rendered 
         return shown === undefined ? '' : `<li><a href="/${lang}/${entry.slug}">${pictogramSvg(entry.pictogram)}<span><strong${other}>${esc(shown.title)}</strong><span class="sum"${other}>${esc(shown.summary)}</span></span></a></li>`
       })
       .join('')
-    return `<section aria-labelledby="${audience}"><h2 id="${audience}">${esc(title)}</h2><p>${esc(intro)}</p><ul class="cards">${cards}${helped && audience === 'paisano' ? convoyCard(lang) : ''}${helped ? formCards(lang) : ''}</ul></section>`
+    const guide = audience === 'paisano' ? `<p><a href="/${lang}/guide.pdf" type="application/pdf">${esc(m.guidePdf)}</a></p>` : ''
+    return `<section aria-labelledby="${audience}"><h2 id="${audience}">${esc(title)}</h2><p>${esc(intro)}</p>${guide}<ul class="cards">${cards}${helped && audience === 'paisano' ? convoyCard(lang) : ''}${helped ? formCards(lang) : ''}</ul></section>`
   }
   return {
     lang,
@@ -117,7 +160,7 @@ export function contentFrame(site: PublicContent, lang: PublicLang, slug: string
     description: shown.summary,
     path: slug,
     crumbs: true,
-    body: `${titleWithPictogram(shown.title, shown.entry.pictogram)}\n${shown.html}`,
+    body: `${titleWithPictogram(shown.title, shown.entry.pictogram)}\n${shown.html}\n<p class="print"><a href="/${lang}/leaflets/${slug}.pdf" type="application/pdf">${esc(PUBLIC_MESSAGES[lang].leaflet)}</a></p>`,
   }
 }
 
