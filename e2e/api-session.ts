@@ -5,7 +5,7 @@
 import { createHmac } from 'node:crypto'
 
 export interface ApiSession {
-  request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<Response>
+  request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<Response>
 }
 
 export async function apiSession(baseUrl: string, username: string, password: string): Promise<ApiSession> {

@@ -21,7 +21,7 @@ const root = createRootRoute({
  * A page of the navigation: its component loads when first opened (only the home page is in the
  * first download) and shows only to the roles `nav.ts` opens it to.
  */
-function page(id: Exclude<RouteId, '' | 'live'>, load: () => Promise<Record<string, ComponentType>>, exportName: string) {
+function page(id: Exclude<RouteId, '' | 'live' | 'guide'>, load: () => Promise<Record<string, ComponentType>>, exportName: string) {
   const Component = lazyRouteComponent(load, exportName)
   return createRoute({ getParentRoute: () => root, path: `/${id}`, component: () => <Guarded id={id} component={Component} /> })
 }
@@ -40,6 +40,39 @@ export const liveRoute = createRoute({
 })
 
 const LivePage = lazyRouteComponent(() => import('./features/field-live/live-page.tsx'), 'LivePage')
+
+/** Where the guide's editor stands, in its URL so a reload or a shared link opens the same place. */
+export interface GuideSearch {
+  edition?: string
+  section?: string
+  lang?: string
+  view?: 'diff'
+}
+
+/**
+ * The guide's editions (`/guide`), one edition (`?edition=<id>`), a section of it in a language
+ * (`&section=<slug>&lang=<lang>`) or what changed in it (`&view=diff`); anything else is dropped.
+ */
+export const guideRoute = createRoute({
+  getParentRoute: () => root,
+  path: '/guide',
+  validateSearch: (search: Record<string, unknown>): GuideSearch => {
+    const text = (value: unknown, pattern: RegExp) => (typeof value === 'string' && pattern.test(value) ? value : undefined)
+    const edition = text(search.edition, /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/)
+    if (edition === undefined) {
+      return {}
+    }
+    const section = text(search.section, /^[a-z0-9][a-z0-9-]{0,63}$/)
+    const lang = text(search.lang, /^[a-z]{2,3}$/)
+    if (section !== undefined && lang !== undefined) {
+      return { edition, section, lang }
+    }
+    return search.view === 'diff' ? { edition, view: 'diff' } : { edition }
+  },
+  component: () => <Guarded id="guide" component={GuidePage} />,
+})
+
+const GuidePage = lazyRouteComponent(() => import('./features/guide/guide-page.tsx'), 'GuidePage')
 
 /**
  * The intake; `?from=attention/<id>` files the complaint a Grupo Beta took during that attention,
@@ -141,6 +174,7 @@ const routes: AnyRoute[] = [
   page('roster', () => import('./features/operations/roster-page.tsx'), 'RosterPage'),
   page('surge', () => import('./features/surge/surge-page.tsx'), 'SurgePage'),
   page('convoys', () => import('./features/convoys/convoys-page.tsx'), 'ConvoysPage'),
+  guideRoute,
   page('team', () => import('./features/registries/staff-page.tsx'), 'StaffPage'),
   page('equipment', () => import('./features/registries/equipment-page.tsx'), 'EquipmentPage'),
   page('inspections', () => import('./features/registries/inspections-page.tsx'), 'InspectionsPage'),

@@ -97,6 +97,7 @@ export function PaisanoCoordinatorHome() {
           { to: 'operations', label: t('ops.home.toOperations'), testId: 'home-operations', show: can('operation.create') },
           { to: 'roster', label: t('ops.nav.roster'), testId: 'home-roster', show: can('shift.create') },
           { to: 'convoys', label: t('convoy.home'), testId: 'home-convoys', show: can('convoy.create') },
+          { to: 'guide', label: t('guide.home'), testId: 'home-guide', show: can('guide_edition.update') },
           { to: 'intake', label: t('case.intake.open'), show: can('case.create') },
           { to: 'case-scorecards', label: t('home.openScorecards'), testId: 'home-scorecards', show: national },
           { to: 'case-patterns', label: t('home.openPatterns'), testId: 'home-patterns', show: national },

@@ -55,6 +55,13 @@ describe('navFor', () => {
     expect(canOpen('routing-rules', ['case.read', 'case.answer'])).toBe(false)
   })
 
+  it('gives the guide\'s editions to who may read them (the Paisano national office, administrators) and to no one else', () => {
+    expect(navFor(['guide_edition.create', 'guide_edition.read', 'guide_edition.update']).map((n) => n.route)).toContain('guide')
+    expect(navFor(['guide_edition.read', 'user.manage']).map((n) => n.route)).toContain('guide')
+    expect(navFor(['place.read', 'attention.create', 'attention.read']).map((n) => n.route)).not.toContain('guide')
+    expect(canOpen('guide', ['place.read', 'attention.read'])).toBe(false)
+  })
+
   it('gives the call centre the call log and today\'s calls first, then its case pages', () => {
     const nav = navFor(['place.read', 'case.create', 'case.read', 'case.update', 'call.create', 'call.read', 'call.update'])
     expect(nav.map((n) => n.route)).toEqual(['', 'call', 'calls', 'intake', 'trace-request', 'cases', 'folio', 'places', 'units'])

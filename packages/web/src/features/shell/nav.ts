@@ -2,7 +2,7 @@ import type { PolicyAction } from '@faro/core'
 import type { MessageKey } from '../../i18n/messages.ts'
 
 /** The pages of the staff app, by route (the path below /app/). */
-export type RouteId = '' | 'call' | 'calls' | 'intake' | 'trace-request' | 'registry-import' | 'cases' | 'folio' | 'case-scorecards' | 'case-patterns' | 'routing-rules' | 'capture' | 'field' | 'live' | 'import' | 'places' | 'operations' | 'roster' | 'surge' | 'convoys' | 'team' | 'equipment' | 'inspections' | 'staff' | 'audit' | 'people' | 'rights' | 'tokens' | 'units' | 'account'
+export type RouteId = '' | 'call' | 'calls' | 'intake' | 'trace-request' | 'registry-import' | 'cases' | 'folio' | 'case-scorecards' | 'case-patterns' | 'routing-rules' | 'capture' | 'field' | 'live' | 'import' | 'places' | 'operations' | 'roster' | 'surge' | 'convoys' | 'guide' | 'team' | 'equipment' | 'inspections' | 'staff' | 'audit' | 'people' | 'rights' | 'tokens' | 'units' | 'account'
 
 export interface NavItem {
   route: RouteId
@@ -54,6 +54,8 @@ const PAGES: readonly PageRule[] = [
   // Paisano's convoys: in the menu of the national office that schedules them; anyone signed in
   // reads them by the address.
   { route: 'convoys', label: 'convoy.nav', anyOf: ['convoy.create'], opensWith: ['convoy.read'] },
+  // The guide's editions and the public pages: written by Paisano's national office, read by administrators.
+  { route: 'guide', label: 'guide.nav', anyOf: ['guide_edition.read'] },
   // The groups' registries: who is trained in what, what they work with, and the towers' inspections
   // (for who reads the groups' records; every role reads places, so equipment decides it).
   { route: 'team', label: 'nav.team', anyOf: ['certificate.read'] },
