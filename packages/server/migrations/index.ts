@@ -14,6 +14,7 @@ import * as folioReservations from './2026-12-05T1100-folio-reservations.ts'
 import * as registrySearch from './2026-12-06T1000-registry-search.ts'
 import * as matchWords from './2026-12-06T1100-match-words.ts'
 import * as accountExpiry from './2026-12-06T1200-account-expiry.ts'
+import * as publicMedia from './2026-12-07T1000-public-media.ts'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1000-registry-search': registrySearch,
   '2026-12-06T1100-match-words': matchWords,
   '2026-12-06T1200-account-expiry': accountExpiry,
+  '2026-12-07T1000-public-media': publicMedia,
 }

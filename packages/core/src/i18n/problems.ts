@@ -132,6 +132,8 @@ export const MESSAGES: Record<string, Record<Lang, string>> = {
   'faro.volunteers_already_imported': { es: 'Esta lista ya se importó: vea los voluntarios del operativo y, si hace falta, genere códigos nuevos', en: 'This list was already imported: see the operation\'s volunteers and, if needed, issue new codes' },
   'faro.unknown_operation': { es: 'No hay un operativo con esa clave', en: 'There is no operation with that id' },
   'faro.guide_via_guide_api': { es: 'Las ediciones de la guía se escriben por /api/guide/editions, que no deja cambiar una edición publicada', en: 'The guide\'s editions are written through /api/guide/editions, which lets no published edition change' },
+  'faro.audio_type': { es: 'La grabación debe ser MP3, Ogg, MP4 (AAC) o WebM', en: 'The recording must be MP3, Ogg, MP4 (AAC) or WebM' },
+  'faro.audio_no_text': { es: 'Escriba primero el texto de la sección en ese idioma: la grabación lo lee', en: 'Write the section\'s text in that language first: the recording reads it' },
   'faro.edition_published': { es: 'Esta edición ya está publicada y no cambia: haga una edición nueva a partir de ella', en: 'This edition is published and does not change: draft a new edition from it' },
   'faro.edition_no_section': { es: 'Esta edición no tiene esa sección', en: 'This edition has no such section' },
   'faro.edition_text_changed': { es: 'Alguien cambió este texto mientras usted lo editaba: vea el texto actual y vuelva a aplicar sus cambios', en: 'Someone changed this text while you were editing it: see the current text and apply your changes again' },

@@ -36,6 +36,7 @@ export interface Database {
   matchWords: MatchWordsTable
   matchCounted: MatchCountedTable
   accountActivations: AccountActivationsTable
+  publicMedia: PublicMediaTable
   attachmentCustody: AttachmentCustodyTable
 }
 
@@ -437,4 +438,15 @@ export interface AccountActivationsTable {
   codeHash: string
   createdAt: string
   expiresAt: string
+}
+
+/** A recording of a public page read aloud (guide/audio.ts): public once its edition is published. */
+export interface PublicMediaTable {
+  id: string
+  mediaType: string
+  size: number
+  sha256: string
+  bytes: Uint8Array
+  addedBy: string
+  addedAt: string
 }

@@ -103,11 +103,13 @@ export function keepFileCsp(): MiddlewareHandler<AppEnv> {
  * the attachment limit itself.
  */
 export function exceptUploads(limit: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> {
-  return async (c, next) => (c.req.method === 'POST' && UPLOAD_PATH.test(c.req.path) ? next() : limit(c, next))
+  return async (c, next) => (c.req.method === 'POST' && (UPLOAD_PATH.test(c.req.path) || AUDIO_UPLOAD_PATH.test(c.req.path)) ? next() : limit(c, next))
 }
 
 // Any resource's attachments: /api/<resource>/<id>/attachments[/<attachmentId>].
 const UPLOAD_PATH = /^\/api\/[a-z-]+\/[^/]+\/attachments$/
+// A recording of a guide's page (guide/guide-routes.ts), which applies its own limit.
+const AUDIO_UPLOAD_PATH = /^\/api\/guide\/editions\/[^/]+\/sections\/[^/]+\/[^/]+\/audio$/
 const FILE_PATH = /^\/api\/[a-z-]+\/[^/]+\/attachments\/[^/]+$/
 
 /** `attachment`, with an ASCII name for old clients and the UTF-8 one (RFC 6266, RFC 8187). */

@@ -149,6 +149,40 @@ for (const dialect of testDialects()) {
       expect((await call(env, 'GET', `/api/guide/editions/${written.recordId}/preview/quc/rights`, { as: office })).status).toBe(400)
     })
 
+    it('plays a recording of a page with the page once its edition is published, not before', async () => {
+      let edition = await json<Edition>(await call(env, 'POST', '/api/guide/editions', { as: office, body: { id: newActionId(), season: 'summer', year: 2028 } }), 201)
+      const upload = (lang: string, bytes: Uint8Array, id = newActionId()) => env.app.request(`/api/guide/editions/${edition.recordId}/sections/rights/${lang}/audio?id=${id}`, { method: 'POST', headers: { cookie: office.cookie, 'x-csrf-token': office.csrf, 'content-type': 'application/octet-stream' }, body: bytes })
+      // Not a recording: a PNG's first bytes.
+      const png = await upload('es', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]))
+      expect(png.status).toBe(400)
+      // Not in a language the section is not written in.
+      expect((await upload('mam', new Uint8Array([0x49, 0x44, 0x33, 4, 0, 0, 0, 0, 0, 0]))).status).toBe(400)
+      const mp3 = new Uint8Array([0x49, 0x44, 0x33, 4, 0, 0, 0, 0, 0, 0, ...Array.from({ length: 2000 }, (_, i) => i % 251)])
+      const audioId = newActionId()
+      edition = await json<Edition>(await upload('es', mp3, audioId))
+      expect(edition.sections.find((s) => s.slug === 'rights')?.texts.es?.audioId).toBe(audioId)
+      // The same upload again is the same recording.
+      expect((await upload('es', mp3, audioId)).status).toBe(200)
+      const preview = await (await call(env, 'GET', `/api/guide/editions/${edition.recordId}/preview/es/rights`, { as: office })).text()
+      expect(preview).toContain(`<audio controls preload="none" src="/api/guide/editions/${edition.recordId}/audio/${audioId}">`)
+      const ranged = await call(env, 'GET', `/api/guide/editions/${edition.recordId}/audio/${audioId}`, { as: office, headers: { range: 'bytes=10-19' } })
+      expect(ranged.status).toBe(206)
+      expect(ranged.headers.get('content-range')).toBe(`bytes 10-19/${mp3.byteLength}`)
+      expect(Buffer.from(await ranged.arrayBuffer())).toEqual(Buffer.from(mp3.subarray(10, 20)))
+      // A draft's recording is not public.
+      expect((await env.app.request(`/media/${audioId}`)).status).toBe(404)
+
+      await json<Edition>(await call(env, 'POST', `/api/guide/editions/${edition.recordId}/schedule`, { as: office, body: { id: newActionId() } }))
+      const media = await env.app.request(`/media/${audioId}`)
+      expect(media.status).toBe(200)
+      expect(media.headers.get('content-type')).toBe('audio/mpeg')
+      expect(Buffer.from(await media.arrayBuffer())).toEqual(Buffer.from(mp3))
+      // On the Spanish page; the French page reads its own text, which has no recording.
+      expect(await page('/es/rights')).toContain(`<figure class="listen"><figcaption>Escucha esta página</figcaption><audio controls preload="none" src="/media/${audioId}"></audio></figure>`)
+      expect(await page('/fr/rights')).not.toContain(`/media/${audioId}`)
+      expect((await env.app.request('/es/rights')).headers.get('content-security-policy')).toContain("media-src 'self'")
+    })
+
     it('prints an edition as a PDF in a language, the same bytes each time', async () => {
       const list = await json<{ items: Edition[] }>(await call(env, 'GET', '/api/guide/editions', { as: office }))
       const published = list.items.find((e) => e.status === 'published')

@@ -27,6 +27,7 @@ import {
 import { z } from 'zod'
 import { scopesOrRefuse } from '../accounts/accounts.ts'
 import { requireAuth } from '../http/auth.ts'
+import { limitBody } from '../http/body-limit.ts'
 import type { AppEnv } from '../http/env.ts'
 import { describe } from '../http/openapi.ts'
 import { jsonBody, query } from '../http/validate.ts'
@@ -34,6 +35,7 @@ import type { Ctx } from '../log/context.ts'
 import { readRecord, submitAction } from '../log/records.ts'
 import { shippedSections } from '../public/content.ts'
 import { isPublicLang } from '../public/languages.ts'
+import { AUDIO_MAX_BYTES, AUDIO_TYPES, editionPlays, serveAudio, storeAudio } from './audio.ts'
 import { editionDiff, EditionDiff } from './diff.ts'
 import { editionPdf } from './pdf.ts'
 import { previewPage } from './preview.ts'
@@ -288,6 +290,70 @@ export function guideRoutes(editions: SiteEditions) {
     },
   )
 
+  app.post(
+    '/guide/editions/:recordId/sections/:slug/:lang/audio',
+    describe({
+      errors: [404, 409],
+      summary: `Attach a recording of a section read aloud in a language (MP3, Ogg, MP4/AAC or WebM, at most ${AUDIO_MAX_BYTES / 1024 / 1024} MB, the raw body), replacing any before; played on the site with the page once the edition is published. A change of the text it reads drops it`,
+      tags,
+      rawBody: { types: [...AUDIO_TYPES, 'application/octet-stream'], description: 'The recording\'s bytes; its kind is read from them.' },
+      responses: { 200: { description: 'The edition', schema: Edition } },
+    }),
+    requireAuth,
+    query(z.strictObject({ id: UuidV7.describe('a new id for the recording, kept for retries') })),
+    limitBody(AUDIO_MAX_BYTES),
+    async (c) => {
+      const ctx = c.get('ctx')
+      const recordId = parseInput(RecordId, c.req.param('recordId'), ctx.lang, 'recordId')
+      const slug = parseInput(SectionSlug, c.req.param('slug'), ctx.lang, 'slug')
+      const lang = parseInput(ContentLang, c.req.param('lang'), ctx.lang, 'lang')
+      const { id } = c.req.valid('query')
+      // Refused before a byte of the recording is read.
+      await scopesOrRefuse(ctx, 'guide_edition.update', 'guide_edition')
+      const edition = await editionOf(ctx, recordId, { toChange: true })
+      if (sectionOf(ctx, edition, slug).texts[lang] === undefined) {
+        throw invalid(ctx, 'lang', 'no_text', 'faro.audio_no_text')
+      }
+      await storeAudio(ctx, id, new Uint8Array(await c.req.arrayBuffer()))
+      await submitAction(ctx, { id, recordType: 'guide_edition', recordId, type: 'GuideAudioAttached', payload: { slug, lang, audioId: id } })
+      return c.json(await withStatus(ctx, recordId))
+    },
+  )
+
+  app.delete(
+    '/guide/editions/:recordId/sections/:slug/:lang/audio',
+    describe({ errors: [404, 409], summary: 'Take a section\'s recording in a language off a draft or scheduled edition; `id` in the query, kept for retries', tags, responses: { 200: { description: 'The edition', schema: Edition } } }),
+    requireAuth,
+    query(z.strictObject(Change)),
+    async (c) => {
+      const ctx = c.get('ctx')
+      const recordId = parseInput(RecordId, c.req.param('recordId'), ctx.lang, 'recordId')
+      const slug = parseInput(SectionSlug, c.req.param('slug'), ctx.lang, 'slug')
+      const lang = parseInput(ContentLang, c.req.param('lang'), ctx.lang, 'lang')
+      const { id } = c.req.valid('query')
+      sectionOf(ctx, await editionOf(ctx, recordId, { toChange: true }), slug)
+      await submitAction(ctx, { id, recordType: 'guide_edition', recordId, type: 'GuideAudioAttached', payload: { slug, lang } })
+      return c.json(await withStatus(ctx, recordId))
+    },
+  )
+
+  app.get(
+    '/guide/editions/:recordId/audio/:audioId',
+    describe({ summary: 'A recording of an edition, to listen to before it is published (ranges answered for seeking)', tags, responses: { 200: { description: 'The recording', schema: z.string() }, 206: { description: 'The range asked for', schema: z.string() } } }),
+    requireAuth,
+    async (c) => {
+      const ctx = c.get('ctx')
+      const recordId = parseInput(RecordId, c.req.param('recordId'), ctx.lang, 'recordId')
+      const audioId = parseInput(UuidV7, c.req.param('audioId'), ctx.lang, 'audioId')
+      const edition = await editionOf(ctx, recordId)
+      const served = editionPlays(edition, audioId) ? await serveAudio(c, ctx.db, audioId) : undefined
+      if (served === undefined) {
+        throw new DomainError('not_found', PROBLEM_TITLES.not_found[ctx.lang])
+      }
+      return served
+    },
+  )
+
   app.get(
     '/guide/editions/:recordId/diff',
     describe({ summary: 'What changed from another edition (`against`, by default the one it was copied from): sections added, removed and changed, and per language the words added and removed', tags, responses: { 200: { description: 'The differences', schema: EditionDiff } } }),
@@ -344,6 +410,22 @@ export function guideRoutes(editions: SiteEditions) {
     },
   )
 
+  return app
+}
+
+/**
+ * The recordings of published editions, for anyone (`/media/<id>`): a recording of a draft is
+ * not public until its edition is, and one taken off stays with the archived edition that had it.
+ */
+export function publicMediaRoutes(editions: SiteEditions, deps: { db: Ctx['db']; clock: Ctx['clock'] }) {
+  const app = new Hono<AppEnv>()
+  app.get('/media/:audioId{[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}}', async (c) => {
+    const audioId = c.req.param('audioId')
+    const now = deps.clock.now()
+    const published = (await editions.all()).filter((e) => isPublished(e.state, now) && editionPlays(e, audioId))
+    const served = published.length > 0 ? await serveAudio(c, deps.db, audioId) : undefined
+    return served ?? c.notFound()
+  })
   return app
 }
 

@@ -14,7 +14,7 @@ export const PREVIEW_CSP = PUBLIC_CSP.replace("frame-ancestors 'none'", "frame-a
  */
 export function previewPage(c: Context<AppEnv>, content: PublicContent, lang: PublicLang, slug: string) {
   const sections = content.pages().map((s) => (s.slug === slug && s.texts[lang] !== undefined ? { ...s, texts: { ...s.texts, [lang]: { ...s.texts[lang], status: 'reviewed' as const } } } : s))
-  const frame = contentFrame(new PublicContent(sections), lang, slug)
+  const frame = contentFrame(new PublicContent(sections), lang, slug, (audioId) => `/api/guide/editions/${content.edition?.id ?? ''}/audio/${audioId}`)
   c.set('ownCsp', PREVIEW_CSP)
   c.header('content-language', lang)
   return frame === undefined ? c.notFound() : c.html(renderFrame(frame))

@@ -32,7 +32,7 @@ import { surgeRoutes } from '../operations/surge-routes.ts'
 import { convoyRoutes } from '../operations/convoy-routes.ts'
 import { publicRoutes } from '../public/public-routes.ts'
 import { SiteEditions } from '../guide/editions.ts'
-import { guideRoutes } from '../guide/guide-routes.ts'
+import { guideRoutes, publicMediaRoutes } from '../guide/guide-routes.ts'
 import { publicFormRoutes } from '../public/forms.ts'
 import { publicConvoyRoutes } from '../public/convoys.ts'
 import { nearMeRoutes } from '../public/near-me.ts'
@@ -146,6 +146,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', publicConvoyRoutes({ db: deps.db, clock: deps.clock }))
   // Before the pages: its middleware gives the help pages the policy that lets its script run.
   app.route('/', nearMeRoutes())
+  app.route('/', publicMediaRoutes(editions, { db: deps.db, clock: deps.clock }))
   app.route('/', publicRoutes(editions, { db: deps.db, clock: deps.clock }))
   app.route('/', staticRoutes(deps.config.webDist))
   return app

@@ -34,6 +34,7 @@ li{margin:.25rem 0}
 .crumbs{margin:0;font-size:.95rem}
 .crumbs a{display:inline-block;padding:.5rem 0;min-height:44px}
 .notice{border-left:6px solid #f9a825;background:#fff8e1;padding:.75rem 1rem;margin:1rem 0}
+.listen{margin:1rem 0}.listen figcaption{font-weight:700}.listen audio{width:100%;max-width:28rem}
 .form{max-width:38rem}
 .form fieldset{border:1px solid #c5cbd3;border-radius:8px;margin:1.25rem 0;padding:.5rem 1rem}
 .form legend{font-weight:700;padding:0 .25rem}
@@ -122,7 +123,7 @@ footer.site{border-top:1px solid #c5cbd3;padding:1rem 0 2rem;font-size:.95rem;co
 export const PUBLIC_CSS_HASH = `sha256-${createHash('sha256').update(PUBLIC_CSS).digest('base64')}`
 
 /** The public pages' policy: no script at all, only the inlined style, forms to the site itself. */
-export const PUBLIC_CSP = `default-src 'none'; style-src '${PUBLIC_CSS_HASH}'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`
+export const PUBLIC_CSP = `default-src 'none'; style-src '${PUBLIC_CSS_HASH}'; img-src 'self' data:; media-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`
 
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 

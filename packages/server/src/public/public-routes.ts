@@ -147,12 +147,18 @@ function helpCard(lang: PublicLang): string {
   return `<p class="help-card"><a href="/${lang}/help">${pictogramSvg('help')}<span><strong>${esc(m.title)}</strong><span class="sum">${esc(m.summary)}</span></span></a></p>\n`
 }
 
-/** A section's page in a language, as the site frames it; undefined when there is no such section. */
-export function contentFrame(site: PublicContent, lang: PublicLang, slug: string): Rendered | undefined {
+/**
+ * A section's page in a language, as the site frames it; undefined when there is no such section.
+ * `audioSrc` says where its recording is fetched from (an editor's preview fetches a draft's).
+ */
+export function contentFrame(site: PublicContent, lang: PublicLang, slug: string, audioSrc: (audioId: string) => string = (id) => `/media/${id}`): Rendered | undefined {
   const shown = site.page(slug, lang)
   if (shown === undefined) {
     return undefined
   }
+  // In the text's language, like the text it reads; loaded only when played.
+  const textLang = shown.lang === lang ? '' : ` lang="${LANG_INFO[shown.lang].tag}"`
+  const listen = shown.audioId === undefined ? '' : `<figure class="listen"${textLang}><figcaption>${esc(PUBLIC_MESSAGES[shown.lang].listen)}</figcaption><audio controls preload="none" src="${esc(audioSrc(shown.audioId))}"></audio></figure>\n`
   return {
     lang,
     ...(shown.lang === lang ? {} : { textLang: shown.lang, notice: PUBLIC_MESSAGES[lang].notTranslated }),
@@ -160,7 +166,7 @@ export function contentFrame(site: PublicContent, lang: PublicLang, slug: string
     description: shown.summary,
     path: slug,
     crumbs: true,
-    body: `${titleWithPictogram(shown.title, shown.entry.pictogram)}\n${shown.html}\n<p class="print"><a href="/${lang}/leaflets/${slug}.pdf" type="application/pdf">${esc(PUBLIC_MESSAGES[lang].leaflet)}</a></p>`,
+    body: `${titleWithPictogram(shown.title, shown.entry.pictogram)}\n${listen}${shown.html}\n<p class="print"><a href="/${lang}/leaflets/${slug}.pdf" type="application/pdf">${esc(PUBLIC_MESSAGES[lang].leaflet)}</a></p>`,
   }
 }
 
