@@ -60,6 +60,9 @@ async function main(): Promise<void> {
         ['content page', '/es/risks'],
         ['guide page', '/es/goods-and-taxes'],
         ...(paths.includes('/es/help') ? [['help points', '/es/help']] : []),
+        ...paths.filter((p) => p.startsWith('/es/help/')).slice(0, 1).map((p) => ['state\'s help', p] as const),
+        ...(paths.includes('/es/convoys') ? [['convoys', '/es/convoys']] : []),
+        ...(['complaint', 'help-request', 'missing', 'follow'] as const).filter((slug) => paths.includes(`/es/${slug}`)).map((slug) => [`form`, `/es/${slug}`] as const),
       ] as const
       for (const [kind, url] of kinds) {
         const context = await browser.newContext()
