@@ -6,7 +6,7 @@ import { focusPageHeading } from './edition-words.tsx'
 import { editionPath } from './guide-api.ts'
 import { GuideLink } from './guide-link.tsx'
 import type { DiffPart, Edition, EditionDiff, EditionSummary } from './types.ts'
-import { diffSummary, visibleChanges } from './changes.ts'
+import { condense, diffSummary, visibleChanges } from './changes.ts'
 import { langName, sectionTitle } from './words.ts'
 
 /**
@@ -36,7 +36,7 @@ export function EditionDiffView({ edition, others }: { edition: Edition; others:
           {t('guide.back.edition', { name })}
         </GuideLink>
       </p>
-      <div className="form-row guide-diff-choice">
+      <div className="guide-diff-choice">
         <div className="field">
           <label htmlFor={againstId}>{t('guide.diff.against')}</label>
           <select id={againstId} value={against} onChange={(e) => setAgainst(e.target.value)}>
@@ -85,7 +85,7 @@ function DiffBody({ diff, titleOf, newer, older }: { diff: EditionDiff; titleOf:
             {titleOf(s.slug)} <span className={`guide-change guide-change-${s.change}`}>{t(`guide.change.${s.change}`)}</span>
           </h2>
           {s.langs
-            .filter((l) => l.change !== 'same' || l.from !== l.to)
+            .filter((l) => l.change !== 'same')
             .map((l) => {
               const text = (e: Edition | undefined) => e?.sections.find((x) => x.slug === s.slug)?.texts[l.lang]?.markdown ?? ''
               const parts: DiffPart[] = l.change === 'added' ? [{ kind: 'added', text: text(newer) }] : l.change === 'removed' ? [{ kind: 'removed', text: text(older) }] : l.parts
@@ -93,10 +93,11 @@ function DiffBody({ diff, titleOf, newer, older }: { diff: EditionDiff; titleOf:
                 <div key={l.lang} className="guide-diff-lang" data-lang={l.lang}>
                   <h3>{langName(l.lang, lang)}</h3>
                   {l.from !== undefined && l.to !== undefined && l.from !== l.to ? <p className="muted">{t('guide.diff.status', { from: t(`guide.text.${l.from}`), to: t(`guide.text.${l.to}`) })}</p> : null}
-                  {l.change === 'same' ? <p className="muted">{t('guide.diff.sameText')}</p> : <DiffText parts={parts} lang={l.lang} />}
+                  <DiffText parts={parts} lang={l.lang} />
                 </div>
               )
             })}
+          <StateChanges langs={s.langs.filter((l) => l.change === 'same' && l.from !== l.to)} />
         </section>
       ))}
       {same.length > 0 ? (
@@ -113,13 +114,36 @@ function DiffBody({ diff, titleOf, newer, older }: { diff: EditionDiff; titleOf:
   )
 }
 
+/** Languages whose text stayed the same but whose state changed, one line each. */
+function StateChanges({ langs }: { langs: EditionDiff['sections'][number]['langs'] }) {
+  const { t, lang } = useI18n()
+  if (langs.length === 0) {
+    return null
+  }
+  return (
+    <ul className="guide-diff-states">
+      {langs.map((l) => (
+        <li key={l.lang} data-lang={l.lang}>
+          {t('guide.diff.stateOnly', { lang: langName(l.lang, lang), from: t(`guide.text.${l.from ?? 'needs_translation'}`), to: t(`guide.text.${l.to ?? 'needs_translation'}`) })}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
 /** The text word by word: what stayed, what was added (ins) and removed (del), said in words too. */
 function DiffText({ parts, lang: code }: { parts: readonly DiffPart[]; lang: string }) {
   const { t } = useI18n()
   return (
     <p className="guide-diff-text" lang={code} data-testid="diff-text">
-      {parts.map((p, i) =>
-        p.kind === 'added' ? (
+      {condense(parts).map((p, i) =>
+        p.kind === 'gap' ? (
+          <span key={i} className="guide-diff-gap">
+            <span aria-hidden="true">⋯</span>
+            <span className="visually-hidden">{t('guide.diff.gap')}</span>
+            {'\n'}
+          </span>
+        ) : p.kind === 'added' ? (
           <ins key={i}>
             <span className="visually-hidden">[{t('guide.diff.added')}: </span>
             {p.text}

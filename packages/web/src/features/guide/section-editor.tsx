@@ -4,7 +4,7 @@ import { ErrorNotice, Page } from '../../ui/status.tsx'
 import { useInvalidate } from '../../ui/use-fetch.ts'
 import { useSession } from '../auth/session.tsx'
 import { isOpen } from './edition-page.tsx'
-import { EditionStatusLine, focusPageHeading, TextBadge } from './edition-words.tsx'
+import { focusPageHeading, TextBadge } from './edition-words.tsx'
 import { api } from '../../api/client.ts'
 import { conflictReason, EDITIONS, editionPath, writeSection } from './guide-api.ts'
 import { GuideLink } from './guide-link.tsx'
@@ -97,7 +97,6 @@ export function SectionEditor({ edition, slug, lang: code, reload }: { edition: 
           {t('guide.back.edition', { name })}
         </GuideLink>
       </p>
-      <EditionStatusLine edition={edition} />
       {!editable ? (
         <p className="notice" data-testid="edition-read-only">
           {t(can('guide_edition.update') ? `guide.readOnly.${edition.status === 'archived' ? 'archived' : 'published'}` : 'guide.readOnly.reader')}
@@ -157,7 +156,7 @@ export function SectionEditor({ edition, slug, lang: code, reload }: { edition: 
                 ))}
               </fieldset>
               {code === 'es' ? (
-                <div className="field">
+                <div className="field guide-keep">
                   <label className="check" htmlFor={ids.keep}>
                     <input id={ids.keep} type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} aria-describedby={`${ids.keep}-hint`} />
                     <span>{t('guide.editor.keep')}</span>
