@@ -151,7 +151,7 @@ for (const dialect of testDialects()) {
 
     it('plays a recording of a page with the page once its edition is published, not before', async () => {
       let edition = await json<Edition>(await call(env, 'POST', '/api/guide/editions', { as: office, body: { id: newActionId(), season: 'summer', year: 2028 } }), 201)
-      const upload = (lang: string, bytes: Uint8Array, id = newActionId()) => env.app.request(`/api/guide/editions/${edition.recordId}/sections/rights/${lang}/audio?id=${id}`, { method: 'POST', headers: { cookie: office.cookie, 'x-csrf-token': office.csrf, 'content-type': 'application/octet-stream' }, body: bytes })
+      const upload = (lang: string, bytes: Uint8Array, id = newActionId()) => env.app.request(`/api/guide/editions/${edition.recordId}/sections/rights/${lang}/audio?id=${id}`, { method: 'POST', headers: { cookie: office.cookie, 'x-csrf-token': office.csrf, 'content-type': 'application/octet-stream' }, body: new Uint8Array(bytes) })
       // Not a recording: a PNG's first bytes.
       const png = await upload('es', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]))
       expect(png.status).toBe(400)
