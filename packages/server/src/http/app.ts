@@ -36,6 +36,7 @@ import { guideRoutes, publicMediaRoutes } from '../guide/guide-routes.ts'
 import { publicFormRoutes } from '../public/forms.ts'
 import { publicConvoyRoutes } from '../public/convoys.ts'
 import { nearMeRoutes } from '../public/near-me.ts'
+import { offlineRoutes } from '../public/offline.ts'
 import { tracingRoutes } from '../tracing/tracing-routes.ts'
 import { caseAttachmentRoutes } from '../cases/case-attachments.ts'
 import { exceptUploads, keepFileCsp } from '../files/attachment-routes.ts'
@@ -144,6 +145,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // Before the pages: the forms' paths are theirs, not the content pages'.
   app.route('/', publicFormRoutes({ ...cases, trustProxy: deps.config.trustProxy, maxBodyBytes: deps.config.maxBodyBytes }))
   app.route('/', publicConvoyRoutes({ db: deps.db, clock: deps.clock }))
+  // Before "near me" and the pages: the worker, and the policy of the pages that offer saving.
+  app.route('/', offlineRoutes())
   // Before the pages: its middleware gives the help pages the policy that lets its script run.
   app.route('/', nearMeRoutes())
   app.route('/', publicMediaRoutes(editions, { db: deps.db, clock: deps.clock }))

@@ -5,6 +5,7 @@ import { call, makePlaceAction, makeTestEnv, makeUser, newActionId, signIn, type
 import { plural, stateSlug } from './help.ts'
 import { PUBLIC_CSP } from './layout.ts'
 import { HELP_CSP, NEAR_ME_JS, NEAR_ME_SRC } from './near-me.ts'
+import { OFFLINE_CSP, OFFLINE_SRC } from './offline.ts'
 import { PUBLIC_LANGS } from './languages.ts'
 
 const KB = 1024
@@ -95,15 +96,17 @@ describe('find help near you', () => {
       const res = await get(url, { 'accept-encoding': 'gzip' })
       expect(res.status, url).toBe(200)
       expect(res.headers.get('content-encoding'), url).toBe('gzip')
-      expect(res.headers.get('content-security-policy'), url).toBe(HELP_CSP)
+      // A state's page also offers reading without signal (offline.ts), and its worker.
+      const state = url.split('/').length > 3
+      expect(res.headers.get('content-security-policy'), url).toBe(state ? OFFLINE_CSP : HELP_CSP)
       expect(res.headers.get('set-cookie'), url).toBeNull()
       const wire = (await res.arrayBuffer()).byteLength
       expect(wire, url).toBeLessThanOrEqual(url.split('/').length === 3 ? 14 * KB : 50 * KB)
       const html = await (await get(url)).text()
-      // The one script is "near me", where some point has coordinates; nothing else loads.
+      // The scripts are "near me", where some point has coordinates, and "read without signal" on a state's page; nothing else loads.
       const withPoints = url.endsWith('/help') || url.endsWith('/baja-california') || url.endsWith('/sonora')
-      expect(html.match(/<script[^>]*>/g) ?? [], url).toEqual(withPoints ? [`<script src="${NEAR_ME_SRC}" defer>`] : [])
-      expect(html.replace(/<script src="[^"]+" defer><\/script>/, ''), url).not.toMatch(/<script|<link[^>]+stylesheet|<img|<iframe|https?:\/\/(?!www\.w3\.org)|style=/i)
+      expect(html.match(/<script[^>]*>/g) ?? [], url).toEqual([...(withPoints ? [NEAR_ME_SRC] : []), ...(state ? [OFFLINE_SRC] : [])].map((src) => `<script src="${src}" defer>`))
+      expect(html.replace(/<script src="[^"]+" defer><\/script>/g, ''), url).not.toMatch(/<script|<link[^>]+stylesheet|<img|<iframe|https?:\/\/(?!www\.w3\.org)|style=/i)
     }
   })
 

@@ -104,6 +104,13 @@ svg.map{display:block;width:100%;height:auto;max-height:70vh}
 .near-list li>*{display:block}
 .near-list .km{font-weight:700;color:#1b5e20}
 .near-list .tel{display:inline-block;font-weight:700;padding:.5rem 0;min-height:44px}
+.offline{margin:1.5rem 0 1rem;padding:.5rem 1rem .75rem;border:2px solid #0b4f9c;border-radius:8px;max-width:38rem}
+.offline[hidden],.offline button[hidden]{display:none}
+.offline h2{margin:.25rem 0}.offline p{margin:.25rem 0}
+.offline button{font:inherit;font-weight:700;color:#fff;background:#0b4f9c;border:2px solid #0b4f9c;border-radius:6px;padding:.6rem 1.25rem;margin:.5rem .5rem .25rem 0;min-height:48px;cursor:pointer}
+.offline button.quiet{color:#0b4f9c;background:#fff}
+.offline button:focus-visible{outline:3px solid #f9a825;outline-offset:2px}
+.offline [role=status]:not(:empty){font-weight:700}
 .convoys{list-style:none;padding:0}
 .convoys>li{border:1px solid #c5cbd3;border-radius:8px;padding:0 1rem .5rem;margin:1rem 0;max-width:none}
 .convoys h2{margin:.75rem 0 .5rem}
@@ -117,7 +124,7 @@ svg.map{display:block;width:100%;height:auto;max-height:70vh}
 .st-cancelled{background:#ffebee;color:#b71c1c}
 footer.site{border-top:1px solid #c5cbd3;padding:1rem 0 2rem;font-size:.95rem;color:#37474f}
 @media (min-width:40rem){.cards,.states{grid-template-columns:1fr 1fr}h1{font-size:2rem}}
-@media print{header.site,.skip,.langs,.crumbs,.print{display:none}body{font-size:12pt}a{color:#000}.sos{border-color:#000}}`
+@media print{header.site,.skip,.langs,.crumbs,.print,.offline{display:none}body{font-size:12pt}a{color:#000}.sos{border-color:#000}}`
 
 /** The CSS's hash, for a Content-Security-Policy that allows this one style and nothing else. */
 export const PUBLIC_CSS_HASH = `sha256-${createHash('sha256').update(PUBLIC_CSS).digest('base64')}`
@@ -152,8 +159,8 @@ export interface PageFrame {
   crumbs?: boolean
   /** A notice in the visitor's language above the text (a page shown in Spanish). */
   notice?: string
-  /** A same-origin script, deferred, for a page that enhances itself (the help pages' "near me"); its page's policy must allow it. */
-  script?: string
+  /** Same-origin scripts, deferred, for a page that enhances itself ("near me", "read without signal"); its page's policy must allow them. */
+  script?: string | readonly string[]
   /** Inert data for that script (a template), after the footer: what is seen arrives first. */
   tail?: string
 }
@@ -174,7 +181,7 @@ export function renderFrame(frame: PageFrame): string {
 <title>${esc(frame.title)} · ${esc(m.siteName)}</title>
 <meta name="description" content="${esc(frame.description)}">
 <link rel="canonical" href="${here(frame.lang)}">${alternates}
-<style>${PUBLIC_CSS}</style>${frame.script === undefined ? '' : `\n<script src="${esc(frame.script)}" defer></script>`}
+<style>${PUBLIC_CSS}</style>${[frame.script ?? []].flat().map((src) => `\n<script src="${esc(src)}" defer></script>`).join('')}
 </head>
 <body>
 <a class="skip" href="#main">${esc(m.skip)}</a>

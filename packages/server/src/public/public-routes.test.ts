@@ -9,6 +9,7 @@ import { PublicContent, shippedSections } from './content.ts'
 import { LANG_INFO, negotiateLang, PUBLIC_LANGS } from './languages.ts'
 import { renderMarkdown } from './markdown.ts'
 import { PUBLIC_CSP } from './layout.ts'
+import { OFFLINE_CSP, OFFLINE_SRC } from './offline.ts'
 import { publicRoutes } from './public-routes.ts'
 
 // The first round trip carries about 14 KB: a page that fits arrives whole in it.
@@ -36,14 +37,16 @@ describe('the public site as Faro serves it', () => {
     expect((await get('/en')).headers.get('location')).toBe('/en/')
   })
 
-  it('serves every page of the site map in every language within the first round trip, with no script, cookie or other origin', async () => {
+  it('serves every page of the site map in every language within the first round trip, with no script but "read without signal" on the guide\'s, no cookie or other origin', async () => {
     const paths = site.paths()
     expect(paths.length).toBe(PUBLIC_LANGS.length * (site.pages().length + 1))
+    const guide = new Set(site.pages().filter((p) => p.audience === 'paisano').map((p) => p.slug))
     for (const url of paths) {
       const res = await get(url, { 'accept-encoding': 'gzip' })
+      const saving = guide.has(url.split('/')[2] ?? '')
       expect(res.status, url).toBe(200)
       expect(res.headers.get('content-encoding'), url).toBe('gzip')
-      expect(res.headers.get('content-security-policy'), url).toBe(PUBLIC_CSP)
+      expect(res.headers.get('content-security-policy'), url).toBe(saving ? OFFLINE_CSP : PUBLIC_CSP)
       expect(res.headers.get('set-cookie'), url).toBeNull()
       expect(res.headers.get('etag'), url).toBeTruthy()
       const wire = (await res.arrayBuffer()).byteLength
@@ -51,7 +54,9 @@ describe('the public site as Faro serves it', () => {
       const html = await (await get(url)).text()
       const lang = url.split('/')[1] as (typeof PUBLIC_LANGS)[number]
       expect(html, url).toContain(`<html lang="${LANG_INFO[lang].tag}"`)
-      expect(html, url).not.toMatch(/<script|<link[^>]+stylesheet|<img|<iframe|https?:\/\//i)
+      // The Paisano guide's pages load one script, the site's own (offline.ts); the others none.
+      expect(html.match(/<script[^>]*>/g) ?? [], url).toEqual(saving ? [`<script src="${OFFLINE_SRC}" defer>`] : [])
+      expect(html.replace(`<script src="${OFFLINE_SRC}" defer></script>`, ''), url).not.toMatch(/<script|<link[^>]+stylesheet|<img|<iframe|https?:\/\//i)
       // Every language's version of the same page is one link away, named in its own language.
       const rest = url.split('/').slice(2).join('/')
       for (const other of PUBLIC_LANGS) {

@@ -11,6 +11,7 @@ import { pictogramSvg } from './icons.ts'
 import { LANG_INFO, negotiateLang, PUBLIC_LANGS, type PublicLang } from './languages.ts'
 import { esc, PUBLIC_CSP, renderFrame, titleWithPictogram } from './layout.ts'
 import { PUBLIC_MESSAGES } from './messages.ts'
+import { isGuidePage, offerSaving } from './offline.ts'
 import { editionPdf, leafletPdf } from '../guide/pdf.ts'
 
 /**
@@ -58,7 +59,7 @@ export function publicRoutes(source: ContentSource | PublicContent = new PublicC
       app.get(`/${lang}/help`, async (c) => page(c, lang, helpIndex(lang, await readHelpPoints(deps))))
       app.get(`/${lang}/help/:state{[a-z0-9][a-z0-9-]{0,63}}`, async (c) => {
         const found = helpState(lang, c.req.param('state'), await readHelpPoints(deps))
-        return found === undefined ? page(c, lang, notFound(lang), 404) : page(c, lang, found)
+        return found === undefined ? page(c, lang, notFound(lang), 404) : page(c, lang, offerSaving(c, await site.current(), found, helped, c.req.param('state')))
       })
     }
     app.get(`/${lang}/guide.pdf`, async (c) => pdf(c, await pdfs.guide(await site.current(), lang)))
@@ -67,8 +68,13 @@ export function publicRoutes(source: ContentSource | PublicContent = new PublicC
       return found === undefined ? page(c, lang, notFound(lang), 404) : pdf(c, found)
     })
     app.get(`/${lang}/:slug{[a-z0-9][a-z0-9-]{0,63}}`, async (c) => {
-      const found = contentFrame(await site.current(), lang, c.req.param('slug'))
-      return found === undefined ? page(c, lang, notFound(lang), 404) : page(c, lang, found)
+      const current = await site.current()
+      const found = contentFrame(current, lang, c.req.param('slug'))
+      if (found === undefined) {
+        return page(c, lang, notFound(lang), 404)
+      }
+      // The Paisano guide's pages offer "read without signal" (offline.ts); the others keep no script.
+      return page(c, lang, isGuidePage(current, found.path) ? offerSaving(c, current, found, helped) : found)
     })
   }
   return app

@@ -1,0 +1,126 @@
+// "Read without signal" on the Paisano guide's pages and the states' help pages (offline.ts). The
+// pages work without this script: it only shows the box, and on a tap keeps the pages its
+// data-paths name (and this state's page, data-state) in this language's cache, for the service
+// worker (/sw.js, registered then for this language's folder) to answer when there is no signal.
+// Its words come from the box's data attributes, in the page's language.
+'use strict'
+;(function () {
+  var box = document.getElementById('offline')
+  if (!box || !('serviceWorker' in navigator) || !('caches' in window)) {
+    return
+  }
+  var d = box.dataset
+  var save = box.querySelector('[data-save]')
+  var clear = box.querySelector('[data-clear]')
+  var status = box.querySelector('[role=status]')
+  var scope = '/' + d.lang + '/'
+  // The worker answers from this cache: the same name in sw.js.
+  var name = 'faro-site-v1-' + d.lang
+  var guide = d.guide.split(' ')
+  var tag = document.documentElement.lang
+  var plural = function (key, n) {
+    var form = 'other'
+    try {
+      form = new Intl.PluralRules(tag).select(n)
+    } catch {
+      // A browser with no plural rules says "other".
+    }
+    var words = d[key + form.charAt(0).toUpperCase() + form.slice(1)] || d[key + 'Other']
+    return words.replace('{n}', String(n))
+  }
+  var say = function (text) {
+    status.textContent = text
+  }
+  var saved = function () {
+    return caches.has(name).then(function (has) {
+      return has
+        ? caches.open(name).then(function (cache) {
+            return cache.keys()
+          })
+        : []
+    })
+  }
+  // What is kept, in words: the guide's pages, this state's, and how many other states.
+  var tell = function () {
+    return saved().then(function (keys) {
+      var paths = keys.map(function (k) {
+        return new URL(k.url).pathname
+      })
+      var pages = guide.filter(function (p) {
+        return paths.indexOf(p) >= 0
+      }).length
+      var states = paths.filter(function (p) {
+        return p.indexOf(scope + 'help/') === 0 && p !== d.state
+      }).length
+      var here = d.state !== undefined && paths.indexOf(d.state) >= 0
+      clear.hidden = keys.length === 0
+      if (keys.length === 0) {
+        return say('')
+      }
+      say((here ? d.savedState : d.savedGuide).replace('{pages}', plural('pages', pages)) + (states > 0 ? ' ' + plural('more', states) : ''))
+    })
+  }
+  save.addEventListener('click', function () {
+    save.disabled = true
+    say(d.saving)
+    var wanted = d.paths.split(' ').concat(d.state === undefined ? [] : [d.state])
+    var fresh = function (p) {
+      return new Request(p, { cache: 'no-cache', credentials: 'omit' })
+    }
+    var cache
+    navigator.serviceWorker
+      .register('/sw.js', { scope: scope })
+      .then(function () {
+        return caches.open(name)
+      })
+      .then(function (opened) {
+        cache = opened
+        return cache.addAll(wanted.map(fresh))
+      })
+      .then(function () {
+        return cache.keys()
+      })
+      .then(function (keys) {
+        // States saved before are kept and brought up to date; what the site no longer has is let go.
+        return Promise.all(
+          keys.map(function (k) {
+            var p = new URL(k.url).pathname
+            if (wanted.indexOf(p) >= 0) {
+              return null
+            }
+            return p.indexOf(scope + 'help/') === 0
+              ? cache.add(fresh(p)).catch(function () {
+                  return cache.delete(k)
+                })
+              : cache.delete(k)
+          }),
+        )
+      })
+      .then(function () {
+        return navigator.serviceWorker.ready
+      })
+      .then(tell, function () {
+        say(d.failed)
+      })
+      .then(function () {
+        save.disabled = false
+      })
+  })
+  clear.addEventListener('click', function () {
+    caches
+      .delete(name)
+      .then(function () {
+        return navigator.serviceWorker.getRegistration(scope)
+      })
+      .then(function (registration) {
+        return registration && registration.scope === location.origin + scope && registration.unregister()
+      })
+      .then(function () {
+        clear.hidden = true
+        say(d.cleared)
+        save.focus()
+      })
+  })
+  box.hidden = false
+  tell()
+})()
