@@ -155,10 +155,18 @@ describe.skipIf(SKIP_BROWSER_TESTS)('The guide editor in Chromium', () => {
     expect(await conflict.textContent()).toContain('Otra persona lo cambió.')
     await conflict.getByRole('button', { name: es['guide.editor.loadCurrent'] }).click()
     expect(await rightsText.inputValue()).toContain('Otra persona lo cambió.')
+    // A typo fixed, said to be only that: the reviewed translations stay reviewed.
+    await rightsText.fill((await rightsText.inputValue()).replace('Otra persona lo cambió.', 'Otra persona lo cambió, sin errata.'))
+    await page.getByLabel(es['guide.editor.keep']).check()
+    await page.getByTestId('section-save').click()
+    await page.getByTestId('section-saved').waitFor()
+    expect(await page.getByTestId('section-saved').textContent()).toBe(es['guide.editor.saved'])
 
-    // Back on the edition, the vehicle section's translations need translating.
+    // Back on the edition, focus on the section left; the vehicle section's translations need translating, the rights' not.
     await page.getByRole('link', { name: 'Volver a Verano 2027' }).click()
     await vehicle.waitFor()
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('section-rights')
+    expect(await page.locator('[data-slug="rights"] [data-lang="ht"] [data-testid="text-status"]').textContent()).toContain('Revisada')
     expect(await vehicle.locator('[data-lang="ht"] [data-testid="text-status"]').textContent()).toContain('Necesita traducción')
     expect(await vehicle.locator('[data-lang="es"] [data-testid="text-status"]').textContent()).toContain('Revisada')
 
@@ -249,7 +257,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('The guide editor in Chromium', () => {
     const page = await openAs('agente.tijuana')
     expect(await page.getByRole('navigation').getByRole('link', { name: es['guide.nav'], exact: true }).count()).toBe(0)
     await page.goto('/app/guide')
-    await page.getByText(es['app.noAccess']).waitFor()
+    await page.getByRole('heading', { name: es['app.noAccess'] }).waitFor()
   })
 })
 

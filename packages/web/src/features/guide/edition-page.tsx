@@ -4,7 +4,7 @@ import { ErrorNotice, Loading, Page } from '../../ui/status.tsx'
 import { useFetch } from '../../ui/use-fetch.ts'
 import { useSession } from '../auth/session.tsx'
 import { EditionDiffView } from './edition-diff.tsx'
-import { EditionStatusLine, TranslationProgress } from './edition-words.tsx'
+import { EditionStatusLine, focusPageHeading, TranslationProgress } from './edition-words.tsx'
 import { EDITIONS, editionPath, pdfPath } from './guide-api.ts'
 import { GuideLink } from './guide-link.tsx'
 import { Schedule } from './schedule.tsx'
@@ -66,6 +66,9 @@ function Overview({ edition, others, lastOpened }: { edition: Edition; others: r
     if (slug !== undefined) {
       lastOpened.current = undefined
       document.getElementById(`section-${slug}`)?.focus()
+    } else if (document.activeElement === document.body) {
+      // The link followed is gone with the screen it was on: the new screen's heading takes the focus.
+      focusPageHeading()
     }
   }, [lastOpened])
   return (

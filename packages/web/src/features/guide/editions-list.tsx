@@ -5,7 +5,7 @@ import { useFetch, useInvalidate } from '../../ui/use-fetch.ts'
 import { useSession } from '../auth/session.tsx'
 import { draftEdition, EDITIONS, useGuideNav } from './guide-api.ts'
 import { GuideLink } from './guide-link.tsx'
-import { EditionStatusLine, TranslationProgress } from './edition-words.tsx'
+import { EditionStatusLine, focusPageHeading, TranslationProgress } from './edition-words.tsx'
 import { SEASONS, type EditionSummary, type Season } from './types.ts'
 
 /** Every edition, newest first: its season and year, where it stands, and how far each language is reviewed. */
@@ -15,6 +15,12 @@ export function EditionsList() {
   const editions = useFetch<{ items: EditionSummary[] }>(EDITIONS)
   const [drafting, setDrafting] = useState(false)
   const writer = can('guide_edition.create')
+  useEffect(() => {
+    // Back from an edition, the link followed is gone: the list's heading takes the focus.
+    if (document.activeElement === document.body) {
+      focusPageHeading()
+    }
+  }, [])
   return (
     <Page title={t('guide.title')} intro={t(writer ? 'guide.intro' : 'guide.introReader')} testId="guide-page">
       {writer && !drafting ? (

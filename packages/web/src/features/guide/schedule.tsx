@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { ErrorNotice } from '../../ui/status.tsx'
 import { useInvalidate } from '../../ui/use-fetch.ts'
+import { focusPageHeading } from './edition-words.tsx'
 import { EDITIONS, isUnreviewedRefusal, scheduleEdition, unscheduleEdition } from './guide-api.ts'
 import type { Edition } from './types.ts'
 import { officeDateTime, officeLocalToIso, unreviewedTitles } from './words.ts'
@@ -35,7 +36,8 @@ export function Schedule({ edition }: { edition: Edition }) {
       const changed = await change()
       await invalidate(EDITIONS)
       setDone(said(changed))
-      requestAnimationFrame(() => doneRef.current?.focus())
+      // Published now, the card is gone (nothing is left to change): the page's heading takes the focus.
+      requestAnimationFrame(() => (doneRef.current === null ? focusPageHeading() : doneRef.current.focus()))
     } catch (error) {
       if (isUnreviewedRefusal(error)) {
         // The list below names them from the edition as it is now.
