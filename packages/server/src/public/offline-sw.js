@@ -1,7 +1,7 @@
 // The public site's service worker (offline.ts serves it as /sw.js), registered by offline.js only
 // when a visitor taps "save", once per language with that language's folder as its scope (/es/…),
-// so it never sees the staff app (/app/, which has its own worker) or the API. It keeps nothing
-// by itself: it answers from the pages the visitor saved. Navigations go to the network first;
+// so it never sees the staff app (/app/, which has its own worker) or the API. It keeps only what
+// the visitor asked to save, and answers from it. Navigations go to the network first;
 // with no network, the saved copy answers, and for a page not saved, the saved "no signal" page.
 'use strict'
 var VERSION = 'v1'
@@ -33,6 +33,61 @@ self.addEventListener('activate', function (event) {
       .then(function () {
         return self.clients.claim()
       }),
+  )
+})
+
+// A page's "save" (offline.js): its paths, kept all or none; states' pages kept before are brought
+// up to date too, and what the site no longer has is let go. Only this folder's pages and the
+// site's scripts: never anything else, whoever asks.
+self.addEventListener('message', function (event) {
+  var paths = event.data && event.data.save
+  var port = event.ports[0]
+  var mine = function (p) {
+    return typeof p === 'string' && (p.indexOf('/' + LANG + '/') === 0 || p.indexOf('/public/') === 0) && p.indexOf('//') < 0
+  }
+  if (!Array.isArray(paths) || !port) {
+    return
+  }
+  var fresh = function (p) {
+    return new Request(p, { cache: 'no-cache', credentials: 'omit' })
+  }
+  var states = '/' + LANG + '/help/'
+  event.waitUntil(
+    caches
+      .open(NAME)
+      .then(function (cache) {
+        if (!paths.every(mine)) {
+          throw new Error('not this site\'s pages')
+        }
+        return cache
+          .addAll(paths.map(fresh))
+          .then(function () {
+            return cache.keys()
+          })
+          .then(function (keys) {
+            return Promise.all(
+              keys.map(function (k) {
+                var p = new URL(k.url).pathname + new URL(k.url).search
+                if (paths.indexOf(p) >= 0) {
+                  return null
+                }
+                return p.indexOf(states) === 0
+                  ? cache.add(fresh(p)).catch(function () {
+                      return cache.delete(k)
+                    })
+                  : cache.delete(k)
+              }),
+            )
+          })
+      })
+      .then(
+        function () {
+          port.postMessage(true)
+        },
+        function () {
+          port.postMessage(false)
+        },
+      ),
   )
 })
 

@@ -1,8 +1,8 @@
 // "Read without signal" on the Paisano guide's pages and the states' help pages (offline.ts). The
-// pages work without this script: it only shows the box, and on a tap keeps the pages its
-// data-paths name (and this state's page, data-state) in this language's cache, for the service
-// worker (/sw.js, registered then for this language's folder) to answer when there is no signal.
-// Its words come from the box's data attributes, in the page's language.
+// pages work without this script: it only shows the box, says what is kept, and on a tap
+// registers the service worker (/sw.js) for this language's folder and asks it to keep the pages
+// data-paths names (and this state's page, data-state), to answer them when there is no signal.
+// It fetches nothing itself. Its words come from the box's data attributes, in the page's language.
 'use strict'
 ;(function () {
   var box = document.getElementById('offline')
@@ -14,7 +14,7 @@
   var clear = box.querySelector('[data-clear]')
   var status = box.querySelector('[role=status]')
   var scope = '/' + d.lang + '/'
-  // The worker answers from this cache: the same name in sw.js.
+  // The worker keeps the pages in this cache: the same name in sw.js.
   var name = 'faro-site-v1-' + d.lang
   var guide = d.guide.split(' ')
   var tag = document.documentElement.lang
@@ -63,41 +63,21 @@
   save.addEventListener('click', function () {
     save.disabled = true
     say(d.saving)
+    // The worker fetches and keeps them (this page's policy lets it fetch nothing itself).
     var wanted = d.paths.split(' ').concat(d.state === undefined ? [] : [d.state])
-    var fresh = function (p) {
-      return new Request(p, { cache: 'no-cache', credentials: 'omit' })
-    }
-    var cache
     navigator.serviceWorker
       .register('/sw.js', { scope: scope })
       .then(function () {
-        return caches.open(name)
-      })
-      .then(function (opened) {
-        cache = opened
-        return cache.addAll(wanted.map(fresh))
-      })
-      .then(function () {
-        return cache.keys()
-      })
-      .then(function (keys) {
-        // States saved before are kept and brought up to date; what the site no longer has is let go.
-        return Promise.all(
-          keys.map(function (k) {
-            var p = new URL(k.url).pathname
-            if (wanted.indexOf(p) >= 0) {
-              return null
-            }
-            return p.indexOf(scope + 'help/') === 0
-              ? cache.add(fresh(p)).catch(function () {
-                  return cache.delete(k)
-                })
-              : cache.delete(k)
-          }),
-        )
-      })
-      .then(function () {
         return navigator.serviceWorker.ready
+      })
+      .then(function (registration) {
+        return new Promise(function (resolve, reject) {
+          var channel = new MessageChannel()
+          channel.port1.onmessage = function (event) {
+            ;(event.data === true ? resolve : reject)()
+          }
+          registration.active.postMessage({ save: wanted }, [channel.port2])
+        })
       })
       .then(tell, function () {
         say(d.failed)

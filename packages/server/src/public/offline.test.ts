@@ -147,10 +147,32 @@ describe('the public site\'s service worker', () => {
       this.entries.set(new URL(typeof req === 'string' ? req : req.url, ORIGIN).href, res)
       return Promise.resolve()
     }
+    keys() {
+      return Promise.resolve([...this.entries.keys()].map((url) => ({ url })))
+    }
+    delete(req: string | Req) {
+      return Promise.resolve(this.entries.delete(new URL(typeof req === 'string' ? req : req.url, ORIGIN).href))
+    }
+    fetchWith: (req: Req) => Promise<Response> = () => Promise.reject(new Error('no network'))
+    async add(req: Req) {
+      const res = await this.fetchWith(req)
+      if (!res.ok) {
+        throw new TypeError(`${res.status}`)
+      }
+      await this.put(req, res)
+    }
+    async addAll(reqs: Req[]) {
+      const answers = await Promise.all(reqs.map((r) => this.fetchWith(r)))
+      if (answers.some((a) => !a.ok)) {
+        throw new TypeError('not ok')
+      }
+      await Promise.all(reqs.map((r, i) => this.put(r, answers[i] as Response)))
+    }
   }
 
   function worker(online: { value: boolean }) {
     const stores = new Map<string, FakeCache>()
+    const missing = new Set<string>()
     const listeners = new Map<string, (event: unknown) => void>()
     const fetched: string[] = []
     const caches = {
@@ -169,10 +191,28 @@ describe('the public site\'s service worker', () => {
       clients: { claim: () => Promise.resolve() },
       skipWaiting: () => undefined,
       addEventListener: (type: string, listener: (event: unknown) => void) => listeners.set(type, listener),
-      fetch: (req: Req) => {
-        fetched.push(req.url)
-        return online.value ? Promise.resolve(new Response(`fresh ${new URL(req.url).pathname}`, { status: 200 })) : Promise.reject(new TypeError('Failed to fetch'))
+      Request: class {
+        readonly url: string
+        readonly method = 'GET'
+        readonly mode = 'cors'
+        constructor(path: string) {
+          this.url = new URL(path, ORIGIN).href
+        }
       },
+      fetch: (req: Req) => network(req),
+    }
+    function network(req: Req): Promise<Response> {
+      fetched.push(req.url)
+      const path = new URL(req.url).pathname
+      return online.value ? Promise.resolve(new Response(`fresh ${path}`, { status: missing.has(path) ? 404 : 200 })) : Promise.reject(new TypeError('Failed to fetch'))
+    }
+    const open = caches.open
+    caches.open = async (name: string) => {
+      const cache = await open(name)
+      if (cache !== undefined) {
+        cache.fetchWith = network
+      }
+      return cache
     }
     sandbox.self = sandbox
     vm.runInNewContext(OFFLINE_SW_JS, sandbox)
@@ -189,7 +229,14 @@ describe('the public site\'s service worker', () => {
       listeners.get('activate')?.({ waitUntil: (p: Promise<unknown>) => waits.push(p) })
       await Promise.all(waits)
     }
-    return { stores, fetched, request, activate }
+    async function message(data: unknown): Promise<unknown> {
+      const waits: Promise<unknown>[] = []
+      let answer: unknown
+      listeners.get('message')?.({ data, ports: [{ postMessage: (value: unknown) => (answer = value) }], waitUntil: (p: Promise<unknown>) => waits.push(p) })
+      await Promise.all(waits)
+      return answer
+    }
+    return { stores, fetched, missing, request, activate, message }
   }
 
   it('answers navigations from the network when there is one, and keeps only what was saved up to date', async () => {
@@ -216,6 +263,32 @@ describe('the public site\'s service worker', () => {
     expect(await sw.request('/es/paisano')).toBe('saved paisano')
     expect(await sw.request('/es/rights')).toBe('sin señal')
     expect(await sw.request(NEAR_ME_SRC, { mode: 'no-cors' })).toBe('near me')
+  })
+
+  it('keeps what a page asks to save, brings states saved before up to date, and lets go of what the site no longer has', async () => {
+    const sw = worker({ value: true })
+    const saved = new FakeCache()
+    sw.stores.set('faro-site-v1-es', saved)
+    await saved.put('/es/help/sonora', new Response('old sonora'))
+    await saved.put('/es/help/colima', new Response('old colima'))
+    await saved.put('/es/old-section', new Response('a section since removed'))
+    sw.missing.add('/es/help/colima')
+    expect(await sw.message({ save: ['/es/', '/es/paisano', '/es/offline', NEAR_ME_SRC] })).toBe(true)
+    expect([...saved.entries.keys()].map((u) => u.slice(ORIGIN.length)).sort()).toEqual([NEAR_ME_SRC, '/es/', '/es/help/sonora', '/es/offline', '/es/paisano'].sort())
+    expect(await (await saved.match('/es/help/sonora'))?.text()).toBe('fresh /es/help/sonora')
+  })
+
+  it('keeps nothing when a page is missing, offline, or when asked for what is not this folder\'s', async () => {
+    const online = { value: true }
+    const sw = worker(online)
+    sw.missing.add('/es/gone')
+    expect(await sw.message({ save: ['/es/', '/es/gone'] })).toBe(false)
+    for (const path of ['/api/cases', '/app/', '/en/paisano', '//elsewhere.example/es/']) {
+      expect(await sw.message({ save: ['/es/', path] }), path).toBe(false)
+    }
+    online.value = false
+    expect(await sw.message({ save: ['/es/'] })).toBe(false)
+    expect([...(sw.stores.get('faro-site-v1-es')?.entries.keys() ?? [])]).toEqual([])
   })
 
   it('leaves forms\' answers, the API, the staff app and other sites\' files alone', async () => {
