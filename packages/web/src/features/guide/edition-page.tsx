@@ -80,7 +80,7 @@ function Overview({ edition, others, lastOpened }: { edition: Edition; others: r
           {t(`guide.readOnly.${edition.status}`)}
         </p>
       ) : null}
-      {!writer ? (
+      {!writer && isOpen(edition) ? (
         <p className="notice" data-testid="edition-reader">
           {t('guide.readOnly.reader')}
         </p>

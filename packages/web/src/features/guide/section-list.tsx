@@ -46,8 +46,10 @@ export function SectionCard({ edition, section, index, editable }: { edition: Ed
           const name = langName(code, lang)
           return (
             <li key={code} className="guide-lang" data-lang={code}>
-              <span className="guide-lang-name">{name}</span>
-              <TextBadge status={text?.status ?? 'needs_translation'} />
+              <span className="guide-lang-state">
+                <span className="guide-lang-name">{name}</span>
+                <TextBadge status={text?.status ?? 'needs_translation'} />
+              </span>
               <GuideLink to={{ edition: edition.recordId, section: section.slug, lang: code }} className="button button-secondary guide-lang-open" label={t(editable ? 'guide.section.editIn' : 'guide.section.readIn', { title, lang: name })}>
                 {t(editable ? 'guide.section.edit' : 'guide.section.read')}
               </GuideLink>
