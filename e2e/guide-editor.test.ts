@@ -139,6 +139,11 @@ describe.skipIf(SKIP_BROWSER_TESTS)('The guide editor in Chromium', () => {
     const frame = editor.getByTestId('preview-frame')
     expect((await frame.boundingBox())?.width).toBe(PHONE_WIDTH)
     await page.frameLocator('[data-testid="preview-frame"]').getByText(ADDED).waitFor()
+    // On paper: an A4 sheet's width, with the site's print style, under the text.
+    await editor.getByTestId('preview-paper').click()
+    expect(await editor.getByTestId('preview-paper').getAttribute('aria-pressed')).toBe('true')
+    expect((await frame.boundingBox())?.width).toBe(794)
+    await editor.getByTestId('preview-paper').click()
     await expectWords(page)
     await expectAccessibleBesidePreview(page)
     await shoot(page, 'guide-editor-office')
