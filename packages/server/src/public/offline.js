@@ -101,6 +101,13 @@
         save.focus()
       })
   })
-  box.hidden = false
-  tell()
+  // Shown once the saved pages can be read (a browser may refuse the cache, in a private window).
+  tell().then(
+    function () {
+      box.hidden = false
+    },
+    function () {
+      // It stays hidden: nothing could be kept here.
+    },
+  )
 })()
