@@ -154,6 +154,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('The guide editor in Chromium', () => {
     const before = await rightsText.inputValue()
     await json(await office.request('PUT', `/api/guide/editions/${editionId}/sections/rights/es`, { id: uuidv7(), markdown: `${before}\nOtra persona lo cambió.\n`, status: 'reviewed', base: before, keepTranslations: true }))
     await rightsText.fill(`${before}\nMi cambio.\n`)
+    await page.getByTestId('section-unsaved').getByText(es['guide.editor.unsaved']).waitFor()
     await page.getByTestId('section-save').click()
     const conflict = page.getByTestId('section-conflict')
     await conflict.waitFor()

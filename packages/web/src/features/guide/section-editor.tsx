@@ -1,3 +1,4 @@
+import { useBlocker } from '@tanstack/react-router'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { ErrorNotice, Page } from '../../ui/status.tsx'
@@ -42,6 +43,9 @@ export function SectionEditor({ edition, slug, lang: code, reload }: { edition: 
       outcomeRef.current?.focus()
     }
   }, [outcome])
+  const dirty = can('guide_edition.update') && isOpen(edition) && text !== base
+  // Leaving with a text not saved (the back link, the menu, closing the tab) asks first.
+  useBlocker({ shouldBlockFn: () => !window.confirm(t('guide.editor.leave')), disabled: !dirty, enableBeforeUnload: () => dirty })
   const name = t(`guide.season.${edition.season}`, { year: edition.year })
   const back = { edition: edition.recordId }
   if (section === undefined) {
@@ -171,6 +175,11 @@ export function SectionEditor({ edition, slug, lang: code, reload }: { edition: 
                   {t('guide.editor.save')}
                 </button>
               </div>
+              {dirty ? (
+                <p className="muted small" data-testid="section-unsaved">
+                  {t('guide.editor.unsaved')}
+                </p>
+              ) : null}
             </form>
           ) : (
             <section aria-labelledby="section-text">
