@@ -46,6 +46,8 @@ export const PolicyAction = z.enum([
   // Location requests: reviewing the registry's candidates for the people a request seeks, which
   // shows the candidates' names (case.update on the request besides).
   'trace.review',
+  // The statistics' exact counts under a unit (what leaves for the public is suppressed apart).
+  'statistics.read',
 ])
 export type PolicyAction = z.infer<typeof PolicyAction>
 
@@ -165,6 +167,14 @@ export const POLICY: readonly PolicyRule[] = [
   // reads them (the published ones are on the public site).
   ...rows('paisano_coordinator', ['convoy.create', 'convoy.update'], 'national'),
   ...ALL_ROLES.flatMap((role) => rows(role, ['convoy.read'], 'national')),
+
+  // The statistics: each office its own, exact; the national ones and the data-protection
+  // officer everything.
+  ...rows('national_analyst', ['statistics.read'], 'national'),
+  ...rows('paisano_coordinator', ['statistics.read'], 'national'),
+  ...rows('data_protection_officer', ['statistics.read'], 'national'),
+  ...rows('group_coordinator', ['statistics.read'], 'subtree'),
+  ...rows('field_agent', ['statistics.read'], 'unit'),
 
   // The public site's editions: the Paisano national office writes, schedules and publishes the
   // guide and the information pages; administrators read them to help.

@@ -19,6 +19,7 @@ import { fileShredList } from '../protection/retention/shred-list.ts'
 import { keyringFrom, parseMasterKey, sameKeyring } from '../protection/keyring.ts'
 import { rotateMasterKey, RotationError } from '../protection/rotate.ts'
 import fs from 'node:fs'
+import { rebuild as rebuildSummaries, verify as verifySummaries } from '../statistics/summaries.ts'
 
 const USAGE = `faro <command>
 
@@ -31,6 +32,7 @@ const USAGE = `faro <command>
   restore FILE            restore a backup (and shred again every erased identity); stop Faro first
   retention run|report    purge identities past retention now, or list what is due next
   keys rotate --new-key-file FILE   move the vault, second factors and file keys to a new master key; stop Faro first
+  stats verify|rebuild    recount the statistics' summary tables from the records and report any difference, or rebuild them
   match batch --registry R.jsonl --requests Q.jsonl --out OUT.jsonl   the matching engine alone on JSONL files (no database); see docs/tracing.md
   ${IMPORT_USAGE}
                           a partner's list (CSV or JSONL) into the registry, all or nothing; see docs/tracing.md
@@ -122,6 +124,29 @@ async function main(argv: string[]): Promise<number> {
         return matchImportCommand(db, systemClock, protection.keyring, rest.slice(1), (line) => console.log(line), (line) => process.stderr.write(`${line}\n`))
       })
     }
+    case 'stats':
+      if (rest[0] !== 'verify' && rest[0] !== 'rebuild') {
+        break
+      }
+      return withDb(config, async (db) => {
+        await migrateDatabase(db, config.database)
+        if (rest[0] === 'rebuild') {
+          console.log(`summary tables rebuilt from the records: ${await rebuildSummaries(db)} cells`)
+          return 0
+        }
+        const differences = await verifySummaries(db)
+        if (differences.length === 0) {
+          console.log('summary tables match a recount of the records')
+          return 0
+        }
+        console.log(`summary tables differ from a recount of the records in ${differences.length} cells:`)
+        for (const d of differences.slice(0, 50)) {
+          const c = d.cell
+          console.log(`  ${c.fact} ${c.day} ${c.unitId} ${[c.sex, c.ageBand, c.nationality, c.kind, c.outcome].filter(Boolean).join(' ')}: stored ${d.stored}, recounted ${d.recounted}`)
+        }
+        console.log('run `faro stats rebuild` to replace them with the recount')
+        return 1
+      })
     case 'keys':
       if (rest[0] !== 'rotate') {
         break

@@ -3,6 +3,7 @@ import { migrations } from '../../migrations/index.ts'
 import type { Config } from '../config.ts'
 import { grantAppRole } from './grants.ts'
 import { openDb, type Db } from './open.ts'
+import { rebuild } from '../statistics/summaries.ts'
 
 /** Runs every pending migration; throws with the failing migration's name on error. */
 export async function migrateToLatest({ db }: Db): Promise<string[]> {
@@ -22,8 +23,15 @@ export async function migrateToLatest({ db }: Db): Promise<string[]> {
  * tables, as before. Returns the migrations applied.
  */
 export async function migrateDatabase(app: Db, database: Config['database']): Promise<string[]> {
-  return asOwner(app, database, (owner) => migrateToLatest(owner))
+  const applied = await asOwner(app, database, (owner) => migrateToLatest(owner))
+  // The summary table starts empty: a database with records before it gets their counts now.
+  if (applied.includes(STAT_CELLS_MIGRATION)) {
+    await rebuild(app)
+  }
+  return applied
 }
+
+const STAT_CELLS_MIGRATION = '2026-12-07T1100-stat-cells'
 
 /**
  * Grants `app`'s role its rights again, e.g. after a restore that came back without them; does

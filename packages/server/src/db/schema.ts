@@ -37,6 +37,7 @@ export interface Database {
   matchCounted: MatchCountedTable
   accountActivations: AccountActivationsTable
   publicMedia: PublicMediaTable
+  statCells: StatCellsTable
   attachmentCustody: AttachmentCustodyTable
 }
 
@@ -449,4 +450,18 @@ export interface PublicMediaTable {
   bytes: Uint8Array
   addedBy: string
   addedAt: string
+}
+
+/** The statistics' summary: every record's counts added up by cell (statistics/summaries.ts). */
+export interface StatCellsTable {
+  fact: string
+  day: string
+  unitId: string
+  sex: string
+  ageBand: string
+  nationality: string
+  kind: string
+  outcome: string
+  /** A bigint on PostgreSQL, which answers it as a string. */
+  n: number | string
 }

@@ -292,6 +292,7 @@ for (const dialect of testDialects()) {
         { action: 'consent.manage', ok: 201, situations: ['unit', 'child', 'outside'], probe: async (s, unit) => call(env, 'POST', `/api/people/${await personIn(unit)}/consents`, { as: s, body: { recipient: { class: 'relative' }, purpose: 'family_contact', legalBasis: 'consent', givenAt: '2026-11-01T00:00:00.000Z', explainedIn: 'es' } }) },
         { action: 'rights.manage', ok: 201, situations: ['unit', 'child', 'outside'], probe: async (s, unit) => call(env, 'POST', '/api/rights-requests', { as: s, body: { personId: await personIn(unit), kind: 'access', channel: 'in_person' } }) },
         { action: 'person.hold', ok: 201, situations: ['unit', 'child', 'outside'], probe: async (s, unit) => call(env, 'POST', `/api/people/${await personIn(unit)}/holds`, { as: s, body: { reason: 'Solicitud de la fiscalía, carpeta abierta', reference: 'FGR 12/2026' } }) },
+        { action: 'statistics.read', ok: 200, situations: ['unit', 'child', 'outside'], probe: (s, unit) => call(env, 'GET', `/api/statistics/table?fact=attended&from=2026-01-01&to=2026-12-31&unit=${unit}&by=sex`, { as: s }) },
         { action: 'guide_edition.create', ok: 201, situations: ['outside'], probe: (s) => call(env, 'POST', '/api/guide/editions', { as: s, body: { id: newActionId(), season: 'summer', year: 2027, sections: [smallSection()] } }) },
         { action: 'guide_edition.read', ok: 200, situations: ['outside'], probe: async (s) => call(env, 'GET', `/api/guide/editions/${await editionDraft()}`, { as: s }) },
         { action: 'guide_edition.update', ok: 200, situations: ['outside'], probe: async (s) => call(env, 'PUT', `/api/guide/editions/${await editionDraft()}/sections/rights/en`, { as: s, body: { id: newActionId(), markdown: '# Your rights', status: 'draft', base: '' } }) },
@@ -351,7 +352,7 @@ for (const dialect of testDialects()) {
     }
 
     it('covers every action of the table', () => {
-      const probed = new Set([...GenericRecordType.options.flatMap((t) => [`${t}.create`, `${t}.read`, `${t}.update`]), 'case.create', 'case.read', 'case.update', 'case.route', 'case.answer', 'case.close', 'trace.review', 'user.manage', 'user.reset_second_factor', 'org_unit.manage', 'audit.read', 'audit.verify', 'user.read', 'token.manage', 'device.register', 'device.read', 'device.manage', 'person.create', 'person.read', 'person.reveal', 'person.disclose', 'consent.manage', 'rights.manage', 'retention.manage', 'person.hold', 'guide_edition.create', 'guide_edition.read', 'guide_edition.update'])
+      const probed = new Set([...GenericRecordType.options.flatMap((t) => [`${t}.create`, `${t}.read`, `${t}.update`]), 'case.create', 'case.read', 'case.update', 'case.route', 'case.answer', 'case.close', 'trace.review', 'user.manage', 'user.reset_second_factor', 'org_unit.manage', 'audit.read', 'audit.verify', 'user.read', 'token.manage', 'device.register', 'device.read', 'device.manage', 'person.create', 'person.read', 'person.reveal', 'person.disclose', 'consent.manage', 'rights.manage', 'retention.manage', 'person.hold', 'guide_edition.create', 'guide_edition.read', 'guide_edition.update', 'statistics.read'])
       expect(PolicyAction.options.filter((a) => !probed.has(a))).toEqual([])
     })
 

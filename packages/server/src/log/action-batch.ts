@@ -19,9 +19,12 @@ import {
   type PolicyTarget,
   type RecordState,
   type RecordType,
+  cellsOf,
+  COUNTED_TYPES,
+  type StatCell,
 } from '@faro/core'
 import type { Insertable } from 'kysely'
-import { encodePath } from '../db/dialect.ts'
+import { decodePath, encodePath } from '../db/dialect.ts'
 import type { PersonLinksTable } from '../db/schema.ts'
 import { findActionsByIds, findChangesSince, findDeviceCountersTaken, insertActions, type NewActionRow } from './actions-repo.ts'
 import { appendAuditMany, type AuditLink } from './audit-repo.ts'
@@ -33,6 +36,7 @@ import { auditEvent, type AuditSubject } from './audit.ts'
 import { invalidField } from '../accounts/accounts.ts'
 import type { Ctx, Executor } from './context.ts'
 import { lockLog, logRow, prepareAction, type Prepared } from './log.ts'
+import { applyCells, unitStates, zoneOfPath } from '../statistics/summaries.ts'
 
 /** One accepted action waiting for its sequence number, which the log gives it at `flush`. */
 export interface Entry {
@@ -48,6 +52,8 @@ export type Staged = { status: 'accepted'; entry: Entry; review: boolean } | { s
 interface Slot {
   row: RecordWrite
   state: RecordState
+  /** The state the summary table counts: as stored before the batch, then as last flushed. */
+  counted: RecordState | undefined
   policy: PolicyTarget
   /** The version stored before this batch; 0 for a record the batch creates. */
   storedVersion: number
@@ -81,6 +87,8 @@ export class ActionBatch {
   private readonly countersTaken = new Set<string>()
   private readonly slots = new Map<string, Slot>()
   private readonly units = new Map<string, OrgUnit>()
+  /** The states of units the changed records sit under, for the statistics' days. */
+  private readonly unitStates = new Map<string, string | null>()
   private readonly people = new Map<string, PersonRow>()
   /** For each accused agency of a case being opened, the units that must never see it. */
   private readonly excludedUnder = new Map<string, string[]>()
@@ -214,6 +222,7 @@ export class ActionBatch {
         }
       }
       const rows: RecordWrite[] = []
+      const changed: Slot[] = []
       for (const slot of this.slots.values()) {
         if (slot.dirty && slot.last?.seq !== undefined) {
           slot.row.version = slot.last.seq
@@ -221,9 +230,11 @@ export class ActionBatch {
           slot.staged = []
           slot.dirty = false
           rows.push({ ...slot.row })
+          changed.push(slot)
         }
       }
       await upsertRecords(this.trx, this.ctx.db.dialect, rows)
+      await this.countChanges(changed)
       await insertLinks(this.trx, this.pendingLinks)
     }
     await appendAuditMany(this.trx, this.ctx.db.dialect, this.pendingAudit, this.ctx.auditHead)
@@ -231,6 +242,29 @@ export class ActionBatch {
     this.pendingEntries = []
     this.pendingLinks = []
     this.pendingAudit = []
+  }
+
+  /**
+   * Moves the statistics' counts of the changed records: each one's new cells in, its old ones out,
+   * in this transaction. Days are counted in each record's unit's own time zone.
+   */
+  private async countChanges(changed: readonly Slot[]): Promise<void> {
+    const counted = changed.filter((slot) => COUNTED_TYPES.includes(slot.row.recordType as RecordType))
+    if (counted.length === 0) {
+      return
+    }
+    const missing = counted.flatMap((slot) => decodePath(slot.row.orgUnitPath)).filter((id) => !this.unitStates.has(id))
+    for (const [id, state] of await unitStates(this.trx, missing)) {
+      this.unitStates.set(id, state)
+    }
+    const cells: StatCell[] = []
+    for (const slot of counted) {
+      const where = { timeZone: zoneOfPath(slot.row.orgUnitPath, this.unitStates), createdAt: slot.row.createdAt }
+      const type = slot.row.recordType as RecordType
+      cells.push(...cellsOf(type, slot.state, where), ...cellsOf(type, slot.counted, where).map((c) => ({ ...c, n: -c.n })))
+      slot.counted = slot.state
+    }
+    await applyCells(this.trx, cells)
   }
 
   private targetOf(action: ActionInput, creates: boolean, existing: Slot | undefined): { orgUnitId: string; policy: PolicyTarget } {
@@ -275,6 +309,7 @@ export class ActionBatch {
         needsReview: 0,
       },
       state: { orgUnitId: target.orgUnitId },
+      counted: undefined,
       policy: target.policy,
       storedVersion: 0,
       staged: [],
@@ -315,9 +350,11 @@ export function seqOf(entry: Entry): number {
 }
 
 function slotOf(row: RecordRow): Slot {
+  const state = JSON.parse(row.state) as RecordState
   return {
     row: { ...row, version: Number(row.version) },
-    state: JSON.parse(row.state) as RecordState,
+    state,
+    counted: state,
     policy: policyTargetOf(row),
     storedVersion: Number(row.version),
     staged: [],

@@ -12,6 +12,7 @@ import { DEMO_DAYS } from './activity.ts'
 import { overdueHops, type CaseState } from '@faro/core'
 import { DEMO_ACCOUNTS, DEMO_CASES, DEMO_PASSWORD, seedDemo, type DemoSummary } from './demo.ts'
 import { DEMO_CASE_PIN } from './cases.ts'
+import { verify as verifySummaries } from '../statistics/summaries.ts'
 
 const STATISTICS = path.resolve(import.meta.dirname, '../../seed-data/grupos-beta-statistics.csv')
 const FIELD_TYPES = ['attention', 'rescue', 'patrol']
@@ -121,6 +122,12 @@ for (const dialect of ['sqlite'] as const) {
       const volunteers = await env.db.db.selectFrom('users').select(['expiresAt']).where('username', 'like', 'vol.%').execute()
       expect(volunteers.length).toBeGreaterThanOrEqual(27)
       expect(volunteers.every((v) => v.expiresAt !== null)).toBe(true)
+    })
+
+    it('keeps the statistics\' summary equal to a recount of its records', async () => {
+      expect(await verifySummaries(env.db)).toEqual([])
+      const attended = await env.db.db.selectFrom('statCells').select((eb) => eb.fn.sum<number>('n').as('n')).where('fact', '=', 'attended').executeTakeFirstOrThrow()
+      expect(Number(attended.n)).toBeGreaterThan(1000)
     })
 
     it('marks every generated record as demo', async () => {

@@ -1,0 +1,132 @@
+import type { PeopleCount } from '../people/counts.ts'
+import { TALLY_COUNTS } from '../operations/schemas.ts'
+import type { RecordType } from '../records/registry.ts'
+import { eventTimeOf } from '../records/view.ts'
+import { wallClock } from '../places/states.ts'
+
+/**
+ * The programmes' counts as summary cells: what one record adds to the statistics, by day (in
+ * the record's own state's time zone: Tijuana's ten at night is the same day in Tijuana, not the
+ * next one in Mexico City), org unit and the dimensions of its fact. The server keeps the sum of
+ * every record's cells in a table, updated in the transaction that changes the record: a
+ * correction takes the record's old cells away and adds its new ones, so counts move from one
+ * cell to another; a shredded identity changes nothing here, since cells carry no one's identity.
+ * Pure: the same record always gives the same cells.
+ */
+
+/**
+ * - `attended`: people given humanitarian attention, by sex, age band and nationality;
+ * - `attended_vulnerable`: the same people by vulnerability (`kind`), a person in each of theirs;
+ * - `service`: people given each service (`kind`): water, food, first aid, orientation…;
+ * - `rescued`: people rescued, by sex, age band, nationality, emergency (`kind`) and outcome;
+ * - `patrol`: patrols, by kind; `patrol_encountered`: people met on them;
+ * - `remains`: human remains found, by condition (`kind`);
+ * - `tally`: a Paisano site's counts, by what was counted (`kind`: guidance, guides handed…).
+ */
+export const FACTS = ['attended', 'attended_vulnerable', 'service', 'rescued', 'patrol', 'patrol_encountered', 'remains', 'tally'] as const
+export type Fact = (typeof FACTS)[number]
+
+export interface StatCell {
+  fact: Fact
+  day: string
+  unitId: string
+  sex: string
+  ageBand: string
+  nationality: string
+  kind: string
+  outcome: string
+  n: number
+}
+
+/** The dimensions of a cell, which together name it. */
+export const CELL_DIMENSIONS = ['fact', 'day', 'unitId', 'sex', 'ageBand', 'nationality', 'kind', 'outcome'] as const
+
+/** The record types that count in the statistics. */
+export const COUNTED_TYPES: readonly RecordType[] = ['attention', 'rescue', 'patrol', 'remains', 'tally']
+
+const NONE = { sex: '', ageBand: '', nationality: '', kind: '', outcome: '' }
+
+function peopleOf(state: Readonly<Record<string, unknown>>): PeopleCount[] {
+  return Array.isArray(state.people) ? (state.people as PeopleCount[]) : []
+}
+
+function person(group: PeopleCount) {
+  return { sex: group.sex ?? 'unknown', ageBand: group.ageBand ?? 'unknown', nationality: group.nationality ?? 'unknown' }
+}
+
+/**
+ * The cells of a record as it stands (none for a type that is not counted, or no state).
+ * `timeZone` is the zone of the record's unit's state; `createdAt` dates a record with no time of
+ * its own.
+ */
+export function cellsOf(recordType: RecordType, state: Readonly<Record<string, unknown>> | undefined, where: { timeZone: string; createdAt?: string }): StatCell[] {
+  if (state === undefined || !COUNTED_TYPES.includes(recordType)) {
+    return []
+  }
+  const unitId = typeof state.orgUnitId === 'string' ? state.orgUnitId : ''
+  const at = eventTimeOf(state) ?? where.createdAt
+  // A tally is a day's count at a site: its day is the one it names.
+  const day = recordType === 'tally' && typeof state.day === 'string' ? state.day : at === undefined ? '' : wallClock(new Date(at), where.timeZone).date
+  const cell = (fact: Fact, n: number, dims: Partial<typeof NONE> = {}): StatCell => ({ fact, day, unitId, ...NONE, ...dims, n })
+  const out: StatCell[] = []
+  switch (recordType) {
+    case 'attention': {
+      const people = peopleOf(state)
+      for (const group of people) {
+        out.push(cell('attended', group.count, person(group)))
+        for (const v of group.vulnerabilities ?? []) {
+          out.push(cell('attended_vulnerable', group.count, { ...person(group), kind: v }))
+        }
+      }
+      const total = people.reduce((sum, g) => sum + g.count, 0)
+      for (const s of Array.isArray(state.services) ? (state.services as string[]) : []) {
+        out.push(cell('service', total, { kind: s }))
+      }
+      break
+    }
+    case 'rescue':
+      for (const group of peopleOf(state)) {
+        out.push(cell('rescued', group.count, { ...person(group), kind: String(state.emergencyType ?? ''), outcome: String(state.outcome ?? '') }))
+      }
+      break
+    case 'patrol':
+      out.push(cell('patrol', 1, { kind: String(state.kind ?? '') }))
+      if (typeof state.peopleEncountered === 'number' && state.peopleEncountered > 0) {
+        out.push(cell('patrol_encountered', state.peopleEncountered, { kind: String(state.kind ?? '') }))
+      }
+      break
+    case 'remains':
+      out.push(cell('remains', typeof state.count === 'number' ? state.count : 1, { kind: String(state.condition ?? '') }))
+      break
+    case 'tally':
+      for (const key of TALLY_COUNTS) {
+        const n = state[key]
+        if (typeof n === 'number' && n > 0) {
+          out.push(cell('tally', n, { kind: key }))
+        }
+      }
+      break
+    default:
+      break
+  }
+  return out.filter((c) => c.n !== 0)
+}
+
+/** The name of a cell's place in the table: its dimensions joined. */
+export function cellKey(c: Omit<StatCell, 'n'>): string {
+  return CELL_DIMENSIONS.map((d) => c[d]).join('\u0000')
+}
+
+/** Adds cells, times `sign`, into a sum by cell; cells that come to 0 are dropped. */
+export function addCells(into: Map<string, StatCell>, cells: readonly StatCell[], sign: 1 | -1 = 1): Map<string, StatCell> {
+  for (const c of cells) {
+    const key = cellKey(c)
+    const n = (into.get(key)?.n ?? 0) + sign * c.n
+    if (n === 0) {
+      into.delete(key)
+    } else {
+      into.set(key, { ...c, n })
+    }
+  }
+  return into
+}

@@ -1,0 +1,117 @@
+import { addCells, cellKey, cellsOf, COUNTED_TYPES, timeZoneOfState, type RecordType, type StatCell } from '@faro/core'
+import { sql, type Kysely } from 'kysely'
+import { decodePath } from '../db/dialect.ts'
+import type { Database } from '../db/schema.ts'
+import type { Db } from '../db/open.ts'
+import { lockLog } from '../log/log.ts'
+
+/**
+ * The statistics' summary table (`stat_cells`), kept in the same transaction as the records: the
+ * action batch hands `applyCells` each changed record's new cells minus its old ones. `recount`
+ * adds up every record's cells again from the records, `verify` compares the two, and `rebuild`
+ * replaces the table with the recount (`faro stats verify`, `faro stats rebuild`).
+ */
+
+/** Rows of one statement: nine values each, well under SQLite's and PostgreSQL's parameter limits. */
+const CHUNK = 500
+
+/** Adds the changes (cells with signed counts, several per cell allowed) to the summary table. */
+export async function applyCells(db: Kysely<Database>, changes: readonly StatCell[]): Promise<void> {
+  // One row per cell per statement: PostgreSQL refuses to update a row twice in one upsert.
+  const rows = [...addCells(new Map(), changes).values()]
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await db
+      .insertInto('statCells')
+      .values(rows.slice(i, i + CHUNK))
+      .onConflict((oc) => oc.columns(['fact', 'day', 'unitId', 'sex', 'ageBand', 'nationality', 'kind', 'outcome']).doUpdateSet({ n: sql`stat_cells.n + excluded.n` }))
+      .execute()
+  }
+}
+
+/**
+ * The states of the units named, to find a record's time zone: its unit's state, or the nearest
+ * ancestor's (a module has none of its own; its state committee has).
+ */
+export async function unitStates(db: Kysely<Database>, unitIds?: readonly string[]): Promise<Map<string, string | null>> {
+  if (unitIds !== undefined && unitIds.length === 0) {
+    return new Map()
+  }
+  let q = db.selectFrom('orgUnits').select(['id', 'state'])
+  if (unitIds !== undefined) {
+    q = q.where('id', 'in', [...new Set(unitIds)])
+  }
+  return new Map((await q.execute()).map((u) => [u.id, u.state === '' ? null : u.state]))
+}
+
+/** The time zone of a record whose unit has this path (root first), from the states known. */
+export function zoneOfPath(encodedPath: string, states: ReadonlyMap<string, string | null>): string {
+  const state = decodePath(encodedPath)
+    .reverse()
+    .map((id) => states.get(id))
+    .find((s) => s !== null && s !== undefined)
+  return timeZoneOfState(state)
+}
+
+/** Every record's cells added up again, read from the records a page at a time. */
+export async function recount(db: Kysely<Database>): Promise<Map<string, StatCell>> {
+  const states = await unitStates(db)
+  const sum = new Map<string, StatCell>()
+  for (const recordType of COUNTED_TYPES) {
+    let after = ''
+    for (;;) {
+      const page = await db.selectFrom('records').select(['recordId', 'orgUnitPath', 'state', 'createdAt']).where('recordType', '=', recordType).where('recordId', '>', after).orderBy('recordId').limit(2000).execute()
+      for (const r of page) {
+        addCells(sum, cellsOf(recordType as RecordType, JSON.parse(r.state) as Record<string, unknown>, { timeZone: zoneOfPath(r.orgUnitPath, states), createdAt: r.createdAt }))
+      }
+      if (page.length < 2000) {
+        break
+      }
+      after = page.at(-1)?.recordId ?? after
+    }
+  }
+  return sum
+}
+
+/** The summary table as stored, cells of 0 left out. */
+export async function storedCells(db: Kysely<Database>): Promise<Map<string, StatCell>> {
+  const rows = await db.selectFrom('statCells').selectAll().where('n', '!=', 0).execute()
+  return new Map(rows.map((r) => {
+    const c = { ...r, n: Number(r.n) } as StatCell
+    return [cellKey(c), c]
+  }))
+}
+
+export interface Difference {
+  cell: Omit<StatCell, 'n'>
+  stored: number
+  recounted: number
+}
+
+/** The cells where the summary table and a recount from the records differ; none when they agree. */
+export async function verify(db: Db): Promise<Difference[]> {
+  const [stored, counted] = await Promise.all([storedCells(db.db), recount(db.db)])
+  const out: Difference[] = []
+  for (const key of new Set([...stored.keys(), ...counted.keys()])) {
+    const s = stored.get(key)
+    const c = counted.get(key)
+    if ((s?.n ?? 0) !== (c?.n ?? 0)) {
+      const { n: _n, ...cell } = (s ?? c) as StatCell
+      out.push({ cell, stored: s?.n ?? 0, recounted: c?.n ?? 0 })
+    }
+  }
+  return out.sort((a, b) => cellKey(a.cell).localeCompare(cellKey(b.cell)))
+}
+
+/**
+ * Replaces the summary table with a recount, in one transaction under the log's lock, so no
+ * record changes between the count and the writing; returns the cells written.
+ */
+export async function rebuild(db: Db): Promise<number> {
+  return db.db.transaction().execute(async (trx) => {
+    await lockLog(trx, { db })
+    const counted = await recount(trx)
+    await trx.deleteFrom('statCells').execute()
+    await applyCells(trx, [...counted.values()])
+    return counted.size
+  })
+}
