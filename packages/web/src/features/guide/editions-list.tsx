@@ -7,6 +7,7 @@ import { draftEdition, EDITIONS, useGuideNav } from './guide-api.ts'
 import { GuideLink } from './guide-link.tsx'
 import { EditionStatusLine, focusPageHeading, TranslationProgress } from './edition-words.tsx'
 import { SEASONS, type EditionSummary, type Season } from './types.ts'
+import { nextSeason } from './words.ts'
 
 /** Every edition, newest first: its season and year, where it stands, and how far each language is reviewed. */
 export function EditionsList() {
@@ -30,7 +31,7 @@ export function EditionsList() {
           </button>
         </div>
       ) : null}
-      {drafting ? <NewEdition onCancel={() => setDrafting(false)} /> : null}
+      {drafting ? <NewEdition offer={nextSeason(editions.status === 'ok' ? editions.data.items : [], new Date().getFullYear())} onCancel={() => setDrafting(false)} /> : null}
       {editions.status === 'loading' ? <Loading /> : null}
       {editions.status === 'error' ? <ErrorNotice error={editions.error} onRetry={() => void editions.reload()} /> : null}
       {editions.status === 'ok' ? (
@@ -65,16 +66,16 @@ function EditionCard({ edition }: { edition: EditionSummary }) {
   )
 }
 
-/** A new edition for a season and year, copied from the one the site shows now. */
-function NewEdition({ onCancel }: { onCancel: () => void }) {
+/** A new edition for a season and year (the operation after the newest offered), copied from the one the site shows now. */
+function NewEdition({ offer, onCancel }: { offer: { season: Season; year: number }; onCancel: () => void }) {
   const { t } = useI18n()
   const go = useGuideNav()
   const invalidate = useInvalidate()
   const seasonId = useId()
   const yearId = useId()
   const heading = useRef<HTMLHeadingElement>(null)
-  const [season, setSeason] = useState<Season>('easter')
-  const [year, setYear] = useState(String(new Date().getFullYear() + 1))
+  const [season, setSeason] = useState<Season>(offer.season)
+  const [year, setYear] = useState(String(offer.year))
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<unknown>(undefined)
   const [yearWrong, setYearWrong] = useState(false)

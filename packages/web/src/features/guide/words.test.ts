@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { firstHeading, isoToOfficeLocal, langName, officeDateTime, officeLocalToIso, sectionTitle, slugFromTitle, unreviewedTitles } from './words.ts'
+import { firstHeading, nextSeason, isoToOfficeLocal, langName, officeDateTime, officeLocalToIso, sectionTitle, slugFromTitle, unreviewedTitles } from './words.ts'
 
 describe('section titles', () => {
   it('takes the first heading of the Spanish text, without its markup', () => {
@@ -49,5 +49,13 @@ describe('Mexico City time', () => {
   it('fills the field from an instant and says it in words', () => {
     expect(isoToOfficeLocal('2027-04-01T12:00:00.000Z')).toBe('2027-04-01T06:00')
     expect(officeDateTime('2027-04-01T12:00:00.000Z', 'es')).toMatch(/^1 de abril de 2027(,| a las) 06:00$/)
+  })
+})
+
+describe('nextSeason', () => {
+  it('offers the operation after the newest edition', () => {
+    expect(nextSeason([{ season: 'winter', year: 2026 }, { season: 'easter', year: 2027 }, { season: 'summer', year: 2026 }], 2026)).toEqual({ season: 'summer', year: 2027 })
+    expect(nextSeason([{ season: 'winter', year: 2026 }], 2026)).toEqual({ season: 'easter', year: 2027 })
+    expect(nextSeason([], 2026)).toEqual({ season: 'easter', year: 2027 })
   })
 })

@@ -136,3 +136,23 @@ export function isoToOfficeLocal(iso: string, zone: string = OFFICE_ZONE): strin
 export function officeDateTime(iso: string, uiLang: string, zone: string = OFFICE_ZONE): string {
   return new Intl.DateTimeFormat(uiLang === 'es' ? 'es-MX' : 'en-US', { timeZone: zone, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso))
 }
+
+const SEASON_ORDER = ['easter', 'summer', 'winter'] as const
+
+/**
+ * The operation after the newest edition's, to offer for a new one: Easter, summer and winter
+ * follow each other, and winter's is followed by the next year's Easter.
+ */
+export function nextSeason(editions: readonly { season: (typeof SEASON_ORDER)[number]; year: number }[], thisYear: number): { season: (typeof SEASON_ORDER)[number]; year: number } {
+  let newest: { season: (typeof SEASON_ORDER)[number]; year: number } | undefined
+  for (const e of editions) {
+    if (newest === undefined || e.year > newest.year || (e.year === newest.year && SEASON_ORDER.indexOf(e.season) > SEASON_ORDER.indexOf(newest.season))) {
+      newest = e
+    }
+  }
+  if (newest === undefined) {
+    return { season: 'easter', year: thisYear + 1 }
+  }
+  const i = SEASON_ORDER.indexOf(newest.season)
+  return i === SEASON_ORDER.length - 1 ? { season: 'easter', year: newest.year + 1 } : { season: SEASON_ORDER[i + 1] ?? 'easter', year: newest.year }
+}
