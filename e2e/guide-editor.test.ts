@@ -269,6 +269,17 @@ describe.skipIf(SKIP_BROWSER_TESTS)('The guide editor in Chromium', () => {
     await shoot(page, 'guide-section-admin')
   })
 
+  it('takes the guide\'s editor from their home to the editions, to draft and write them', async () => {
+    const page = await openAs('editor.guia')
+    await page.getByTestId('home-guide_editor').getByTestId('home-guide').click()
+    await page.getByTestId('guide-editions').waitFor()
+    expect(await page.getByTestId('guide-new').count()).toBe(1)
+    const draft = page.locator('[data-testid="guide-edition"][data-status="draft"]').first()
+    await draft.getByRole('link').click()
+    await page.getByRole('link', { name: /^Editar «/ }).first().waitFor()
+    expect(await page.getByTestId('edition-schedule').count()).toBe(1)
+  })
+
   it('gives a field agent no menu entry and, by the address, a refusal in words', async () => {
     const page = await openAs('agente.tijuana')
     expect(await page.getByRole('navigation').getByRole('link', { name: es['guide.nav'], exact: true }).count()).toBe(0)

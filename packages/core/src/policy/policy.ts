@@ -176,8 +176,9 @@ export const POLICY: readonly PolicyRule[] = [
   ...rows('group_coordinator', ['statistics.read'], 'subtree'),
   ...rows('field_agent', ['statistics.read'], 'unit'),
 
-  // The public site's editions: the Paisano national office writes, schedules and publishes the
-  // guide and the information pages; administrators read them to help.
+  // The public site's editions: the guide's editors and the Paisano national office write,
+  // schedule and publish the guide and the information pages; administrators read them to help.
+  ...rows('guide_editor', ['guide_edition.create', 'guide_edition.read', 'guide_edition.update'], 'national'),
   ...rows('paisano_coordinator', ['guide_edition.create', 'guide_edition.read', 'guide_edition.update'], 'national'),
   { role: 'administrator', action: 'guide_edition.read', scope: 'national' },
 

@@ -198,7 +198,9 @@ for (const dialect of testDialects()) {
       expect(transit.status).toBe(200)
     })
 
-    it('lets only the national office write; an administrator reads; a field agent neither', async () => {
+    it('lets the guide\'s editor and the national office write; an administrator reads; a field agent neither', async () => {
+      const editor = await signIn(env, (await makeUser(env, 'guide_editor', 'paisano')).username)
+      expect((await call(env, 'POST', '/api/guide/editions', { as: editor, body: { id: newActionId(), season: 'winter', year: 2028 } })).status).toBe(201)
       const admin = await signIn(env, (await makeUser(env, 'administrator', 'inm')).username)
       const agent = await signIn(env, (await makeUser(env, 'field_agent', 'beta-tijuana')).username)
       expect((await call(env, 'GET', '/api/guide/editions', { as: admin })).status).toBe(200)

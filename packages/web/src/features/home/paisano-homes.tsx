@@ -150,12 +150,18 @@ export function ConsulateHome() {
 
 export function GuideEditorHome() {
   const { t } = useI18n()
+  const { can } = useSession()
   return (
     <Page testId="home-guide_editor" title={t('home.guide_editor.title')}>
       <div className="card">
         <p>{t('home.guide_editor.body')}</p>
       </div>
-      <HomeLinks links={[{ to: 'places', label: t('home.openPlaces') }]} />
+      <HomeLinks
+        links={[
+          { to: 'guide', label: t('guide.home'), testId: 'home-guide', show: can('guide_edition.read') },
+          { to: 'places', label: t('home.openPlaces') },
+        ]}
+      />
     </Page>
   )
 }
