@@ -36,8 +36,16 @@ export function timeZoneOfState(state: string | null | undefined): string {
   return (state !== null && state !== undefined && Object.hasOwn(STATE_TIME_ZONES, state) ? STATE_TIME_ZONES[state as MexicanState] : undefined) ?? 'America/Mexico_City'
 }
 
+// Making a formatter costs far more than using one: the statistics ask for a zone's clock once per record.
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>()
+
 /** The wall-clock date (YYYY-MM-DD) and time (HH:MM) of an instant in a zone. */
 export function wallClock(instant: Date, timeZone: string): { date: string; time: string } {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(instant).map((p) => [p.type, p.value]))
+  let format = FORMATTERS.get(timeZone)
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    FORMATTERS.set(timeZone, format)
+  }
+  const parts = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]))
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` }
 }

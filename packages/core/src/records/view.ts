@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { RecordType } from './registry.ts'
 
+const UTC_FORM = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+
 /**
  * When the work a record describes happened (`at`, a patrol's `startedAt`, remains' `foundAt`),
  * as a UTC ISO instant so that text order is time order; undefined for records without one
@@ -8,7 +10,14 @@ import { RecordType } from './registry.ts'
  */
 export function eventTimeOf(state: Readonly<Record<string, unknown>>): string | undefined {
   const t = state.at ?? state.startedAt ?? state.foundAt
-  return typeof t === 'string' && !Number.isNaN(Date.parse(t)) ? new Date(t).toISOString() : undefined
+  if (typeof t !== 'string') {
+    return undefined
+  }
+  // Most times arrive already in UTC's own form: kept as they are rather than parsed twice.
+  if (UTC_FORM.test(t)) {
+    return t
+  }
+  return Number.isNaN(Date.parse(t)) ? undefined : new Date(t).toISOString()
 }
 
 /** One record as the API shows it: its projection (`state`, the fold of its actions) and flags. */

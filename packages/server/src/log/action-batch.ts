@@ -264,7 +264,7 @@ export class ActionBatch {
       cells.push(...cellsOf(type, slot.state, where), ...cellsOf(type, slot.counted, where).map((c) => ({ ...c, n: -c.n })))
       slot.counted = slot.state
     }
-    await applyCells(this.trx, cells)
+    await applyCells(this.trx, this.ctx.db.dialect, cells)
   }
 
   private targetOf(action: ActionInput, creates: boolean, existing: Slot | undefined): { orgUnitId: string; policy: PolicyTarget } {

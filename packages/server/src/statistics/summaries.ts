@@ -1,8 +1,9 @@
 import { addCells, cellKey, cellsOf, COUNTED_TYPES, timeZoneOfState, type RecordType, type StatCell } from '@faro/core'
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
+import { bulkInsert, type BulkInsert } from '../db/bulk-insert.ts'
 import { decodePath } from '../db/dialect.ts'
 import type { Database } from '../db/schema.ts'
-import type { Db } from '../db/open.ts'
+import type { Db, DialectName } from '../db/open.ts'
 import { lockLog } from '../log/log.ts'
 
 /**
@@ -12,20 +13,16 @@ import { lockLog } from '../log/log.ts'
  * replaces the table with the recount (`faro stats verify`, `faro stats rebuild`).
  */
 
-/** Rows of one statement: nine values each, well under SQLite's and PostgreSQL's parameter limits. */
-const CHUNK = 500
+const CELL_UPSERT: BulkInsert<'statCells'> = {
+  table: 'statCells',
+  columns: ['fact', 'day', 'unitId', 'sex', 'ageBand', 'nationality', 'kind', 'outcome', 'n'],
+  tail: 'on conflict ("fact", "day", "unit_id", "sex", "age_band", "nationality", "kind", "outcome") do update set "n" = "stat_cells"."n" + excluded."n"',
+}
 
 /** Adds the changes (cells with signed counts, several per cell allowed) to the summary table. */
-export async function applyCells(db: Kysely<Database>, changes: readonly StatCell[]): Promise<void> {
+export async function applyCells(db: Kysely<Database>, dialect: DialectName, changes: readonly StatCell[]): Promise<void> {
   // One row per cell per statement: PostgreSQL refuses to update a row twice in one upsert.
-  const rows = [...addCells(new Map(), changes).values()]
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await db
-      .insertInto('statCells')
-      .values(rows.slice(i, i + CHUNK))
-      .onConflict((oc) => oc.columns(['fact', 'day', 'unitId', 'sex', 'ageBand', 'nationality', 'kind', 'outcome']).doUpdateSet({ n: sql`stat_cells.n + excluded.n` }))
-      .execute()
-  }
+  await bulkInsert(db, dialect, CELL_UPSERT, [...addCells(new Map(), changes).values()])
 }
 
 /**
@@ -111,7 +108,7 @@ export async function rebuild(db: Db): Promise<number> {
     await lockLog(trx, { db })
     const counted = await recount(trx)
     await trx.deleteFrom('statCells').execute()
-    await applyCells(trx, [...counted.values()])
+    await applyCells(trx, db.dialect, [...counted.values()])
     return counted.size
   })
 }
