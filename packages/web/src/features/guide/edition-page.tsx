@@ -1,4 +1,5 @@
 import { useEffect, useRef, type RefObject } from 'react'
+import { AddLanguage } from './add-language.tsx'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { ErrorNotice, Loading, Page } from '../../ui/status.tsx'
 import { useFetch } from '../../ui/use-fetch.ts'
@@ -11,7 +12,7 @@ import { Schedule } from './schedule.tsx'
 import { SectionEditor } from './section-editor.tsx'
 import { AddSection, SectionCard } from './section-list.tsx'
 import { PUBLIC_LANGS, type Edition, type EditionSummary } from './types.ts'
-import { langName } from './words.ts'
+import { isSiteLang, langName } from './words.ts'
 
 /** True when the edition may still change: a draft, or scheduled and not yet at its time. */
 export function isOpen(edition: Pick<Edition, 'status'>): boolean {
@@ -61,6 +62,8 @@ function Overview({ edition, others, lastOpened }: { edition: Edition; others: r
   const open = writer && isOpen(edition)
   const name = t(`guide.season.${edition.season}`, { year: edition.year })
   const basedOn = others.find((e) => e.recordId === edition.basedOn)
+  // Written here, waiting for the site to speak them: no preview, no PDF yet.
+  const waiting = edition.langs.filter((code) => !isSiteLang(code))
   useEffect(() => {
     const slug = lastOpened.current
     if (slug !== undefined) {
@@ -103,6 +106,7 @@ function Overview({ edition, others, lastOpened }: { edition: Edition; others: r
           ))}
         </ol>
         {open ? <AddSection edition={edition} /> : null}
+        {open ? <AddLanguage edition={edition} /> : null}
       </section>
       <section aria-labelledby="edition-pdf" className="guide-block">
         <h2 id="edition-pdf">{t('guide.pdf')}</h2>
@@ -120,6 +124,11 @@ function Overview({ edition, others, lastOpened }: { edition: Edition; others: r
             </li>
           ))}
         </ul>
+        {waiting.length > 0 ? (
+          <p className="muted small" data-testid="edition-langs-waiting">
+            {t('guide.pdf.waiting', { count: waiting.length, langs: waiting.map((code) => langName(code, lang)).join(', ') })}
+          </p>
+        ) : null}
       </section>
     </Page>
   )

@@ -1,8 +1,9 @@
 import { useNavigate } from '@tanstack/react-router'
 import { useCallback } from 'react'
-import { api, ApiError } from '../../api/client.ts'
+import { api, ApiError, NetworkError, type Problem } from '../../api/client.ts'
 import { uuidv7 } from '../../outbox/uuidv7.ts'
 import { guideRoute, type GuideSearch } from '../../router.tsx'
+import type { Lang } from '@faro/core'
 import type { Audience, Edition, Pictogram, Season, TextStatus } from './types.ts'
 
 /** The editions' address, and one edition's. */
@@ -43,6 +44,55 @@ export function scheduleEdition(id: string, publishAt: string | undefined): Prom
 
 export function unscheduleEdition(id: string): Promise<Edition> {
   return api<Edition>(`${editionPath(id)}/unschedule`, { method: 'POST', body: { id: uuidv7() } })
+}
+
+/** A recording of the edition, to hear before it is published. */
+export const audioPath = (id: string, audioId: string) => `${editionPath(id)}/audio/${encodeURIComponent(audioId)}`
+
+const recordingPath = (id: string, slug: string, lang: string, recording: string) => `${editionPath(id)}/sections/${slug}/${lang}/audio?id=${recording}`
+
+/**
+ * Sends a recording as the raw body, reporting how much has gone (fetch cannot tell an upload's
+ * progress; XMLHttpRequest can). The id makes a retry of the same file one recording. Rejects as
+ * `api()` does: ApiError with the problem, or NetworkError.
+ */
+export function uploadRecording(id: string, slug: string, lang: string, file: Blob, opts: { id: string; csrfToken: string | undefined; uiLang: Lang; onProgress: (fraction: number) => void }): Promise<Edition> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', recordingPath(id, slug, lang, opts.id))
+    xhr.setRequestHeader('accept', 'application/json')
+    xhr.setRequestHeader('accept-language', opts.uiLang)
+    // Only a hint: the server reads the kind from the bytes.
+    xhr.setRequestHeader('content-type', file.type === '' ? 'application/octet-stream' : file.type)
+    if (opts.csrfToken !== undefined) {
+      xhr.setRequestHeader('x-csrf-token', opts.csrfToken)
+    }
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) {
+        opts.onProgress(event.loaded / event.total)
+      }
+    }
+    xhr.onload = () => {
+      let body: unknown
+      try {
+        body = JSON.parse(xhr.responseText) as unknown
+      } catch {
+        body = undefined
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(body as Edition)
+        return
+      }
+      reject(new ApiError(xhr.status, (xhr.getResponseHeader('content-type') ?? '').includes('json') ? (body as Problem) : undefined))
+    }
+    xhr.onerror = () => reject(new NetworkError(new Error('upload failed')))
+    xhr.send(file)
+  })
+}
+
+/** Takes a section's recording in a language off the edition. */
+export function removeRecording(id: string, slug: string, lang: string): Promise<Edition> {
+  return api<Edition>(recordingPath(id, slug, lang, uuidv7()), { method: 'DELETE' })
 }
 
 /** The reason of a 409 from the editions' API: someone changed the text, or the edition is published. */

@@ -11,11 +11,12 @@ import { conflictReason, EDITIONS, editionPath, writeSection } from './guide-api
 import { GuideLink } from './guide-link.tsx'
 import { MarkupHelp } from './markup-help.tsx'
 import { SectionPreview } from './section-preview.tsx'
+import { SectionRecording } from './section-recording.tsx'
 import { TEXT_STATUSES, type Edition, type TextStatus } from './types.ts'
-import { langName, sectionTitle } from './words.ts'
+import { isSiteLang, langName, sectionTitle } from './words.ts'
 import { sentBack } from './changes.ts'
 
-type Outcome = { kind: 'saved'; sentBack: string[] } | { kind: 'changed'; now: string } | { kind: 'published' } | { kind: 'failed'; error: unknown }
+type Outcome = { kind: 'saved'; sentBack: string[]; recordingDropped: boolean } | { kind: 'changed'; now: string } | { kind: 'published' } | { kind: 'failed'; error: unknown }
 
 /**
  * A section in one language: its text to write in the site's small markup, with its state, and
@@ -69,7 +70,7 @@ export function SectionEditor({ edition, slug, lang: code, reload }: { edition: 
       const after = await writeSection(edition.recordId, slug, code, { markdown: text, status, base, ...(code === 'es' && keep ? { keepTranslations: true } : {}) })
       setBase(text)
       await invalidate(EDITIONS)
-      setOutcome({ kind: 'saved', sentBack: sentBack(edition, after, slug).map((l) => langName(l, lang)) })
+      setOutcome({ kind: 'saved', sentBack: sentBack(edition, after, slug).map((l) => langName(l, lang)), recordingDropped: found?.audioId !== undefined && after.sections.find((s) => s.slug === slug)?.texts[code]?.audioId === undefined })
     } catch (error) {
       const reason = conflictReason(error)
       if (reason === 'text_changed') {
@@ -111,8 +112,9 @@ export function SectionEditor({ edition, slug, lang: code, reload }: { edition: 
           <div ref={outcomeRef} tabIndex={-1} className="guide-outcome">
             {outcome?.kind === 'saved' ? (
               <div className="notice notice-ok" role="status" data-testid="section-saved">
-                <p>{t('guide.editor.saved')}</p>
+                <p>{t(isSiteLang(code) ? 'guide.editor.saved' : 'guide.editor.savedNoPreview')}</p>
                 {outcome.sentBack.length > 0 ? <p>{t('guide.editor.sentBack', { count: outcome.sentBack.length, langs: outcome.sentBack.join(', ') })}</p> : null}
+                {outcome.recordingDropped ? <p>{t('guide.editor.recordingDropped')}</p> : null}
               </div>
             ) : null}
             {outcome?.kind === 'changed' ? (
@@ -142,9 +144,15 @@ export function SectionEditor({ edition, slug, lang: code, reload }: { edition: 
                 void save()
               }}
             >
-              <p>
-                {t('guide.editor.now')} <TextBadge status={found?.status ?? 'needs_translation'} />
-              </p>
+              {found === undefined && !edition.langs.includes(code) ? (
+                <p className="notice" data-testid="section-new-lang">
+                  {t('guide.editor.newLang', { lang: language })}
+                </p>
+              ) : (
+                <p>
+                  {t('guide.editor.now')} <TextBadge status={found?.status ?? 'needs_translation'} />
+                </p>
+              )}
               <div className="field">
                 <label htmlFor={ids.text}>{t('guide.editor.text', { lang: language })}</label>
                 <textarea id={ids.text} className="guide-textarea" lang={code} rows={16} value={text} onChange={(e) => setText(e.target.value)} aria-describedby={`${ids.text}-help`} spellCheck />
@@ -198,6 +206,7 @@ export function SectionEditor({ edition, slug, lang: code, reload }: { edition: 
               </pre>
             </details>
           ) : null}
+          {found !== undefined ? <SectionRecording edition={edition} slug={slug} lang={code} text={found} editable={editable} title={title} language={language} /> : null}
         </div>
         <SectionPreview edition={edition} slug={slug} lang={code} title={title} language={language} />
       </div>

@@ -1,7 +1,8 @@
 import { useId, useRef, useState } from 'react'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { previewPath } from './guide-api.ts'
-import { PUBLIC_LANGS, type Edition } from './types.ts'
+import type { Edition } from './types.ts'
+import { isSiteLang } from './words.ts'
 
 /**
  * The section as the site will show it, in the site's own server-rendered page (no script): at a
@@ -13,12 +14,14 @@ export function SectionPreview({ edition, slug, lang: code, title, language }: {
   const headingId = useId()
   const frame = useRef<HTMLIFrameElement>(null)
   const [paper, setPaper] = useState(false)
-  const isPublic = PUBLIC_LANGS.some((l) => l === code)
+  const isPublic = isSiteLang(code)
   return (
     <section className="guide-preview" aria-labelledby={headingId} data-testid="section-preview">
       <h2 id={headingId}>{t('guide.preview.title')}</h2>
       {!isPublic ? (
-        <p className="notice">{t('guide.preview.notPublic', { lang: language })}</p>
+        <p className="notice" data-testid="preview-not-public">
+          {t('guide.preview.notPublic', { lang: language })}
+        </p>
       ) : (
         <>
           <p className="muted small">{t(paper ? 'guide.preview.paperHint' : 'guide.preview.phoneHint')}</p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { firstHeading, nextSeason, isoToOfficeLocal, langName, officeDateTime, officeLocalToIso, sectionTitle, slugFromTitle, unreviewedTitles } from './words.ts'
+import { firstHeading, isSiteLang, langCode, nextSeason, isoToOfficeLocal, langName, officeDateTime, officeLocalToIso, sectionTitle, slugFromTitle, unreviewedTitles } from './words.ts'
 
 describe('section titles', () => {
   it('takes the first heading of the Spanish text, without its markup', () => {
@@ -57,5 +57,22 @@ describe('nextSeason', () => {
     expect(nextSeason([{ season: 'winter', year: 2026 }, { season: 'easter', year: 2027 }, { season: 'summer', year: 2026 }], 2026)).toEqual({ season: 'summer', year: 2027 })
     expect(nextSeason([{ season: 'winter', year: 2026 }], 2026)).toEqual({ season: 'easter', year: 2027 })
     expect(nextSeason([], 2026)).toEqual({ season: 'easter', year: 2027 })
+  })
+})
+
+describe('a language to add', () => {
+  it('takes an ISO 639 code of two or three letters, trimmed and lower-cased', () => {
+    expect(langCode(' Tzo ')).toBe('tzo')
+    expect(langCode('de')).toBe('de')
+    expect(langCode('t')).toBeUndefined()
+    expect(langCode('tzot')).toBeUndefined()
+    expect(langCode('es-MX')).toBeUndefined()
+    expect(langCode('k’i')).toBeUndefined()
+  })
+
+  it('names the languages offered by their own names, and tells the site\'s own from the others', () => {
+    expect(['quc', 'mam', 'kek', 'cak', 'nah'].map((c) => langName(c, 'es'))).toEqual(['K\u2019iche\u2019', 'Mam', 'Q\u2019eqchi\u2019', 'Kaqchikel', 'Náhuatl'])
+    expect(isSiteLang('ht')).toBe(true)
+    expect(isSiteLang('mam')).toBe(false)
   })
 })

@@ -1,4 +1,4 @@
-import type { Edition, Section } from './types.ts'
+import { PUBLIC_LANGS, type Edition, type Section } from './types.ts'
 
 /** The zone the office schedules in: Paisano's national office is in Mexico City. */
 export const OFFICE_ZONE = 'America/Mexico_City'
@@ -34,6 +34,24 @@ export function langName(code: string, uiLang: string): string {
     // An unknown code: shown as it is, upper-cased, rather than nothing.
   }
   return code.toUpperCase()
+}
+
+/** Languages spoken by people the programme serves, offered by name for a new language of an edition. */
+export const OFFERED_LANGS = ['quc', 'mam', 'kek', 'cak', 'nah'] as const
+
+/** True for the site's own languages, the only ones with a preview and a PDF. */
+export function isSiteLang(code: string): boolean {
+  return PUBLIC_LANGS.some((l) => l === code)
+}
+
+/**
+ * A language code as typed for "another language": an ISO 639 code of two or three letters,
+ * trimmed and lower-cased; undefined for anything else.
+ * @example langCode(' Tzo ') // 'tzo'
+ */
+export function langCode(input: string): string | undefined {
+  const code = input.trim().toLowerCase()
+  return /^[a-z]{2,3}$/.test(code) ? code : undefined
 }
 
 /** The words of a heading, without the markup inside it (emphasis, links, code). */
