@@ -265,6 +265,8 @@ describe.skipIf(SKIP_BROWSER_TESTS)('The guide editor in Chromium', () => {
     await page.getByRole('link', { name: /^Ver «Permiso para tu vehículo» en Kreyòl/ }).click()
     await page.getByTestId('section-editor').getByTestId('edition-read-only').waitFor()
     expect(await page.getByRole('textbox').count()).toBe(0)
+    // No recording in Kreyòl: nothing to play, and no way to add one.
+    expect(await page.getByTestId('section-recording').count()).toBe(0)
     await page.setViewportSize({ width: PHONE_WIDTH, height: 740 })
     await shoot(page, 'guide-section-admin')
   })
