@@ -123,3 +123,42 @@ async function readProblem(response: Response): Promise<Problem | undefined> {
     return undefined
   }
 }
+
+/**
+ * Sends a file as the raw body of a POST, reporting how much has gone (fetch cannot tell an
+ * upload's progress; XMLHttpRequest can). Rejects as `api()` does: ApiError with the problem, or
+ * NetworkError.
+ */
+export function uploadRaw<T>(url: string, file: Blob, opts: { csrfToken: string | undefined; lang: string; onProgress: (fraction: number) => void }): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', url)
+    xhr.setRequestHeader('accept', 'application/json')
+    xhr.setRequestHeader('accept-language', opts.lang)
+    // The type the browser gives is only a hint; the server reads the bytes.
+    xhr.setRequestHeader('content-type', file.type === '' ? 'application/octet-stream' : file.type)
+    if (opts.csrfToken !== undefined) {
+      xhr.setRequestHeader('x-csrf-token', opts.csrfToken)
+    }
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) {
+        opts.onProgress(event.loaded / event.total)
+      }
+    }
+    xhr.onload = () => {
+      let body: unknown
+      try {
+        body = JSON.parse(xhr.responseText) as unknown
+      } catch {
+        body = undefined
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(body as T)
+        return
+      }
+      reject(new ApiError(xhr.status, (xhr.getResponseHeader('content-type') ?? '').includes('json') ? (body as Problem) : undefined))
+    }
+    xhr.onerror = () => reject(new NetworkError(new Error('upload failed')))
+    xhr.send(file)
+  })
+}

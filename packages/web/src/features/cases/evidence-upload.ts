@@ -1,5 +1,5 @@
 import { ATTACHMENT_EXTENSIONS, ATTACHMENT_LIMITS, AttachmentType, declaredType, type AttachmentView, type Lang } from '@faro/core'
-import { ApiError, NetworkError, type Problem } from '../../api/client.ts'
+import { uploadRaw } from '../../api/client.ts'
 
 /** Why a chosen file is not sent, found before any byte leaves the phone. */
 export type LocalRefusal = { reason: 'empty' } | { reason: 'too_large'; maxMb: number } | { reason: 'type' } | { reason: 'full'; max: number }
@@ -47,38 +47,5 @@ export function formatSize(bytes: number, lang: Lang): string {
  */
 export function uploadEvidence(caseId: string, file: File, opts: { id: string; csrfToken: string | undefined; lang: Lang; onProgress: (fraction: number) => void }): Promise<AttachmentView> {
   const query = new URLSearchParams({ id: opts.id, name: file.name })
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest()
-    xhr.open('POST', `/api/cases/${encodeURIComponent(caseId)}/attachments?${query.toString()}`)
-    xhr.setRequestHeader('accept', 'application/json')
-    xhr.setRequestHeader('accept-language', opts.lang)
-    // The type the browser gives is only a hint; the server reads the bytes.
-    xhr.setRequestHeader('content-type', file.type === '' ? 'application/octet-stream' : file.type)
-    if (opts.csrfToken !== undefined) {
-      xhr.setRequestHeader('x-csrf-token', opts.csrfToken)
-    }
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) {
-        opts.onProgress(event.loaded / event.total)
-      }
-    }
-    xhr.onload = () => {
-      const body = parse(xhr.responseText)
-      if (xhr.status >= 200 && xhr.status < 300) {
-        resolve(body as AttachmentView)
-        return
-      }
-      reject(new ApiError(xhr.status, (xhr.getResponseHeader('content-type') ?? '').includes('json') ? (body as Problem) : undefined))
-    }
-    xhr.onerror = () => reject(new NetworkError(new Error('upload failed')))
-    xhr.send(file)
-  })
-}
-
-function parse(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    return undefined
-  }
+  return uploadRaw<AttachmentView>(`/api/cases/${encodeURIComponent(caseId)}/attachments?${query.toString()}`, file, opts)
 }

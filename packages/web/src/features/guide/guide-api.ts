@@ -1,6 +1,6 @@
 import { useNavigate } from '@tanstack/react-router'
 import { useCallback } from 'react'
-import { api, ApiError, NetworkError, type Problem } from '../../api/client.ts'
+import { api, ApiError, uploadRaw } from '../../api/client.ts'
 import { uuidv7 } from '../../outbox/uuidv7.ts'
 import { guideRoute, type GuideSearch } from '../../router.tsx'
 import type { Lang } from '@faro/core'
@@ -57,37 +57,7 @@ const recordingPath = (id: string, slug: string, lang: string, recording: string
  * `api()` does: ApiError with the problem, or NetworkError.
  */
 export function uploadRecording(id: string, slug: string, lang: string, file: Blob, opts: { id: string; csrfToken: string | undefined; uiLang: Lang; onProgress: (fraction: number) => void }): Promise<Edition> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest()
-    xhr.open('POST', recordingPath(id, slug, lang, opts.id))
-    xhr.setRequestHeader('accept', 'application/json')
-    xhr.setRequestHeader('accept-language', opts.uiLang)
-    // Only a hint: the server reads the kind from the bytes.
-    xhr.setRequestHeader('content-type', file.type === '' ? 'application/octet-stream' : file.type)
-    if (opts.csrfToken !== undefined) {
-      xhr.setRequestHeader('x-csrf-token', opts.csrfToken)
-    }
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) {
-        opts.onProgress(event.loaded / event.total)
-      }
-    }
-    xhr.onload = () => {
-      let body: unknown
-      try {
-        body = JSON.parse(xhr.responseText) as unknown
-      } catch {
-        body = undefined
-      }
-      if (xhr.status >= 200 && xhr.status < 300) {
-        resolve(body as Edition)
-        return
-      }
-      reject(new ApiError(xhr.status, (xhr.getResponseHeader('content-type') ?? '').includes('json') ? (body as Problem) : undefined))
-    }
-    xhr.onerror = () => reject(new NetworkError(new Error('upload failed')))
-    xhr.send(file)
-  })
+  return uploadRaw<Edition>(recordingPath(id, slug, lang, opts.id), file, { csrfToken: opts.csrfToken, lang: opts.uiLang, onProgress: opts.onProgress })
 }
 
 /** Takes a section's recording in a language off the edition. */
