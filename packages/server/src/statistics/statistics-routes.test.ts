@@ -1,13 +1,16 @@
+import { v7 as uuidv7 } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, makeAttentionAction, makeTestEnv, makeUser, signIn, testDialects, type Session, type TestEnv } from '../test/harness.ts'
 
-type Table = { rows: Record<string, string | number>[]; total: number; unit: string }
+type Table = { rows: Record<string, string | number>[]; total: number; unit: string; from: string; to: string; previousTotal?: number; units: Record<string, { name: string }> }
 
 for (const dialect of testDialects()) {
   describe(`${dialect}: the statistics' tables over HTTP`, () => {
     let env: TestEnv
     let analyst: Session
     let tijuana: Session
+    const winter = uuidv7()
+    const lastWinter = uuidv7()
 
     beforeAll(async () => {
       env = await makeTestEnv(dialect)
@@ -15,14 +18,24 @@ for (const dialect of testDialects()) {
       tijuana = await signIn(env, (await makeUser(env, 'group_coordinator', 'beta-tijuana')).username)
       const agent = await signIn(env, (await makeUser(env, 'field_agent', 'beta-tijuana')).username)
       const nogales = await signIn(env, (await makeUser(env, 'field_agent', 'beta-nogales')).username)
-      for (const [as, unit, people] of [
+      for (const [as, unit, people, at] of [
         [agent, 'beta-tijuana', [{ count: 3, sex: 'female', ageBand: '18-29', nationality: 'HN' }, { count: 2, sex: 'male', ageBand: '30-44', nationality: 'GT' }]],
         [agent, 'beta-tijuana', [{ count: 1, sex: 'female', ageBand: '0-5', nationality: 'HN' }]],
         [nogales, 'beta-nogales', [{ count: 4, sex: 'male', ageBand: '18-29', nationality: 'MX' }]],
+        [agent, 'beta-tijuana', [{ count: 7, sex: 'male', ageBand: '18-29', nationality: 'HN' }], '2025-11-20T18:00:00.000Z'],
+        [nogales, 'beta-nogales', [{ count: 2, sex: 'female', ageBand: '18-29', nationality: 'SV' }], '2025-12-30T18:00:00.000Z'],
       ] as const) {
         const action = makeAttentionAction(unit)
-        const res = await call(env, 'POST', '/api/records/actions', { as, body: { ...action, payload: { ...action.payload, at: '2026-11-20T18:00:00.000Z', people } } })
+        const res = await call(env, 'POST', '/api/records/actions', { as, body: { ...action, payload: { ...action.payload, at: at ?? '2026-11-20T18:00:00.000Z', people } } })
         expect(res.status).toBe(201)
+      }
+      const paisano = await signIn(env, (await makeUser(env, 'paisano_coordinator', 'paisano')).username)
+      for (const [id, name, startsOn, endsOn] of [
+        [winter, 'Operativo Invierno 2026', '2026-11-15', '2027-01-08'],
+        [lastWinter, 'Operativo Invierno 2025', '2025-11-15', '2026-01-08'],
+      ]) {
+        const res = await call(env, 'POST', '/api/operations', { as: paisano, body: { id, kind: 'winter', name, startsOn, endsOn, orgUnitId: 'paisano' } })
+        expect(res.status, await res.text()).toBe(201)
       }
     })
     afterAll(async () => env?.close())
@@ -47,11 +60,41 @@ for (const dialect of testDialects()) {
       expect((await table(tijuana, 'unit=beta-nogales')).status).toBe(403)
     })
 
+    it('drills down by border and state, and folds days into weeks, quarters and halves', async () => {
+      const byBorder = (await (await table(analyst, 'unit=inm&by=border,state')).json()) as Table
+      expect(byBorder.rows).toEqual([
+        { border: 'north', state: 'Baja California', n: 6 },
+        { border: 'north', state: 'Sonora', n: 4 },
+      ])
+      const byUnit = (await (await table(analyst, 'unit=beta&by=unit')).json()) as Table
+      expect(byUnit.units['beta-tijuana']?.name).toMatch(/Tijuana/)
+      for (const [by, label] of [['week', '2026-W47'], ['quarter', '2026-Q4'], ['half', '2026-H2'], ['year', '2026']] as const) {
+        const t = (await (await table(analyst, `unit=inm&by=${by}`)).json()) as Table
+        expect(t.rows, by).toEqual([{ [by]: label, n: 10 }])
+      }
+    })
+
+    it('reads a year or an operation as the period, and compares with a year earlier', async () => {
+      const year = (await (await call(env, 'GET', '/api/statistics/table?fact=attended&year=2025&by=month', { as: analyst })).json()) as Table
+      expect(year.from).toBe('2025-01-01')
+      expect(year.rows).toEqual([{ month: '2025-11', n: 7 }, { month: '2025-12', n: 2 }])
+      const season = (await (await call(env, 'GET', `/api/statistics/table?fact=attended&operation=${winter}&by=border&compare=year`, { as: analyst })).json()) as Table
+      expect([season.from, season.to]).toEqual(['2026-11-15', '2027-01-08'])
+      expect(season.rows).toEqual([{ border: 'north', n: 10, previous: 9 }])
+      expect(season.previousTotal).toBe(9)
+      const monthly = (await (await call(env, 'GET', '/api/statistics/table?fact=attended&from=2026-11-01&to=2026-12-31&by=month,unit&compare=year', { as: analyst })).json()) as Table
+      expect(monthly.rows).toContainEqual({ month: '2026-11', unit: 'beta-tijuana', n: 6, previous: 7 })
+      expect(monthly.rows).toContainEqual({ month: '2026-11', unit: 'beta-nogales', n: 4, previous: 0 })
+      const byOperation = (await (await call(env, 'GET', '/api/statistics/table?fact=attended&from=2025-01-01&to=2026-12-31&by=operation', { as: analyst })).json()) as Table
+      expect(byOperation.rows).toEqual([{ operation: winter, n: 10 }, { operation: lastWinter, n: 9 }])
+    })
+
     it('names the field of a bad question, in the asker\'s language', async () => {
       for (const [q, field] of [
         ['by=colour', 'by'],
         ['by=sex,sex', 'by'],
         ['by=sex,ageBand,kind,outcome', 'by'],
+        ['compare=month', 'compare'],
       ] as const) {
         const res = await table(analyst, q)
         expect(res.status, q).toBe(400)
@@ -62,6 +105,16 @@ for (const dialect of testDialects()) {
       expect(((await backwards.json()) as { errors: { field: string }[] }).errors[0]?.field).toBe('to')
       expect((await call(env, 'GET', '/api/statistics/table?fact=hugs&from=2026-11-01&to=2026-11-30', { as: analyst })).status).toBe(400)
       expect((await table(analyst, 'unit=no-such-unit')).status).toBe(404)
+      for (const [q, field] of [
+        ['year=2026&from=2026-01-01&to=2026-02-01', 'from'],
+        ['from=2026-01-01', 'to'],
+        ['', 'from'],
+        [`operation=${uuidv7()}`, 'operation'],
+      ] as const) {
+        const res = await call(env, 'GET', `/api/statistics/table?fact=attended&${q}`, { as: analyst })
+        expect(res.status, q).toBe(400)
+        expect(((await res.json()) as { errors: { field: string }[] }).errors[0]?.field, q).toBe(field)
+      }
     })
   })
 }

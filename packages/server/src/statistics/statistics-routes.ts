@@ -1,13 +1,13 @@
 import { Hono } from 'hono'
-import { decide, DomainError, FACTS, PROBLEM_TITLES, RecordId } from '@faro/core'
-import { sql } from 'kysely'
+import { decide, DomainError, FACTS, message, PROBLEM_TITLES, RecordId } from '@faro/core'
 import { z } from 'zod'
-import { findOrgUnit, findUnitIdsUnder } from '../accounts/org-units-repo.ts'
+import { findOrgUnit } from '../accounts/org-units-repo.ts'
 import { requireAuth } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { describe } from '../http/openapi.ts'
 import { query } from '../http/validate.ts'
 import { auditDenied } from '../log/audit.ts'
+import { BY, listOperations, tableOf, withYearEarlier, yearEarlier, type By } from './query.ts'
 
 /**
  * The statistics over HTTP (`/api/statistics`): a fact's counts for a unit and its subtree over a
@@ -17,39 +17,32 @@ import { auditDenied } from '../log/audit.ts'
  */
 
 const tags = ['statistics']
-const BY = ['unit', 'year', 'month', 'day', 'sex', 'ageBand', 'nationality', 'kind', 'outcome'] as const
-type By = (typeof BY)[number]
-
-const COLUMN: Readonly<Record<By, string>> = {
-  unit: 'unit_id',
-  year: 'substr(day, 1, 4)',
-  month: 'substr(day, 1, 7)',
-  day: 'day',
-  sex: 'sex',
-  ageBand: 'age_band',
-  nationality: 'nationality',
-  kind: 'kind',
-  outcome: 'outcome',
-}
+const BY_LIST = BY.join(', ')
 
 const Day = z.iso.date()
 const TableQuery = z
   .strictObject({
     fact: z.enum(FACTS),
-    from: Day,
-    to: Day,
+    from: Day.optional().describe('first day, with `to`; or name a `year` or an `operation`'),
+    to: Day.optional().describe('last day, both included'),
+    year: z.coerce.number().int().min(2000).max(2100).optional().describe('a calendar year, instead of `from` and `to`'),
+    operation: RecordId.optional().describe('a Paisano operation (or a special one): its days, instead of `from` and `to`'),
     unit: RecordId.optional().describe('the unit whose subtree is counted; the account\'s own by default'),
     by: z
       .string()
-      .regex(/^[a-zA-Z]+(,[a-zA-Z]+){0,2}$/, 'up to three of unit, year, month, day, sex, ageBand, nationality, kind, outcome, separated by commas')
-      .refine((v) => v.split(',').every((b) => (BY as readonly string[]).includes(b)), 'up to three of unit, year, month, day, sex, ageBand, nationality, kind, outcome')
+      .regex(/^[a-zA-Z]+(,[a-zA-Z]+){0,2}$/, `up to three of ${BY_LIST}, separated by commas`)
+      .refine((v) => v.split(',').every((b) => (BY as readonly string[]).includes(b)), `up to three of ${BY_LIST}`)
       .refine((v) => new Set(v.split(',')).size === v.split(',').length, 'each dimension once')
       .optional(),
+    compare: z.literal('year').optional().describe('`year`: each row also gives its count a year earlier (`previous`)'),
   })
-  .refine((q) => q.from <= q.to, { message: 'the end cannot come before the start', path: ['to'] })
-  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 5 * 86_400_000, { message: 'five years at most', path: ['to'] })
+  .refine((q) => [q.from !== undefined || q.to !== undefined, q.year !== undefined, q.operation !== undefined].filter(Boolean).length === 1, { message: 'name the period once: from and to, a year, or an operation', path: ['from'] })
+  .refine((q) => (q.from === undefined) === (q.to === undefined), { message: 'from and to go together', path: ['to'] })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'the end cannot come before the start', path: ['to'] })
+  .refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.to) - Date.parse(q.from) <= 366 * 5 * 86_400_000, { message: 'five years at most', path: ['to'] })
 
 const Row = z.record(z.string(), z.union([z.string(), z.number()]))
+const UnitLabelSchema = z.object({ name: z.string(), kind: z.string(), state: z.string().nullable(), border: z.string().nullable() })
 
 export function statisticsRoutes() {
   const app = new Hono<AppEnv>()
@@ -57,9 +50,24 @@ export function statisticsRoutes() {
   app.get(
     '/statistics/table',
     describe({
-      summary: 'A fact\'s counts (people attended, rescued, services given, patrols, remains, Paisano tallies) under a unit from one day to another, each record on its own state\'s day, broken down by up to three dimensions (`by`), largest first',
+      summary: 'A fact\'s counts (people attended, rescued, services given, patrols, remains, Paisano tallies) under a unit over a period (days, a year or an operation), each record on its own state\'s day, broken down by up to three dimensions (`by`: the unit\'s border, state or the unit itself; year, half, quarter, month, ISO week, day or operation; sex, age band, nationality, kind, outcome), largest first, optionally with each row a year earlier',
       tags,
-      responses: { 200: { description: 'The table', schema: z.object({ fact: z.enum(FACTS), from: Day, to: Day, unit: z.string(), by: z.array(z.enum(BY)), rows: z.array(Row), total: z.number() }) } },
+      responses: {
+        200: {
+          description: 'The table',
+          schema: z.object({
+            fact: z.enum(FACTS),
+            from: Day,
+            to: Day,
+            unit: z.string(),
+            by: z.array(z.enum(BY)),
+            rows: z.array(Row),
+            total: z.number(),
+            units: z.record(z.string(), UnitLabelSchema).describe('the units the rows name, by id'),
+            previousTotal: z.number().optional().describe('with `compare=year`: the total a year earlier'),
+          }),
+        },
+      },
     }),
     requireAuth,
     query(TableQuery),
@@ -74,14 +82,24 @@ export function statisticsRoutes() {
         await auditDenied(ctx, { action: 'statistics.read', recordType: 'statistics' })
         throw new DomainError('forbidden', PROBLEM_TITLES.forbidden[ctx.lang])
       }
-      const by = (q.by?.split(',') ?? []) as By[]
-      const units = await findUnitIdsUnder(ctx.db.db, unit.id)
-      const columns = by.map((b) => sql`${sql.raw(COLUMN[b])} as ${sql.ref(b)}`)
-      const groups = by.map((b) => sql.raw(COLUMN[b]))
-      const rows = await sql<Record<string, string | number>>`select ${sql.join([...columns, sql`sum(n) as n`])} from stat_cells where fact = ${q.fact} and day >= ${q.from} and day <= ${q.to} and unit_id in (${sql.join(units)}) ${groups.length > 0 ? sql`group by ${sql.join(groups)}` : sql``}`.execute(ctx.db.db)
-      const items = rows.rows.map((r) => ({ ...r, n: Number(r.n ?? 0) })).filter((r) => r.n !== 0)
-      items.sort((a, b) => b.n - a.n || JSON.stringify(a).localeCompare(JSON.stringify(b)))
-      return c.json({ fact: q.fact, from: q.from, to: q.to, unit: unit.id, by, rows: items, total: items.reduce((sum, r) => sum + r.n, 0) })
+      const operations = q.operation !== undefined || q.compare !== undefined ? await listOperations(ctx.db.db) : []
+      let from = q.from ?? `${q.year}-01-01`
+      let to = q.to ?? `${q.year}-12-31`
+      if (q.operation !== undefined) {
+        const operation = operations.find((o) => o.id === q.operation)
+        if (operation === undefined) {
+          throw new DomainError('invalid', PROBLEM_TITLES.invalid[ctx.lang], { issues: [{ field: 'operation', code: 'unknown_operation', message: message('faro.unknown_operation', ctx.lang) }] })
+        }
+        from = operation.startsOn
+        to = operation.endsOn
+      }
+      const question = { fact: q.fact, from, to, unitId: unit.id, by: (q.by?.split(',') ?? []) as By[] }
+      const answer = await tableOf(ctx.db.db, question)
+      if (q.compare === undefined) {
+        return c.json(answer)
+      }
+      const previous = await tableOf(ctx.db.db, { ...question, from: yearEarlier(from), to: yearEarlier(to) })
+      return c.json(withYearEarlier(answer, previous, operations))
     },
   )
 
