@@ -24,11 +24,13 @@ describe('a record\'s summary cells', () => {
       'attended 2026-11-20 male 30-44 GT  2',
       'service 2026-11-20    water 5',
       'service 2026-11-20    first_aid 5',
+      'records 2026-11-20    attention 1',
+      'priority_records 2026-11-20    attention 1',
     ])
   })
 
   it('counts a tally on the day it names, and nothing for a record type that is not counted', () => {
-    expect(cellsOf('tally', { orgUnitId: 'module-x', day: '2026-11-20', guidance: 12, guides: 0, complaintReferrals: 1 }, { timeZone: CENTRE }).map((c) => `${c.day} ${c.kind} ${c.n}`)).toEqual(['2026-11-20 guidance 12', '2026-11-20 complaintReferrals 1'])
+    expect(cellsOf('tally', { orgUnitId: 'module-x', day: '2026-11-20', guidance: 12, guides: 0, complaintReferrals: 1 }, { timeZone: CENTRE }).map((c) => `${c.fact} ${c.day} ${c.kind} ${c.n}`)).toEqual(['tally 2026-11-20 guidance 12', 'tally 2026-11-20 complaintReferrals 1', 'records 2026-11-20 tally 1'])
     expect(cellsOf('place', { orgUnitId: 'beta', name: 'Torre' }, { timeZone: CENTRE })).toEqual([])
   })
 
@@ -36,6 +38,14 @@ describe('a record\'s summary cells', () => {
     const before = cellsOf('rescue', { orgUnitId: 'beta-sasabe', at: '2026-11-20T18:00:00.000Z', emergencyType: 'dehydration', outcome: 'first_aid', people: [{ count: 3, sex: 'female' }] }, { timeZone: CENTRE })
     const after = cellsOf('rescue', { orgUnitId: 'beta-sasabe', at: '2026-11-20T18:00:00.000Z', emergencyType: 'dehydration', outcome: 'first_aid', people: [{ count: 2, sex: 'female' }, { count: 1, sex: 'male' }] }, { timeZone: CENTRE })
     const sum = addCells(addCells(addCells(new Map(), before), before, -1), after)
-    expect([...sum.values()].map((c) => `${c.sex} ${c.n}`).sort()).toEqual(['female 2', 'male 1'])
+    expect([...sum.values()].filter((c) => c.fact === 'rescued').map((c) => `${c.sex} ${c.n}`).sort()).toEqual(['female 2', 'male 1'])
+    // Still one record.
+    expect([...sum.values()].filter((c) => c.fact === 'records').map((c) => c.n)).toEqual([1])
+  })
+
+  it('counts a rescue\'s vulnerable people, and each counted record once with the priority ones apart', () => {
+    const cells = cellsOf('rescue', { orgUnitId: 'beta-sasabe', at: '2026-11-20T18:00:00.000Z', emergencyType: 'dehydration', outcome: 'first_aid', people: [{ count: 2, sex: 'female', vulnerabilities: ['pregnant'] }, { count: 1, sex: 'male', vulnerabilities: [] }] }, { timeZone: CENTRE })
+    expect(cells.filter((c) => c.fact !== 'rescued').map((c) => `${c.fact} ${c.sex} ${c.kind} ${c.n}`)).toEqual(['rescued_vulnerable female pregnant 2', 'records  rescue 1', 'priority_records  rescue 1'])
+    expect(cellsOf('patrol', { orgUnitId: 'beta-sasabe', kind: 'preventive', startedAt: '2026-11-20T18:00:00.000Z' }, { timeZone: CENTRE }).map((c) => `${c.fact} ${c.kind} ${c.n}`)).toEqual(['patrol preventive 1', 'records patrol 1'])
   })
 })

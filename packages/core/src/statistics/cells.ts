@@ -3,6 +3,8 @@ import { TALLY_COUNTS } from '../operations/schemas.ts'
 import type { RecordType } from '../records/registry.ts'
 import { eventTimeOf } from '../records/view.ts'
 import { wallClock } from '../places/states.ts'
+import type { CaseState } from '../cases/fold.ts'
+import { holderOf } from '../tracing/statistics.ts'
 
 /**
  * The programmes' counts as summary cells: what one record adds to the statistics, by day (in
@@ -21,9 +23,19 @@ import { wallClock } from '../places/states.ts'
  * - `rescued`: people rescued, by sex, age band, nationality, emergency (`kind`) and outcome;
  * - `patrol`: patrols, by kind; `patrol_encountered`: people met on them;
  * - `remains`: human remains found, by condition (`kind`);
- * - `tally`: a Paisano site's counts, by what was counted (`kind`: guidance, guides handed…).
+ * - `tally`: a Paisano site's counts, by what was counted (`kind`: guidance, guides handed…);
+ * - `rescued_vulnerable`: the people rescued by vulnerability (`kind`), as `attended_vulnerable`;
+ * - `records`: the records themselves, by record type (`kind`), and `priority_records` those
+ *   with a vulnerable person among their people: the field summary's "attentions", "rescues" and
+ *   "priority" figures are records, not people, and must come from here to stay cheap at any size;
+ * - `case`: complaints, requests for help and location requests, by category (`kind`), status
+ *   (`outcome`), channel, the body that holds it (`body`) and whether its answer came on time
+ *   (`timing`: on_time, late, pending), on the day it was received, under the unit that took it;
+ * - `trace_request`: location requests, `outcome` answered (every person sought has an outcome) or
+ *   open, by body; `trace_sought`: the persons they seek, by outcome (found_alive, found_deceased,
+ *   not_found, withdrawn, searching) and body.
  */
-export const FACTS = ['attended', 'attended_vulnerable', 'service', 'rescued', 'patrol', 'patrol_encountered', 'remains', 'tally'] as const
+export const FACTS = ['attended', 'attended_vulnerable', 'service', 'rescued', 'rescued_vulnerable', 'patrol', 'patrol_encountered', 'remains', 'tally', 'records', 'priority_records', 'case', 'trace_request', 'trace_sought'] as const
 export type Fact = (typeof FACTS)[number]
 
 export interface StatCell {
@@ -35,16 +47,33 @@ export interface StatCell {
   nationality: string
   kind: string
   outcome: string
+  channel: string
+  body: string
+  timing: string
   n: number
 }
 
 /** The dimensions of a cell, which together name it. */
-export const CELL_DIMENSIONS = ['fact', 'day', 'unitId', 'sex', 'ageBand', 'nationality', 'kind', 'outcome'] as const
+export const CELL_DIMENSIONS = ['fact', 'day', 'unitId', 'sex', 'ageBand', 'nationality', 'kind', 'outcome', 'channel', 'body', 'timing'] as const
 
 /** The record types that count in the statistics. */
-export const COUNTED_TYPES: readonly RecordType[] = ['attention', 'rescue', 'patrol', 'remains', 'tally']
+export const COUNTED_TYPES: readonly RecordType[] = ['attention', 'rescue', 'patrol', 'remains', 'tally', 'case']
 
-const NONE = { sex: '', ageBand: '', nationality: '', kind: '', outcome: '' }
+const NONE = { sex: '', ageBand: '', nationality: '', kind: '', outcome: '', channel: '', body: '', timing: '' }
+
+/**
+ * Whether a case's answer came within its deadline: the first answer of the hop that holds it,
+ * against that hop's `answerBy`; `pending` until it has one (lateness while waiting depends on the
+ * hour asked, which a summary cannot hold: the case lists show it).
+ */
+export function caseTiming(state: CaseState): 'on_time' | 'late' | 'pending' {
+  const holder = [...state.hops].reverse().find((h) => h.status !== 'referred') ?? state.hops.at(-1)
+  const answeredAt = holder?.firstAnswerAt ?? holder?.answeredAt
+  if (holder === undefined || answeredAt === undefined) {
+    return 'pending'
+  }
+  return Date.parse(answeredAt) <= Date.parse(holder.answerBy) ? 'on_time' : 'late'
+}
 
 // A zone's date only changes at its midnight, which every Mexican zone keeps on a quarter hour:
 // the date of a quarter hour is worked out once (a formatter's answer costs microseconds, and a
@@ -85,7 +114,7 @@ export function cellsOf(recordType: RecordType, state: Readonly<Record<string, u
     return []
   }
   const unitId = typeof state.orgUnitId === 'string' ? state.orgUnitId : ''
-  const at = eventTimeOf(state) ?? where.createdAt
+  const at = recordType === 'case' ? (typeof state.receivedAt === 'string' ? state.receivedAt : where.createdAt) : (eventTimeOf(state) ?? where.createdAt)
   // A tally is a day's count at a site: its day is the one it names.
   const day = recordType === 'tally' && typeof state.day === 'string' ? state.day : at === undefined ? '' : localDate(at, where.timeZone)
   const cell = (fact: Fact, n: number, dims: Partial<typeof NONE> = NONE): StatCell => ({
@@ -97,6 +126,9 @@ export function cellsOf(recordType: RecordType, state: Readonly<Record<string, u
     nationality: dims.nationality ?? '',
     kind: dims.kind ?? '',
     outcome: dims.outcome ?? '',
+    channel: dims.channel ?? '',
+    body: dims.body ?? '',
+    timing: dims.timing ?? '',
     n,
   })
   const out: StatCell[] = []
@@ -118,6 +150,9 @@ export function cellsOf(recordType: RecordType, state: Readonly<Record<string, u
     case 'rescue':
       for (const group of peopleOf(state)) {
         out.push(cell('rescued', group.count, { ...person(group), kind: String(state.emergencyType ?? ''), outcome: String(state.outcome ?? '') }))
+        for (const v of group.vulnerabilities ?? []) {
+          out.push(cell('rescued_vulnerable', group.count, { ...person(group), kind: v }))
+        }
       }
       break
     case 'patrol':
@@ -137,15 +172,33 @@ export function cellsOf(recordType: RecordType, state: Readonly<Record<string, u
         }
       }
       break
+    case 'case': {
+      const c = state as unknown as CaseState
+      const body = holderOf(c) ?? ''
+      out.push(cell('case', 1, { kind: String(c.category), outcome: c.status, channel: String(c.channel), body, timing: caseTiming(c) }))
+      if (c.kind === 'location_request') {
+        const sought = c.sought ?? []
+        const outcomes = sought.map((p) => c.traces?.[p.soughtId]?.outcome ?? 'searching')
+        out.push(cell('trace_request', 1, { outcome: sought.length > 0 && !outcomes.includes('searching') ? 'answered' : 'open', body }))
+        for (const outcome of outcomes) {
+          out.push(cell('trace_sought', 1, { outcome, body }))
+        }
+      }
+      break
+    }
     default:
       break
+  }
+  out.push(cell('records', 1, { kind: recordType }))
+  if (peopleOf(state).some((g) => (g.vulnerabilities ?? []).length > 0)) {
+    out.push(cell('priority_records', 1, { kind: recordType }))
   }
   return out.filter((c) => c.n !== 0)
 }
 
 /** The name of a cell's place in the table: its dimensions joined. */
 export function cellKey(c: Omit<StatCell, 'n'>): string {
-  return `${c.fact}\u0000${c.day}\u0000${c.unitId}\u0000${c.sex}\u0000${c.ageBand}\u0000${c.nationality}\u0000${c.kind}\u0000${c.outcome}`
+  return `${c.fact}\u0000${c.day}\u0000${c.unitId}\u0000${c.sex}\u0000${c.ageBand}\u0000${c.nationality}\u0000${c.kind}\u0000${c.outcome}\u0000${c.channel}\u0000${c.body}\u0000${c.timing}`
 }
 
 /** Adds cells, times `sign`, into a sum by cell; cells that come to 0 are dropped. */

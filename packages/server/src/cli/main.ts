@@ -142,7 +142,7 @@ async function main(argv: string[]): Promise<number> {
         console.log(`summary tables differ from a recount of the records in ${differences.length} cells:`)
         for (const d of differences.slice(0, 50)) {
           const c = d.cell
-          console.log(`  ${c.fact} ${c.day} ${c.unitId} ${[c.sex, c.ageBand, c.nationality, c.kind, c.outcome].filter(Boolean).join(' ')}: stored ${d.stored}, recounted ${d.recounted}`)
+          console.log(`  ${c.fact} ${c.day} ${c.unitId} ${[c.sex, c.ageBand, c.nationality, c.kind, c.outcome, c.channel, c.body, c.timing].filter(Boolean).join(' ')}: stored ${d.stored}, recounted ${d.recounted}`)
         }
         console.log('run `faro stats rebuild` to replace them with the recount')
         return 1

@@ -24,14 +24,15 @@ export async function migrateToLatest({ db }: Db): Promise<string[]> {
  */
 export async function migrateDatabase(app: Db, database: Config['database']): Promise<string[]> {
   const applied = await asOwner(app, database, (owner) => migrateToLatest(owner))
-  // The summary table starts empty: a database with records before it gets their counts now.
-  if (applied.includes(STAT_CELLS_MIGRATION)) {
+  // The summary table starts empty (and is made again when its dimensions change): a database
+  // with records before it gets their counts now.
+  if (applied.some((m) => STAT_CELLS_MIGRATIONS.includes(m))) {
     await rebuild(app)
   }
   return applied
 }
 
-const STAT_CELLS_MIGRATION = '2026-12-07T1100-stat-cells'
+const STAT_CELLS_MIGRATIONS = ['2026-12-07T1100-stat-cells', '2026-12-08T0900-stat-cells-cases']
 
 /**
  * Grants `app`'s role its rights again, e.g. after a restore that came back without them; does

@@ -462,6 +462,9 @@ export interface StatCellsTable {
   nationality: string
   kind: string
   outcome: string
+  channel: string
+  body: string
+  timing: string
   /** A bigint on PostgreSQL, which answers it as a string. */
   n: number | string
 }

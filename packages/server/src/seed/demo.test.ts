@@ -9,7 +9,7 @@ import { ephemeralProtection } from '../protection/settings.ts'
 import { verifyAudit } from '../log/audit-repo.ts'
 import { call, testAppConfig, makeTestDb, signIn, testDialects, type TestEnv } from '../test/harness.ts'
 import { DEMO_DAYS } from './activity.ts'
-import { overdueHops, type CaseState } from '@faro/core'
+import { countRequest, emptyFigures, overdueHops, type CaseState } from '@faro/core'
 import { DEMO_ACCOUNTS, DEMO_CASES, DEMO_PASSWORD, seedDemo, type DemoSummary } from './demo.ts'
 import { DEMO_CASE_PIN } from './cases.ts'
 import { verify as verifySummaries } from '../statistics/summaries.ts'
@@ -128,6 +128,22 @@ for (const dialect of ['sqlite'] as const) {
       expect(await verifySummaries(env.db)).toEqual([])
       const attended = await env.db.db.selectFrom('statCells').select((eb) => eb.fn.sum<number>('n').as('n')).where('fact', '=', 'attended').executeTakeFirstOrThrow()
       expect(Number(attended.n)).toBeGreaterThan(1000)
+    })
+
+    it('counts the demo\'s cases and location requests in the summary as the records do', async () => {
+      const cases = (await env.db.db.selectFrom('records').select('state').where('recordType', '=', 'case').execute()).map((r) => JSON.parse(r.state) as CaseState)
+      const sum = async (fact: string, column: 'outcome' | 'timing', value: string) => Number((await env.db.db.selectFrom('statCells').select((eb) => eb.fn.sum<number>('n').as('n')).where('fact', '=', fact).where(column, '=', value).executeTakeFirstOrThrow()).n ?? 0)
+      const all = Number((await env.db.db.selectFrom('statCells').select((eb) => eb.fn.sum<number>('n').as('n')).where('fact', '=', 'case').executeTakeFirstOrThrow()).n)
+      expect(all).toBe(cases.length)
+      const figures = emptyFigures()
+      for (const c of cases.filter((x) => x.kind === 'location_request')) {
+        countRequest(figures, c)
+      }
+      expect(figures.requests).toBeGreaterThan(0)
+      expect(await sum('trace_request', 'outcome', 'answered')).toBe(figures.answered)
+      expect(await sum('trace_sought', 'outcome', 'found_alive')).toBe(figures.foundAlive)
+      expect(await sum('trace_sought', 'outcome', 'searching')).toBe(figures.searching)
+      expect((await sum('case', 'timing', 'on_time')) + (await sum('case', 'timing', 'late')) + (await sum('case', 'timing', 'pending'))).toBe(cases.length)
     })
 
     it('marks every generated record as demo', async () => {

@@ -24,7 +24,7 @@ describe('faro stats', () => {
     const file = path.join(dir, 'faro.sqlite')
     const db = new Database(file)
     // A record written by the batch has its cells; one more cell that no record gives is a difference.
-    db.prepare("insert into stat_cells (fact, day, unit_id, sex, age_band, nationality, kind, outcome, n) values ('attended', '2026-11-20', 'beta-tijuana', 'female', '18-29', 'HN', '', '', 4)").run()
+    db.prepare("insert into stat_cells (fact, day, unit_id, sex, age_band, nationality, kind, outcome, channel, body, timing, n) values ('attended', '2026-11-20', 'beta-tijuana', 'female', '18-29', 'HN', '', '', '', '', '', 4)").run()
     db.close()
     const broken = faro(['stats', 'verify'])
     expect(broken.status).toBe(1)

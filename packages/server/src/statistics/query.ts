@@ -15,7 +15,7 @@ import type { Database } from '../db/schema.ts'
  * column of its own and a unit moved to another state counts there from the next question on.
  */
 
-export const BY = ['border', 'state', 'unit', 'operation', 'year', 'half', 'quarter', 'month', 'week', 'day', 'sex', 'ageBand', 'nationality', 'kind', 'outcome'] as const
+export const BY = ['border', 'state', 'unit', 'operation', 'year', 'half', 'quarter', 'month', 'week', 'day', 'sex', 'ageBand', 'nationality', 'kind', 'outcome', 'channel', 'body', 'timing'] as const
 export type By = (typeof BY)[number]
 export { FACTS }
 
@@ -60,7 +60,7 @@ export interface OperationPeriod {
   endsOn: string
 }
 
-const CELL_COLUMN: Partial<Record<By, string>> = { sex: 'sex', ageBand: 'age_band', nationality: 'nationality', kind: 'kind', outcome: 'outcome' }
+const CELL_COLUMN: Partial<Record<By, string>> = { sex: 'sex', ageBand: 'age_band', nationality: 'nationality', kind: 'kind', outcome: 'outcome', channel: 'channel', body: 'body', timing: 'timing' }
 const UNIT_DIMS: ReadonlySet<By> = new Set(['border', 'state', 'unit'])
 const DAY_DIMS: ReadonlySet<By> = new Set(['week', 'day', 'operation'])
 const MONTH_DIMS: ReadonlySet<By> = new Set(['month', 'quarter', 'half'])

@@ -15,8 +15,8 @@ import { lockLog } from '../log/log.ts'
 
 const CELL_UPSERT: BulkInsert<'statCells'> = {
   table: 'statCells',
-  columns: ['fact', 'day', 'unitId', 'sex', 'ageBand', 'nationality', 'kind', 'outcome', 'n'],
-  tail: 'on conflict ("fact", "day", "unit_id", "sex", "age_band", "nationality", "kind", "outcome") do update set "n" = "stat_cells"."n" + excluded."n"',
+  columns: ['fact', 'day', 'unitId', 'sex', 'ageBand', 'nationality', 'kind', 'outcome', 'channel', 'body', 'timing', 'n'],
+  tail: 'on conflict ("fact", "day", "unit_id", "sex", "age_band", "nationality", "kind", "outcome", "channel", "body", "timing") do update set "n" = "stat_cells"."n" + excluded."n"',
 }
 
 /** Adds the changes (cells with signed counts, several per cell allowed) to the summary table. */
