@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseAction, type Actor } from '@faro/core'
 import type { Ctx } from '../log/context.ts'
 import { submitAction } from '../log/records.ts'
-import { makeTestEnv, newActionId, testDialects, type TestEnv } from '../test/harness.ts'
+import { retentionCtx } from '../protection/job.ts'
+import { shred } from '../protection/retention/retention.ts'
+import { call, makeTestEnv, makeUser, newActionId, signIn, testDialects, type TestEnv } from '../test/harness.ts'
 import { rebuild, storedCells, verify } from './summaries.ts'
 
 const COORDINATOR: Actor = { userId: 'stats-coordinator', role: 'group_coordinator', orgUnitId: 'inm' }
@@ -49,6 +51,9 @@ for (const dialect of testDialects()) {
       ctx = { db: env.db, clock: env.clock, actor: COORDINATOR, requestId: 'stats-test', lang: 'es' }
     })
     afterAll(async () => env?.close())
+    const fail = (): never => {
+      throw new Error('the test environment has no vault')
+    }
 
     async function run(s: Step): Promise<void> {
       const submit = (recordType: string, recordId: string, type: string, payload: Record<string, unknown>) => submitAction(ctx, parseAction({ id: newActionId(), recordType, recordId, type, payload }, 'es'))
@@ -117,6 +122,24 @@ for (const dialect of testDialects()) {
       // A correction that changes the people leaves no trace of the old ones.
       const attended = (await storedCells(env.db.db)).size
       expect(attended).toBeGreaterThan(0)
+    })
+
+    it('keeps every anonymous count when the retention run shreds the identities linked to the records', async () => {
+      const agent = await signIn(env, (await makeUser(env, 'group_coordinator', 'beta')).username)
+      const people: string[] = []
+      for (const target of made.filter((m) => m.type === 'attention' || m.type === 'rescue').slice(0, 3)) {
+        const res = await call(env, 'POST', '/api/people', { as: agent, body: { orgUnitId: 'beta', identity: { givenNames: 'Persona', firstSurname: `Prueba${people.length}` }, link: { recordType: target.type, recordId: target.id, legalBasis: 'vital_interest', purpose: 'rescue' } } })
+        expect(res.status, await res.clone().text()).toBe(201)
+        people.push(((await res.json()) as { id: string }).id)
+      }
+      expect(people.length).toBeGreaterThan(0)
+      const before = await storedCells(env.db.db)
+      for (const personId of people) {
+        await shred(retentionCtx(env.db, env.clock), env.protection ?? fail(), personId, 'person.shred')
+      }
+      expect(await env.db.db.selectFrom('people').select('id').where('id', 'in', people).where('shreddedAt', 'is', null).execute()).toEqual([])
+      expect(await storedCells(env.db.db)).toEqual(before)
+      expect(await verify(env.db)).toEqual([])
     })
 
     it('reports a tampered cell and rebuilds the table from the records', async () => {
