@@ -24,7 +24,7 @@ export {
   Username,
 } from './accounts/schemas.ts'
 export { Border, CreateOrgUnitInput, Latitude, Longitude, OrgUnit, OrgUnitKind, isInSubtree } from './org-units/schemas.ts'
-export { PolicyAction, POLICY, Scope, actionsOf, decide, holdsNationally, scopeCovers, scopesOf } from './policy/policy.ts'
+export { APPROVAL_ROLES, PolicyAction, POLICY, Scope, actionsOf, decide, holdsNationally, mayApprove, scopeCovers, scopesOf } from './policy/policy.ts'
 export type { Actor, Decision, PolicyRule, PolicyTarget } from './policy/policy.ts'
 export { ActionInput, AppendResult, MAX_DEVICE_COUNTER, OnlineActionInput, StoredAction } from './actions/schemas.ts'
 export { parseAction, parseDeviceAction, parseOnlineAction } from './actions/parse.ts'

@@ -48,6 +48,9 @@ export const PolicyAction = z.enum([
   'trace.review',
   // The statistics' exact counts under a unit (what leaves for the public is suppressed apart).
   'statistics.read',
+  // Approving a period's published tables: a unit's coordinator for the unit, then the national
+  // office for the programme, which publishes them (and their revisions) as open data.
+  'statistics.approve',
 ])
 export type PolicyAction = z.infer<typeof PolicyAction>
 
@@ -175,6 +178,12 @@ export const POLICY: readonly PolicyRule[] = [
   ...rows('data_protection_officer', ['statistics.read'], 'national'),
   ...rows('group_coordinator', ['statistics.read'], 'subtree'),
   ...rows('field_agent', ['statistics.read'], 'unit'),
+  // Approving the open data: a group's coordinator their groups, the Paisano national office its
+  // states and its programme, the national analyst the groups' programme (approvalRole narrows
+  // each level to its role).
+  ...rows('group_coordinator', ['statistics.approve'], 'subtree'),
+  ...rows('paisano_coordinator', ['statistics.approve'], 'subtree'),
+  ...rows('national_analyst', ['statistics.approve'], 'national'),
 
   // The public site's editions: the guide's editors and the Paisano national office write,
   // schedule and publish the guide and the information pages; administrators read them to help.
@@ -189,6 +198,26 @@ export const POLICY: readonly PolicyRule[] = [
   ...rows('group_coordinator', ['device.read', 'device.manage'], 'subtree'),
   ...rows('administrator', ['device.read', 'device.manage'], 'national'),
 ]
+
+/**
+ * Who approves a programme's published tables at each level: a Grupo Beta's tables by its group
+ * coordinator and then the national analyst; Paisano's states' and programme's by the Paisano
+ * national office.
+ */
+export const APPROVAL_ROLES: Readonly<Record<'beta' | 'paisano', Readonly<Record<'coordinator' | 'national', Role>>>> = {
+  beta: { coordinator: 'group_coordinator', national: 'national_analyst' },
+  paisano: { coordinator: 'paisano_coordinator', national: 'paisano_coordinator' },
+}
+
+/**
+ * Whether an actor may approve a programme's tables at a level for a unit: their role must be
+ * that level's (`APPROVAL_ROLES`) and hold `statistics.approve` over the unit.
+ * @example mayApprove({ userId: 'u1', role: 'group_coordinator', orgUnitId: 'beta-tijuana' }, 'beta', 'coordinator',
+ *   { orgUnitPath: ['inm', 'beta', 'beta-tijuana'] }) // true
+ */
+export function mayApprove(actor: Actor, programme: 'beta' | 'paisano', level: 'coordinator' | 'national', target: PolicyTarget): boolean {
+  return APPROVAL_ROLES[programme][level] === actor.role && decide(actor, 'statistics.approve', target).allowed
+}
 
 /** Who is asking: their account, role and org unit. */
 export interface Actor {

@@ -38,6 +38,8 @@ export interface Database {
   accountActivations: AccountActivationsTable
   publicMedia: PublicMediaTable
   statCells: StatCellsTable
+  statApprovals: StatApprovalsTable
+  statPublications: StatPublicationsTable
   attachmentCustody: AttachmentCustodyTable
 }
 
@@ -467,4 +469,32 @@ export interface StatCellsTable {
   timing: string
   /** A bigint on PostgreSQL, which answers it as a string. */
   n: number | string
+}
+
+/** A programme's period approved for a unit: by its coordinator, or nationally (each revision). */
+export interface StatApprovalsTable {
+  id: string
+  programme: string
+  period: string
+  unitId: string
+  level: 'coordinator' | 'national'
+  /** 0 for a coordinator's approval; 1, 2… for the national office's publications. */
+  revision: number
+  approvedBy: string
+  approvedAt: string
+}
+
+/** A published table as it went out, frozen: one row per table and revision, never changed. */
+export interface StatPublicationsTable {
+  programme: string
+  period: string
+  tableId: string
+  revision: number
+  k: number
+  /** The protected table (JSON), exactly as published. */
+  shown: string
+  /** The exact counts it was protected from (JSON); never published. */
+  counts: string
+  approvedBy: string
+  publishedAt: string
 }

@@ -33,6 +33,7 @@ import { convoyRoutes } from '../operations/convoy-routes.ts'
 import { publicRoutes } from '../public/public-routes.ts'
 import { SiteEditions } from '../guide/editions.ts'
 import { guideRoutes, publicMediaRoutes } from '../guide/guide-routes.ts'
+import { approvalRoutes } from '../statistics/approval-routes.ts'
 import { statisticsRoutes } from '../statistics/statistics-routes.ts'
 import { publicFormRoutes } from '../public/forms.ts'
 import { publicConvoyRoutes } from '../public/convoys.ts'
@@ -141,6 +142,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const editions = new SiteEditions({ db: deps.db, clock: deps.clock })
   app.route('/api', guideRoutes(editions))
   app.route('/api', statisticsRoutes())
+  app.route('/api', approvalRoutes())
   app.route('/open311/v2', open311Routes({ ...cases, maxBodyBytes: deps.config.maxBodyBytes }))
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(app, { title: 'Faro API', version: '0.1.0' })))
   app.route('/', basemapRoutes(deps.config.mapPmtilesFile))

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { decide, PolicyAction, scopesOf, GenericRecordType, RECORD_TYPES, Role, type Actor, type PolicyTarget } from '@faro/core'
+import { decide, mayApprove, PolicyAction, scopesOf, GenericRecordType, RECORD_TYPES, Role, type Actor, type PolicyTarget } from '@faro/core'
+import { v7 as uuidv7 } from 'uuid'
+import { listOrgUnits } from '../accounts/org-units-repo.ts'
+import { insertApproval } from '../statistics/approvals-repo.ts'
 import { findOrgUnit } from '../accounts/org-units-repo.ts'
 import { findRecord, policyTargetOf } from '../log/records-repo.ts'
 import { submitAction } from '../log/records.ts'
@@ -333,6 +336,31 @@ for (const dialect of testDialects()) {
         })
       }
 
+      // Approving the open data: the unit's coordinator level for a group or a Paisano state, the
+      // national level for the programme's unit, each only by its role (mayApprove). Each probe
+      // has a period of its own; the national one finds every group approved before it.
+      for (const situation of ['unit', 'child', 'outside'] as const) {
+        it(`${role}: statistics.approve (${situation}) follows the table`, async () => {
+          const a = actors.get(role)
+          const year = 2100 + ++counter
+          const unit = SITUATIONS[situation].unit
+          let period = String(year)
+          if (situation === 'outside') {
+            period = `winter-${year}`
+            const made = await call(env, 'POST', '/api/operations', { as: caseSeeder, body: { id: newActionId(), kind: 'winter', name: `Operativo Invierno ${year}`, startsOn: `${year}-11-15`, endsOn: `${year + 1}-01-08`, orgUnitId: 'paisano' } })
+            expect(made.status).toBe(201)
+          }
+          if (situation === 'unit') {
+            for (const group of (await listOrgUnits(env.db.db)).filter((u) => u.kind === 'beta_group')) {
+              await insertApproval(env.db.db, { id: uuidv7(), programme: 'beta', period, unitId: group.id, level: 'coordinator', revision: 0, approvedBy: 'matrix', approvedAt: '2026-11-20T12:00:00.000Z' })
+            }
+          }
+          const res = await call(env, 'POST', '/api/statistics/approvals', { as: a?.session, body: { period, unit } })
+          const allowed = mayApprove(a?.actor ?? missing(), situation === 'outside' ? 'paisano' : 'beta', situation === 'unit' ? 'national' : 'coordinator', target(role, situation))
+          expectDecision(res, allowed, 201)
+        })
+      }
+
       for (const probe of nonRecord) {
         for (const situation of probe.situations) {
           it(`${role}: ${probe.label ?? probe.action} (${situation}) follows the table`, async () => {
@@ -352,7 +380,7 @@ for (const dialect of testDialects()) {
     }
 
     it('covers every action of the table', () => {
-      const probed = new Set([...GenericRecordType.options.flatMap((t) => [`${t}.create`, `${t}.read`, `${t}.update`]), 'case.create', 'case.read', 'case.update', 'case.route', 'case.answer', 'case.close', 'trace.review', 'user.manage', 'user.reset_second_factor', 'org_unit.manage', 'audit.read', 'audit.verify', 'user.read', 'token.manage', 'device.register', 'device.read', 'device.manage', 'person.create', 'person.read', 'person.reveal', 'person.disclose', 'consent.manage', 'rights.manage', 'retention.manage', 'person.hold', 'guide_edition.create', 'guide_edition.read', 'guide_edition.update', 'statistics.read'])
+      const probed = new Set([...GenericRecordType.options.flatMap((t) => [`${t}.create`, `${t}.read`, `${t}.update`]), 'case.create', 'case.read', 'case.update', 'case.route', 'case.answer', 'case.close', 'trace.review', 'user.manage', 'user.reset_second_factor', 'org_unit.manage', 'audit.read', 'audit.verify', 'user.read', 'token.manage', 'device.register', 'device.read', 'device.manage', 'person.create', 'person.read', 'person.reveal', 'person.disclose', 'consent.manage', 'rights.manage', 'retention.manage', 'person.hold', 'guide_edition.create', 'guide_edition.read', 'guide_edition.update', 'statistics.read', 'statistics.approve'])
       expect(PolicyAction.options.filter((a) => !probed.has(a))).toEqual([])
     })
 

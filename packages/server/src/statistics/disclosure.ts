@@ -154,6 +154,110 @@ export async function attack(grid: readonly (readonly number[])[], withheld: rea
 
 /** Withholds the small cells, then as many more as the attacker needs to be kept k wide. */
 export async function protect(table: CountTable, k: number = DEFAULT_K): Promise<ProtectedTable> {
+  return protectFrom(table, k, undefined)
+}
+
+/**
+ * `protect()`, with some cells withheld from the start besides the small ones: a revision keeps
+ * the cells its previous publication withheld (and any the differencing check adds). `keep` is
+ * the mask with the totals, (rows + 1) × (cols + 1), as `publishedGrid` gives it.
+ */
+export async function protectKeeping(table: CountTable, k: number, keep: readonly (readonly boolean[])[]): Promise<ProtectedTable> {
+  return protectFrom(table, k, keep)
+}
+
+/**
+ * The differencing attacker: someone holding a table's earlier publication and its revision (the
+ * same rows and columns, withheld cells unknown in each) works out, for every cell and total, the
+ * least and greatest number of records it gained, `d = new − old`, under both tables' row and
+ * column equations. They assume records were only added (d ≥ 0); when that cannot be (records
+ * were corrected away), they drop the assumption. A least `d` from 1 to k − 1 tells them that
+ * between 1 and k − 1 of the new records fall there.
+ */
+export async function attackRevision(
+  before: { grid: readonly (readonly number[])[]; withheld: readonly (readonly boolean[])[] },
+  after: { grid: readonly (readonly number[])[]; withheld: readonly (readonly boolean[])[] },
+): Promise<{ onlyAdded: boolean; differences: Exposure[] }> {
+  const rows = after.grid.length - 1
+  const cols = (after.grid[0]?.length ?? 1) - 1
+  const constraints = [...equationsOf('o', before.grid, before.withheld), ...equationsOf('n', after.grid, after.withheld)]
+  // d = new − old, as its unknown part (a sum of variables) and its known part.
+  const differenceOf = (i: number, j: number): { terms: [number, string][]; constant: number } => {
+    const terms: [number, string][] = []
+    let constant = 0
+    if (after.withheld[i]?.[j] === true) {
+      terms.push([1, `n_${i}_${j}`])
+    } else {
+      constant += after.grid[i]?.[j] ?? 0
+    }
+    if (before.withheld[i]?.[j] === true) {
+      terms.push([-1, `o_${i}_${j}`])
+    } else {
+      constant -= before.grid[i]?.[j] ?? 0
+    }
+    return { terms, constant }
+  }
+  const cells: [number, number][] = []
+  for (let i = 0; i <= rows; i++) {
+    for (let j = 0; j <= cols; j++) {
+      cells.push([i, j])
+    }
+  }
+  const written = (terms: [number, string][]) => terms.map(([c, v]) => `${c < 0 ? '-' : '+'} ${v}`).join(' ')
+  const added = cells.flatMap(([i, j], index) => {
+    const { terms, constant } = differenceOf(i, j)
+    return terms.length === 0 ? [] : [` d${index}: ${written(terms)} >= ${-constant}`]
+  })
+  const variables = [...variablesOf('o', before.withheld), ...variablesOf('n', after.withheld)]
+  const bounds = variables.map((v) => ` ${v} >= 0`).join('\n')
+  const lp = await solver()
+  const run = (extra: readonly string[], sense: 'Minimize' | 'Maximize', terms: [number, string][]): number | 'infeasible' => {
+    const result = lp.solve(`${sense}\n obj: ${written(terms)}\nSubject To\n${[...constraints, ...extra].join('\n')}\nBounds\n${bounds}\nEnd`)
+    if (result.Status === 'Unbounded') {
+      return sense === 'Maximize' ? Infinity : -Infinity
+    }
+    if (result.Status !== 'Optimal') {
+      return 'infeasible'
+    }
+    return Math.round(terms.reduce((sum, [c, v]) => sum + c * (result.Columns[v]?.Primal ?? 0), 0))
+  }
+  const solveAll = (extra: readonly string[]): Exposure[] | undefined => {
+    const out: Exposure[] = []
+    for (const [i, j] of cells) {
+      const { terms, constant } = differenceOf(i, j)
+      if (terms.length === 0) {
+        out.push({ row: i, col: j, low: constant, high: constant })
+        continue
+      }
+      const low = run(extra, 'Minimize', terms)
+      const high = run(extra, 'Maximize', terms)
+      if (low === 'infeasible' || high === 'infeasible') {
+        return undefined
+      }
+      out.push({ row: i, col: j, low: low + constant, high: high + constant })
+    }
+    return out
+  }
+  if (variables.length === 0 && added.length === 0) {
+    return { onlyAdded: true, differences: solveAll([]) ?? [] }
+  }
+  const assuming = cells.every(([i, j]) => {
+    const { terms, constant } = differenceOf(i, j)
+    return terms.length > 0 || constant >= 0
+  })
+    ? solveAll(added)
+    : undefined
+  if (assuming !== undefined) {
+    return { onlyAdded: true, differences: assuming }
+  }
+  const free = solveAll([])
+  if (free === undefined) {
+    throw new Error('the two publications\' equations have no solution')
+  }
+  return { onlyAdded: false, differences: free }
+}
+
+async function protectFrom(table: CountTable, k: number, keep: readonly (readonly boolean[])[] | undefined): Promise<ProtectedTable> {
   if (!Number.isInteger(k) || k < 2) {
     throw new RangeError(`k must be a whole number of at least 2: ${k}`)
   }
@@ -161,7 +265,7 @@ export async function protect(table: CountTable, k: number = DEFAULT_K): Promise
   const rows = table.rows.length
   const cols = table.cols.length
   const primary = grid.map((line) => line.map((n) => n > 0 && n < k))
-  const withheld = primary.map((line) => [...line])
+  const withheld = primary.map((line, i) => line.map((small, j) => small || keep?.[i]?.[j] === true))
   const lines = linesOf(rows, cols)
   const count = (line: [number, number][]) => line.filter(([i, j]) => withheld[i]?.[j] === true).length
 
@@ -225,4 +329,37 @@ export async function protect(table: CountTable, k: number = DEFAULT_K): Promise
 export function publishedGrid(table: ProtectedTable): { grid: number[][]; withheld: boolean[][] } {
   const all = [...table.cells.map((line, i) => [...line, table.rowTotals[i] ?? table.total]), [...table.colTotals, table.total]]
   return { grid: all.map((line) => line.map((s) => ('value' in s ? s.value : 0))), withheld: all.map((line) => line.map((s) => !('value' in s))) }
+}
+
+/** The row and column equations of a published grid, its withheld cells named `<prefix>_i_j`. */
+function equationsOf(prefix: string, grid: readonly (readonly number[])[], withheld: readonly (readonly boolean[])[]): string[] {
+  const rows = grid.length - 1
+  const cols = (grid[0]?.length ?? 1) - 1
+  const out: string[] = []
+  const equation = (cells: [number, number][], totalAt: [number, number]) => {
+    let constant = 0
+    const terms: string[] = []
+    for (const [i, j] of [...cells, totalAt]) {
+      const sign = i === totalAt[0] && j === totalAt[1] ? -1 : 1
+      if (withheld[i]?.[j] === true) {
+        terms.push(`${sign < 0 ? '-' : '+'} ${prefix}_${i}_${j}`)
+      } else {
+        constant -= sign * (grid[i]?.[j] ?? 0)
+      }
+    }
+    if (terms.length > 0) {
+      out.push(` ${prefix}${out.length}: ${terms.join(' ')} = ${constant}`)
+    }
+  }
+  for (let i = 0; i <= rows; i++) {
+    equation(Array.from({ length: cols }, (_, j): [number, number] => [i, j]), [i, cols])
+  }
+  for (let j = 0; j <= cols; j++) {
+    equation(Array.from({ length: rows }, (_, i): [number, number] => [i, j]), [rows, j])
+  }
+  return out
+}
+
+function variablesOf(prefix: string, withheld: readonly (readonly boolean[])[]): string[] {
+  return withheld.flatMap((line, i) => line.flatMap((w, j) => (w ? [`${prefix}_${i}_${j}`] : [])))
 }
