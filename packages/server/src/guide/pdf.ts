@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit'
 import type { GuideAudience, GuideSeason } from '@faro/core'
+import { pdfBytes, pdfDocument } from '../pdf-document.ts'
 import type { PublicContent } from '../public/content.ts'
 import type { PublicLang } from '../public/languages.ts'
 import { markdownTokens, PICTOGRAM_MARKER } from '../public/markdown.ts'
@@ -26,15 +26,8 @@ const ACCENT = '#0b5394'
 
 /** A PDF document whose bytes are collected as it is drawn. */
 function newDocument(title: string, lang: PublicLang, year: number, layout: { margin?: number; bufferPages?: boolean } = {}): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
-  // A fixed creation date: the same text prints to the same bytes.
-  const doc = new PDFDocument({ size: 'A4', margin: layout.margin ?? MARGIN, bufferPages: layout.bufferPages ?? false, info: { Title: title, Producer: 'Faro', Creator: 'Faro', CreationDate: new Date(Date.UTC(year, 0, 1)) }, lang })
-  const chunks: Buffer[] = []
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
-  })
-  return { doc, done }
+  const doc = pdfDocument({ title, lang, year, margin: layout.margin ?? MARGIN, bufferPages: layout.bufferPages })
+  return { doc, done: pdfBytes(doc) }
 }
 
 function emergency(doc: PDFKit.PDFDocument, lang: PublicLang, size = 11): void {
