@@ -21,7 +21,7 @@ const root = createRootRoute({
  * A page of the navigation: its component loads when first opened (only the home page is in the
  * first download) and shows only to the roles `nav.ts` opens it to.
  */
-function page(id: Exclude<RouteId, '' | 'live' | 'guide'>, load: () => Promise<Record<string, ComponentType>>, exportName: string) {
+function page(id: Exclude<RouteId, '' | 'live' | 'guide' | 'statistics'>, load: () => Promise<Record<string, ComponentType>>, exportName: string) {
   const Component = lazyRouteComponent(load, exportName)
   return createRoute({ getParentRoute: () => root, path: `/${id}`, component: () => <Guarded id={id} component={Component} /> })
 }
@@ -86,6 +86,33 @@ export const intakeRoute = createRoute({
 })
 
 const IntakePage = lazyRouteComponent(() => import('./features/cases/intake-page.tsx'), 'IntakePage')
+
+/**
+ * The statistics (`/statistics`): the question in the address — `fact`, `period`, `unit`, the
+ * `border` and `state` drilled into, and the breakdown `by` — so Back goes back up a drill-down
+ * and a link opens the same table. The page reads the words; here only short plain ones are kept.
+ */
+export const statisticsRoute = createRoute({
+  getParentRoute: () => root,
+  path: '/statistics',
+  validateSearch: (search: Record<string, unknown>): { fact?: string; period?: string; unit?: string; border?: string; state?: string; by?: string } =>
+    Object.fromEntries(['fact', 'period', 'unit', 'border', 'state', 'by'].flatMap((key) => {
+      const value = search[key]
+      return typeof value === 'string' && /^[\p{L}\p{N} ._:-]{1,100}$/u.test(value) ? [[key, value]] : []
+    })),
+  component: () => <Guarded id="statistics" component={StatisticsPage} />,
+})
+
+const StatisticsPage = lazyRouteComponent(() => import('./features/statistics/statistics-page.tsx'), 'StatisticsPage')
+
+/** The programme's year in the layout of its printed report: `/statistics/year/2026`. */
+export const statisticsYearRoute = createRoute({
+  getParentRoute: () => root,
+  path: '/statistics/year/$year',
+  component: () => <Guarded id="statistics" component={StatisticsYearPage} />,
+})
+
+const StatisticsYearPage = lazyRouteComponent(() => import('./features/statistics/year-page.tsx'), 'StatisticsYearPage')
 
 /** One record: `/records/attention/att-…`, its type checked against the registry. */
 export const recordRoute = createRoute({
@@ -173,6 +200,8 @@ const routes: AnyRoute[] = [
   page('operations', () => import('./features/operations/operations-page.tsx'), 'OperationsPage'),
   page('roster', () => import('./features/operations/roster-page.tsx'), 'RosterPage'),
   page('surge', () => import('./features/surge/surge-page.tsx'), 'SurgePage'),
+  statisticsRoute,
+  statisticsYearRoute,
   page('convoys', () => import('./features/convoys/convoys-page.tsx'), 'ConvoysPage'),
   guideRoute,
   page('team', () => import('./features/registries/staff-page.tsx'), 'StaffPage'),

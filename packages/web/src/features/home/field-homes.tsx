@@ -41,6 +41,11 @@ export function GroupCoordinatorHome() {
           </Link>
         ) : null}
         <SurgeHomeLink />
+        {can('statistics.read') ? (
+          <Link to="statistics" className="button button-secondary" data-testid="home-statistics">
+            {t('stats.home')}
+          </Link>
+        ) : null}
       </Actions>
     </Page>
   )
@@ -52,7 +57,10 @@ export function NationalAnalystHome() {
     <Page testId="home-national_analyst" title={t('home.national_analyst.title')} intro={t('home.national_analyst.intro')}>
       <ActivityOverview breakdown />
       <Actions>
-        <Link to="field" className="button button-primary">
+        <Link to="statistics" className="button button-primary" data-testid="home-statistics">
+          {t('stats.home')}
+        </Link>
+        <Link to="field" className="button button-secondary">
           {t('home.openField')}
         </Link>
       </Actions>

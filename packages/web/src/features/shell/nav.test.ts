@@ -89,6 +89,12 @@ describe('navFor', () => {
     expect(canOpen('inspections', ['place.read'])).toBe(false)
   })
 
+  it('gives the statistics to who may read them, and to no one else', () => {
+    expect(navFor(['place.read', 'attention.read', 'statistics.read']).map((n) => n.route)).toContain('statistics')
+    expect(canOpen('statistics', ['statistics.read'])).toBe(true)
+    expect(canOpen('statistics', ['place.read', 'case.create', 'case.read'])).toBe(false)
+  })
+
   it('refuses unknown routes and routes the role lacks', () => {
     expect(canOpen('nowhere', ['user.read'])).toBe(false)
     expect(canOpen('tokens', ['place.read'])).toBe(false)

@@ -2,7 +2,7 @@ import type { PolicyAction } from '@faro/core'
 import type { MessageKey } from '../../i18n/messages.ts'
 
 /** The pages of the staff app, by route (the path below /app/). */
-export type RouteId = '' | 'call' | 'calls' | 'intake' | 'trace-request' | 'registry-import' | 'cases' | 'folio' | 'case-scorecards' | 'case-patterns' | 'routing-rules' | 'capture' | 'field' | 'live' | 'import' | 'places' | 'operations' | 'roster' | 'surge' | 'convoys' | 'guide' | 'team' | 'equipment' | 'inspections' | 'staff' | 'audit' | 'people' | 'rights' | 'tokens' | 'units' | 'account'
+export type RouteId = '' | 'call' | 'calls' | 'intake' | 'trace-request' | 'registry-import' | 'cases' | 'folio' | 'case-scorecards' | 'case-patterns' | 'routing-rules' | 'capture' | 'field' | 'live' | 'import' | 'places' | 'operations' | 'roster' | 'surge' | 'statistics' | 'convoys' | 'guide' | 'team' | 'equipment' | 'inspections' | 'staff' | 'audit' | 'people' | 'rights' | 'tokens' | 'units' | 'account'
 
 export interface NavItem {
   route: RouteId
@@ -51,6 +51,9 @@ const PAGES: readonly PageRule[] = [
   { route: 'operations', label: 'ops.nav.operations', anyOf: ['operation.create', 'shift.create'] },
   { route: 'roster', label: 'ops.nav.roster', anyOf: ['shift.create'] },
   { route: 'surge', label: 'surge.nav', anyOf: ['surge.read'] },
+  // The offices' exact counts, each its own unit's: the national ones, the data-protection
+  // officer, a group's coordination and its agents.
+  { route: 'statistics', label: 'stats.nav', anyOf: ['statistics.read'] },
   // Paisano's convoys: in the menu of the national office that schedules them; anyone signed in
   // reads them by the address.
   { route: 'convoys', label: 'convoy.nav', anyOf: ['convoy.create'], opensWith: ['convoy.read'] },
