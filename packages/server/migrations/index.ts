@@ -18,6 +18,7 @@ import * as publicMedia from './2026-12-07T1000-public-media.ts'
 import * as statCells from './2026-12-07T1100-stat-cells.ts'
 import * as statCellsCases from './2026-12-08T0900-stat-cells-cases.ts'
 import * as statApprovals from './2026-12-08T1100-stat-approvals.ts'
+import * as statIndexes from './2026-12-08T1300-stat-indexes.ts'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T1100-stat-cells': statCells,
   '2026-12-08T0900-stat-cells-cases': statCellsCases,
   '2026-12-08T1100-stat-approvals': statApprovals,
+  '2026-12-08T1300-stat-indexes': statIndexes,
 }

@@ -38,6 +38,7 @@ export interface Database {
   accountActivations: AccountActivationsTable
   publicMedia: PublicMediaTable
   statCells: StatCellsTable
+  statMargins: StatMarginsTable
   statApprovals: StatApprovalsTable
   statPublications: StatPublicationsTable
   attachmentCustody: AttachmentCustodyTable
@@ -467,6 +468,18 @@ export interface StatCellsTable {
   channel: string
   body: string
   timing: string
+  /** A bigint on PostgreSQL, which answers it as a string. */
+  n: number | string
+}
+
+/** The summary's one-way margins (statistics/margins.ts). */
+export interface StatMarginsTable {
+  grain: string
+  fact: string
+  dim: string
+  period: string
+  unitId: string
+  value: string
   /** A bigint on PostgreSQL, which answers it as a string. */
   n: number | string
 }

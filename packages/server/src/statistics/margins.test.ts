@@ -1,0 +1,54 @@
+import { parseAction, type Actor } from '@faro/core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Ctx } from '../log/context.ts'
+import { submitAction } from '../log/records.ts'
+import { makeTestEnv, newActionId, testDialects, type TestEnv } from '../test/harness.ts'
+import { marginKey, marginsOf, storedMargins } from './margins.ts'
+import { rebuild, storedCells } from './summaries.ts'
+
+const COORDINATOR: Actor = { userId: 'margins-coordinator', role: 'group_coordinator', orgUnitId: 'inm' }
+
+for (const dialect of testDialects()) {
+  describe(`${dialect}: the summary's margins`, () => {
+    let env: TestEnv
+    let ctx: Ctx
+
+    beforeAll(async () => {
+      env = await makeTestEnv(dialect)
+      ctx = { db: env.db, clock: env.clock, actor: COORDINATOR, requestId: 'margins-test', lang: 'es' }
+    })
+    afterAll(async () => env?.close())
+
+    const submit = (recordType: string, recordId: string, type: string, payload: Record<string, unknown>) => submitAction(ctx, parseAction({ id: newActionId(), recordType, recordId, type, payload }, 'es'))
+    /** The margins the stored cells make, against the stored margins. */
+    async function expectMarginsOfCells(): Promise<void> {
+      const expected = new Map(marginsOf([...(await storedCells(env.db.db)).values()]).map((m) => [marginKey(m), m]))
+      expect(Object.fromEntries(await storedMargins(env.db.db))).toEqual(Object.fromEntries(expected))
+    }
+
+    it('adds each cell to its day\'s and its month\'s total and one-dimension margins, and moves them on a correction', async () => {
+      const attention = newActionId()
+      await submit('attention', attention, 'AttentionRecorded', { orgUnitId: 'beta-tijuana', at: '2026-11-30T20:00:00.000Z', setting: 'base', people: [{ count: 3, sex: 'female', ageBand: '18-29', nationality: 'HN', vulnerabilities: ['pregnant'] }, { count: 2, sex: 'male', nationality: 'GT' }], services: ['water'] })
+      await submit('rescue', newActionId(), 'RescueRecorded', { orgUnitId: 'beta-nogales', at: '2026-12-01T06:30:00.000Z', emergencyType: 'dehydration', people: [{ count: 1, sex: 'male' }], outcome: 'first_aid' })
+      await expectMarginsOfCells()
+      const margins = [...(await storedMargins(env.db.db)).values()]
+      const attended = (grain: string, dim: string, value: string) => margins.find((m) => m.grain === grain && m.fact === 'attended' && m.unitId === 'beta-tijuana' && m.dim === dim && m.value === value)?.n
+      expect([attended('day', '', ''), attended('month', '', ''), attended('month', 'sex', 'female'), attended('month', 'nationality', 'GT')]).toEqual([5, 5, 3, 2])
+      // 06:30 UTC on 1 December is still 30 November in Nogales (UTC−7).
+      expect(margins.filter((m) => m.fact === 'rescued' && m.dim === '').map((m) => m.period).sort()).toEqual(['2026-11', '2026-11-30'])
+
+      await submit('attention', attention, 'AttentionCorrected', { people: [{ count: 4, sex: 'male', nationality: 'GT' }] })
+      await expectMarginsOfCells()
+      expect(attended('month', 'sex', 'female')).toBe(3)
+      const after = [...(await storedMargins(env.db.db)).values()]
+      expect(after.find((m) => m.grain === 'month' && m.fact === 'attended' && m.unitId === 'beta-tijuana' && m.dim === 'sex' && m.value === 'female')).toBeUndefined()
+      expect(after.find((m) => m.grain === 'month' && m.fact === 'attended' && m.unitId === 'beta-tijuana' && m.dim === '')?.n).toBe(4)
+    })
+
+    it('is made again with the cells by a rebuild', async () => {
+      await env.db.db.updateTable('statMargins').set({ n: 999 }).where('fact', '=', 'attended').execute()
+      await rebuild(env.db)
+      await expectMarginsOfCells()
+    })
+  })
+}

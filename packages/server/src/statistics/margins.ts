@@ -1,0 +1,84 @@
+import type { StatCell } from '@faro/core'
+import type { Kysely } from 'kysely'
+import { bulkInsert, type BulkInsert } from '../db/bulk-insert.ts'
+import type { Database } from '../db/schema.ts'
+import type { DialectName } from '../db/open.ts'
+
+/**
+ * The summary's one-way margins (`stat_margins`): each fact's count by unit and day, and by unit and
+ * month, in total (`dim` '') and by each one dimension alone (`dim` sex, ageBand, nationality,
+ * kind…, `value` its value). A cell crosses every dimension, so a national year of people
+ * attended is about a million cells at ten million records; the same year as margins is a few
+ * hundred rows per unit. Whatever needs no crossing — the field summary's figures, a table by one
+ * dimension — reads them here. Kept by `applyCells` in the same statement batch as the cells, so
+ * they are never ahead of or behind the cells.
+ */
+
+export type MarginGrain = 'day' | 'month'
+
+/** The dimensions a margin is taken by, besides the total. */
+export const MARGIN_DIMS = ['sex', 'ageBand', 'nationality', 'kind', 'outcome', 'channel', 'body', 'timing'] as const
+export type MarginDim = (typeof MARGIN_DIMS)[number]
+
+export interface Margin {
+  grain: MarginGrain
+  /** The day (YYYY-MM-DD) or the month (YYYY-MM). */
+  period: string
+  fact: string
+  unitId: string
+  /** '' for the total. */
+  dim: MarginDim | ''
+  value: string
+  n: number
+}
+
+const MARGIN_UPSERT: BulkInsert<'statMargins'> = {
+  table: 'statMargins',
+  columns: ['grain', 'fact', 'dim', 'period', 'unitId', 'value', 'n'],
+  tail: 'on conflict ("grain", "fact", "dim", "period", "unit_id", "value") do update set "n" = "stat_margins"."n" + excluded."n"',
+}
+
+/** The margins of cells (signed changes allowed), one per margin, those that come to 0 left out. */
+export function marginsOf(cells: readonly StatCell[]): Margin[] {
+  const out = new Map<string, Margin>()
+  const add = (grain: MarginGrain, period: string, c: StatCell, dim: MarginDim | '', value: string) => {
+    const key = `${grain}\u0000${period}\u0000${c.fact}\u0000${c.unitId}\u0000${dim}\u0000${value}`
+    const m = out.get(key)
+    if (m === undefined) {
+      out.set(key, { grain, period, fact: c.fact, unitId: c.unitId, dim, value, n: c.n })
+    } else {
+      m.n += c.n
+    }
+  }
+  for (const c of cells) {
+    for (const [grain, period] of [['day', c.day], ['month', c.day.slice(0, 7)]] as const) {
+      add(grain, period, c, '', '')
+      for (const dim of MARGIN_DIMS) {
+        // A dimension a fact does not have is '' in its cells: no margin by it.
+        if (c[dim] !== '') {
+          add(grain, period, c, dim, c[dim])
+        }
+      }
+    }
+  }
+  return [...out.values()].filter((m) => m.n !== 0)
+}
+
+/** Adds cells' changes to the margins. */
+export async function applyMargins(db: Kysely<Database>, dialect: DialectName, changes: readonly StatCell[]): Promise<void> {
+  await bulkInsert(db, dialect, MARGIN_UPSERT, marginsOf(changes))
+}
+
+/** The margins as stored, those of 0 left out, each named by its key. */
+export async function storedMargins(db: Kysely<Database>): Promise<Map<string, Margin>> {
+  const rows = await db.selectFrom('statMargins').selectAll().where('n', '!=', 0).execute()
+  return new Map(rows.map((r) => {
+    const m: Margin = { grain: r.grain === 'month' ? 'month' : 'day', period: r.period, fact: r.fact, unitId: r.unitId, dim: r.dim as Margin['dim'], value: r.value, n: Number(r.n) }
+    return [marginKey(m), m]
+  }))
+}
+
+/** The name of a margin's place in the table. */
+export function marginKey(m: Omit<Margin, 'n'>): string {
+  return `${m.grain}\u0000${m.period}\u0000${m.fact}\u0000${m.unitId}\u0000${m.dim}\u0000${m.value}`
+}
