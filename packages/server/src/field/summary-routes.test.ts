@@ -89,6 +89,49 @@ for (const dialect of testDialects()) {
   })
 }
 
+for (const dialect of testDialects()) {
+  describe(`${dialect}: GET /api/field/summary from the summary's margins`, () => {
+    let env: TestEnv
+    let agent: Session
+    let national: Session
+
+    beforeAll(async () => {
+      env = await makeTestEnv(dialect)
+      agent = await signIn(env, (await makeUser(env, 'field_agent', 'beta-tijuana')).username)
+      national = await signIn(env, (await makeUser(env, 'national_analyst', 'inm')).username)
+      const south = await signIn(env, (await makeUser(env, 'field_agent', 'beta-tapachula')).username)
+      // The test clock stands at 2026-11-21T10:00Z. 07:30Z is 23:30 yesterday in Tijuana (UTC−8)
+      // but 01:30 today in Mexico City: the record counts on Tijuana's day, as in the statistics.
+      const n = await push(env, agent, { deviceId: `margins-north-${Date.now()}`, actions: [
+        action(1, 'attention', 'AttentionRecorded', { orgUnitId: 'beta-tijuana', at: '2026-11-21T07:30:00.000Z', setting: 'base', people: [{ count: 2 }], services: ['water'], location: { lat: 32.51, lon: -117 } }),
+        action(2, 'attention', 'AttentionRecorded', { orgUnitId: 'beta-tijuana', at: '2026-11-21T09:00:00.000Z', setting: 'base', people: [{ count: 1, vulnerabilities: ['pregnant'] }], services: ['water'], location: { lat: 32.52, lon: -117 } }),
+      ] })
+      expect((await results(n)).every((r) => r.status === 'accepted')).toBe(true)
+      const s = await push(env, south, { deviceId: `margins-south-${Date.now()}`, actions: [
+        action(1, 'rescue', 'RescueRecorded', { orgUnitId: 'beta-tapachula', at: '2026-11-21T08:00:00.000Z', emergencyType: 'dehydration', people: [{ count: 4, sex: 'male', vulnerabilities: ['disability'] }], outcome: 'first_aid' }),
+      ] })
+      expect((await results(s)).every((r) => r.status === 'accepted')).toBe(true)
+    })
+    afterAll(async () => env?.close())
+
+    it('counts a record on its own state\'s day: half past eleven at night in Tijuana is yesterday there', async () => {
+      const today = (await (await call(env, 'GET', '/api/field/summary?unit=beta&period=today', { as: national })).json()) as Summary
+      expect(today.total).toMatchObject({ attentions: 1, peopleAttended: 1, rescues: 1, peopleRescued: 4, priority: 2 })
+      const week = (await (await call(env, 'GET', '/api/field/summary?unit=beta&period=week', { as: national })).json()) as Summary
+      expect(week.total).toMatchObject({ attentions: 2, peopleAttended: 3 })
+      // A rescued person's vulnerability counts as an attended one's does.
+      expect(week.people.vulnerability).toEqual([{ value: 'disability', count: 4 }, { value: 'pregnant', count: 1 }])
+    })
+
+    it('gives a field agent their own unit, and the map points newest first', async () => {
+      const body = (await (await call(env, 'GET', '/api/field/summary?period=year', { as: agent })).json()) as Summary
+      expect(body.total).toMatchObject({ attentions: 2, rescues: 0 })
+      expect(body.byGroup.map((g) => g.orgUnitId)).toEqual(['beta-tijuana'])
+      expect(body.points.map((p) => p.lat)).toEqual([32.52, 32.51])
+    })
+  })
+}
+
 describe('periodOf', () => {
   it('starts today at midnight in Mexico (06:00 UTC)', () => {
     expect(periodOf(new Date('2026-11-21T03:00:00Z'), 'today')).toEqual({ from: new Date('2026-11-20T06:00:00Z'), to: new Date('2026-11-21T06:00:00Z') })

@@ -1,20 +1,34 @@
-import { DomainError, decide, eventTimeOf, PROBLEM_TITLES, totalPeople, type FieldCounts, type FieldSummary, type PeopleBreakdown, type PeopleCount, type RecordType, type SummaryPeriod } from '@faro/core'
-import { decodePath } from '../db/dialect.ts'
+import { DomainError, decide, eventTimeOf, PROBLEM_TITLES, type FieldCounts, type FieldSummary, type OrgUnit, type PeopleBreakdown, type RecordType, type Scope, type SummaryPeriod, type Actor } from '@faro/core'
 import { findOrgUnit, listOrgUnits } from '../accounts/org-units-repo.ts'
 import { readableTypes, scopeFilter } from '../log/records-repo.ts'
 import { auditDenied } from '../log/audit.ts'
 import type { Ctx } from '../log/context.ts'
 
 const FIELD_TYPES = ['patrol', 'attention', 'rescue', 'remains'] as const satisfies readonly RecordType[]
+type FieldType = (typeof FIELD_TYPES)[number]
+
+/** The most recent map points of the period, at most. */
+const MAX_POINTS = 5000
 
 // Mexico's central time has had no daylight saving since 2022: UTC-6 all year. "Today" is the
 // day in Mexico, not in UTC, where it would end at six in the evening.
 const MEXICO_OFFSET_MS = -6 * 3_600_000
 
 /**
- * Counts the field work of a unit and the units below it in a period, by each record's own time
- * (`at`, `startedAt`, `foundAt`), per group and per border, with map points. A coordinator asks
- * for their subtree, the national view for everything; the policy decides.
+ * The facts read here, and the record type whose read permission each needs (`records` and
+ * `priority_records` name theirs as their `kind`).
+ */
+const FACT_TYPE: Readonly<Record<string, FieldType | undefined>> = { attended: 'attention', attended_vulnerable: 'attention', rescued: 'rescue', rescued_vulnerable: 'rescue' }
+const FACTS = ['records', 'priority_records', 'attended', 'attended_vulnerable', 'rescued', 'rescued_vulnerable'] as const
+/** The margins read: totals, the people's three dimensions, and kinds (record types, vulnerabilities). */
+const DIMS = ['', 'kind', 'sex', 'ageBand', 'nationality'] as const
+
+/**
+ * Counts the field work of a unit and the units below it in a period, per group and per border,
+ * with map points. A coordinator asks for their subtree, the national view for everything; the
+ * policy decides. The figures come from the statistics' summary margins (margins.ts: each record
+ * on its own state's day), so they cost the same at ten thousand records as at ten million; only
+ * the map points are read from the records: the most recent of the period, by the index on time.
  */
 export async function fieldSummary(ctx: Ctx, q: { unit?: string | undefined; period: SummaryPeriod }): Promise<FieldSummary> {
   const unitId = q.unit ?? ctx.actor.orgUnitId
@@ -28,37 +42,44 @@ export async function fieldSummary(ctx: Ctx, q: { unit?: string | undefined; per
     throw new DomainError('forbidden', PROBLEM_TITLES.forbidden[ctx.lang])
   }
   const { from, to } = periodOf(ctx.clock.now(), q.period)
-  const rows = await ctx.db.db
-    .selectFrom('records')
-    .select(['recordType', 'recordId', 'orgUnitId', 'orgUnitPath', 'state', 'priority'])
-    .where('orgUnitPath', 'like', `%/${unitId}/%`)
-    // By when the work happened, however late the device sent it.
-    .where('occurredAt', '>=', from.toISOString())
-    .where('occurredAt', '<', to.toISOString())
-    .where((eb) => eb.or(readable.map((r) => eb.and([eb('recordType', '=', r.type), scopeFilter(eb, ctx.actor, r.scopes)]))))
-    .execute()
   const units = new Map((await listOrgUnits(ctx.db.db)).map((u) => [u.id, u]))
+  const under = [...units.values()].filter((u) => u.path.includes(unitId))
+  // The units each type may be counted in: the subtree asked for, narrowed by the caller's scope.
+  const visible = new Map(readable.map((r) => [r.type, new Set(under.filter((u) => inScope(u, ctx.actor, r.scopes)).map((u) => u.id))]))
+  const unitIds = [...new Set([...visible.values()].flatMap((s) => [...s]))]
   const total = emptyCounts()
   const byGroup = new Map<string, FieldCounts>()
   const byBorder = new Map<string, FieldCounts>()
-  const points: FieldSummary['points'] = []
   const people = new PeopleTally()
-  for (const row of rows) {
-    const state = JSON.parse(row.state) as Record<string, unknown>
-    const at = eventTimeOf(state)
-    if (at === undefined) {
-      continue
-    }
-    const border = borderOf(decodePath(row.orgUnitPath), units)
-    for (const counts of [total, getOr(byGroup, row.orgUnitId), getOr(byBorder, border)]) {
-      add(counts, row.recordType, state, row.priority === 1)
-    }
-    if ((row.recordType === 'attention' || row.recordType === 'rescue') && Array.isArray(state.people)) {
-      people.add(state.people as PeopleCount[])
-    }
-    const location = state.location
-    if (isPoint(location)) {
-      points.push({ recordType: row.recordType as (typeof FIELD_TYPES)[number], recordId: row.recordId, lat: location.lat, lon: location.lon, at, priority: row.priority === 1 })
+  if (unitIds.length > 0) {
+    // A day's margins for today and the week; a month's for the month and the year.
+    const grain = q.period === 'month' || q.period === 'year' ? 'month' : 'day'
+    const cut = (d: string) => (grain === 'month' ? d.slice(0, 7) : d)
+    const rows = await ctx.db.db
+      .selectFrom('statMargins')
+      .select(['fact', 'dim', 'value', 'unitId', (eb) => eb.fn.sum<number>('n').as('n')])
+      .where('grain', '=', grain)
+      .where('fact', 'in', FACTS)
+      .where('dim', 'in', DIMS)
+      .where('period', '>=', cut(localDay(from)))
+      .where('period', '<=', cut(localDay(new Date(to.getTime() - 1))))
+      .where('unitId', 'in', unitIds)
+      .groupBy(['fact', 'dim', 'value', 'unitId'])
+      .execute()
+    for (const row of rows) {
+      const n = Number(row.n)
+      const type = FACT_TYPE[row.fact] ?? row.value
+      if (n === 0 || !visible.get(type as FieldType)?.has(row.unitId)) {
+        continue
+      }
+      const figure = figureOf(row.fact, row.dim, row.value)
+      if (figure !== undefined) {
+        const border = borderOf(units.get(row.unitId)?.path ?? [], units)
+        for (const counts of [total, getOr(byGroup, row.unitId), getOr(byBorder, border)]) {
+          counts[figure] += n
+        }
+      }
+      people.add(row.fact, row.dim, row.value, n)
     }
   }
   return {
@@ -70,7 +91,7 @@ export async function fieldSummary(ctx: Ctx, q: { unit?: string | undefined; per
     byGroup: [...byGroup].map(([id, counts]) => ({ orgUnitId: id, name: units.get(id)?.name ?? id, border: units.get(id)?.border ?? null, counts })),
     byBorder: [...byBorder].map(([border, counts]) => ({ border, counts })),
     people: people.result(),
-    points: points.slice(0, 5000),
+    points: await recentPoints(ctx, unitId, readable, { from, to }),
   }
 }
 
@@ -93,18 +114,58 @@ export function periodOf(now: Date, period: SummaryPeriod): { from: Date; to: Da
   return { from: new Date(startLocal - MEXICO_OFFSET_MS), to: new Date(endLocal - MEXICO_OFFSET_MS) }
 }
 
-/** Adds up people groups by sex, age band, nationality and vulnerability. */
+/** The date in Mexico's central time of an instant: the cells' days for the period's bounds. */
+function localDay(at: Date): string {
+  return new Date(at.getTime() + MEXICO_OFFSET_MS).toISOString().slice(0, 10)
+}
+
+/**
+ * Whether the caller's scope for a type reaches a unit. Summary cells carry no owner and no
+ * routing, so the `own` and `routed` scopes count nothing here; no role reads field work by them.
+ */
+function inScope(unit: OrgUnit, actor: Actor, scopes: readonly Scope[]): boolean {
+  return scopes.some((s) => s === 'national' || (s === 'subtree' && unit.path.includes(actor.orgUnitId)) || (s === 'unit' && unit.id === actor.orgUnitId))
+}
+
+/**
+ * The most recent points of the period: each type read newest first by its index on time
+ * (`records_occurred`), at most MAX_POINTS, so a year of a whole nation costs no more than a day.
+ */
+async function recentPoints(ctx: Ctx, unitId: string, readable: ReturnType<typeof readableTypes<FieldType>>, period: { from: Date; to: Date }): Promise<FieldSummary['points']> {
+  const points: FieldSummary['points'] = []
+  for (const r of readable) {
+    const rows = await ctx.db.db
+      .selectFrom('records')
+      .select(['recordId', 'state', 'priority', 'occurredAt'])
+      .where('recordType', '=', r.type)
+      .where('occurredAt', '>=', period.from.toISOString())
+      .where('occurredAt', '<', period.to.toISOString())
+      .where('orgUnitPath', 'like', `%/${unitId}/%`)
+      .where((eb) => scopeFilter(eb, ctx.actor, r.scopes))
+      .orderBy('occurredAt', 'desc')
+      .limit(MAX_POINTS)
+      .execute()
+    for (const row of rows) {
+      const state = JSON.parse(row.state) as Record<string, unknown>
+      const location = state.location
+      const at = eventTimeOf(state)
+      if (isPoint(location) && at !== undefined) {
+        points.push({ recordType: r.type, recordId: row.recordId, lat: location.lat, lon: location.lon, at, priority: row.priority === 1 })
+      }
+    }
+  }
+  return points.sort((a, b) => b.at.localeCompare(a.at)).slice(0, MAX_POINTS)
+}
+
+/** Adds up people by sex, age band, nationality and vulnerability, from their margins. */
 class PeopleTally {
   private readonly maps = { sex: new Map<string, number>(), ageBand: new Map<string, number>(), nationality: new Map<string, number>(), vulnerability: new Map<string, number>() }
 
-  add(groups: readonly PeopleCount[]): void {
-    for (const g of groups) {
-      bump(this.maps.sex, g.sex ?? 'unknown', g.count)
-      bump(this.maps.ageBand, g.ageBand ?? 'unknown', g.count)
-      bump(this.maps.nationality, g.nationality ?? 'unknown', g.count)
-      for (const v of g.vulnerabilities ?? []) {
-        bump(this.maps.vulnerability, v, g.count)
-      }
+  add(fact: string, dim: string, value: string, n: number): void {
+    if ((fact === 'attended' || fact === 'rescued') && (dim === 'sex' || dim === 'ageBand' || dim === 'nationality')) {
+      bump(this.maps[dim], value, n)
+    } else if ((fact === 'attended_vulnerable' || fact === 'rescued_vulnerable') && dim === 'kind') {
+      bump(this.maps.vulnerability, value, n)
     }
   }
 
@@ -131,22 +192,20 @@ function getOr(map: Map<string, FieldCounts>, key: string): FieldCounts {
   return counts
 }
 
-function add(counts: FieldCounts, type: string, state: Record<string, unknown>, priority: boolean): void {
-  const people = Array.isArray(state.people) ? totalPeople(state.people as PeopleCount[]) : 0
-  if (type === 'patrol') {
-    counts.patrols += 1
-  } else if (type === 'attention') {
-    counts.attentions += 1
-    counts.peopleAttended += people
-  } else if (type === 'rescue') {
-    counts.rescues += 1
-    counts.peopleRescued += people
-  } else if (type === 'remains') {
-    counts.remains += 1
+const RECORD_FIGURE: Readonly<Record<string, keyof FieldCounts | undefined>> = { patrol: 'patrols', attention: 'attentions', rescue: 'rescues', remains: 'remains' }
+
+/** The figure a margin adds to: records by type, priority records, people attended and rescued. */
+function figureOf(fact: string, dim: string, value: string): keyof FieldCounts | undefined {
+  if (fact === 'records' && dim === 'kind') {
+    return RECORD_FIGURE[value]
   }
-  if (priority) {
-    counts.priority += 1
+  if (fact === 'priority_records' && dim === 'kind') {
+    return 'priority'
   }
+  if (dim === '') {
+    return fact === 'attended' ? 'peopleAttended' : fact === 'rescued' ? 'peopleRescued' : undefined
+  }
+  return undefined
 }
 
 function isPoint(value: unknown): value is { lat: number; lon: number } {

@@ -36,6 +36,7 @@ import { guideRoutes, publicMediaRoutes } from '../guide/guide-routes.ts'
 import { approvalRoutes } from '../statistics/approval-routes.ts'
 import { statisticsRoutes } from '../statistics/statistics-routes.ts'
 import { publicFormRoutes } from '../public/forms.ts'
+import { openDataRoutes } from '../public/open-data.ts'
 import { publicConvoyRoutes } from '../public/convoys.ts'
 import { nearMeRoutes } from '../public/near-me.ts'
 import { offlineRoutes } from '../public/offline.ts'
@@ -149,6 +150,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // Before the pages: the forms' paths are theirs, not the content pages'.
   app.route('/', publicFormRoutes({ ...cases, trustProxy: deps.config.trustProxy, maxBodyBytes: deps.config.maxBodyBytes }))
   app.route('/', publicConvoyRoutes({ db: deps.db, clock: deps.clock }))
+  app.route('/', openDataRoutes({ db: deps.db }))
   // Before "near me" and the pages: the worker, and the policy of the pages that offer saving.
   app.route('/', offlineRoutes())
   // Before the pages: its middleware gives the help pages the policy that lets its script run.

@@ -5,6 +5,8 @@ import type { Db } from '../db/open.ts'
 import type { AppEnv } from '../http/env.ts'
 import { PublicContent } from './content.ts'
 import { convoyCard, CONVOY_PATHS } from './convoys.ts'
+import { OPEN_DATA_SLUG, openDataPaths } from './open-data.ts'
+import { OPEN_DATA_MESSAGES } from './open-data-messages.ts'
 import { formCards, FORM_PATHS } from './forms.ts'
 import { helpIndex, helpSlugs, helpState, readHelpPoints } from './help.ts'
 import { pictogramSvg } from './icons.ts'
@@ -47,7 +49,7 @@ export function publicRoutes(source: ContentSource | PublicContent = new PublicC
   app.get('/sitemap.xml', async (c) => {
     // The help pages: the country's, and each state's that has help points today.
     const help = deps === undefined ? [] : helpSlugs(await readHelpPoints(deps))
-    const paths = [...(await site.current()).paths(), ...(deps === undefined ? [] : PUBLIC_LANGS.flatMap((lang) => [`/${lang}/help`, ...help.map((slug) => `/${lang}/help/${slug}`)])), ...(deps === undefined ? [] : FORM_PATHS), ...(deps === undefined ? [] : CONVOY_PATHS)]
+    const paths = [...(await site.current()).paths(), ...(deps === undefined ? [] : PUBLIC_LANGS.flatMap((lang) => [`/${lang}/help`, ...help.map((slug) => `/${lang}/help/${slug}`)])), ...(deps === undefined ? [] : FORM_PATHS), ...(deps === undefined ? [] : CONVOY_PATHS), ...(deps === undefined ? [] : await openDataPaths(deps.db.db))]
     const urls = paths.map((p) => `<url><loc>${esc(p)}</loc></url>`).join('')
     c.header('cache-control', 'public, max-age=300')
     return c.body(`<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls}</urlset>`, 200, { 'content-type': 'application/xml; charset=utf-8' })
@@ -143,7 +145,7 @@ function home(site: PublicContent, lang: PublicLang, helped: boolean): Rendered 
     title: m.tagline,
     description: m.transitIntro,
     path: '',
-    body: `<h1>${esc(m.tagline)}</h1>\n${helped ? helpCard(lang) : ''}${section('transit', m.transitTitle, m.transitIntro)}\n${section('paisano', m.paisanoTitle, m.paisanoIntro)}`,
+    body: `<h1>${esc(m.tagline)}</h1>\n${helped ? helpCard(lang) : ''}${section('transit', m.transitTitle, m.transitIntro)}\n${section('paisano', m.paisanoTitle, m.paisanoIntro)}${helped ? `\n<p><a href="/${lang}/${OPEN_DATA_SLUG}">${esc(OPEN_DATA_MESSAGES[lang].title)}</a>: ${esc(OPEN_DATA_MESSAGES[lang].summary)}</p>` : ''}`,
   }
 }
 

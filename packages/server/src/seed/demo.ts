@@ -14,6 +14,7 @@ import { seedDemoCalls, seedDemoCases } from './cases.ts'
 import { seedDemoTracing } from './tracing.ts'
 import { seedDemoRegistries } from './registries.ts'
 import { seedDemoOperation } from './operations.ts'
+import { seedDemoApprovals } from './approvals.ts'
 import { hashPassword } from '../accounts/passwords.ts'
 import type { Keyring } from '../protection/keyring.ts'
 
@@ -127,6 +128,7 @@ export async function seedDemo(db: Db, clock: Clock, seed = 2026, keyring?: Keyr
   })
   const calls = await seedDemoCalls(db, ctx, { now: clock.now(), perDay: 130, random, operator: await byName('operador.centro') })
   const tracing = keyring === undefined ? undefined : await seedDemoTracing(db, ctx, { now: clock.now(), keyring, filers: [await byName('consulado.honduras'), await byName('operador.centro')] })
+  await seedDemoApprovals(db, clock)
   await db.db.insertInto('meta').values({ key: 'demo_seeded_at', value: clock.now().toISOString() }).execute()
   return { seeded: true, accounts: DEMO_ACCOUNTS, actions: actions.length, cases, calls, requests: tracing?.requests ?? 0, listed: tracing?.listed ?? 0, registries: registries.records, operations: operation.records }
 }

@@ -114,7 +114,7 @@ for (const dialect of testDialects()) {
       expect(await revised.json()).toMatchObject({ revision: 2 })
       const s = await state('2023')
       expect(s.revisions.map((r) => r.revision)).toEqual([1, 2])
-      expect(s.revisions[1]?.approvedAt > (s.revisions[0]?.approvedAt ?? '')).toBe(true)
+      expect((s.revisions[1]?.approvedAt ?? '') > (s.revisions[0]?.approvedAt ?? '')).toBe(true)
       const latest = (await listPublications(env.db.db, 'beta', '2023')).filter((p) => p.tableId === 'attended-border-sex')
       expect(latest.map((p) => p.shown.total)).toEqual([{ value: 70 }, { value: 83 }])
     })
