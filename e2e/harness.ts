@@ -86,7 +86,7 @@ export async function startFaro(extraEnv: NodeJS.ProcessEnv = {}): Promise<Runni
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'faro-e2e-'))
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
-  const env: NodeJS.ProcessEnv = { ...process.env, FARO_PORT: String(port), FARO_HOST: '127.0.0.1', FARO_DATA_DIR: dataDir, FARO_LOG_LEVEL: 'warn', ...extraEnv }
+  const env: NodeJS.ProcessEnv = { ...process.env, FARO_PORT: String(port), FARO_HOST: '127.0.0.1', FARO_DATA_DIR: dataDir, FARO_LOG_LEVEL: 'warn', FARO_DEMO_HISTORY: 'false', ...extraEnv }
   // The tests own their database: never reach a PostgreSQL configured in the outer environment.
   delete env.DATABASE_URL
   delete env.FARO_WEB_DIST

@@ -52,6 +52,7 @@ export { HistoryEntry, RecordView, eventTimeOf } from './records/view.ts'
 export { GeoPoint, PlaceKind, PlaceRegistered, PlaceStatus, PlaceUpdated } from './places/schemas.ts'
 export { AgeBand, MAX_PEOPLE_PER_GROUP, Nationality, PeopleCount, Sex, Vulnerability, isPriority, totalPeople } from './people/counts.ts'
 export { Service } from './field/services.ts'
+export { DailyReportFiled, ReportedRescue } from './field/daily-report.ts'
 export { TRACK_LIMITS, addTrackPoint, finishTrack, haversineM, routeDistanceKm, simplifyTrack, thinTrack } from './field/route.ts'
 export type { TrackLimits, TrackPoint } from './field/route.ts'
 export {

@@ -17,6 +17,7 @@ import * as accountExpiry from './2026-12-06T1200-account-expiry.ts'
 import * as publicMedia from './2026-12-07T1000-public-media.ts'
 import * as statCells from './2026-12-07T1100-stat-cells.ts'
 import * as statCellsCases from './2026-12-08T0900-stat-cells-cases.ts'
+import * as statExports from './2026-12-08T1000-stat-exports.ts'
 import * as statApprovals from './2026-12-08T1100-stat-approvals.ts'
 import * as statIndexes from './2026-12-08T1300-stat-indexes.ts'
 
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T1000-public-media': publicMedia,
   '2026-12-07T1100-stat-cells': statCells,
   '2026-12-08T0900-stat-cells-cases': statCellsCases,
+  '2026-12-08T1000-stat-exports': statExports,
   '2026-12-08T1100-stat-approvals': statApprovals,
   '2026-12-08T1300-stat-indexes': statIndexes,
 }

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       maxBodyBytes: 1024 * 1024,
       webDist: path.join(REPO_ROOT, 'packages/web/dist'),
       mapTileUrl: undefined,
+      demoHistory: true,
       mail: { smtpUrl: undefined, from: 'Faro <no-reply@faro.invalid>' },
       publicUrl: undefined,
       protection: {
@@ -52,6 +53,7 @@ describe('loadConfig', () => {
       FARO_SMTP_URL: 'smtp://faro:s3cret@mail.example.org:587',
       FARO_MAIL_FROM: 'Faro <faro@example.org>',
       FARO_PUBLIC_URL: 'https://faro.example.org',
+      FARO_DEMO_HISTORY: 'false',
     })
     expect(config).toEqual({
       port: 9000,
@@ -64,6 +66,7 @@ describe('loadConfig', () => {
       sessionHours: 8,
       maxBodyBytes: 2048,
       webDist: '/srv/faro-web',
+      demoHistory: false,
       mail: { smtpUrl: 'smtp://faro:s3cret@mail.example.org:587', from: 'Faro <faro@example.org>' },
       publicUrl: 'https://faro.example.org',
       protection: expect.objectContaining({ shredListFile: '/srv/faro/shred-list.txt' }),

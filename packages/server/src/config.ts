@@ -47,6 +47,8 @@ const ENV = z.object({
   FARO_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional().describe('the address people open Faro at, e.g. https://faro.example.org, for links in messages'),
   FARO_MAP_PMTILES: z.string().min(1).optional()
     .describe('a readable PMTiles version 3 file of vector tiles on this server, e.g. /srv/faro/mexico.pmtiles'),
+  FARO_DEMO_HISTORY: z.enum(['true', 'false']).default('true')
+    .describe('with --demo: also seed last year (the groups\' daily reports, Paisano\'s three operations and their tallies) for the statistics; false seeds a few seconds faster'),
   FARO_CLOCK_OFFSET_FILE: z.string().min(1).optional()
     .describe('a file holding milliseconds to add to the system clock, for rehearsals and browser tests (an edition published at its time); leave unset in service'),
   FARO_RETENTION_DAYS: z.string().regex(/^[a-z_]+=\d{1,5}(,[a-z_]+=\d{1,5})*$/)
@@ -105,6 +107,8 @@ export interface Config {
   mapPmtilesFile: string | undefined
   /** FARO_CLOCK_OFFSET_FILE: the server's clock is the system's plus the milliseconds it holds. */
   clockOffsetFile: string | undefined
+  /** FARO_DEMO_HISTORY: the demo also holds last year, for the statistics. */
+  demoHistory: boolean
   mail: { smtpUrl: string | undefined; from: string }
   /** Where people open Faro, for links in messages; unset, links are paths. */
   publicUrl: string | undefined
@@ -178,6 +182,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mapTileAttribution: e.FARO_MAP_TILE_ATTRIBUTION,
     mapPmtilesFile,
     clockOffsetFile: e.FARO_CLOCK_OFFSET_FILE === undefined ? undefined : path.resolve(e.FARO_CLOCK_OFFSET_FILE),
+    demoHistory: e.FARO_DEMO_HISTORY === 'true',
     mail: { smtpUrl: e.FARO_SMTP_URL, from: e.FARO_MAIL_FROM },
     publicUrl: e.FARO_PUBLIC_URL,
     protection: {

@@ -127,7 +127,7 @@ export const recordRoute = createRoute({
 
 // The record types, listed here rather than read from core's schemas, which would add zod to the
 // first download; `satisfies` fails the build when core gains a type this list lacks.
-const RECORD_TYPES = { place: true, attention: true, rescue: true, patrol: true, remains: true, call: true, registry_entry: true, staff_profile: true, training_course: true, certificate: true, equipment: true, operation: true, site: true, volunteer: true, shift: true, tally: true, surge: true, convoy: true } as const satisfies Record<GenericRecordType, true>
+const RECORD_TYPES = { place: true, attention: true, rescue: true, patrol: true, remains: true, daily_report: true, call: true, registry_entry: true, staff_profile: true, training_course: true, certificate: true, equipment: true, operation: true, site: true, volunteer: true, shift: true, tally: true, surge: true, convoy: true } as const satisfies Record<GenericRecordType, true>
 
 function isRecordType(value: string | undefined): value is GenericRecordType {
   return value !== undefined && Object.hasOwn(RECORD_TYPES, value)

@@ -60,8 +60,9 @@ export interface PolicyRule {
   scope: Scope
 }
 
-// A special operation's surge sheets are field records: kept and read like the attentions.
-const FIELD_RECORDS = ['attention', 'rescue', 'patrol', 'remains', 'surge'] as const
+// A special operation's surge sheets are field records: kept and read like the attentions; so are
+// a group's daily reports, the days before it kept each record in Faro.
+const FIELD_RECORDS = ['attention', 'rescue', 'patrol', 'remains', 'surge', 'daily_report'] as const
 const FIELD_ROLES = ['field_agent', 'group_coordinator'] as const
 const ALL_ROLES = Role.options
 

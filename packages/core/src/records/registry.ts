@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { patchOf } from '../util/patch.ts'
 import { PlaceRegistered, PlaceUpdated } from '../places/schemas.ts'
 import { AttentionRecorded, PatrolRecorded, PlaceInspected, RemainsFound, RescueRecorded } from '../field/schemas.ts'
+import { DailyReportFiled } from '../field/daily-report.ts'
 import { reduceCase, type CaseState } from '../cases/fold.ts'
 import { CallLogged, CASE_ACTIONS, CaseOpened } from '../cases/schemas.ts'
 import { RegistryEntryImported } from '../tracing/registry.ts'
@@ -41,6 +42,10 @@ export const RECORD_TYPES = {
   remains: {
     createAction: 'RemainsFound',
     actions: { RemainsFound, RemainsCorrected: correctionOf(RemainsFound) },
+  },
+  daily_report: {
+    createAction: 'DailyReportFiled',
+    actions: { DailyReportFiled, DailyReportCorrected: correctionOf(DailyReportFiled) },
   },
   call: {
     createAction: 'CallLogged',

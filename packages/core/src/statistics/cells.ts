@@ -57,7 +57,7 @@ export interface StatCell {
 export const CELL_DIMENSIONS = ['fact', 'day', 'unitId', 'sex', 'ageBand', 'nationality', 'kind', 'outcome', 'channel', 'body', 'timing'] as const
 
 /** The record types that count in the statistics. */
-export const COUNTED_TYPES: readonly RecordType[] = ['attention', 'rescue', 'patrol', 'remains', 'tally', 'case']
+export const COUNTED_TYPES: readonly RecordType[] = ['attention', 'rescue', 'patrol', 'remains', 'tally', 'case', 'daily_report']
 
 const NONE = { sex: '', ageBand: '', nationality: '', kind: '', outcome: '', channel: '', body: '', timing: '' }
 
@@ -115,8 +115,8 @@ export function cellsOf(recordType: RecordType, state: Readonly<Record<string, u
   }
   const unitId = typeof state.orgUnitId === 'string' ? state.orgUnitId : ''
   const at = recordType === 'case' ? (typeof state.receivedAt === 'string' ? state.receivedAt : where.createdAt) : (eventTimeOf(state) ?? where.createdAt)
-  // A tally is a day's count at a site: its day is the one it names.
-  const day = recordType === 'tally' && typeof state.day === 'string' ? state.day : at === undefined ? '' : localDate(at, where.timeZone)
+  // A tally and a daily report are a day's counts: their day is the one they name.
+  const day = (recordType === 'tally' || recordType === 'daily_report') && typeof state.day === 'string' ? state.day : at === undefined ? '' : localDate(at, where.timeZone)
   const cell = (fact: Fact, n: number, dims: Partial<typeof NONE> = NONE): StatCell => ({
     fact,
     day,
@@ -172,6 +172,36 @@ export function cellsOf(recordType: RecordType, state: Readonly<Record<string, u
         }
       }
       break
+    case 'daily_report': {
+      // The same cells as the day's attentions, rescues, patrols and remains would give.
+      for (const group of peopleOf({ people: state.attended })) {
+        out.push(cell('attended', group.count, person(group)))
+        for (const v of group.vulnerabilities ?? []) {
+          out.push(cell('attended_vulnerable', group.count, { ...person(group), kind: v }))
+        }
+      }
+      for (const [kind, n] of Object.entries((state.services ?? {}) as Record<string, number>)) {
+        out.push(cell('service', n, { kind }))
+      }
+      for (const [kind, n] of Object.entries((state.patrols ?? {}) as Record<string, number>)) {
+        out.push(cell('patrol', n, { kind }))
+      }
+      if (typeof state.peopleEncountered === 'number' && state.peopleEncountered > 0) {
+        out.push(cell('patrol_encountered', state.peopleEncountered, { kind: '' }))
+      }
+      for (const rescue of Array.isArray(state.rescues) ? (state.rescues as { emergencyType: string; outcome: string; people: PeopleCount[] }[]) : []) {
+        for (const group of rescue.people) {
+          out.push(cell('rescued', group.count, { ...person(group), kind: rescue.emergencyType, outcome: rescue.outcome }))
+          for (const v of group.vulnerabilities ?? []) {
+            out.push(cell('rescued_vulnerable', group.count, { ...person(group), kind: v }))
+          }
+        }
+      }
+      if (typeof state.remains === 'number' && state.remains > 0) {
+        out.push(cell('remains', state.remains, { kind: 'unknown' }))
+      }
+      break
+    }
     case 'case': {
       const c = state as unknown as CaseState
       const body = holderOf(c) ?? ''

@@ -68,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
       return withDb(config, async (db) => {
         await migrateDatabase(db, config.database)
         if (rest.includes('--demo')) {
-          const s = await seedDemo(db, systemClock)
+          const s = await seedDemo(db, systemClock, undefined, undefined, { history: config.demoHistory })
           console.log(s.seeded ? `demo seeded: ${s.actions} actions` : 'demo already seeded')
         } else {
           console.log(`org units added: ${await seedOrgUnits(db, systemClock)}`)
@@ -182,7 +182,7 @@ async function start(config: Config, demo: boolean): Promise<number> {
   if (demo) {
     await withDb(config, async (db) => {
       await migrateDatabase(db, config.database)
-      const summary = await seedDemo(db, systemClock, undefined, protection.keyring)
+      const summary = await seedDemo(db, systemClock, undefined, protection.keyring, { history: config.demoHistory })
       printDemo(config, summary.seeded, summary.actions, keyLines)
       return 0
     })

@@ -39,6 +39,8 @@ export interface Database {
   publicMedia: PublicMediaTable
   statCells: StatCellsTable
   statMargins: StatMarginsTable
+  statExports: StatExportsTable
+  statExportChunks: StatExportChunksTable
   statApprovals: StatApprovalsTable
   statPublications: StatPublicationsTable
   attachmentCustody: AttachmentCustodyTable
@@ -482,6 +484,41 @@ export interface StatMarginsTable {
   value: string
   /** A bigint on PostgreSQL, which answers it as a string. */
   n: number | string
+}
+
+/** An export of the statistics, run as a job (statistics/export/jobs-repo.ts); kept 24 hours. */
+export interface StatExportsTable {
+  id: string
+  userId: string
+  unitId: string
+  format: string
+  lang: string
+  /** The question or report asked for, as JSON: fact, unit, period, breakdown; never a person. */
+  question: string
+  status: 'queued' | 'running' | 'done' | 'failed'
+  progress: Generated<number>
+  rows: Generated<number>
+  filename: string
+  mediaType: string
+  size: number | null
+  sha256: string | null
+  /** The claim of the process running (or that ran) it; its chunks are written under it. */
+  claim: string | null
+  leaseUntil: string | null
+  attempts: Generated<number>
+  error: string | null
+  createdAt: string
+  startedAt: string | null
+  finishedAt: string | null
+  expiresAt: string
+}
+
+/** A finished export's bytes, a megabyte a row, in order. */
+export interface StatExportChunksTable {
+  exportId: string
+  claim: string
+  seq: number
+  bytes: Uint8Array
 }
 
 /** A programme's period approved for a unit: by its coordinator, or nationally (each revision). */

@@ -35,6 +35,7 @@ import { SiteEditions } from '../guide/editions.ts'
 import { guideRoutes, publicMediaRoutes } from '../guide/guide-routes.ts'
 import { approvalRoutes } from '../statistics/approval-routes.ts'
 import { statisticsRoutes } from '../statistics/statistics-routes.ts'
+import { statisticsExportRoutes } from '../statistics/export-routes.ts'
 import { publicFormRoutes } from '../public/forms.ts'
 import { openDataRoutes } from '../public/open-data.ts'
 import { publicConvoyRoutes } from '../public/convoys.ts'
@@ -143,6 +144,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const editions = new SiteEditions({ db: deps.db, clock: deps.clock })
   app.route('/api', guideRoutes(editions))
   app.route('/api', statisticsRoutes())
+  app.route('/api', statisticsExportRoutes({ logger: deps.logger }))
   app.route('/api', approvalRoutes())
   app.route('/open311/v2', open311Routes({ ...cases, maxBodyBytes: deps.config.maxBodyBytes }))
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(app, { title: 'Faro API', version: '0.1.0' })))

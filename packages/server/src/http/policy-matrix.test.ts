@@ -27,6 +27,7 @@ const CORRECTION: Record<GenericRecordType, { type: string; payload: Record<stri
   rescue: { type: 'RescueCorrected', payload: { notes: 'corrección' } },
   patrol: { type: 'PatrolCorrected', payload: { distanceKm: 12 } },
   remains: { type: 'RemainsCorrected', payload: { notes: 'corrección' } },
+  daily_report: { type: 'DailyReportCorrected', payload: { remains: 1 } },
   call: { type: 'CallCorrected', payload: { minutes: 4 } },
   registry_entry: { type: 'RegistryEntryCorrected', payload: { place: 'Caborca' } },
   staff_profile: { type: 'StaffProfileCorrected', payload: { fitUntil: '2027-06-30' } },
@@ -55,6 +56,8 @@ function createPayload(type: GenericRecordType, orgUnitId: string): Record<strin
       return { orgUnitId, kind: 'preventive', startedAt: at }
     case 'remains':
       return { orgUnitId, foundAt: at, location: { lat: 31, lon: -111 }, condition: 'unknown' }
+    case 'daily_report':
+      return { orgUnitId, day: '2026-11-20', attended: [{ count: 3 }], services: { water: 3 }, source: 'paper' }
     case 'call':
       return { orgUnitId, at, topic: 'vehicle_import', outcome: 'informed' }
     case 'registry_entry':

@@ -6,6 +6,7 @@ import { sweepCases } from '../cases/notices.ts'
 import { createTransport, sendDue } from '../mail/sender.ts'
 import type { Keyring } from '../protection/keyring.ts'
 import { Scheduler, type Job } from './scheduler.ts'
+import { runDueExports } from '../statistics/export/run.ts'
 import { alertNewCandidates } from '../tracing/alerts.ts'
 import { ensureMatchIndex } from '../tracing/match-index.ts'
 
@@ -51,6 +52,19 @@ export function startJobs(db: Db, clock: Clock, config: Pick<Config, 'mail' | 'p
         const { records, alerts } = await alertNewCandidates(db, clock, keyring, { publicUrl: config.publicUrl })
         if (records > 0) {
           logger.info({ records, alerts }, 'registry records matched against open location requests')
+        }
+      },
+    },
+    {
+      // Exports start in the process that queued them; this picks up those left queued or whose
+      // process died mid-way (their lease ran out), and drops the files past their 24 hours.
+      name: 'statistics.exports',
+      everyMs: 15_000,
+      leaseMs: 30 * 60_000,
+      run: async () => {
+        const { ran, expired } = await runDueExports({ db, clock, logger })
+        if (ran + expired > 0) {
+          logger.info({ ran, expired }, 'statistics exports picked up or expired')
         }
       },
     },

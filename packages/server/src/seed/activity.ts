@@ -19,16 +19,16 @@ export const YEARLY_2010 = { attendedNorth: 159_540, attendedSouth: 69_269, patr
 
 export const DEMO_DAYS = 91
 
-const NATIONALITIES = [['HN', 30], ['GT', 25], ['SV', 12], ['MX', 10], ['NI', 5], ['VE', 6], ['HT', 4], ['CU', 3], ['EC', 2], ['CO', 2], ['unknown', 6]] as const
-const AGE_BANDS = [['0-5', 4], ['6-11', 4], ['12-17', 8], ['18-29', 42], ['30-44', 30], ['45-59', 9], ['60+', 2], ['unknown', 4]] as const
-const SEXES = [['male', 70], ['female', 27], ['other', 1], ['unknown', 2]] as const
-const VULNERABILITIES = ['unaccompanied_child', 'travelling_with_children', 'pregnant', 'disability', 'chronic_illness', 'older_person', 'indigenous_language_speaker', 'victim_of_crime'] as const
+export const NATIONALITIES = [['HN', 30], ['GT', 25], ['SV', 12], ['MX', 10], ['NI', 5], ['VE', 6], ['HT', 4], ['CU', 3], ['EC', 2], ['CO', 2], ['unknown', 6]] as const
+export const AGE_BANDS = [['0-5', 4], ['6-11', 4], ['12-17', 8], ['18-29', 42], ['30-44', 30], ['45-59', 9], ['60+', 2], ['unknown', 4]] as const
+export const SEXES = [['male', 70], ['female', 27], ['other', 1], ['unknown', 2]] as const
+export const VULNERABILITIES = ['unaccompanied_child', 'travelling_with_children', 'pregnant', 'disability', 'chronic_illness', 'older_person', 'indigenous_language_speaker', 'victim_of_crime'] as const
 const SETTINGS_NORTH = [['base', 30], ['patrol', 40], ['bus_terminal', 15], ['shelter', 10], ['other', 5]] as const
 const SETTINGS_SOUTH = [['rail_tracks', 45], ['base', 20], ['patrol', 15], ['shelter', 15], ['other', 5]] as const
-const EMERGENCIES_NORTH = [['lost_in_desert', 30], ['heat_stroke', 20], ['dehydration', 25], ['hypothermia', 8], ['drowning_river', 10], ['fall_injury', 5], ['other', 2]] as const
-const EMERGENCIES_SOUTH = [['train_accident', 25], ['fall_injury', 25], ['crime_victim', 20], ['dehydration', 15], ['drowning_river', 10], ['other', 5]] as const
+export const EMERGENCIES_NORTH = [['lost_in_desert', 30], ['heat_stroke', 20], ['dehydration', 25], ['hypothermia', 8], ['drowning_river', 10], ['fall_injury', 5], ['other', 2]] as const
+export const EMERGENCIES_SOUTH = [['train_accident', 25], ['fall_injury', 25], ['crime_victim', 20], ['dehydration', 15], ['drowning_river', 10], ['other', 5]] as const
 
-interface GroupRow {
+export interface GroupRow {
   state?: string
   city?: string
   border?: string

@@ -8,7 +8,8 @@ import { createApp } from '../http/app.ts'
 import { ephemeralProtection } from '../protection/settings.ts'
 import { verifyAudit } from '../log/audit-repo.ts'
 import { call, testAppConfig, makeTestDb, signIn, testDialects, type TestEnv } from '../test/harness.ts'
-import { DEMO_DAYS } from './activity.ts'
+import { DEMO_DAYS, YEARLY_2010 } from './activity.ts'
+import { BETA_2010_SERVICES, PAISANO_2010 } from './history.ts'
 import { countRequest, emptyFigures, overdueHops, type CaseState } from '@faro/core'
 import { DEMO_ACCOUNTS, DEMO_CASES, DEMO_PASSWORD, seedDemo, type DemoSummary } from './demo.ts'
 import { DEMO_CASE_PIN } from './cases.ts'
@@ -42,7 +43,7 @@ for (const dialect of ['sqlite'] as const) {
       expect(first.seeded).toBe(true)
       expect(first.actions).toBeGreaterThan(1000)
       const before = await counts(env.db)
-      expect(before.records).toBe(first.actions + (first.cases ?? 0) + (first.calls ?? 0) + (first.requests ?? 0) + (first.listed ?? 0) + (first.registries ?? 0) + (first.operations ?? 0))
+      expect(before.records).toBe(first.actions + (first.cases ?? 0) + (first.calls ?? 0) + (first.requests ?? 0) + (first.listed ?? 0) + (first.registries ?? 0) + (first.operations ?? 0) + (first.history ?? 0))
       const second = await seedDemo(env.db, env.clock)
       expect(second).toMatchObject({ seeded: false, actions: 0 })
       expect(await counts(env.db)).toEqual(before)
@@ -128,6 +129,30 @@ for (const dialect of ['sqlite'] as const) {
       expect(await verifySummaries(env.db)).toEqual([])
       const attended = await env.db.db.selectFrom('statCells').select((eb) => eb.fn.sum<number>('n').as('n')).where('fact', '=', 'attended').executeTakeFirstOrThrow()
       expect(Number(attended.n)).toBeGreaterThan(1000)
+    })
+
+    it('holds last year, whose tables land within a few percent of the book\'s year, and last year\'s three Paisano operations', async () => {
+      const year = String(Number(env.clock.now().toISOString().slice(0, 4)) - 1)
+      const sum = async (fact: string, kind?: string, border?: string) => {
+        let q = env.db.db.selectFrom('statCells').innerJoin('orgUnits', 'orgUnits.id', 'statCells.unitId').select((eb) => eb.fn.sum<number>('n').as('n')).where('fact', '=', fact).where('day', 'like', `${year}-%`)
+        if (kind !== undefined) {
+          q = q.where('statCells.kind', '=', kind)
+        }
+        if (border !== undefined) {
+          q = q.where('orgUnits.border', '=', border)
+        }
+        return Number((await q.executeTakeFirstOrThrow()).n ?? 0)
+      }
+      const near = (measured: number, book: number, share = 0.05) => expect(Math.abs(measured - book) / book, `${measured} against ${book}`).toBeLessThan(share)
+      near(await sum('attended', undefined, 'north'), YEARLY_2010.attendedNorth)
+      near(await sum('attended', undefined, 'south'), YEARLY_2010.attendedSouth)
+      near(await sum('patrol'), YEARLY_2010.patrols)
+      near(await sum('rescued'), YEARLY_2010.rescued)
+      near(await sum('service', 'water'), BETA_2010_SERVICES.humanitarianAssistance)
+      near(await sum('service', 'first_aid'), BETA_2010_SERVICES.firstAid, 0.1)
+      near(await sum('tally', 'guidance'), PAISANO_2010.nationalsAssisted)
+      const operations = (await env.db.db.selectFrom('records').select('state').where('recordType', '=', 'operation').execute()).map((r) => JSON.parse(r.state) as { kind: string; startsOn: string })
+      expect(operations.filter((o) => o.startsOn.startsWith(year)).map((o) => o.kind).sort()).toEqual(['easter', 'summer', 'winter'])
     })
 
     it('counts the demo\'s cases and location requests in the summary as the records do', async () => {

@@ -14,6 +14,7 @@ import { seedDemoCalls, seedDemoCases } from './cases.ts'
 import { seedDemoTracing } from './tracing.ts'
 import { seedDemoRegistries } from './registries.ts'
 import { seedDemoOperation } from './operations.ts'
+import { seedDemoHistory } from './history.ts'
 import { seedDemoApprovals } from './approvals.ts'
 import { hashPassword } from '../accounts/passwords.ts'
 import type { Keyring } from '../protection/keyring.ts'
@@ -76,6 +77,8 @@ export interface DemoSummary {
   registries?: number
   /** The winter operation's records: the operation, its sites, volunteers, shifts and tallies. */
   operations?: number
+  /** Last year's records: the groups' daily reports and Paisano's three operations with their tallies. */
+  history?: number
 }
 
 /**
@@ -83,7 +86,7 @@ export interface DemoSummary {
  * group, who made the activity), help points, towers and signs, and about three months of
  * field activity at the yearly rates the programme published. Marked `demo` everywhere.
  */
-export async function seedDemo(db: Db, clock: Clock, seed = 2026, keyring?: Keyring): Promise<DemoSummary> {
+export async function seedDemo(db: Db, clock: Clock, seed = 2026, keyring?: Keyring, opts: { history?: boolean } = {}): Promise<DemoSummary> {
   await seedOrgUnits(db, clock)
   const done = await db.db.selectFrom('meta').select('value').where('key', '=', 'demo_seeded_at').executeTakeFirst()
   if (done) {
@@ -106,6 +109,7 @@ export async function seedDemo(db: Db, clock: Clock, seed = 2026, keyring?: Keyr
   const random = new SeededRandom(seed)
   const actions = generateActivity({ groups, modules: SAMPLE_MODULES, now: clock.now(), random, areas: stateAreas() })
   await applyDemoActions(db, clock, actions, agents, random)
+  const history = opts.history === false ? 0 : await seedDemoHistory(db, ctx, { now: clock.now(), random: new SeededRandom(seed + 13), groups, agents })
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   const registries = await seedDemoRegistries(db, ctx, { now: clock.now(), random: new SeededRandom(seed + 7), passwordHash })
   const operation = await seedDemoOperation(db, ctx, { now: clock.now(), random: new SeededRandom(seed + 11), passwordHash })
@@ -130,7 +134,7 @@ export async function seedDemo(db: Db, clock: Clock, seed = 2026, keyring?: Keyr
   const tracing = keyring === undefined ? undefined : await seedDemoTracing(db, ctx, { now: clock.now(), keyring, filers: [await byName('consulado.honduras'), await byName('operador.centro')] })
   await seedDemoApprovals(db, clock)
   await db.db.insertInto('meta').values({ key: 'demo_seeded_at', value: clock.now().toISOString() }).execute()
-  return { seeded: true, accounts: DEMO_ACCOUNTS, actions: actions.length, cases, calls, requests: tracing?.requests ?? 0, listed: tracing?.listed ?? 0, registries: registries.records, operations: operation.records }
+  return { seeded: true, accounts: DEMO_ACCOUNTS, actions: actions.length, cases, calls, requests: tracing?.requests ?? 0, listed: tracing?.listed ?? 0, registries: registries.records, operations: operation.records, history }
 }
 
 async function applyDemoActions(db: Db, clock: Clock, actions: DemoAction[], agents: Map<string, Actor>, random: SeededRandom): Promise<void> {

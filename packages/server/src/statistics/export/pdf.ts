@@ -109,11 +109,23 @@ export async function writePdf(table: StatTable, out: Writable, lang: Lang, opts
   const { doc, end } = streamedPdf(out, { title: table.title[lang], lang, year: opts.year })
   titlePage(doc, { title: table.title[lang], subtitle: opts.subtitle, unit: opts.unit, note: EXACT_NOTE[lang], generated: `${GENERATED[lang]} ${opts.generatedAt}` })
   heading(doc, table.title[lang])
-  const keys = table.columns.map((c) => c.key)
-  const columns = table.columns.map((c) => ({ label: c.label[lang], weight: Math.max(1, Math.min(3, c.label[lang].length / 8)), align: 'left' as const }))
+  // What every row shares (the period, the fact) is said once, above the table.
+  const shared = table.columns.filter((c) => c.constant === true)
+  const shown = table.columns.filter((c) => c.constant !== true)
+  const keys = shown.map((c) => c.key)
+  const columns = shown.map((c) => ({ label: c.label[lang], weight: c.wide === true ? 3 : 1 }))
+  const rows = rowsOf(table)[Symbol.asyncIterator]()
+  const first = await rows.next()
+  if (first.done !== true && shared.length > 0) {
+    caption(doc, shared.map((c) => `${c.label[lang]}: ${String(first.value[c.key] ?? '')}`).join('    '))
+  }
   async function* values() {
-    for await (const row of rowsOf(table)) {
-      yield keys.map((k) => row[k] ?? null)
+    if (first.done === true) {
+      return
+    }
+    yield keys.map((k) => first.value[k] ?? null)
+    for (let next = await rows.next(); next.done !== true; next = await rows.next()) {
+      yield keys.map((k) => next.value[k] ?? null)
     }
   }
   const n = await drawTable(doc, columns, values(), onRows)

@@ -18,6 +18,10 @@ export interface StatColumn {
   label: Bilingual
   /** The HXL hashtag with its attributes (`#reached+ind+f+adults`); empty when none fits. */
   hxl: string
+  /** The same on every row (the question's period, fact): a printed table shows it once, above. */
+  constant?: boolean
+  /** A name rather than a code or a count: a printed table gives it more room. */
+  wide?: boolean
 }
 
 export type StatRow = Readonly<Record<string, StatValue>>

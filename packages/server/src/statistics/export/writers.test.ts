@@ -53,6 +53,22 @@ describe('the export writers', () => {
     expect(records[4]).toEqual(['Sonora\nnorte', '2026-01-01', '0', ''])
   })
 
+  it('report their progress every few thousand rows of a generator', async () => {
+    function* rows() {
+      for (let i = 0; i < 12_345; i++) {
+        yield { state: 'Sonora', from: '2026-01-01', 'n_female_18-29': i, total: i }
+      }
+    }
+    for (const write of [writeCsv, writeXlsx, (t: StatTable, out: Writable, lang: 'es' | 'en', on?: (n: number) => void) => writeJson(t, out, lang, {}, on)]) {
+      const seen: number[] = []
+      const { out } = sink()
+      expect(await write(table(rows()), out, 'es', (n) => {
+        seen.push(n)
+      })).toBe(12_345)
+      expect(seen).toEqual([5_000, 10_000])
+    }
+  })
+
   it('write the header in Spanish when asked', async () => {
     const { out, bytes } = sink()
     await writeCsv(table([]), out, 'es')
