@@ -4,6 +4,7 @@ import { ManualClock } from '../clock.ts'
 import { createApp } from '../http/app.ts'
 import { ephemeralProtection } from '../protection/settings.ts'
 import { seedDemo } from '../seed/demo.ts'
+import { PUBLIC_LANGS } from '../public/languages.ts'
 import { makeTestDb, testAppConfig, testDialects, type TestEnv } from '../test/harness.ts'
 import { listPublications } from './approvals-repo.ts'
 import { attack, protect, publishedGrid, type Shown } from './disclosure.ts'
@@ -70,7 +71,12 @@ for (const dialect of ['sqlite'] as const) {
       }
     })
 
-    it('shows the tables on /es/datos', async () => {
+    it('shows the tables on /es/datos, every language within the first round trip', async () => {
+      for (const lang of PUBLIC_LANGS) {
+        const res = await env.app.request(`/${lang}/datos`, { headers: { 'accept-encoding': 'gzip' } })
+        expect(res.headers.get('content-encoding')).toBe('gzip')
+        expect((await res.arrayBuffer()).byteLength, lang).toBeLessThanOrEqual(14 * 1024)
+      }
       const html = await (await env.app.request('/es/datos')).text()
       expect(html.match(/<caption/g)?.length).toBe(PUBLISHED_TABLES.length)
       expect(html).toMatch(/Operativo de invierno \d{4}/)
