@@ -22,7 +22,7 @@ const ORDERS: Partial<Record<Dim, readonly string[]>> = {
 }
 
 /** A table's rows and columns in the report's order, with every cell's count. */
-export function crossTab(answer: Pick<TableAnswer, 'rows'>, q: BookQuestion): { rows: string[]; cols: string[]; cell(r: string, c: string): number; rowTotal(r: string): number; colTotal(c: string): number; total: number } {
+export function crossTab(answer: Pick<TableAnswer, 'rows'>, q: BookQuestion, operations: Names['operations'] = []): { rows: string[]; cols: string[]; cell(r: string, c: string): number; rowTotal(r: string): number; colTotal(c: string): number; total: number } {
   const cells = new Map<string, number>()
   const rowSums = new Map<string, number>()
   const colSums = new Map<string, number>()
@@ -40,8 +40,8 @@ export function crossTab(answer: Pick<TableAnswer, 'rows'>, q: BookQuestion): { 
     total += n
   }
   return {
-    rows: ordered(q.rows, rowSums),
-    cols: q.cols === undefined ? [] : ordered(q.cols, colSums),
+    rows: ordered(q.rows, rowSums, operations),
+    cols: q.cols === undefined ? [] : ordered(q.cols, colSums, operations),
     cell: (r, c) => cells.get(`${r}\u0000${c}`) ?? 0,
     rowTotal: (r) => rowSums.get(r) ?? 0,
     colTotal: (c) => colSums.get(c) ?? 0,
@@ -54,20 +54,26 @@ export function BookTable({ title, q, year, names, testId }: { title: string; q:
   const { t, lang } = useI18n()
   const by = [q.rows, ...(q.cols === undefined ? [] : [q.cols]), ...(q.only === undefined ? [] : [q.only.dim])]
   const answer = useFetch<TableAnswer>(`/api/statistics/table?fact=${q.fact}&year=${year}&by=${by.join(',')}`)
-  const label = (dim: Dim, value: string) => valueName(t, lang, q.fact, dim, value, { ...names, units: { ...names.units, ...(answer.status === 'ok' ? answer.data.units : {}) } })
+  const label = (dim: Dim, value: string) => {
+    // The book heads its columns and rows "Norte" and "Sur" under "Frontera": short enough for a phone.
+    if (dim === 'border') {
+      return value === 'north' || value === 'south' || value === 'central' ? t(`stats.border.short.${value}`) : t('stats.border.short.none')
+    }
+    return valueName(t, lang, q.fact, dim, value, { ...names, units: { ...names.units, ...(answer.status === 'ok' ? answer.data.units : {}) } })
+  }
   return (
     <section className="stats-book-table" aria-labelledby={`${testId}-title`} data-testid={testId}>
       <h3 id={`${testId}-title`}>{title}</h3>
       {answer.status === 'loading' ? <Loading /> : null}
       {answer.status === 'error' ? <ErrorNotice error={answer.error} onRetry={() => void answer.reload()} /> : null}
-      {answer.status === 'ok' ? <Cross answer={answer.data} q={q} label={label} title={title} year={year} testId={testId} /> : null}
+      {answer.status === 'ok' ? <Cross answer={answer.data} q={q} label={label} title={title} year={year} testId={testId} operations={names.operations} /> : null}
     </section>
   )
 }
 
-function Cross({ answer, q, label, title, year, testId }: { answer: TableAnswer; q: BookQuestion; label(dim: Dim, value: string): string; title: string; year: number; testId: string }) {
+function Cross({ answer, q, label, title, year, testId, operations }: { answer: TableAnswer; q: BookQuestion; label(dim: Dim, value: string): string; title: string; year: number; testId: string; operations: Names['operations'] }) {
   const { t, lang } = useI18n()
-  const tab = crossTab(answer, q)
+  const tab = crossTab(answer, q, operations)
   if (tab.total === 0) {
     return <p className="muted">{t('stats.year.nothing', { year: String(year) })}</p>
   }
@@ -121,11 +127,16 @@ function Cross({ answer, q, label, title, year, testId }: { answer: TableAnswer;
   )
 }
 
-function ordered(dim: Dim, sums: ReadonlyMap<string, number>): string[] {
+function ordered(dim: Dim, sums: ReadonlyMap<string, number>, operations: Names['operations'] = []): string[] {
   const order = ORDERS[dim]
   const values = [...sums.keys()]
   if (dim === 'month' || dim === 'quarter' || dim === 'week' || dim === 'half') {
     return values.sort()
+  }
+  if (dim === 'operation') {
+    // The year's operations in the order they ran; days outside any operation last.
+    const start = (id: string) => (id === '' ? '9999' : (operations.find((o) => o.recordId === id)?.startsOn ?? '9998'))
+    return values.sort((a, b) => start(a).localeCompare(start(b)) || a.localeCompare(b))
   }
   return values.sort((a, b) => {
     const ia = order?.indexOf(a) ?? -1

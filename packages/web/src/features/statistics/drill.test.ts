@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { breakdownsFor, byOf, crumbsOf, drillInto, pageRows, pageTotal, placeLevel, placeOf, type TreeUnit } from './drill.ts'
+import { breakdownsFor, byOf, crumbsOf, drillInto, pageRows, pageTotal, placeLevel, placeOf, withBefore, type TreeUnit } from './drill.ts'
 import { readSearch, writeSearch } from './page-state.ts'
 import type { TableRow } from './types.ts'
 
@@ -99,5 +99,29 @@ describe('the page\'s address', () => {
     expect(q.fact).toBe('attended')
     expect(q.period).toEqual({ kind: 'year', year: 2026 })
     expect(q.by).toBeUndefined()
+  })
+})
+
+describe('the year earlier', () => {
+  it('matches each month with the same month a year later, and keeps a month counted only then', () => {
+    const now = [{ value: '2025-11', n: 849, previous: 0 }, { value: '2025-12', n: 1627, previous: 0 }]
+    const before = [{ value: '2024-12', n: 30, previous: 0 }, { value: '2025-01', n: 400, previous: 0 }]
+    expect(withBefore(now, before, 'month')).toEqual([
+      { value: '2025-11', n: 849, previous: 0 },
+      { value: '2025-12', n: 1627, previous: 30 },
+      { value: '2026-01', n: 0, previous: 400 },
+    ])
+  })
+
+  it('matches places by their own name and keeps a state\'s border for drilling into it', () => {
+    expect(withBefore([{ value: 'Sonora', n: 5, previous: 0, border: 'north' }], [{ value: 'Chiapas', n: 2, previous: 0, border: 'south' }], 'state')).toEqual([
+      { value: 'Sonora', n: 5, previous: 0, border: 'north' },
+      { value: 'Chiapas', n: 0, previous: 2, border: 'south' },
+    ])
+  })
+
+  it('leaves an operation\'s rows as the server matched them', () => {
+    const rows = [{ value: 'op-2025', n: 10, previous: 7 }]
+    expect(withBefore(rows, [{ value: 'op-2024', n: 7, previous: 0 }], 'operation')).toEqual(rows)
   })
 })

@@ -136,6 +136,34 @@ export function pageRows(answer: Pick<TableAnswer, 'rows'>, scope: Scope, dim: D
 }
 
 /**
+ * Each row with its count a year earlier taken from the table of that period (`before`, asked
+ * apart): a row counted then but not now is kept with nothing now, so the rows add up to the
+ * total a year earlier too. A period's row matches the same period a year later (November 2025
+ * is November 2026's year earlier); an operation's keeps the server's match (the operation of its
+ * kind a year before), which the page's own table already carries.
+ */
+export function withBefore(rows: readonly PageRow[], before: readonly PageRow[], dim: Dim): PageRow[] {
+  if (dim === 'operation') {
+    return [...rows]
+  }
+  const later = (value: string) => (PERIOD_DIMS.has(dim) && /^\d{4}/.test(value) ? `${String(Number(value.slice(0, 4)) + 1).padStart(4, '0')}${value.slice(4)}` : value)
+  const out = new Map(rows.map((r) => [r.value, { ...r, previous: 0 }]))
+  for (const b of before) {
+    const value = later(b.value)
+    const row = out.get(value)
+    if (row === undefined) {
+      out.set(value, { value, n: 0, previous: b.n, ...(b.border !== undefined ? { border: b.border } : {}) })
+    } else {
+      row.previous += b.n
+    }
+  }
+  return [...out.values()]
+}
+
+// The calendar's dimensions, whose values name a year first.
+const PERIOD_DIMS: ReadonlySet<Dim> = new Set(['year', 'half', 'quarter', 'month', 'week'])
+
+/**
  * The total of a page: the answer's own when nothing is filtered out (exact, last year's too);
  * else the kept rows added up.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { encodePeriod, parsePeriod, periodAround, periodDays, periodParams, type PeriodChoice } from './period.ts'
+import { encodePeriod, parsePeriod, periodAround, periodDays, periodParams, yearEarlier, type PeriodChoice } from './period.ts'
 
 describe('the period in the address', () => {
   it('reads back every kind of period it writes', () => {
@@ -43,5 +43,12 @@ describe('the days of a period', () => {
     expect(periodAround('quarter', '2026-12-05')).toEqual({ kind: 'quarter', year: 2026, quarter: 4 })
     expect(periodAround('half', '2026-06-30')).toEqual({ kind: 'half', year: 2026, half: 1 })
     expect(periodAround('days', '2026-12-05')).toEqual({ kind: 'days', from: '2026-11-06', to: '2026-12-05' })
+  })
+})
+
+describe('yearEarlier', () => {
+  it('moves a day back a year, 29 February to the 28th', () => {
+    expect(yearEarlier('2026-01-08')).toBe('2025-01-08')
+    expect(yearEarlier('2028-02-29')).toBe('2027-02-28')
   })
 })

@@ -133,3 +133,9 @@ function monthsSpan(year: number, firstMonth: number, months: number): { from: s
   const last = new Date(Date.UTC(year, firstMonth - 1 + months, 0)).toISOString().slice(0, 10)
   return { from: `${year}-${String(firstMonth).padStart(2, '0')}-01`, to: last }
 }
+
+/** A day one year earlier, as the API shifts a period (29 February falls on the 28th). */
+export function yearEarlier(day: string): string {
+  const monthDay = day.slice(5) === '02-29' ? '02-28' : day.slice(5)
+  return `${String(Number(day.slice(0, 4)) - 1).padStart(4, '0')}-${monthDay}`
+}

@@ -8,10 +8,10 @@ import { ErrorNotice, Loading, Page } from '../../ui/status.tsx'
 import { useFetch } from '../../ui/use-fetch.ts'
 import { useSession } from '../auth/session.tsx'
 import { BarChart, LineChart } from './charts.tsx'
-import { breakdownsFor, byOf, crumbsOf, drillInto, pageRows, pageTotal, placeLevel, rowDim, type PageRow, type PlaceLevel, type TreeUnit } from './drill.ts'
+import { breakdownsFor, byOf, crumbsOf, drillInto, pageRows, pageTotal, placeLevel, rowDim, withBefore, type PageRow, type PlaceLevel, type TreeUnit } from './drill.ts'
 import { ExportButtons } from './exports.tsx'
 import { readSearch, type PageQuestion } from './page-state.ts'
-import { periodParams } from './period.ts'
+import { periodParams, yearEarlier } from './period.ts'
 import { PeriodPicker } from './period-picker.tsx'
 import { timeline } from './scale.ts'
 import { StateMapView } from './state-map.tsx'
@@ -55,8 +55,14 @@ function Statistics({ q, home, units, operations, today }: { q: PageQuestion; ho
   const breakdown = q.by !== undefined && choices.includes(q.by) ? q.by : level !== undefined ? 'place' : 'month'
   const dim = rowDim(breakdown, level)
   const by = byOf(q.scope, breakdown, level)
-  const base = `/api/statistics/table?fact=${q.fact}&unit=${encodeURIComponent(q.scope.unit)}&${periodParams(q.period)}&compare=year`
-  const answer = useFetch<TableAnswer>(`${base}&by=${by.join(',')}`)
+  const unitParam = `fact=${q.fact}&unit=${encodeURIComponent(q.scope.unit)}`
+  const base = `/api/statistics/table?${unitParam}&${periodParams(q.period)}`
+  // Operations are matched a year back by the server (the operation of the same kind); anything
+  // else by asking the same days a year earlier, below.
+  const answer = useFetch<TableAnswer>(`${base}&by=${by.join(',')}${dim === 'operation' ? '&compare=year' : ''}`)
+  // The same days a year earlier, once the period's days are known (an operation's come with the
+  // answer): its rows give each row's year-earlier count, those counted then and not now included.
+  const before = useFetch<TableAnswer>(answer.status === 'ok' ? `/api/statistics/table?${unitParam}&from=${yearEarlier(answer.data.from)}&to=${yearEarlier(answer.data.to)}&by=${by.join(',')}` : null)
   // The map: the states under the scope, whatever the rows are (the same question when they are states).
   const mapped = level === 'border' || level === 'state'
   const mapAnswer = useFetch<TableAnswer>(mapped ? `${base}&by=border,state` : null)
@@ -108,12 +114,14 @@ function Statistics({ q, home, units, operations, today }: { q: PageQuestion; ho
           </select>
         </div>
       </div>
-      {answer.status === 'loading' ? <Loading /> : null}
+      {answer.status === 'loading' || (answer.status === 'ok' && before.status === 'loading') ? <Loading /> : null}
       {answer.status === 'error' ? <ErrorNotice error={answer.error} onRetry={() => void answer.reload()} /> : null}
-      {answer.status === 'ok' ? (
+      {before.status === 'error' ? <ErrorNotice error={before.error} onRetry={() => void before.reload()} /> : null}
+      {answer.status === 'ok' && before.status === 'ok' ? (
         <Answer
           q={q}
           answer={answer.data}
+          before={before.data}
           dim={dim}
           level={breakdown === 'place' ? level : undefined}
           names={names}
@@ -139,13 +147,15 @@ function Statistics({ q, home, units, operations, today }: { q: PageQuestion; ho
   )
 }
 
-function Answer({ q, answer, dim, level, names, place, nav, map }: { q: PageQuestion; answer: TableAnswer; dim: ReturnType<typeof rowDim>; level: PlaceLevel | undefined; names: Names; place: string; nav: StatsNav; map: ReactNode }) {
+function Answer({ q, answer, before, dim, level, names, place, nav, map }: { q: PageQuestion; answer: TableAnswer; before: TableAnswer; dim: ReturnType<typeof rowDim>; level: PlaceLevel | undefined; names: Names; place: string; nav: StatsNav; map: ReactNode }) {
   const { t, lang } = useI18n()
   const overTime = dim === 'month' || dim === 'week' || dim === 'quarter'
-  const kept = pageRows(answer, q.scope, dim, overTime)
+  const earlier = pageRows(before, q.scope, dim)
+  const kept = withBefore(pageRows(answer, q.scope, dim), earlier, dim).sort((a, b) => b.n - a.n || b.previous - a.previous || a.value.localeCompare(b.value))
   // Over time every month (week, quarter) of the period is a row, those with nothing too.
   const rows: PageRow[] = overTime ? timeline(dim, answer.from, answer.to).map((v) => kept.find((r) => r.value === v) ?? { value: v, n: 0, previous: 0 }) : kept
-  const total = pageTotal(answer, q.scope)
+  const now = pageTotal(answer, q.scope)
+  const total = { n: now.n, previous: dim === 'operation' ? now.previous : earlier.reduce((sum, r) => sum + r.n, 0) }
   const label = (value: string) => valueName(t, lang, q.fact, dim, value, names)
   const heading = t('stats.tableHeading', { fact: factName(t, q.fact), by: dimName(t, q.fact, dim).toLocaleLowerCase(lang === 'es' ? 'es-MX' : 'en') })
   const describe = rows
@@ -170,7 +180,12 @@ function Answer({ q, answer, dim, level, names, place, nav, map }: { q: PageQues
                 </p>
               </>
             ) : (
-              <BarChart compare data={rows.slice(0, 15).map((r) => ({ key: r.value, label: label(r.value), n: r.n, previous: r.previous }))} description={t('stats.chart.bars', { heading, values: describe })} />
+              <>
+                <BarChart compare data={rows.slice(0, 15).map((r) => ({ key: r.value, label: label(r.value), n: r.n, previous: r.previous }))} description={t('stats.chart.bars', { heading, values: describe })} />
+                <p className="stats-key small" aria-hidden="true">
+                  <span className="stats-key-bar" /> {t('stats.key.now')} <span className="stats-key-tick" /> {t('stats.key.before')}
+                </p>
+              </>
             )}
             {map}
             <Table q={q} rows={rows} total={total} dim={dim} level={level} label={label} nav={nav} />
@@ -214,7 +229,7 @@ function Table({ q, rows, total, dim, level, label, nav }: { q: PageQuestion; ro
         {rows.map((r) => (
           <tr key={r.value} data-testid="stats-row" data-value={r.value} data-n={r.n}>
             <th scope="row">
-              {level !== undefined && r.n > 0 ? (
+              {level !== undefined && (r.n > 0 || r.previous > 0) ? (
                 <NavLink nav={nav} to={{ ...q, scope: drillInto(q.scope, level, r) }}>
                   {label(r.value)}
                 </NavLink>

@@ -1,6 +1,6 @@
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { StatFact } from './types.ts'
-import { changeMark, changeOf, changeWords, dayName, factName, formatCount } from './words.ts'
+import { changeOf, changeWords, dayName, factName, formatCount } from './words.ts'
 
 /**
  * The page's figure: the fact's total under the scope in the period, and how it compares with
@@ -20,7 +20,7 @@ export function Summary({ fact, n, previous, from, to, place, period }: { fact: 
         {c.direction === 'up' || c.direction === 'down' ? (
           <>
             <span aria-hidden="true" className="stats-change-mark">
-              {changeMark(lang, c)}
+              {c.direction === 'up' ? '▲' : '▼'}
             </span>{' '}
           </>
         ) : null}

@@ -15,7 +15,7 @@ export type T = (key: MessageKey, values?: MessageValues) => string
 /** What a value needs besides the catalogues: the units and operations the page knows. */
 export interface Names {
   units?: Readonly<Record<string, Pick<UnitLabel, 'name'>>>
-  operations?: readonly Pick<OperationItem, 'recordId' | 'name'>[]
+  operations?: readonly (Pick<OperationItem, 'recordId' | 'name'> & Partial<Pick<OperationItem, 'startsOn'>>)[]
 }
 
 /** The locale of numbers and dates. */

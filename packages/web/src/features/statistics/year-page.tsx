@@ -28,7 +28,7 @@ const BETA_TABLES: readonly { id: BookTableId; q: BookQuestion }[] = [
 ]
 
 /** Paisano's tables: the year by operation, the tallies by what was counted. */
-const PAISANO_TABLES: readonly { id: BookTableId; q: BookQuestion }[] = [{ id: 'tallies', q: { fact: 'tally', rows: 'operation', cols: 'kind' } }]
+const PAISANO_TABLES: readonly { id: BookTableId; q: BookQuestion }[] = [{ id: 'tallies', q: { fact: 'tally', rows: 'kind', cols: 'operation' } }]
 
 /**
  * "El año del programa": the programme's yearly tables laid out as its printed report — Grupos
