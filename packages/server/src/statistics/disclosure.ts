@@ -238,9 +238,7 @@ export async function attackRevision(
     }
     return out
   }
-  if (variables.length === 0 && added.length === 0) {
-    return { onlyAdded: true, differences: solveAll([]) ?? [] }
-  }
+  // A published cell that went down says records were corrected away: no additions-only attacker.
   const assuming = cells.every(([i, j]) => {
     const { terms, constant } = differenceOf(i, j)
     return terms.length > 0 || constant >= 0

@@ -64,4 +64,25 @@ describe('a revision of a published table', () => {
       expect(differences.every((d) => !((d.low >= 1 && d.low < 5) || (d.high <= -1 && d.high > -5)))).toBe(true)
     }
   })
+
+  it('never pins one added record on random tables: the revision is refused or every gain stays wide', async () => {
+    let seed = 7
+    const next = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31
+      return seed % n
+    }
+    for (let round = 0; round < 12; round++) {
+      const rows = 2 + next(3)
+      const cols = 2 + next(3)
+      const table: CountTable = { rows: Array.from({ length: rows }, (_, i) => `r${i}`), cols: Array.from({ length: cols }, (_, j) => `c${j}`), cells: Array.from({ length: rows }, () => Array.from({ length: cols }, () => (next(4) === 0 ? next(5) : 5 + next(40)))) }
+      const first = await protect(table, 5)
+      const added = plus(table, next(rows), next(cols), 1)
+      const result = await protectRevision(first, added, 5)
+      if (!result.ok) {
+        continue
+      }
+      const { differences } = await attackRevision(publishedGrid(first), publishedGrid(result.table))
+      expect(differences.every((d) => d.low < 1 || d.low >= 5), `seed round ${round}`).toBe(true)
+    }
+  })
 })
