@@ -94,6 +94,12 @@ describe('the page\'s address', () => {
     expect(writeSearch(q, 'inm')).toEqual({ fact: 'tally', period: '2026-Q4', border: '-', by: 'month' })
   })
 
+  it('opens a Paisano office on its tallies and a Grupos Beta one on the people attended', () => {
+    expect(readSearch({}, 'paisano', '2026-12-05', 'paisano_office').fact).toBe('tally')
+    expect(readSearch({}, 'module-tj', '2026-12-05', 'module').fact).toBe('tally')
+    expect(readSearch({}, 'beta-tijuana', '2026-12-05', 'beta_group').fact).toBe('attended')
+  })
+
   it('falls back to people attended and this year for a fact or a period it does not know', () => {
     const q = readSearch({ fact: 'teleportations', period: 'soon', by: 'colour' }, 'inm', '2026-12-05')
     expect(q.fact).toBe('attended')

@@ -30,8 +30,16 @@ export interface PageQuestion {
 // would be dropped from the address.
 const NONE = '-'
 
-export function readSearch(search: StatisticsSearch, home: string, today: string): PageQuestion {
-  const fact = STAT_FACTS.find((f) => f === search.fact) ?? 'attended'
+// Paisano's offices count tallies, not people attended: their pages open on what they count.
+const PAISANO_KINDS: ReadonlySet<string> = new Set(['paisano_office', 'state_committee', 'module', 'observation_point', 'us_office'])
+
+/** The fact a page opens on for a unit of this kind. */
+export function defaultFact(homeKind: string): StatFact {
+  return PAISANO_KINDS.has(homeKind) ? 'tally' : 'attended'
+}
+
+export function readSearch(search: StatisticsSearch, home: string, today: string, homeKind = ''): PageQuestion {
+  const fact = STAT_FACTS.find((f) => f === search.fact) ?? defaultFact(homeKind)
   const period = parsePeriod(search.period) ?? { kind: 'year', year: Number(today.slice(0, 4)) }
   const scope: Scope = { unit: search.unit ?? home }
   if (search.border !== undefined) {

@@ -33,7 +33,7 @@ export function StatisticsPage() {
   const search = useSearch({ from: statisticsRoute.id })
   const [today] = useState(() => new Date().toISOString().slice(0, 10))
   const home = me.orgUnit.id
-  const q = readSearch(search, home, today)
+  const q = readSearch(search, home, today, me.orgUnit.kind)
   const tree = useFetch<Items<OrgUnit>>('/api/org-units')
   const operations = useFetch<{ items: OperationItem[] }>('/api/operations')
   const units = useMemo(() => new Map<string, TreeUnit>(tree.status === 'ok' ? tree.data.items.map((u) => [u.id, u]) : []), [tree])
@@ -68,7 +68,7 @@ function Statistics({ q, home, units, operations, today }: { q: PageQuestion; ho
   const mapAnswer = useFetch<TableAnswer>(mapped ? `${base}&by=border,state` : null)
   const set = (change: Partial<PageQuestion>) => nav.go({ ...q, ...change })
   const crumbs = crumbsOf(home, q.scope, units)
-  const names: Names = { units: answer.status === 'ok' ? { ...Object.fromEntries([...units].map(([id, u]) => [id, u])), ...answer.data.units } : Object.fromEntries([...units].map(([id, u]) => [id, u])), operations }
+  const names: Names = { units: { ...Object.fromEntries(units), ...(answer.status === 'ok' ? answer.data.units : {}) }, operations }
   const crumbName = (c: (typeof crumbs)[number]) => (c.kind === 'unit' ? (units.get(c.value)?.name ?? t('stats.unit.unknown')) : valueName(t, lang, q.fact, c.kind, c.value))
   const here = crumbs[crumbs.length - 1]
   const place = here === undefined ? '' : crumbName(here)
@@ -156,6 +156,8 @@ function Answer({ q, answer, before, dim, level, names, place, nav, map }: { q: 
   const rows: PageRow[] = overTime ? timeline(dim, answer.from, answer.to).map((v) => kept.find((r) => r.value === v) ?? { value: v, n: 0, previous: 0 }) : kept
   const now = pageTotal(answer, q.scope)
   const total = { n: now.n, previous: dim === 'operation' ? now.previous : earlier.reduce((sum, r) => sum + r.n, 0) }
+  // A year earlier is drawn (and in the key) only when something was counted then.
+  const compared = total.previous > 0
   const label = (value: string) => valueName(t, lang, q.fact, dim, value, names)
   const heading = t('stats.tableHeading', { fact: factName(t, q.fact), by: dimName(t, q.fact, dim).toLocaleLowerCase(lang === 'es' ? 'es-MX' : 'en') })
   const describe = rows
@@ -174,16 +176,26 @@ function Answer({ q, answer, before, dim, level, names, place, nav, map }: { q: 
           <>
             {overTime ? (
               <>
-                <LineChart compare data={rows.map((r) => ({ key: r.value, tick: tick(t, lang, dim, r.value), n: r.n, previous: r.previous }))} description={t('stats.chart.line', { heading, values: describe })} />
+                <LineChart compare={compared} data={rows.map((r) => ({ key: r.value, tick: tick(t, lang, dim, r.value), n: r.n, previous: r.previous }))} description={t('stats.chart.line', { heading, values: describe })} />
                 <p className="stats-key small" aria-hidden="true">
-                  <span className="stats-key-now" /> {t('stats.key.now')} <span className="stats-key-before" /> {t('stats.key.before')}
+                  <span className="stats-key-now" /> {t('stats.key.now')}
+                  {compared ? (
+                    <>
+                      <span className="stats-key-before" /> {t('stats.key.before')}
+                    </>
+                  ) : null}
                 </p>
               </>
             ) : (
               <>
-                <BarChart compare data={rows.slice(0, 15).map((r) => ({ key: r.value, label: label(r.value), n: r.n, previous: r.previous }))} description={t('stats.chart.bars', { heading, values: describe })} />
+                <BarChart compare={compared} data={rows.slice(0, 15).map((r) => ({ key: r.value, label: label(r.value), n: r.n, previous: r.previous }))} description={t('stats.chart.bars', { heading, values: describe })} />
                 <p className="stats-key small" aria-hidden="true">
-                  <span className="stats-key-bar" /> {t('stats.key.now')} <span className="stats-key-tick" /> {t('stats.key.before')}
+                  <span className="stats-key-bar" /> {t('stats.key.now')}
+                  {compared ? (
+                    <>
+                      <span className="stats-key-tick" /> {t('stats.key.before')}
+                    </>
+                  ) : null}
                 </p>
               </>
             )}
