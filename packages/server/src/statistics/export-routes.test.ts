@@ -149,6 +149,8 @@ for (const dialect of testDialects()) {
       expect(other.status).toBe(409)
       await exportsSettled(env.db)
       expect((await findExport(env.db.db, id))?.attempts).toBe(1)
+      // Asked for once, audited once.
+      expect(await env.db.db.selectFrom('auditEvents').select(['action', 'decision']).where('recordType', '=', 'stat_export').where('recordId', '=', id).execute()).toEqual([{ action: 'statistics.read', decision: 'allowed' }])
     })
 
     it('shows a job and its file to the account that asked only', async () => {
@@ -170,8 +172,22 @@ for (const dialect of testDialects()) {
       expect(((await res.json()) as { reason: string }).reason).toBe('export_not_ready')
     })
 
+    it('marks a job that cannot be made as failed, with no file', async () => {
+      const now = env.clock.now()
+      const id = crypto.randomUUID()
+      await insertExport(env.db.db, { id, userId: analystId, unitId: 'beta', format: 'csv', lang: 'es', question: '{not json', filename: 'x.csv', mediaType: 'text/csv', createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + KEEP_MS).toISOString() })
+      expect(await runExport({ db: env.db, clock: env.clock }, id)).toBe(true)
+      expect(await findExport(env.db.db, id)).toMatchObject({ status: 'failed', error: 'export_failed' })
+      expect((await call(env, 'GET', `/api/statistics/exports/${id}/file`, { as: analyst })).status).toBe(409)
+      // A failed job is not taken again.
+      expect(await runExport({ db: env.db, clock: env.clock }, id)).toBe(false)
+    })
+
     it('refuses an export of a unit outside the account\'s reach', async () => {
-      expect((await ask(tijuana, { id: crypto.randomUUID(), format: 'csv', question: { ...question, unit: 'beta-nogales' } })).status).toBe(403)
+      const refused = crypto.randomUUID()
+      expect((await ask(tijuana, { id: refused, format: 'csv', question: { ...question, unit: 'beta-nogales' } })).status).toBe(403)
+      const audited = await env.db.db.selectFrom('auditEvents').select(['action', 'decision']).where('recordType', '=', 'stat_export').where('recordId', '=', refused).execute()
+      expect(audited).toEqual([{ action: 'statistics.read', decision: 'denied' }])
       expect((await ask(tijuana, { id: crypto.randomUUID(), format: 'pdf', report: { kind: 'yearly', year: 2026, unit: 'beta' } })).status).toBe(403)
       expect((await ask(analyst, { id: crypto.randomUUID(), format: 'csv', question: { ...question, unit: 'no-such-unit' } })).status).toBe(404)
     })

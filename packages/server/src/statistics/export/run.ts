@@ -11,7 +11,7 @@ import { writeJson } from './json.ts'
 import { mmpTable } from './mmp.ts'
 import { writePdf } from './pdf.ts'
 import { statTableOf } from './question-table.ts'
-import type { OnRows } from './stat-table.ts'
+import type { OnRows, StatTable } from './stat-table.ts'
 import { writeXlsx } from './xlsx.ts'
 import { REPORT_SECTIONS, writeYearlyReport } from './yearly-report.ts'
 
@@ -149,7 +149,7 @@ export async function exportsSettled(db: Db): Promise<void> {
   }
 }
 
-async function writeTable(format: string, table: ReturnType<typeof statTableOf>, out: Writable, lang: Lang, meta: { question: ExportSpec; generatedAt: string }, onRows: OnRows): Promise<number> {
+async function writeTable(format: string, table: StatTable, out: Writable, lang: Lang, meta: { question: ExportSpec; generatedAt: string }, onRows: OnRows): Promise<number> {
   switch (format) {
     case 'xlsx':
       return writeXlsx(table, out, lang, onRows)
