@@ -8,6 +8,8 @@ import { formatCount } from './words.ts'
 export interface MapDatum {
   state: string
   n: number
+  /** What a screen reader hears on the state's link: its name, its count in words, where it leads. */
+  label: string
   href: string
   go(): void
 }
@@ -83,7 +85,7 @@ export function StateMapView({ data, selected, label }: { data: readonly MapDatu
             d.go()
           }
           return (
-            <a key={s.key} href={d.href} onClick={onClick} aria-label={t('stats.map.state', { state: d.state, n: formatCount(lang, n) })} data-state={d.state}>
+            <a key={s.key} href={d.href} onClick={onClick} aria-label={d.label} data-state={d.state}>
               <title>{`${d.state}: ${formatCount(lang, n)}`}</title>
               {shape}
             </a>

@@ -18,7 +18,7 @@ import { StateMapView } from './state-map.tsx'
 import { Summary } from './summary.tsx'
 import { STAT_FACTS, type OperationItem, type TableAnswer } from './types.ts'
 import { useStatsNav, type StatsNav } from './use-stats-nav.ts'
-import { breakdownName, changeMark, changeOf, changeWords, dimName, factCount, factName, formatCount, monthName, periodName, valueName, type Names } from './words.ts'
+import { breakdownName, changeMark, changeOf, changeWords, dimName, factCount, factName, formatCount, periodName, tickName, valueName, type Names } from './words.ts'
 import './statistics.css'
 
 /**
@@ -136,7 +136,7 @@ function Statistics({ q, home, units, operations, today }: { q: PageQuestion; ho
                   .filter((r) => r.value !== '')
                   .map((r) => {
                     const to = { ...q, scope: drillInto(q.scope, 'state', r) }
-                    return { state: r.value, n: r.n, href: nav.href(to), go: () => nav.go(to) }
+                    return { state: r.value, n: r.n, label: t('stats.map.state', { state: r.value, count: factCount(t, lang, q.fact, r.n) }), href: nav.href(to), go: () => nav.go(to) }
                   })}
               />
             ) : null
@@ -149,11 +149,11 @@ function Statistics({ q, home, units, operations, today }: { q: PageQuestion; ho
 
 function Answer({ q, answer, before, dim, level, names, place, nav, map }: { q: PageQuestion; answer: TableAnswer; before: TableAnswer; dim: ReturnType<typeof rowDim>; level: PlaceLevel | undefined; names: Names; place: string; nav: StatsNav; map: ReactNode }) {
   const { t, lang } = useI18n()
-  const overTime = dim === 'month' || dim === 'week' || dim === 'quarter'
+  const overTime = dim === 'month' || dim === 'week' || dim === 'quarter' ? dim : undefined
   const earlier = pageRows(before, q.scope, dim)
   const kept = withBefore(pageRows(answer, q.scope, dim), earlier, dim).sort((a, b) => b.n - a.n || b.previous - a.previous || a.value.localeCompare(b.value))
   // Over time every month (week, quarter) of the period is a row, those with nothing too.
-  const rows: PageRow[] = overTime ? timeline(dim, answer.from, answer.to).map((v) => kept.find((r) => r.value === v) ?? { value: v, n: 0, previous: 0 }) : kept
+  const rows: PageRow[] = overTime !== undefined ? timeline(overTime, answer.from, answer.to).map((v) => kept.find((r) => r.value === v) ?? { value: v, n: 0, previous: 0 }) : kept
   const now = pageTotal(answer, q.scope)
   const total = { n: now.n, previous: dim === 'operation' ? now.previous : earlier.reduce((sum, r) => sum + r.n, 0) }
   // A year earlier is drawn (and in the key) only when something was counted then.
@@ -174,9 +174,9 @@ function Answer({ q, answer, before, dim, level, names, place, nav, map }: { q: 
           <p className="muted">{t('stats.nothing')}</p>
         ) : (
           <>
-            {overTime ? (
+            {overTime !== undefined ? (
               <>
-                <LineChart compare={compared} data={rows.map((r) => ({ key: r.value, tick: tick(t, lang, dim, r.value), n: r.n, previous: r.previous }))} description={t('stats.chart.line', { heading, values: describe })} />
+                <LineChart compare={compared} data={rows.map((r) => ({ key: r.value, tick: tickName(t, lang, overTime, r.value), n: r.n, previous: r.previous }))} description={t('stats.chart.line', { heading, values: describe })} />
                 <p className="stats-key small" aria-hidden="true">
                   <span className="stats-key-now" /> {t('stats.key.now')}
                   {compared ? (
@@ -294,14 +294,4 @@ function NavLink({ nav, to, children }: { nav: StatsNav; to: PageQuestion; child
       {children}
     </a>
   )
-}
-
-function tick(t: Parameters<typeof factCount>[0], lang: Parameters<typeof factCount>[1], dim: string, value: string): string {
-  if (dim === 'month') {
-    return monthName(lang, value, true)
-  }
-  if (dim === 'week') {
-    return t('stats.weekShort', { week: Number(value.slice(6)) })
-  }
-  return t('stats.quarterShort', { quarter: Number(value.slice(6)), year: value.slice(0, 4) })
 }

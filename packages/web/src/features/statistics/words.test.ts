@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { translate, type MessageKey, type MessageValues } from '../../i18n/messages.ts'
-import { changeMark, changeOf, changeWords, factCount, formatCount, monthName, periodName, valueName } from './words.ts'
+import { changeMark, changeOf, changeWords, factCount, formatCount, monthName, periodName, tickName, valueName } from './words.ts'
 
 const es = (key: MessageKey, values?: MessageValues) => translate('es', key, values)
 const en = (key: MessageKey, values?: MessageValues) => translate('en', key, values)
@@ -57,6 +57,12 @@ describe('values in words', () => {
     expect(periodName(es, 'es', { kind: 'month', year: 2026, month: 1 })).toBe('enero de 2026')
     expect(periodName(es, 'es', { kind: 'operation', id: 'op-1' }, [{ recordId: 'op-1', name: 'Operativo Invierno 2025' }])).toBe('Operativo Invierno 2025')
     expect(monthName('en', '2026-03', true)).toBe('Mar')
+  })
+
+  it('names the x axis of a line briefly', () => {
+    expect(tickName(es, 'es', 'month', '2026-11')).toBe('nov')
+    expect(tickName(es, 'es', 'week', '2026-W48')).toBe('S48')
+    expect(tickName(en, 'en', 'quarter', '2026-Q4')).toBe('Q4 2026')
   })
 })
 

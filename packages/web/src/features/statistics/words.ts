@@ -125,6 +125,17 @@ export function monthName(lang: Lang, month: string, short = false): string {
   return new Intl.DateTimeFormat(locale(lang), short ? { month: 'short', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(at)
 }
 
+/** A period's short name under a line chart's x axis: "nov", "S48", "T4 2026". */
+export function tickName(t: T, lang: Lang, dim: 'month' | 'week' | 'quarter', value: string): string {
+  if (dim === 'month') {
+    return monthName(lang, value, true)
+  }
+  if (dim === 'week') {
+    return t('stats.weekShort', { week: Number(value.slice(6)) })
+  }
+  return t('stats.quarterShort', { quarter: Number(value.slice(6)), year: value.slice(0, 4) })
+}
+
 /** A day (`2026-11-05`) in words: "5 nov 2026". */
 export function dayName(lang: Lang, day: string): string {
   const ms = Date.parse(`${day}T12:00:00Z`)
