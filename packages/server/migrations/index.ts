@@ -20,6 +20,7 @@ import * as statCellsCases from './2026-12-08T0900-stat-cells-cases.ts'
 import * as statExports from './2026-12-08T1000-stat-exports.ts'
 import * as statApprovals from './2026-12-08T1100-stat-approvals.ts'
 import * as statIndexes from './2026-12-08T1300-stat-indexes.ts'
+import * as statMonths from './2026-12-08T1310-stat-months.ts'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T1000-stat-exports': statExports,
   '2026-12-08T1100-stat-approvals': statApprovals,
   '2026-12-08T1300-stat-indexes': statIndexes,
+  '2026-12-08T1310-stat-months': statMonths,
 }

@@ -39,6 +39,7 @@ export interface Database {
   publicMedia: PublicMediaTable
   statCells: StatCellsTable
   statMargins: StatMarginsTable
+  statMonths: StatMonthsTable
   statExports: StatExportsTable
   statExportChunks: StatExportChunksTable
   statApprovals: StatApprovalsTable
@@ -461,6 +462,23 @@ export interface PublicMediaTable {
 export interface StatCellsTable {
   fact: string
   day: string
+  unitId: string
+  sex: string
+  ageBand: string
+  nationality: string
+  kind: string
+  outcome: string
+  channel: string
+  body: string
+  timing: string
+  /** A bigint on PostgreSQL, which answers it as a string. */
+  n: number | string
+}
+
+/** The summary's cells by month (statistics/months.ts). */
+export interface StatMonthsTable {
+  fact: string
+  month: string
   unitId: string
   sex: string
   ageBand: string

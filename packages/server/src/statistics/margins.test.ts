@@ -4,12 +4,13 @@ import type { Ctx } from '../log/context.ts'
 import { submitAction } from '../log/records.ts'
 import { makeTestEnv, newActionId, testDialects, type TestEnv } from '../test/harness.ts'
 import { marginKey, marginsOf, storedMargins } from './margins.ts'
+import { monthsOf } from './months.ts'
 import { rebuild, storedCells } from './summaries.ts'
 
 const COORDINATOR: Actor = { userId: 'margins-coordinator', role: 'group_coordinator', orgUnitId: 'inm' }
 
 for (const dialect of testDialects()) {
-  describe(`${dialect}: the summary's margins`, () => {
+  describe(`${dialect}: the summary's margins and months`, () => {
     let env: TestEnv
     let ctx: Ctx
 
@@ -24,6 +25,11 @@ for (const dialect of testDialects()) {
     async function expectMarginsOfCells(): Promise<void> {
       const expected = new Map(marginsOf([...(await storedCells(env.db.db)).values()]).map((m) => [marginKey(m), m]))
       expect(Object.fromEntries(await storedMargins(env.db.db))).toEqual(Object.fromEntries(expected))
+      // The month cells too: the stored cells with their days cut to the month.
+      const months = (await env.db.db.selectFrom('statMonths').selectAll().where('n', '!=', 0).execute()).map((m) => ({ ...m, n: Number(m.n) }))
+      const key = (m: { fact: string; month: string; unitId: string; sex: string; kind: string; nationality: string; ageBand: string; outcome: string }) => [m.fact, m.month, m.unitId, m.sex, m.ageBand, m.nationality, m.kind, m.outcome].join(' ')
+      const expectedMonths = monthsOf([...(await storedCells(env.db.db)).values()])
+      expect(months.map((m) => `${key(m)} ${m.n}`).sort()).toEqual(expectedMonths.map((m) => `${key(m)} ${m.n}`).sort())
     }
 
     it('adds each cell to its day\'s and its month\'s total and one-dimension margins, and moves them on a correction', async () => {
@@ -47,6 +53,7 @@ for (const dialect of testDialects()) {
 
     it('is made again with the cells by a rebuild', async () => {
       await env.db.db.updateTable('statMargins').set({ n: 999 }).where('fact', '=', 'attended').execute()
+      await env.db.db.updateTable('statMonths').set({ n: 999 }).where('fact', '=', 'attended').execute()
       await rebuild(env.db)
       await expectMarginsOfCells()
     })

@@ -6,6 +6,7 @@ import type { Database } from '../db/schema.ts'
 import type { Db, DialectName } from '../db/open.ts'
 import { lockLog } from '../log/log.ts'
 import { applyMargins } from './margins.ts'
+import { applyMonths } from './months.ts'
 
 /**
  * The statistics' summary table (`stat_cells`), kept in the same transaction as the records: the
@@ -20,11 +21,12 @@ const CELL_UPSERT: BulkInsert<'statCells'> = {
   tail: 'on conflict ("fact", "day", "unit_id", "sex", "age_band", "nationality", "kind", "outcome", "channel", "body", "timing") do update set "n" = "stat_cells"."n" + excluded."n"',
 }
 
-/** Adds the changes (cells with signed counts, several per cell allowed) to the summary table and its margins. */
+/** Adds the changes (cells with signed counts, several per cell allowed) to the summary table, its months and its margins. */
 export async function applyCells(db: Kysely<Database>, dialect: DialectName, changes: readonly StatCell[]): Promise<void> {
   // One row per cell per statement: PostgreSQL refuses to update a row twice in one upsert.
   const cells = [...addCells(new Map(), changes).values()]
   await bulkInsert(db, dialect, CELL_UPSERT, cells)
+  await applyMonths(db, dialect, cells)
   await applyMargins(db, dialect, cells)
 }
 
@@ -111,6 +113,7 @@ export async function rebuild(db: Db): Promise<number> {
     await lockLog(trx, { db })
     const counted = await recount(trx)
     await trx.deleteFrom('statCells').execute()
+    await trx.deleteFrom('statMonths').execute()
     await trx.deleteFrom('statMargins').execute()
     await applyCells(trx, db.dialect, [...counted.values()])
     return counted.size
