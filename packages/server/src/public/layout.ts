@@ -34,7 +34,7 @@ li{margin:.25rem 0}
 .crumbs{margin:0;font-size:.95rem}
 .crumbs a{display:inline-block;padding:.5rem 0;min-height:44px}
 .notice{border-left:6px solid #f9a825;background:#fff8e1;padding:.75rem 1rem;margin:1rem 0}
-.data{overflow-x:auto;margin:1rem 0 .25rem}.data table{border-collapse:collapse;font-size:.95rem}.data caption{text-align:left;font-weight:700;padding:.25rem 0}.data th,.data td{border:1px solid #c5cbd3;padding:.25rem .5rem;text-align:right}.data th[scope=row],.data thead th:first-child{text-align:left}.data .total{font-weight:700}.legend{font-size:.95rem;color:#37474f}
+.data{overflow-x:auto;margin:1rem 0 .25rem}@media(min-width:48rem){.data{width:min(72rem,calc(50vw + 19.5rem))}}.data table{border-collapse:collapse;font-size:.95rem}.data caption{text-align:left;font-weight:700;padding:.25rem 0}.data th,.data td{border:1px solid #c5cbd3;padding:.25rem .5rem;text-align:right}.data th[scope=row],.data thead th:first-child{text-align:left}.data .total{font-weight:700}.legend{font-size:.95rem;color:#37474f}
 .listen{margin:1rem 0}.listen figcaption{font-weight:700}.listen audio{width:100%;max-width:28rem}
 .form{max-width:38rem}
 .form fieldset{border:1px solid #c5cbd3;border-radius:8px;margin:1.25rem 0;padding:.5rem 1rem}
