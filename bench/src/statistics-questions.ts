@@ -36,6 +36,29 @@ export async function fromSummary(db: Db, q: Question): Promise<Answer> {
 }
 
 /**
+ * The same question as tableOf could read it over whole months (a year is twelve): from the
+ * month margins when it asks for at most one of the cell's dimensions (a border, a state, a month
+ * are the unit's or the calendar's), else from the month cells. The change proposed for query.ts.
+ */
+export async function fromRollups(db: Db, q: Question, states: ReadonlyMap<string, string>): Promise<Answer> {
+  const units = await findUnitIdsUnder(db.db, q.unit)
+  const cellDims = q.by.filter((b) => b === 'sex' || b === 'ageBand')
+  const from = q.from.slice(0, 7)
+  const to = q.to.slice(0, 7)
+  if (cellDims.length <= 1) {
+    const dim = cellDims[0] ?? ''
+    const { rows } = await sql<Record<string, string | number>>`select period as month, unit_id as unit, value, sum(n) as n from stat_margins
+      where grain = 'month' and fact = ${q.fact} and dim = ${dim} and period >= ${from} and period <= ${to} and unit_id in (${sql.join(units)})
+      group by period, unit_id, value`.execute(db.db)
+    return answer(byState(rows.map((r) => ({ ...r, ...(dim === '' ? {} : { [dim]: r.value }) })), states), q)
+  }
+  const { rows } = await sql<Record<string, string | number>>`select month, unit_id as unit, sex, age_band as "ageBand", sum(n) as n from stat_months
+    where fact = ${q.fact} and month >= ${from} and month <= ${to} and unit_id in (${sql.join(units)})
+    group by month, unit_id, sex, age_band`.execute(db.db)
+  return answer(byState(rows, states), q)
+}
+
+/**
  * The state of each unit: its own or its nearest ancestor's, as the summary's question folds it.
  * The raw scan and DuckDB group by unit and fold the same way: a state is a unit's attribute.
  */

@@ -11,7 +11,7 @@ import { seedOrgUnits, systemCtx } from '../../packages/server/src/seed/demo.ts'
 import { findPgBin, startPgCluster } from '../../packages/server/src/test/postgres-cluster.ts'
 import { PASSWORD, startServer, USER, type BenchServer } from './common.ts'
 import { generate } from './statistics-data.ts'
-import { fromDuckDb, fromRecords, fromSummary, homeFromRecords, loadDuckDb, questions, same, statesOfUnits, type Answer } from './statistics-questions.ts'
+import { fromDuckDb, fromRecords, fromRollups, fromSummary, homeFromRecords, loadDuckDb, questions, same, statesOfUnits, type Answer } from './statistics-questions.ts'
 import { periodOf } from '../../packages/server/src/field/summary.ts'
 
 // The statistics at ten million records (issue 16): the national yearly table and a three-way
@@ -109,10 +109,12 @@ async function run(dialect: 'sqlite' | 'postgres'): Promise<void> {
       // BENCH_RAW_RUNS=0 leaves the raw scans out (a second run on a kept database).
       const raw = RAW_RUNS > 0 ? await time(RAW_RUNS, () => fromRecords(db, q, states)) : { ...summary, p50: Number.NaN, p95: Number.NaN, cpu: Number.NaN }
       const duckdb = await time(RUNS, () => fromDuckDb(duck.conn, db, q, states))
-      const agree = same(summary.result, raw.result) && same(summary.result, duckdb.result)
+      const rollups = await time(RUNS, () => fromRollups(db, q, states))
+      const agree = same(summary.result, raw.result) && same(summary.result, duckdb.result) && same(summary.result, rollups.result)
       console.log(`${dialect}: ${q.name} (${summary.result.length} rows, ${total(summary.result).toLocaleString('en')} people; ${agree ? 'all three agree' : `DIFFER: raw ${total(raw.result)}, DuckDB ${total(duckdb.result)}`})`)
       console.log(`  summary ${show(summary)} | raw records ${show(raw)} (${RAW_RUNS} runs) | DuckDB ${show(duckdb)}`)
       console.log(`  summary/raw ${(summary.p95 / raw.p95).toFixed(4)}, summary/DuckDB ${(summary.p95 / duckdb.p95).toFixed(2)} (p95)`)
+      console.log(`  the same summary read from the month margins or month cells (proposed for tableOf): ${show(rollups)}; /raw ${(rollups.p95 / raw.p95).toFixed(4)}, /DuckDB ${(rollups.p95 / duckdb.p95).toFixed(2)} (p95)`)
     }
     duck.close()
 
