@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream'
 import type { Lang } from '@faro/core'
-import { finish, type OnRows, PROGRESS_EVERY, put, rowsOf, type StatTable, type StatValue } from './stat-table.ts'
+import { batchesOf, finish, type OnRows, PROGRESS_EVERY, put, type StatTable, type StatValue } from './stat-table.ts'
 
 /**
  * A table as RFC 4180 CSV: the header in the caller's language, then the HXL hashtag row, then the
@@ -10,21 +10,17 @@ import { finish, type OnRows, PROGRESS_EVERY, put, rowsOf, type StatTable, type 
 export async function writeCsv(table: StatTable, out: Writable, lang: Lang, onRows?: OnRows): Promise<number> {
   const keys = table.columns.map((c) => c.key)
   await put(out, line(table.columns.map((c) => c.label[lang])) + line(table.columns.map((c) => c.hxl)))
-  let batch = ''
   let n = 0
-  for await (const row of rowsOf(table)) {
-    batch += line(keys.map((k) => row[k] ?? null))
-    n += 1
-    if (n % 1000 === 0) {
-      await put(out, batch)
-      batch = ''
-      if (n % PROGRESS_EVERY === 0) {
-        await onRows?.(n)
-      }
+  for await (const rows of batchesOf(table.rows)) {
+    let text = ''
+    for (const row of rows) {
+      text += line(keys.map((k) => row[k] ?? null))
     }
-  }
-  if (batch !== '') {
-    await put(out, batch)
+    n += rows.length
+    await put(out, text)
+    if (n % PROGRESS_EVERY === 0) {
+      await onRows?.(n)
+    }
   }
   await finish(out)
   return n

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream'
 import type { Lang } from '@faro/core'
-import { finish, type OnRows, PROGRESS_EVERY, put, rowsOf, type StatTable } from './stat-table.ts'
+import { batchesOf, finish, type OnRows, PROGRESS_EVERY, put, type StatTable } from './stat-table.ts'
 
 /**
  * A table as one JSON document: `meta` (title, the columns with labels and HXL hashtags, and
@@ -12,24 +12,23 @@ export async function writeJson(table: StatTable, out: Writable, lang: Lang, met
   const head = { ...meta, title: table.title[lang], lang, columns: table.columns.map((c) => ({ key: c.key, label: c.label[lang], hxl: c.hxl })) }
   await put(out, `{"meta":${JSON.stringify(head)},"rows":[`)
   const keys = table.columns.map((c) => c.key)
-  let batch = ''
   let n = 0
-  for await (const row of rowsOf(table)) {
-    const item: Record<string, unknown> = {}
-    for (const k of keys) {
-      item[k] = row[k] ?? null
-    }
-    batch += (n === 0 ? '\n' : ',\n') + JSON.stringify(item)
-    n += 1
-    if (n % 1000 === 0) {
-      await put(out, batch)
-      batch = ''
-      if (n % PROGRESS_EVERY === 0) {
-        await onRows?.(n)
+  for await (const rows of batchesOf(table.rows)) {
+    let text = ''
+    for (const row of rows) {
+      const item: Record<string, unknown> = {}
+      for (const k of keys) {
+        item[k] = row[k] ?? null
       }
+      text += (n === 0 ? '\n' : ',\n') + JSON.stringify(item)
+      n += 1
+    }
+    await put(out, text)
+    if (n % PROGRESS_EVERY === 0) {
+      await onRows?.(n)
     }
   }
-  await put(out, `${batch}\n],"count":${n}}\n`)
+  await put(out, `\n],"count":${n}}\n`)
   await finish(out)
   return n
 }

@@ -2,7 +2,7 @@ import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import type { Lang } from '@faro/core'
 import { pdfDocument } from '../../pdf-document.ts'
-import { type OnRows, PROGRESS_EVERY, rowsOf, type StatTable, type StatValue } from './stat-table.ts'
+import { batchesOf, type OnRows, PROGRESS_EVERY, type StatRow, type StatTable, type StatValue } from './stat-table.ts'
 
 /**
  * Printed statistics: a title page, then tables drawn line by line with pdfkit, each page handed
@@ -86,18 +86,20 @@ export async function drawTable(doc: PDFKit.PDFDocument, columns: readonly PdfCo
   }
   header()
   let n = 0
-  for await (const row of rows) {
-    if (doc.y > bottom()) {
-      doc.addPage()
-      doc.y = MARGIN
-      header()
-      // pdfkit hands a finished page to the stream on the next tick: let it go out.
-      await new Promise((resolve) => setImmediate(resolve))
-    }
-    drawLine(doc, row, columns, widths, 'Helvetica')
-    n += 1
-    if (n % PROGRESS_EVERY === 0) {
-      await onRows?.(n)
+  for await (const batch of batchesOf(rows)) {
+    for (const row of batch) {
+      if (doc.y > bottom()) {
+        doc.addPage()
+        doc.y = MARGIN
+        header()
+        // pdfkit hands a finished page to the stream on the next tick: let it go out.
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+      drawLine(doc, row, columns, widths, 'Helvetica')
+      n += 1
+      if (n % PROGRESS_EVERY === 0) {
+        await onRows?.(n)
+      }
     }
   }
   doc.y += ROW_HEIGHT / 2
@@ -114,18 +116,20 @@ export async function writePdf(table: StatTable, out: Writable, lang: Lang, opts
   const shown = table.columns.filter((c) => c.constant !== true)
   const keys = shown.map((c) => c.key)
   const columns = shown.map((c) => ({ label: c.label[lang], weight: c.wide === true ? 3 : 1 }))
-  const rows = rowsOf(table)[Symbol.asyncIterator]()
-  const first = await rows.next()
-  if (first.done !== true && shared.length > 0) {
-    caption(doc, shared.map((c) => `${c.label[lang]}: ${String(first.value[c.key] ?? '')}`).join('    '))
+  const batches = batchesOf(table.rows)[Symbol.asyncIterator]()
+  const first = await batches.next()
+  const firstRow = first.done === true ? undefined : first.value[0]
+  if (firstRow !== undefined && shared.length > 0) {
+    caption(doc, shared.map((c) => `${c.label[lang]}: ${String(firstRow[c.key] ?? '')}`).join('    '))
   }
+  const valuesOf = (row: StatRow) => keys.map((k) => row[k] ?? null)
   async function* values() {
     if (first.done === true) {
       return
     }
-    yield keys.map((k) => first.value[k] ?? null)
-    for (let next = await rows.next(); next.done !== true; next = await rows.next()) {
-      yield keys.map((k) => next.value[k] ?? null)
+    yield* first.value.map(valuesOf)
+    for (let next = await batches.next(); next.done !== true; next = await batches.next()) {
+      yield* next.value.map(valuesOf)
     }
   }
   const n = await drawTable(doc, columns, values(), onRows)

@@ -54,7 +54,35 @@ export async function finish(out: Writable): Promise<void> {
   await done
 }
 
-/** The rows of a table one at a time, whether they come from a list or a generator. */
-export async function* rowsOf(table: Pick<StatTable, 'rows'>): AsyncIterable<StatRow> {
-  yield* table.rows
+/**
+ * Rows in batches of up to `size`: a list or a generator is read synchronously, a batch per await,
+ * since awaiting each row costs more than writing it (about a microsecond a row, the whole of a
+ * CSV's time); an asynchronous source is awaited row by row, as it must be.
+ */
+export async function* batchesOf<T>(rows: AsyncIterable<T> | Iterable<T>, size = 1000): AsyncIterable<T[]> {
+  let batch: T[] = []
+  if (isSync(rows)) {
+    for (const row of rows) {
+      batch.push(row)
+      if (batch.length === size) {
+        yield batch
+        batch = []
+      }
+    }
+  } else {
+    for await (const row of rows) {
+      batch.push(row)
+      if (batch.length === size) {
+        yield batch
+        batch = []
+      }
+    }
+  }
+  if (batch.length > 0) {
+    yield batch
+  }
+}
+
+function isSync<T>(rows: AsyncIterable<T> | Iterable<T>): rows is Iterable<T> {
+  return Symbol.iterator in rows
 }
