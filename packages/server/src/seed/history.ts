@@ -3,16 +3,17 @@ import { v7 as uuidv7 } from 'uuid'
 import type { Db } from '../db/open.ts'
 import { ActionBatch } from '../log/action-batch.ts'
 import type { Ctx } from '../log/context.ts'
-import { AGE_BANDS, EMERGENCIES_NORTH, EMERGENCIES_SOUTH, NATIONALITIES, SEXES, VULNERABILITIES, YEARLY_2010, type GroupRow } from './activity.ts'
+import { AGE_BANDS, DEMO_DAYS, EMERGENCIES_NORTH, EMERGENCIES_SOUTH, NATIONALITIES, SEXES, VULNERABILITIES, YEARLY_2010, type GroupRow } from './activity.ts'
 import { slug } from './org-tree.ts'
 import type { SeededRandom } from './random.ts'
 
 /**
- * The programmes' last full year before the demo's three months of records: the Grupos Beta's
- * daily reports typed in from paper for every day of the previous calendar year, at the rates
- * of the book's year (2010: ../seed-data/grupos-beta-statistics.csv), so that year's tables land
- * within a few percent of the book's; and Paisano's Easter, summer and winter operations of that
- * year with each module's daily tallies at the rate of its 2010 figure of nationals assisted.
+ * The programmes' history before the demo's three months of records: the Grupos Beta's daily
+ * reports typed in from paper for every day from the winter before last year's up to those
+ * records, at the rates of the book's year (2010: ../seed-data/grupos-beta-statistics.csv), so
+ * last year's tables land within a few percent of the book's; and Paisano's Easter, summer and
+ * winter operations of last year, and this year's Easter and summer, with each module's daily
+ * tallies at the rate of its 2010 figure of nationals assisted.
  */
 
 /** Programa Paisano's nationals assisted in 2010 (../shared/data/paisano-statistics.csv). */
@@ -77,30 +78,31 @@ function mix(random: SeededRandom, total: number, parts: number) {
   return [...groups.values()]
 }
 
-/** Every group's daily report of every day of `year`. */
-export function dailyReports(groups: readonly GroupRow[], year: number, random: SeededRandom): { unitId: string; day: string; payload: Record<string, unknown> }[] {
+/** Every group's daily report of every day from `from` to `to`, both included, at the book's yearly rates. */
+export function dailyReports(groups: readonly GroupRow[], from: string, to: string, random: SeededRandom): { unitId: string; day: string; payload: Record<string, unknown> }[] {
   const weightOf = (g: GroupRow) => Math.max(3, Number(g.staff_2011) || 0)
   const northWeight = groups.filter((g) => g.border === 'north').reduce((s, g) => s + weightOf(g), 0)
   const southWeight = groups.filter((g) => g.border === 'south').reduce((s, g) => s + weightOf(g), 0)
   const allWeight = northWeight + southWeight
-  const days = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / DAY
+  const days = Math.round((Date.parse(to) - Date.parse(from)) / DAY) + 1
+  const YEAR = 365
   const attendedTotal = YEARLY_2010.attendedNorth + YEARLY_2010.attendedSouth
   const out: { unitId: string; day: string; payload: Record<string, unknown> }[] = []
   for (const g of groups) {
     const north = g.border === 'north'
     const w = weightOf(g)
     const share = north ? w / northWeight : w / southWeight
-    const attendedPerDay = ((north ? YEARLY_2010.attendedNorth : YEARLY_2010.attendedSouth) * share) / days
-    const patrolsPerDay = (YEARLY_2010.patrols * (w / allWeight)) / days
-    const rescuedPerDay = (YEARLY_2010.rescued * (w / allWeight)) / days
-    // First aid is rare (791 in 2010): its yearly share is dealt out over the days, not drawn.
+    const attendedPerDay = ((north ? YEARLY_2010.attendedNorth : YEARLY_2010.attendedSouth) * share) / YEAR
+    const patrolsPerDay = (YEARLY_2010.patrols * (w / allWeight)) / YEAR
+    const rescuedPerDay = (YEARLY_2010.rescued * (w / allWeight)) / YEAR
+    // First aid is rare (791 in 2010): its share is dealt out over the days, not drawn.
     const firstAid = new Array<number>(days).fill(0)
-    for (let n = Math.round(BETA_2010_SERVICES.firstAid * (w / allWeight)); n > 0; n--) {
+    for (let n = Math.round(((BETA_2010_SERVICES.firstAid * (w / allWeight)) / YEAR) * days); n > 0; n--) {
       const d = random.int(0, days - 1)
       firstAid[d] = (firstAid[d] ?? 0) + 1
     }
     for (let d = 0; d < days; d++) {
-      const day = new Date(Date.UTC(year, 0, 1) + d * DAY).toISOString().slice(0, 10)
+      const day = addDays(from, d)
       const attended = around(random, attendedPerDay * (0.6 + 0.8 * random.next()))
       const people = attended > 0 ? mix(random, attended, Math.min(attended, random.int(2, 6))) : []
       const services: Record<string, number> = {}
@@ -149,6 +151,9 @@ export function dailyReports(groups: readonly GroupRow[], year: number, random: 
  */
 export async function seedDemoHistory(db: Db, ctx: Ctx, demo: { now: Date; random: SeededRandom; groups: readonly GroupRow[]; agents: ReadonlyMap<string, Actor> }): Promise<number> {
   const year = Number(localDay(demo.now).slice(0, 4)) - 1
+  // From the winter before last year's (so last winter compares with one a year earlier) to the day
+  // before the demo's own records start.
+  const activityStarts = localDay(new Date(demo.now.getTime() - DEMO_DAYS * DAY))
   const { random } = demo
   const id = (at: number) => uuidv7({ msecs: at, random: random.bytes(16) })
   const byActor = new Map<string, { actor: Actor; list: ActionInput[] }>()
@@ -158,7 +163,7 @@ export async function seedDemoHistory(db: Db, ctx: Ctx, demo: { now: Date; rando
     held.list.push(action)
     byActor.set(key, held)
   }
-  for (const r of dailyReports(demo.groups, year, random)) {
+  for (const r of dailyReports(demo.groups, `${year - 1}-11-15`, addDays(activityStarts, -1), random)) {
     const actor = demo.agents.get(r.unitId)
     if (actor !== undefined) {
       add(actor, parseAction({ id: id(Date.parse(`${r.day}T23:00:00Z`)), recordType: 'daily_report', recordId: `demo-report-${r.unitId}-${r.day}`, type: 'DailyReportFiled', payload: { orgUnitId: r.unitId, ...r.payload } }, 'es'))
@@ -166,9 +171,10 @@ export async function seedDemoHistory(db: Db, ctx: Ctx, demo: { now: Date; rando
   }
   const office: Actor = { userId: 'system', role: 'paisano_coordinator', orgUnitId: 'paisano' }
   const modules = (await db.db.selectFrom('orgUnits').select('id').where('kind', '=', 'module').orderBy('id').execute()).map((m) => m.id)
-  const seasons = seasonsOf(year)
-  // The year's figure spread over the operations' days that fall in the year (winter runs into January).
-  const opDays = seasons.reduce((sum, s) => sum + (Date.parse(s.endsOn < `${year + 1}` ? s.endsOn : `${year}-12-31`) - Date.parse(s.startsOn)) / DAY + 1, 0)
+  // Last year's three operations, and this year's Easter and summer ones (this winter's is open).
+  const seasons = [...seasonsOf(year), ...seasonsOf(year + 1).filter((o) => o.kind !== 'winter')]
+  // A year's figure spread over the days of its operations that fall in it (winter runs into January).
+  const opDays = seasonsOf(year).reduce((sum, o) => sum + (Date.parse(o.endsOn < `${year + 1}` ? o.endsOn : `${year}-12-31`) - Date.parse(o.startsOn)) / DAY + 1, 0)
   const perSiteDay = PAISANO_2010.nationalsAssisted / opDays / Math.max(1, modules.length)
   for (const season of seasons) {
     const operationId = id(Date.parse(`${season.startsOn}T12:00:00Z`))
