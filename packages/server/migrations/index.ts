@@ -21,6 +21,7 @@ import * as statExports from './2026-12-08T1000-stat-exports.ts'
 import * as statApprovals from './2026-12-08T1100-stat-approvals.ts'
 import * as statIndexes from './2026-12-08T1300-stat-indexes.ts'
 import * as statMonths from './2026-12-08T1310-stat-months.ts'
+import * as recordsUnitOccurred from './2026-12-08T1320-records-unit-occurred.ts'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T1100-stat-approvals': statApprovals,
   '2026-12-08T1300-stat-indexes': statIndexes,
   '2026-12-08T1310-stat-months': statMonths,
+  '2026-12-08T1320-records-unit-occurred': recordsUnitOccurred,
 }

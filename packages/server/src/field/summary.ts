@@ -12,6 +12,8 @@ type FieldType = (typeof FIELD_TYPES)[number]
  * the programmes' rates, and a read of a few milliseconds whatever the period.
  */
 const MAX_POINTS = 1000
+/** Up to this many units, the points are read unit by unit. */
+const FEW_UNITS = 4
 
 // Mexico's central time has had no daylight saving since 2022: UTC-6 all year. "Today" is the
 // day in Mexico, not in UTC, where it would end at six in the evening.
@@ -107,7 +109,7 @@ export async function fieldSummary(ctx: Ctx, q: { unit?: string | undefined; per
     byGroup: [...byGroup].map(([id, counts]) => ({ orgUnitId: id, name: units.get(id)?.name ?? id, border: units.get(id)?.border ?? null, counts })),
     byBorder: [...byBorder].map(([border, counts]) => ({ border, counts })),
     people: people.result(),
-    points: await recentPoints(ctx, unitId, readable, { from, to }),
+    points: await recentPoints(ctx, unitId, readable, visible, { from, to }),
   }
 }
 
@@ -144,29 +146,36 @@ function inScope(unit: OrgUnit, actor: Actor, scopes: readonly Scope[]): boolean
 }
 
 /**
- * The most recent points of the period: each type read newest first by its index on time
- * (`records_occurred`), at most MAX_POINTS, so a year of a whole nation costs no more than a day.
+ * The most recent points of the period, at most MAX_POINTS, newest first. A few units are read
+ * one by one by their own index on time (`records_unit_occurred`); a larger subtree (the border's
+ * groups, the country) by the index on time of every unit (`records_occurred`), where the first
+ * thousand rows are nearly all its own. Either way a year costs no more than a day.
  */
-async function recentPoints(ctx: Ctx, unitId: string, readable: ReturnType<typeof readableTypes<FieldType>>, period: { from: Date; to: Date }): Promise<FieldSummary['points']> {
+async function recentPoints(ctx: Ctx, unitId: string, readable: ReturnType<typeof readableTypes<FieldType>>, visible: ReadonlyMap<FieldType, ReadonlySet<string>>, period: { from: Date; to: Date }): Promise<FieldSummary['points']> {
   const points: FieldSummary['points'] = []
   for (const r of readable) {
-    const rows = await ctx.db.db
-      .selectFrom('records')
-      .select(['recordId', 'state', 'priority', 'occurredAt'])
-      .where('recordType', '=', r.type)
-      .where('occurredAt', '>=', period.from.toISOString())
-      .where('occurredAt', '<', period.to.toISOString())
-      .where('orgUnitPath', 'like', `%/${unitId}/%`)
-      .where((eb) => scopeFilter(eb, ctx.actor, r.scopes))
-      .orderBy('occurredAt', 'desc')
-      .limit(MAX_POINTS)
-      .execute()
-    for (const row of rows) {
-      const state = JSON.parse(row.state) as Record<string, unknown>
-      const location = state.location
-      const at = eventTimeOf(state)
-      if (isPoint(location) && at !== undefined) {
-        points.push({ recordType: r.type, recordId: row.recordId, lat: location.lat, lon: location.lon, at, priority: row.priority === 1 })
+    const units = [...(visible.get(r.type) ?? [])]
+    const reads = units.length <= FEW_UNITS ? units.map((u) => [u]) : [undefined]
+    for (const only of reads) {
+      let query = ctx.db.db
+        .selectFrom('records')
+        .select(['recordId', 'state', 'priority', 'occurredAt'])
+        .where('recordType', '=', r.type)
+        .where('occurredAt', '>=', period.from.toISOString())
+        .where('occurredAt', '<', period.to.toISOString())
+        .where('orgUnitPath', 'like', `%/${unitId}/%`)
+        .where((eb) => scopeFilter(eb, ctx.actor, r.scopes))
+      if (only !== undefined) {
+        query = query.where('orgUnitId', 'in', only)
+      }
+      const rows = await query.orderBy('occurredAt', 'desc').limit(MAX_POINTS).execute()
+      for (const row of rows) {
+        const state = JSON.parse(row.state) as Record<string, unknown>
+        const location = state.location
+        const at = eventTimeOf(state)
+        if (isPoint(location) && at !== undefined) {
+          points.push({ recordType: r.type, recordId: row.recordId, lat: location.lat, lon: location.lon, at, priority: row.priority === 1 })
+        }
       }
     }
   }
