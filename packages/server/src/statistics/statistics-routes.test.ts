@@ -53,6 +53,13 @@ for (const dialect of testDialects()) {
       expect(byMonth.rows).toEqual([{ month: '2026-11', n: 10 }])
     })
 
+    it('audits every read of the exact counts, with the unit read', async () => {
+      const dpo = await signIn(env, (await makeUser(env, 'data_protection_officer', 'inm')).username)
+      expect((await table(dpo, 'unit=beta&by=sex')).status).toBe(200)
+      const events = await env.db.db.selectFrom('auditEvents').select(['action', 'recordId', 'decision']).where('action', '=', 'statistics.read').where('recordId', '=', 'beta').execute()
+      expect(events).toContainEqual({ action: 'statistics.read', recordId: 'beta', decision: 'allowed' })
+    })
+
     it('gives a group\'s coordinator their own group, and refuses another\'s', async () => {
       const own = (await (await table(tijuana, 'by=ageBand')).json()) as Table
       expect(own.unit).toBe('beta-tijuana')

@@ -6,7 +6,7 @@ import { requireAuth } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { describe } from '../http/openapi.ts'
 import { query } from '../http/validate.ts'
-import { auditDenied } from '../log/audit.ts'
+import { audit, auditDenied } from '../log/audit.ts'
 import { BY, listOperations, tableOf, withYearEarlier, yearEarlier, type By } from './query.ts'
 
 /**
@@ -82,6 +82,8 @@ export function statisticsRoutes() {
         await auditDenied(ctx, { action: 'statistics.read', recordType: 'statistics' })
         throw new DomainError('forbidden', PROBLEM_TITLES.forbidden[ctx.lang])
       }
+      // Exact counts, the data-protection officer's unsuppressed ones among them: every read is audited.
+      await ctx.db.db.transaction().execute((trx) => audit(trx, ctx, { action: 'statistics.read', recordType: 'statistics', recordId: unit.id, decision: 'allowed' }))
       const operations = q.operation !== undefined || q.compare !== undefined ? await listOperations(ctx.db.db) : []
       let from = q.from ?? `${q.year}-01-01`
       let to = q.to ?? `${q.year}-12-31`
