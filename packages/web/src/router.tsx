@@ -114,6 +114,22 @@ export const statisticsYearRoute = createRoute({
 
 const StatisticsYearPage = lazyRouteComponent(() => import('./features/statistics/year-page.tsx'), 'StatisticsYearPage')
 
+/**
+ * Approving the statistics before they are published: `/statistics/approvals?programme=beta&period=2026`
+ * (a year for Grupos Beta, an operation's key such as `winter-2026` for Paisano); anything else is dropped.
+ */
+export const statisticsApprovalsRoute = createRoute({
+  getParentRoute: () => root,
+  path: '/statistics/approvals',
+  validateSearch: (search: Record<string, unknown>): { programme?: 'beta' | 'paisano'; period?: string } => ({
+    ...(search.programme === 'beta' || search.programme === 'paisano' ? { programme: search.programme } : {}),
+    ...(typeof search.period === 'string' && /^(\d{4}|(easter|summer|winter)-\d{4})$/.test(search.period) ? { period: search.period } : {}),
+  }),
+  component: () => <Guarded id="statistics" component={StatisticsApprovalsPage} />,
+})
+
+const StatisticsApprovalsPage = lazyRouteComponent(() => import('./features/statistics-approvals/approvals-page.tsx'), 'StatisticsApprovalsPage')
+
 /** One record: `/records/attention/att-…`, its type checked against the registry. */
 export const recordRoute = createRoute({
   getParentRoute: () => root,
@@ -202,6 +218,7 @@ const routes: AnyRoute[] = [
   page('surge', () => import('./features/surge/surge-page.tsx'), 'SurgePage'),
   statisticsRoute,
   statisticsYearRoute,
+  statisticsApprovalsRoute,
   page('convoys', () => import('./features/convoys/convoys-page.tsx'), 'ConvoysPage'),
   guideRoute,
   page('team', () => import('./features/registries/staff-page.tsx'), 'StaffPage'),

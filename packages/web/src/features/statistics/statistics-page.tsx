@@ -29,7 +29,7 @@ import './statistics.css'
  */
 export function StatisticsPage() {
   const { t } = useI18n()
-  const { me } = useSession()
+  const { me, can } = useSession()
   const search = useSearch({ from: statisticsRoute.id })
   const [today] = useState(() => new Date().toISOString().slice(0, 10))
   const home = me.orgUnit.id
@@ -39,6 +39,14 @@ export function StatisticsPage() {
   const units = useMemo(() => new Map<string, TreeUnit>(tree.status === 'ok' ? tree.data.items.map((u) => [u.id, u]) : []), [tree])
   return (
     <Page title={t('stats.title')} intro={t('stats.intro')} testId="stats-page">
+      {/* For the coordinators and national offices who approve the open data. */}
+      {can('statistics.approve') ? (
+        <p className="stats-approvals-link small">
+          <Link to="statistics/approvals" data-testid="stats-approvals-link">
+            {t('stats.approvalsLink')}
+          </Link>
+        </p>
+      ) : null}
       {tree.status === 'error' ? <ErrorNotice error={tree.error} onRetry={() => void tree.reload()} /> : null}
       {operations.status === 'error' ? <ErrorNotice error={operations.error} onRetry={() => void operations.reload()} /> : null}
       {tree.status === 'loading' || operations.status === 'loading' ? <Loading /> : null}
