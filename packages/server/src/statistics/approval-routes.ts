@@ -31,14 +31,14 @@ const ApproveBody = z.strictObject({
   unit: RecordId.describe('a Grupo Beta or a Paisano state committee (its coordinator\'s approval), or the programme\'s unit `beta` or `paisano` (the national office\'s, which publishes)'),
 })
 
-const UnitApproval = z.object({ unit: z.string(), name: z.string(), approvedBy: z.string().nullable(), approvedAt: z.string().nullable() })
+const UnitApproval = z.object({ unit: z.string(), name: z.string(), approvedBy: z.string().nullable(), approvedByName: z.string().nullable().describe('the approver\'s display name (null while pending)'), approvedAt: z.string().nullable() })
 const PeriodApprovals = z.object({
   programme: z.enum(PROGRAMMES),
   period: z.string(),
   from: z.string(),
   to: z.string(),
   units: z.array(UnitApproval).describe('each unit whose coordinator approves, with who and when (null while pending)'),
-  revisions: z.array(z.object({ revision: z.number(), approvedBy: z.string(), approvedAt: z.string() })).describe('the national publications, first to latest'),
+  revisions: z.array(z.object({ revision: z.number(), approvedBy: z.string(), approvedByName: z.string().nullable().describe('the approver\'s display name'), approvedAt: z.string() })).describe('the national publications, first to latest'),
 })
 const ApprovalDone = z.object({
   programme: z.enum(PROGRAMMES),

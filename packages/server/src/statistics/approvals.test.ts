@@ -4,7 +4,7 @@ import { call, makeAttentionAction, makeTestEnv, makeUser, signIn, testDialects,
 import { listPublications } from './approvals-repo.ts'
 
 type Problem = { reason?: string; detail?: string; errors?: { field: string }[] }
-type State = { units: { unit: string; approvedAt: string | null }[]; revisions: { revision: number; approvedAt: string; approvedBy: string }[] }
+type State = { units: { unit: string; approvedAt: string | null; approvedByName: string | null }[]; revisions: { revision: number; approvedAt: string; approvedBy: string; approvedByName: string | null }[] }
 
 for (const dialect of testDialects()) {
   describe(`${dialect}: POST /api/statistics/approvals`, () => {
@@ -64,6 +64,9 @@ for (const dialect of testDialects()) {
     it('lets a coordinator approve only their own groups, and each level only its role', async () => {
       expect((await approve(tijuana, '2020', 'beta-tijuana')).status).toBe(201)
       expect((await approve(tijuana, '2020', 'beta-nogales')).status).toBe(403)
+      // Who approved, by their name, so the screen can say it.
+      expect((await state('2020')).units.find((u) => u.unit === 'beta-tijuana')).toMatchObject({ approvedByName: 'Test group_coordinator' })
+      expect((await state('2020')).units.find((u) => u.unit === 'beta-nogales')).toMatchObject({ approvedByName: null, approvedAt: null })
       // The national analyst approves the programme, not a group; a coordinator not the programme.
       expect((await approve(analyst, '2020', 'beta-nogales')).status).toBe(403)
       expect((await approve(betaCoordinator, '2020', 'beta')).status).toBe(403)

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid'
 import { DomainError, mayApprove, message, PROBLEM_TITLES } from '@faro/core'
 import { findOrgUnit, listOrgUnits } from '../accounts/org-units-repo.ts'
+import { findUserById } from '../accounts/users-repo.ts'
 import { audit, auditDenied } from '../log/audit.ts'
 import type { Ctx } from '../log/context.ts'
 import { insertApproval, insertPublications, listApprovals, listPublications, type Publication } from './approvals-repo.ts'
@@ -23,6 +24,8 @@ export interface UnitApproval {
   unit: string
   name: string
   approvedBy: string | null
+  /** The approver's display name, so the screen says who; null while pending or for an account gone. */
+  approvedByName: string | null
   approvedAt: string | null
 }
 
@@ -33,7 +36,7 @@ export interface PeriodApprovals {
   to: string
   units: UnitApproval[]
   /** The national office's publications, first to latest. */
-  revisions: { revision: number; approvedBy: string; approvedAt: string }[]
+  revisions: { revision: number; approvedBy: string; approvedByName: string | null; approvedAt: string }[]
 }
 
 /** A period's approvals for a programme: each unit's, and the national revisions. */
@@ -41,6 +44,10 @@ export async function periodApprovals(ctx: Ctx, programme: Programme, periodKey:
   const period = await requirePeriod(ctx, programme, periodKey)
   const rows = await listApprovals(ctx.db.db, programme, period.key)
   const units = await approvalUnits(ctx, programme)
+  const names = new Map<string, string | null>()
+  for (const id of new Set(rows.map((r) => r.approvedBy))) {
+    names.set(id, (await findUserById(ctx.db.db, id))?.displayName ?? null)
+  }
   return {
     programme,
     period: period.key,
@@ -48,9 +55,9 @@ export async function periodApprovals(ctx: Ctx, programme: Programme, periodKey:
     to: period.to,
     units: units.map((u) => {
       const row = rows.find((r) => r.level === 'coordinator' && r.unitId === u.id)
-      return { unit: u.id, name: u.name, approvedBy: row?.approvedBy ?? null, approvedAt: row?.approvedAt ?? null }
+      return { unit: u.id, name: u.name, approvedBy: row?.approvedBy ?? null, approvedByName: row === undefined ? null : (names.get(row.approvedBy) ?? null), approvedAt: row?.approvedAt ?? null }
     }),
-    revisions: rows.filter((r) => r.level === 'national').map((r) => ({ revision: r.revision, approvedBy: r.approvedBy, approvedAt: r.approvedAt })),
+    revisions: rows.filter((r) => r.level === 'national').map((r) => ({ revision: r.revision, approvedBy: r.approvedBy, approvedByName: names.get(r.approvedBy) ?? null, approvedAt: r.approvedAt })),
   }
 }
 
