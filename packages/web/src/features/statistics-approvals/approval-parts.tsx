@@ -3,7 +3,7 @@ import { api } from '../../api/client.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { errorText } from '../../ui/error-text.ts'
 import { useInvalidate } from '../../ui/use-fetch.ts'
-import { approvalDay, conflictMessage, mayApproveUnit, nationalState, progressWords, revisionWords, unitStateWords, type Approver, type PeriodApprovals } from './approvals.ts'
+import { conflictMessage, mayApproveUnit, nationalState, progressWords, revisionWords, unitsInOrder, unitStateWords, type Approver, type PeriodApprovals } from './approvals.ts'
 
 /** The programme's and the period's names, for the sentences. */
 export type ApprovalWords = { programme: string; period: string }
@@ -31,7 +31,7 @@ export function UnitList({ approvals, actor, paths, words }: PartProps) {
         </p>
       ) : null}
       <ul className="list approvals-list">
-        {approvals.units.map((u) => {
+        {unitsInOrder(actor, approvals.programme, approvals.units, paths).map((u) => {
           const may = u.approvedAt === null && mayApproveUnit(actor, approvals.programme, u.unit, paths)
           return (
             <li key={u.unit} className="list-item approvals-unit" data-testid="approvals-unit" data-unit={u.unit} data-approved={u.approvedAt !== null}>
@@ -39,7 +39,8 @@ export function UnitList({ approvals, actor, paths, words }: PartProps) {
                 <span className="list-item-title">{u.name}</span>
                 <span className={`badge ${u.approvedAt === null ? 'badge-muted' : 'badge-ok'}`}>{u.approvedAt === null ? t('statsApproval.badge.pending') : t('statsApproval.badge.approved')}</span>
               </div>
-              <p className="list-item-meta">{unitStateWords(t, lang, u, actor.userId)}</p>
+              {/* Pending says itself in the badge; an approval says who and when. */}
+              {u.approvedAt !== null ? <p className="list-item-meta">{unitStateWords(t, lang, u, actor.userId)}</p> : null}
               {may && approve.asking !== u.unit ? (
                 <button type="button" className="button button-primary" onClick={() => approve.ask(u.unit)} data-testid="approvals-approve">
                   {t('statsApproval.approve')}
@@ -71,15 +72,15 @@ export function NationalApproval({ approvals, actor, paths, words }: PartProps) 
     <section className="card approvals-national" aria-labelledby="approvals-national-heading" data-testid="approvals-national">
       <h2 id="approvals-national-heading">{t(`statsApproval.national.${programme}`)}</h2>
       <p id="approvals-national-state" data-testid="approvals-national-state">
-        {state.kind === 'waiting' ? t(`statsApproval.waiting.${programme}`, { count: state.pending }) : state.kind === 'ready' ? t('statsApproval.ready') : t('statsApproval.published', { revision: state.revision, day: approvalDay(lang, state.approvedAt) })}
+        {state.kind === 'waiting' ? t(`statsApproval.waiting.${programme}`, { count: state.pending }) : state.kind === 'ready' ? t('statsApproval.ready') : t('statsApproval.published')}
       </p>
       {approvals.revisions.length > 0 ? (
         <>
-          <ol className="approvals-revisions" data-testid="approvals-revisions">
+          <ul className="approvals-revisions" data-testid="approvals-revisions">
             {approvals.revisions.map((r) => (
               <li key={r.revision}>{revisionWords(t, lang, r, actor.userId)}</li>
             ))}
-          </ol>
+          </ul>
           <p>
             <a href={`/${lang}/datos`} data-testid="approvals-open-data">
               {t('statsApproval.openData')}
@@ -92,6 +93,7 @@ export function NationalApproval({ approvals, actor, paths, words }: PartProps) 
           {t('statsApproval.doneNational', words)}
         </p>
       ) : null}
+      {may && state.kind === 'published' ? <p className="muted small">{t('statsApproval.revisionHint')}</p> : null}
       {may && approve.asking !== programme ? (
         <button type="button" className="button button-primary" disabled={state.kind === 'waiting'} aria-describedby="approvals-national-state" onClick={() => approve.ask(programme)} data-testid="approvals-national-approve">
           {state.kind === 'published' ? t('statsApproval.publishRevision') : t('statsApproval.approveNational')}

@@ -85,8 +85,9 @@ function Approvals({ programme, period, operations, paths }: { programme: Progra
   }
   return (
     <>
-      <UnitList approvals={state.data} actor={actor} paths={paths} words={words} />
+      {/* Where the publication stands first, then the units it waits for. */}
       <NationalApproval approvals={state.data} actor={actor} paths={paths} words={words} />
+      <UnitList approvals={state.data} actor={actor} paths={paths} words={words} />
     </>
   )
 }

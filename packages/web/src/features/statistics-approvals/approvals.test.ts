@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../api/client.ts'
 import { translate, type MessageKey, type MessageValues } from '../../i18n/messages.ts'
 import type { OperationItem } from '../statistics/types.ts'
-import { conflictMessage, defaultPeriod, defaultProgramme, mayApproveUnit, nationalState, periodOptions, progressWords, revisionWords, unitStateWords, type Approver, type UnitApproval } from './approvals.ts'
+import { conflictMessage, defaultPeriod, defaultProgramme, mayApproveUnit, nationalState, periodOptions, progressWords, revisionWords, unitsInOrder, unitStateWords, type Approver, type UnitApproval } from './approvals.ts'
 
 const es = (key: MessageKey, values?: MessageValues) => translate('es', key, values)
 const en = (key: MessageKey, values?: MessageValues) => translate('en', key, values)
@@ -51,6 +51,12 @@ describe('who may approve what', () => {
     expect(mayApproveUnit(paisanoOffice, 'beta', 'beta-tijuana', PATHS)).toBe(false)
   })
 
+  it('lists the units the account may approve first, the others after in their order', () => {
+    const units = [pending('beta-nogales', 'Nogales'), pending('beta-tijuana', 'Tijuana'), pending('beta-unknown', 'Otro')]
+    expect(unitsInOrder(tijuanaCoordinator, 'beta', units, PATHS).map((u) => u.unit)).toEqual(['beta-tijuana', 'beta-nogales', 'beta-unknown'])
+    expect(unitsInOrder(analyst, 'beta', units, PATHS).map((u) => u.unit)).toEqual(['beta-nogales', 'beta-tijuana', 'beta-unknown'])
+  })
+
   it('offers nothing to a role that only reads, or on a unit whose place is unknown', () => {
     expect(mayApproveUnit(fieldAgent, 'beta', 'beta-tijuana', PATHS)).toBe(false)
     expect(mayApproveUnit(tijuanaCoordinator, 'beta', 'beta-unknown', PATHS)).toBe(false)
@@ -85,7 +91,7 @@ describe('the programme and the period', () => {
 
 describe('the state in words', () => {
   it('says a unit is pending, or who approved it and on what day', () => {
-    expect(unitStateWords(es, 'es', pending('beta-tijuana', 'Grupo Beta Tijuana'), 'u-tij')).toBe('Falta su aprobación.')
+    expect(unitStateWords(es, 'es', pending('beta-tijuana', 'Grupo Beta Tijuana'), 'u-tij')).toBe('Aún sin aprobar.')
     expect(unitStateWords(es, 'es', approved('beta-tijuana', 'Grupo Beta Tijuana', 'u-tij'), 'u-tij')).toBe('Aprobado por usted el 5 dic 2026.')
     expect(unitStateWords(es, 'es', { ...approved('beta-tijuana', 'Grupo Beta Tijuana', 'u-x'), approvedByName: 'Coordinación (demo), Tijuana' }, 'u-tij')).toBe('Aprobado por Coordinación (demo), Tijuana el 5 dic 2026.')
     expect(unitStateWords(en, 'en', approved('beta-tijuana', 'Grupo Beta Tijuana', 'u-x'), 'u-tij')).toBe('Approved on Dec 5, 2026.')
@@ -104,12 +110,11 @@ describe('the state in words', () => {
     expect(es('statsApproval.waiting.beta', { count: 1 })).toMatch(/^Falta 1 grupo por aprobar/)
     expect(es('statsApproval.waiting.beta', { count: 19 })).toMatch(/^Faltan 19 grupos por aprobar/)
     expect(nationalState({ units: [approved('a', 'A', 'u')], revisions: [] })).toEqual({ kind: 'ready' })
-    const revisions = [
-      { revision: 1, approvedBy: 'u-an', approvedAt: '2026-01-10T10:00:00.000Z' },
-      { revision: 2, approvedBy: 'u-an', approvedAt: '2026-03-02T10:00:00.000Z' },
-    ]
+    const second = { revision: 2, approvedBy: 'u-an', approvedAt: '2026-03-02T10:00:00.000Z' }
+    const revisions = [{ revision: 1, approvedBy: 'u-an', approvedByName: 'Análisis nacional (demo)', approvedAt: '2026-01-10T10:00:00.000Z' }, second]
     expect(nationalState({ units: [approved('a', 'A', 'u')], revisions })).toEqual({ kind: 'published', revision: 2, approvedAt: '2026-03-02T10:00:00.000Z' })
-    expect(revisionWords(es, 'es', revisions[1] ?? revisions[0], 'u-an')).toBe('Revisión 2, publicada el 2 mar 2026 por usted.')
+    expect(revisionWords(es, 'es', second, 'u-an')).toBe('Revisión 2, publicada el 2 mar 2026 por usted.')
+    expect(revisionWords(en, 'en', { ...second, approvedByName: 'Análisis nacional (demo)' }, 'u-x')).toBe('Revision 2, published on Mar 2, 2026 by Análisis nacional (demo).')
   })
 })
 

@@ -109,6 +109,15 @@ export function mayApproveUnit(actor: Approver, programme: Programme, unit: stri
   return mayApprove(actor, programme, unit === programme ? 'national' : 'coordinator', { orgUnitPath: path })
 }
 
+/**
+ * The units in the order the screen lists them: those the account may approve first (a group's
+ * coordinator finds their group at the top of twenty-two), then the others, each in the API's order.
+ */
+export function unitsInOrder(actor: Approver, programme: Programme, units: readonly UnitApproval[], paths: ReadonlyMap<string, readonly string[]>): UnitApproval[] {
+  const mine = units.filter((u) => mayApproveUnit(actor, programme, u.unit, paths))
+  return [...mine, ...units.filter((u) => !mine.includes(u))]
+}
+
 /** Where the national approval stands. */
 export type NationalState = { kind: 'waiting'; pending: number } | { kind: 'ready' } | { kind: 'published'; revision: number; approvedAt: string }
 
