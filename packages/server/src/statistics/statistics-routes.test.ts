@@ -96,6 +96,21 @@ for (const dialect of testDialects()) {
       expect(byOperation.rows).toEqual([{ operation: winter, n: 10 }, { operation: lastWinter, n: 9 }])
     })
 
+    it('sets the figures a programme published beside the same things counted in a year', async () => {
+      const res = await call(env, 'GET', '/api/statistics/published?year=2026&bookYear=2010&unit=inm', { as: analyst })
+      expect(res.status).toBe(200)
+      const body = (await res.json()) as { bookYears: number[]; items: { indicator: string; scope: string; value: number; measured: number }[] }
+      expect(body.bookYears).toContain(2010)
+      expect(body.items).toContainEqual(expect.objectContaining({ indicator: 'migrants_attended', scope: 'national', value: 228_809, measured: 10 }))
+      expect(body.items).toContainEqual(expect.objectContaining({ indicator: 'migrants_attended', scope: 'north', value: 159_540, measured: 10 }))
+      expect(body.items).toContainEqual(expect.objectContaining({ indicator: 'migrants_attended', scope: 'south', value: 69_269, measured: 0 }))
+      expect(body.items).toContainEqual(expect.objectContaining({ indicator: 'nationals_assisted', value: 2_261_714, measured: 0 }))
+      expect((await call(env, 'GET', '/api/statistics/published?year=2026&unit=beta-nogales', { as: tijuana })).status).toBe(403)
+      const bad = await call(env, 'GET', '/api/statistics/published?year=soon', { as: analyst })
+      expect(bad.status).toBe(400)
+      expect(((await bad.json()) as { errors: { field: string }[] }).errors[0]?.field).toBe('year')
+    })
+
     it('names the field of a bad question, in the asker\'s language', async () => {
       for (const [q, field] of [
         ['by=colour', 'by'],

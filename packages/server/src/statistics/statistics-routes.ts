@@ -8,6 +8,7 @@ import { describe } from '../http/openapi.ts'
 import { query } from '../http/validate.ts'
 import { audit, auditDenied } from '../log/audit.ts'
 import { BY, listOperations, tableOf, withYearEarlier, yearEarlier, type By } from './query.ts'
+import { figuresBeside, publishedFigures } from './reference.ts'
 
 /**
  * The statistics over HTTP (`/api/statistics`): a fact's counts for a unit and its subtree over a
@@ -102,6 +103,57 @@ export function statisticsRoutes() {
       }
       const previous = await tableOf(ctx.db.db, { ...question, from: yearEarlier(from), to: yearEarlier(to) })
       return c.json(withYearEarlier(answer, previous, operations))
+    },
+  )
+
+  app.get(
+    '/statistics/published',
+    describe({
+      summary: 'The figures the programmes published for a year (the book\'s years of Grupos Beta, Programa Paisano\'s reports), each beside Faro\'s count of the same thing for a year under a unit, from the summary',
+      tags,
+      responses: {
+        200: {
+          description: 'The published figures and the counts beside them',
+          schema: z.object({
+            bookYears: z.array(z.number()).describe('the years with published figures Faro can measure, newest first'),
+            bookYear: z.number(),
+            year: z.number(),
+            unit: z.string(),
+            items: z.array(z.object({ programme: z.enum(['beta', 'paisano']), indicator: z.string(), scope: z.string(), year: z.number(), period: z.string(), value: z.number(), source: z.string(), measured: z.number() })),
+          }),
+        },
+      },
+    }),
+    requireAuth,
+    query(
+      z.strictObject({
+        year: z.coerce.number().int().min(2000).max(2100).describe('the year counted in Faro'),
+        bookYear: z.coerce.number().int().min(2000).max(2100).optional().describe('the year published; the one with the most figures by default'),
+        unit: RecordId.optional(),
+      }),
+    ),
+    async (c) => {
+      const ctx = c.get('ctx')
+      const q = c.req.valid('query')
+      const unit = await findOrgUnit(ctx.db.db, q.unit ?? ctx.actor.orgUnitId)
+      if (unit === undefined) {
+        throw new DomainError('not_found', PROBLEM_TITLES.not_found[ctx.lang])
+      }
+      if (!decide(ctx.actor, 'statistics.read', { orgUnitPath: unit.path }).allowed) {
+        await auditDenied(ctx, { action: 'statistics.read', recordType: 'statistics', recordId: unit.id })
+        throw new DomainError('forbidden', PROBLEM_TITLES.forbidden[ctx.lang])
+      }
+      await ctx.db.db.transaction().execute((trx) => audit(trx, ctx, { action: 'statistics.read', recordType: 'statistics', recordId: unit.id, decision: 'allowed' }))
+      const all = publishedFigures()
+      const counts = new Map<number, number>()
+      for (const f of all) {
+        counts.set(f.year, (counts.get(f.year) ?? 0) + 1)
+      }
+      const bookYears = [...counts.keys()].sort((a, b) => b - a)
+      const richest = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 2010
+      const bookYear = q.bookYear ?? richest
+      const items = await figuresBeside(ctx.db.db, { bookYear, from: `${q.year}-01-01`, to: `${q.year}-12-31`, unitId: unit.id })
+      return c.json({ bookYears, bookYear, year: q.year, unit: unit.id, items })
     },
   )
 

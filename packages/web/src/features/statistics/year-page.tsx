@@ -8,6 +8,7 @@ import { useFetch } from '../../ui/use-fetch.ts'
 import { BookTable, type BookQuestion } from './book-table.tsx'
 import { CaseTables } from './case-tables.tsx'
 import { ExportButtons } from './exports.tsx'
+import { PublishedFigures } from './published-figures.tsx'
 import type { OperationItem, StatFact, TableAnswer } from './types.ts'
 import type { Names } from './words.ts'
 import './statistics.css'
@@ -70,6 +71,7 @@ export function StatisticsYearPage() {
       {operations.status === 'loading' ? <Loading /> : null}
       {operations.status === 'error' ? <ErrorNotice error={operations.error} onRetry={() => void operations.reload()} /> : null}
       {operations.status === 'ok' ? <Book year={year} names={{ operations: operations.data.items }} /> : null}
+      <PublishedFigures year={year} />
     </Page>
   )
 }
