@@ -1,7 +1,9 @@
+import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import en from '../packages/web/src/i18n/en.json'
 import es from '../packages/web/src/i18n/es.json'
-import { closeAll, SKIP_BROWSER_TESTS, startBrowserAndFaro, type RunningFaro } from './harness.ts'
+import { closeAll, OUTPUT_DIR, SKIP_BROWSER_TESTS, startBrowserAndFaro, type RunningFaro } from './harness.ts'
 import { signIn } from './pages.ts'
 import { DESKTOP, expectAccessible, settle, shoot } from './screens.ts'
 
@@ -66,6 +68,8 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the approval of the statistics in Chromium'
     const page = await openAs(TIJUANA)
     await page.goto('/app/statistics')
     await page.getByTestId('stats-page').waitFor()
+    // The link sits under the statistics page's title: its top is enough to see it there.
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'approvals-statistics-link-1280.png'), clip: { x: 0, y: 0, width: DESKTOP.width, height: 320 } })
     await page.getByTestId('stats-approvals-link').click()
     await page.getByTestId('approvals-page').waitFor()
     await settle(page)
@@ -137,5 +141,14 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the approval of the statistics in Chromium'
     expect(await page.getByTestId('approvals-national-approve').textContent()).toBe(es['statsApproval.publishRevision'])
     await expectAccessible(page)
     await shoot(page, 'approvals-national-published')
+
+    // In English: the same state in its words, and the open data in English.
+    await page.getByRole('button', { name: es['lang.en'] }).click()
+    await page.getByText(en['statsApproval.published']).waitFor()
+    expect(await page.getByTestId('approvals-progress').textContent()).toBe(`${groups} of ${groups} groups approved`)
+    expect(await page.getByTestId('approvals-revisions').textContent()).toMatch(/^Revision 1, published on .+ by you\.$/)
+    expect(await page.getByTestId('approvals-open-data').getAttribute('href')).toBe('/en/datos')
+    await expectAccessible(page)
+    await shoot(page, 'approvals-national-published-en')
   })
 })
