@@ -127,20 +127,57 @@ async function unitInfo(db: Kysely<Database>): Promise<Map<string, UnitInfo>> {
   return out
 }
 
+function lastDayOf(month: string): string {
+  const [y, m] = month.split('-').map(Number)
+  return new Date(Date.UTC(y ?? 0, m ?? 1, 0)).toISOString().slice(0, 10)
+}
+
+function dayAfter(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
+}
+
+/**
+ * Where a period's counts are read: its whole months from the month cells (`stat_months`, kept
+ * with the day cells: a national year is some 70,000 of them at ten million records against
+ * 800,000 day cells), the days before and after them from the day cells. A question by week, day
+ * or operation reads day cells throughout.
+ */
+export function partsOf(from: string, to: string, needsDay: boolean): { table: 'stat_cells' | 'stat_months'; from: string; to: string }[] {
+  if (needsDay) {
+    return [{ table: 'stat_cells', from, to }]
+  }
+  const firstWhole = from.endsWith('-01') ? from : `${dayAfter(lastDayOf(from.slice(0, 7)), 1)}`
+  const lastWhole = to === lastDayOf(to.slice(0, 7)) ? to : dayAfter(`${to.slice(0, 7)}-01`, -1)
+  if (firstWhole > lastWhole) {
+    return [{ table: 'stat_cells', from, to }]
+  }
+  return [
+    ...(from < firstWhole ? [{ table: 'stat_cells' as const, from, to: dayAfter(firstWhole, -1) }] : []),
+    { table: 'stat_months', from: firstWhole.slice(0, 7), to: lastWhole.slice(0, 7) },
+    ...(lastWhole < to ? [{ table: 'stat_cells' as const, from: dayAfter(lastWhole, 1), to }] : []),
+  ]
+}
+
 /** Answers a table question from the summary table. */
 export async function tableOf(db: Kysely<Database>, q: TableQuestion): Promise<TableAnswer> {
   const needsUnit = q.by.some((b) => UNIT_DIMS.has(b))
   const needsDay = q.by.some((b) => DAY_DIMS.has(b))
   const needsMonth = !needsDay && q.by.some((b) => MONTH_DIMS.has(b))
   const needsYear = !needsDay && !needsMonth && q.by.includes('year')
-  const grouped: { alias: string; column: string }[] = [
-    ...(needsUnit ? [{ alias: 'u', column: 'unit_id' }] : []),
-    ...(needsDay ? [{ alias: 'd', column: 'day' }] : needsMonth ? [{ alias: 'd', column: 'substr(day, 1, 7)' }] : needsYear ? [{ alias: 'd', column: 'substr(day, 1, 4)' }] : []),
-    ...q.by.flatMap((b) => (CELL_COLUMN[b] === undefined ? [] : [{ alias: b, column: CELL_COLUMN[b] }])),
-  ]
-  const select = [...grouped.map((g) => sql`${sql.raw(g.column)} as ${sql.ref(g.alias)}`), sql`sum(n) as n`]
-  const groupBy = grouped.length > 0 ? sql`group by ${sql.join(grouped.map((g) => sql.raw(g.column)))}` : sql``
-  const { rows } = await sql<Record<string, string | number | bigint>>`select ${sql.join(select)} from stat_cells where fact = ${q.fact} and day >= ${q.from} and day <= ${q.to} and unit_id in (select id from org_units where id = ${q.unitId} or path like ${`%/${q.unitId}/%`}) ${groupBy}`.execute(db)
+  const rows: Record<string, string | number | bigint>[] = []
+  for (const part of partsOf(q.from, q.to, needsDay)) {
+    // A month cell's "day" is its month: enough for every period the question groups by.
+    const date = part.table === 'stat_months' ? 'month' : 'day'
+    const grouped: { alias: string; column: string }[] = [
+      ...(needsUnit ? [{ alias: 'u', column: 'unit_id' }] : []),
+      ...(needsDay ? [{ alias: 'd', column: 'day' }] : needsMonth ? [{ alias: 'd', column: `substr(${date}, 1, 7)` }] : needsYear ? [{ alias: 'd', column: `substr(${date}, 1, 4)` }] : []),
+      ...q.by.flatMap((b) => (CELL_COLUMN[b] === undefined ? [] : [{ alias: b, column: CELL_COLUMN[b] }])),
+    ]
+    const select = [...grouped.map((g) => sql`${sql.raw(g.column)} as ${sql.ref(g.alias)}`), sql`sum(n) as n`]
+    const groupBy = grouped.length > 0 ? sql`group by ${sql.join(grouped.map((g) => sql.raw(g.column)))}` : sql``
+    const answer = await sql<Record<string, string | number | bigint>>`select ${sql.join(select)} from ${sql.table(part.table)} where fact = ${q.fact} and ${sql.ref(date)} >= ${part.from} and ${sql.ref(date)} <= ${part.to} and unit_id in (select id from org_units where id = ${q.unitId} or path like ${`%/${q.unitId}/%`}) ${groupBy}`.execute(db)
+    rows.push(...answer.rows)
+  }
 
   const units = needsUnit ? await unitInfo(db) : new Map<string, UnitInfo>()
   const operations = q.by.includes('operation') ? await listOperations(db) : []
