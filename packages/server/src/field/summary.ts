@@ -3,6 +3,7 @@ import { findOrgUnit, listOrgUnits } from '../accounts/org-units-repo.ts'
 import { readableTypes, scopeFilter } from '../log/records-repo.ts'
 import { auditDenied } from '../log/audit.ts'
 import type { Ctx } from '../log/context.ts'
+import { MARGINS } from '../statistics/margins.ts'
 
 const FIELD_TYPES = ['patrol', 'attention', 'rescue', 'remains'] as const satisfies readonly RecordType[]
 type FieldType = (typeof FIELD_TYPES)[number]
@@ -24,14 +25,6 @@ const MEXICO_OFFSET_MS = -6 * 3_600_000
  * `priority_records` name theirs as their `kind`).
  */
 const FACT_TYPE: Readonly<Record<string, FieldType | undefined>> = { attended: 'attention', attended_vulnerable: 'attention', rescued: 'rescue', rescued_vulnerable: 'rescue' }
-/**
- * The margins read, as facts × dimensions: people in total and by sex, age band and nationality;
- * records and priority records by type, and people by vulnerability.
- */
-const MARGINS: readonly { facts: readonly string[]; dims: readonly string[] }[] = [
-  { facts: ['attended', 'rescued'], dims: ['', 'sex', 'ageBand', 'nationality'] },
-  { facts: ['records', 'priority_records', 'attended_vulnerable', 'rescued_vulnerable'], dims: ['kind'] },
-]
 
 /**
  * Counts the field work of a unit and the units below it in a period, per group and per border,

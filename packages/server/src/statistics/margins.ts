@@ -16,9 +16,22 @@ import type { DialectName } from '../db/open.ts'
 
 export type MarginGrain = 'day' | 'month'
 
-/** The dimensions a margin is taken by, besides the total. */
+/** The dimensions a margin may be taken by, besides the total. */
 export const MARGIN_DIMS = ['sex', 'ageBand', 'nationality', 'kind', 'outcome', 'channel', 'body', 'timing'] as const
 export type MarginDim = (typeof MARGIN_DIMS)[number]
+
+/**
+ * The margins kept, as facts × dimensions ('' the total): what the homes read — people attended
+ * and rescued in total and by sex, age band and nationality; records and priority records by
+ * type, and people by vulnerability. Every margin is one more row written with every record a
+ * sync push carries, so only these are kept (the push benchmark allows the summary 10%); any
+ * other question reads the cells.
+ */
+export const MARGINS: readonly { facts: readonly string[]; dims: readonly (MarginDim | '')[] }[] = [
+  { facts: ['attended', 'rescued'], dims: ['', 'sex', 'ageBand', 'nationality'] },
+  { facts: ['records', 'priority_records', 'attended_vulnerable', 'rescued_vulnerable'], dims: ['kind'] },
+]
+const KEPT: ReadonlyMap<string, readonly (MarginDim | '')[]> = new Map(MARGINS.flatMap((m) => m.facts.map((f) => [f, m.dims] as const)))
 
 export interface Margin {
   grain: MarginGrain
@@ -51,11 +64,16 @@ export function marginsOf(cells: readonly StatCell[]): Margin[] {
     }
   }
   for (const c of cells) {
+    const dims = KEPT.get(c.fact)
+    if (dims === undefined) {
+      continue
+    }
     for (const [grain, period] of [['day', c.day], ['month', c.day.slice(0, 7)]] as const) {
-      add(grain, period, c, '', '')
-      for (const dim of MARGIN_DIMS) {
-        // A dimension a fact does not have is '' in its cells: no margin by it.
-        if (c[dim] !== '') {
+      for (const dim of dims) {
+        if (dim === '') {
+          add(grain, period, c, '', '')
+        } else if (c[dim] !== '') {
+          // A dimension a fact does not have is '' in its cells: no margin by it.
           add(grain, period, c, dim, c[dim])
         }
       }
