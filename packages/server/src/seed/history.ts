@@ -1,4 +1,4 @@
-import { localDay, parseAction, type ActionInput, type Actor } from '@faro/core'
+import { easterSunday, localDay, parseAction, type ActionInput, type Actor } from '@faro/core'
 import { v7 as uuidv7 } from 'uuid'
 import type { Db } from '../db/open.ts'
 import { ActionBatch } from '../log/action-batch.ts'
@@ -24,32 +24,13 @@ export const BETA_2010_SERVICES = { humanitarianAssistance: 186_628, firstAid: 7
 
 const DAY = 86_400_000
 
-/** Easter Sunday of a year (the Gregorian computus). */
-export function easterSunday(year: number): string {
-  const a = year % 19
-  const b = Math.floor(year / 100)
-  const c = year % 100
-  const d = Math.floor(b / 4)
-  const e = b % 4
-  const f = Math.floor((b + 8) / 25)
-  const g = Math.floor((b - f + 1) / 3)
-  const h = (19 * a + b - d - g + 15) % 30
-  const i = Math.floor(c / 4)
-  const k = c % 4
-  const l = (32 + 2 * e + 2 * i - h - k) % 7
-  const m = Math.floor((a + 11 * h + 22 * l) / 451)
-  const month = Math.floor((h + l - 7 * m + 114) / 31)
-  const day = ((h + l - 7 * m + 114) % 31) + 1
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
-}
-
 function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T12:00:00Z`) + n * DAY).toISOString().slice(0, 10)
 }
 
 /** Paisano's three seasonal operations of a year: Holy Week, summer, and winter into January. */
 export function seasonsOf(year: number): { kind: 'easter' | 'summer' | 'winter'; name: string; startsOn: string; endsOn: string }[] {
-  const easter = easterSunday(year)
+  const easter = easterSunday(year).toISOString().slice(0, 10)
   return [
     { kind: 'easter', name: `Operativo Semana Santa ${year}`, startsOn: addDays(easter, -24), endsOn: addDays(easter, 8) },
     { kind: 'summer', name: `Operativo Verano ${year}`, startsOn: `${year}-06-28`, endsOn: `${year}-08-31` },
