@@ -53,6 +53,7 @@ export function statisticsRoutes() {
     describe({
       summary: 'A fact\'s counts (people attended, rescued, services given, patrols, remains, Paisano tallies) under a unit over a period (days, a year or an operation), each record on its own state\'s day, broken down by up to three dimensions (`by`: the unit\'s border, state or the unit itself; year, half, quarter, month, ISO week, day or operation; sex, age band, nationality, kind, outcome), largest first, optionally with each row a year earlier',
       tags,
+      errors: [404],
       responses: {
         200: {
           description: 'The table',
@@ -111,6 +112,7 @@ export function statisticsRoutes() {
     describe({
       summary: 'The figures the programmes published for a year (the book\'s years of Grupos Beta, Programa Paisano\'s reports), each beside Faro\'s count of the same thing for a year under a unit, from the summary',
       tags,
+      errors: [404],
       responses: {
         200: {
           description: 'The published figures and the counts beside them',
