@@ -60,16 +60,17 @@ export async function shoot(page: Page, name: string): Promise<void> {
  * A demo Faro and a Chromium for a test file's tests, started before them and closed after them:
  * `openAs` signs an account in on a page of its own (desktop width, Mexican Spanish), and any
  * uncaught error or Content-Security-Policy refusal on any page fails the test it happened in.
- * `setup` runs once the server is up: data the tests need, made through the API.
+ * `setup` runs once the server is up: data the tests need, made through the API; `env` is the
+ * server's extra environment (e.g. `FARO_DEMO_HISTORY`).
  */
-export function signedInPages(setup?: (faro: RunningFaro) => Promise<void>): { openAs(username: string): Promise<Page>; server(): RunningFaro } {
+export function signedInPages(setup?: (faro: RunningFaro) => Promise<void>, env: NodeJS.ProcessEnv = {}): { openAs(username: string): Promise<Page>; server(): RunningFaro } {
   let faro: RunningFaro | undefined
   let browser: Browser | undefined
   const contexts: BrowserContext[] = []
   let pageProblems: string[] = []
 
   beforeAll(async () => {
-    ;({ faro, browser } = await startBrowserAndFaro())
+    ;({ faro, browser } = await startBrowserAndFaro(env))
     await setup?.(faro)
   })
 

@@ -1,11 +1,10 @@
 import path from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import en from '../packages/web/src/i18n/en.json'
 import es from '../packages/web/src/i18n/es.json'
-import { closeAll, OUTPUT_DIR, SKIP_BROWSER_TESTS, startBrowserAndFaro, type RunningFaro } from './harness.ts'
-import { signIn } from './pages.ts'
-import { DESKTOP, expectAccessible, settle, shoot } from './screens.ts'
+import { OUTPUT_DIR, SKIP_BROWSER_TESTS } from './harness.ts'
+import { DESKTOP, expectAccessible, settle, shoot, signedInPages } from './screens.ts'
 
 // Tijuana's group coordinator approves Tijuana's figures; the national analyst publishes the groups'.
 const TIJUANA = 'coordinador.tijuana'
@@ -24,42 +23,9 @@ const RAW_CODE = /\b[a-z]+_[a-z_]+\b|[{}]|"\w+":|\bbeta-/
  * data. Each stop is checked with axe and photographed at 1280 and 360 px.
  */
 describe.skipIf(SKIP_BROWSER_TESTS)('the approval of the statistics in Chromium', () => {
-  let faro: RunningFaro | undefined
-  let browser: Browser | undefined
-  const contexts: BrowserContext[] = []
-  let problems: string[] = []
+  // With last year's history (the browser tests leave it out by default, to start faster).
+  const { openAs } = signedInPages(undefined, { FARO_DEMO_HISTORY: 'true' })
 
-  beforeAll(async () => {
-    ;({ faro, browser } = await startBrowserAndFaro({ FARO_DEMO_HISTORY: 'true' }))
-  })
-
-  afterEach(() => {
-    const seen = problems
-    problems = []
-    expect(seen).toEqual([])
-  })
-
-  afterAll(() => closeAll(contexts, browser, faro))
-
-  async function openAs(username: string): Promise<Page> {
-    if (!browser || !faro) {
-      throw new Error('the browser or the server did not start')
-    }
-    const context = await browser.newContext({ baseURL: faro.baseUrl, locale: 'es-MX', viewport: DESKTOP })
-    contexts.push(context)
-    const page = await context.newPage()
-    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`))
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
-        problems.push(message.text())
-      }
-    })
-    await page.goto('/app/')
-    await signIn(page, username)
-    await page.getByTestId('account-name').waitFor()
-    await settle(page)
-    return page
-  }
 
   const units = (page: Page) => page.getByTestId('approvals-unit')
   const tijuana = (page: Page) => page.locator('[data-testid="approvals-unit"][data-unit="beta-tijuana"]')

@@ -1,11 +1,10 @@
 import fs from 'node:fs'
 import ExcelJS from 'exceljs'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import es from '../packages/web/src/i18n/es.json'
-import { closeAll, SKIP_BROWSER_TESTS, startBrowserAndFaro, type RunningFaro } from './harness.ts'
-import { signIn } from './pages.ts'
-import { DESKTOP, expectAccessible, settle, shoot } from './screens.ts'
+import { SKIP_BROWSER_TESTS } from './harness.ts'
+import { expectAccessible, settle, shoot, signedInPages } from './screens.ts'
 
 // The national office's analyst: reads every office's statistics.
 const ANALYST = 'analista.nacional'
@@ -22,43 +21,9 @@ const RAW_CODE = /\b[a-z]+_[a-z_]+\b|[{}]|"\w+":|\bbeta-|\bmodule-|\b(north|sout
  * Last year's winter operation is in the demo's history of the year before (seed/history.ts).
  */
 describe.skipIf(SKIP_BROWSER_TESTS)('the statistics pages in Chromium', () => {
-  let faro: RunningFaro | undefined
-  let browser: Browser | undefined
-  const contexts: BrowserContext[] = []
-  let problems: string[] = []
+  // With last year's history (the browser tests leave it out by default, to start faster).
+  const { openAs } = signedInPages(undefined, { FARO_DEMO_HISTORY: 'true' })
 
-  beforeAll(async () => {
-    // With last year's history (the browser tests leave it out by default, to start faster).
-    ;({ faro, browser } = await startBrowserAndFaro({ FARO_DEMO_HISTORY: 'true' }))
-  })
-
-  afterEach(() => {
-    const seen = problems
-    problems = []
-    expect(seen).toEqual([])
-  })
-
-  afterAll(() => closeAll(contexts, browser, faro))
-
-  async function openAs(username: string): Promise<Page> {
-    if (!browser || !faro) {
-      throw new Error('the browser or the server did not start')
-    }
-    const context = await browser.newContext({ baseURL: faro.baseUrl, locale: 'es-MX', viewport: DESKTOP, acceptDownloads: true })
-    contexts.push(context)
-    const page = await context.newPage()
-    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`))
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
-        problems.push(message.text())
-      }
-    })
-    await page.goto('/app/')
-    await signIn(page, username)
-    await page.getByTestId('account-name').waitFor()
-    await settle(page)
-    return page
-  }
 
   /** The page's figure once its table is drawn, and the table's total beside it. */
   async function figures(page: Page): Promise<{ total: number; tableTotal: string }> {
