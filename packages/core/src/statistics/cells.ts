@@ -104,6 +104,25 @@ function person(group: PeopleCount) {
   return { sex: group.sex ?? 'unknown', ageBand: group.ageBand ?? 'unknown', nationality: group.nationality ?? 'unknown' }
 }
 
+// Module-level rather than a closure in `cellsOf`: a sync push builds hundreds of cells, and a
+// function made per call (and named, under tsx) costs more than the cell.
+function makeCell(day: string, unitId: string, fact: Fact, n: number, dims: Partial<typeof NONE> = NONE): StatCell {
+  return {
+    fact,
+    day,
+    unitId,
+    sex: dims.sex ?? '',
+    ageBand: dims.ageBand ?? '',
+    nationality: dims.nationality ?? '',
+    kind: dims.kind ?? '',
+    outcome: dims.outcome ?? '',
+    channel: dims.channel ?? '',
+    body: dims.body ?? '',
+    timing: dims.timing ?? '',
+    n,
+  }
+}
+
 /**
  * The cells of a record as it stands (none for a type that is not counted, or no state).
  * `timeZone` is the zone of the record's unit's state; `createdAt` dates a record with no time of
@@ -117,101 +136,87 @@ export function cellsOf(recordType: RecordType, state: Readonly<Record<string, u
   const at = recordType === 'case' ? (typeof state.receivedAt === 'string' ? state.receivedAt : where.createdAt) : (eventTimeOf(state) ?? where.createdAt)
   // A tally and a daily report are a day's counts: their day is the one they name.
   const day = (recordType === 'tally' || recordType === 'daily_report') && typeof state.day === 'string' ? state.day : at === undefined ? '' : localDate(at, where.timeZone)
-  const cell = (fact: Fact, n: number, dims: Partial<typeof NONE> = NONE): StatCell => ({
-    fact,
-    day,
-    unitId,
-    sex: dims.sex ?? '',
-    ageBand: dims.ageBand ?? '',
-    nationality: dims.nationality ?? '',
-    kind: dims.kind ?? '',
-    outcome: dims.outcome ?? '',
-    channel: dims.channel ?? '',
-    body: dims.body ?? '',
-    timing: dims.timing ?? '',
-    n,
-  })
   const out: StatCell[] = []
   switch (recordType) {
     case 'attention': {
       const people = peopleOf(state)
       for (const group of people) {
-        out.push(cell('attended', group.count, person(group)))
+        out.push(makeCell(day, unitId, 'attended', group.count, person(group)))
         for (const v of group.vulnerabilities ?? []) {
-          out.push(cell('attended_vulnerable', group.count, { ...person(group), kind: v }))
+          out.push(makeCell(day, unitId, 'attended_vulnerable', group.count, { ...person(group), kind: v }))
         }
       }
       const total = people.reduce((sum, g) => sum + g.count, 0)
       for (const s of Array.isArray(state.services) ? (state.services as string[]) : []) {
-        out.push(cell('service', total, { kind: s }))
+        out.push(makeCell(day, unitId, 'service', total, { kind: s }))
       }
       break
     }
     case 'rescue':
       for (const group of peopleOf(state)) {
-        out.push(cell('rescued', group.count, { ...person(group), kind: String(state.emergencyType ?? ''), outcome: String(state.outcome ?? '') }))
+        out.push(makeCell(day, unitId, 'rescued', group.count, { ...person(group), kind: String(state.emergencyType ?? ''), outcome: String(state.outcome ?? '') }))
         for (const v of group.vulnerabilities ?? []) {
-          out.push(cell('rescued_vulnerable', group.count, { ...person(group), kind: v }))
+          out.push(makeCell(day, unitId, 'rescued_vulnerable', group.count, { ...person(group), kind: v }))
         }
       }
       break
     case 'patrol':
-      out.push(cell('patrol', 1, { kind: String(state.kind ?? '') }))
+      out.push(makeCell(day, unitId, 'patrol', 1, { kind: String(state.kind ?? '') }))
       if (typeof state.peopleEncountered === 'number' && state.peopleEncountered > 0) {
-        out.push(cell('patrol_encountered', state.peopleEncountered, { kind: String(state.kind ?? '') }))
+        out.push(makeCell(day, unitId, 'patrol_encountered', state.peopleEncountered, { kind: String(state.kind ?? '') }))
       }
       break
     case 'remains':
-      out.push(cell('remains', typeof state.count === 'number' ? state.count : 1, { kind: String(state.condition ?? '') }))
+      out.push(makeCell(day, unitId, 'remains', typeof state.count === 'number' ? state.count : 1, { kind: String(state.condition ?? '') }))
       break
     case 'tally':
       for (const key of TALLY_COUNTS) {
         const n = state[key]
         if (typeof n === 'number' && n > 0) {
-          out.push(cell('tally', n, { kind: key }))
+          out.push(makeCell(day, unitId, 'tally', n, { kind: key }))
         }
       }
       break
     case 'daily_report': {
       // The same cells as the day's attentions, rescues, patrols and remains would give.
       for (const group of peopleOf({ people: state.attended })) {
-        out.push(cell('attended', group.count, person(group)))
+        out.push(makeCell(day, unitId, 'attended', group.count, person(group)))
         for (const v of group.vulnerabilities ?? []) {
-          out.push(cell('attended_vulnerable', group.count, { ...person(group), kind: v }))
+          out.push(makeCell(day, unitId, 'attended_vulnerable', group.count, { ...person(group), kind: v }))
         }
       }
       for (const [kind, n] of Object.entries((state.services ?? {}) as Record<string, number>)) {
-        out.push(cell('service', n, { kind }))
+        out.push(makeCell(day, unitId, 'service', n, { kind }))
       }
       for (const [kind, n] of Object.entries((state.patrols ?? {}) as Record<string, number>)) {
-        out.push(cell('patrol', n, { kind }))
+        out.push(makeCell(day, unitId, 'patrol', n, { kind }))
       }
       if (typeof state.peopleEncountered === 'number' && state.peopleEncountered > 0) {
-        out.push(cell('patrol_encountered', state.peopleEncountered, { kind: '' }))
+        out.push(makeCell(day, unitId, 'patrol_encountered', state.peopleEncountered, { kind: '' }))
       }
       for (const rescue of Array.isArray(state.rescues) ? (state.rescues as { emergencyType: string; outcome: string; people: PeopleCount[] }[]) : []) {
         for (const group of rescue.people) {
-          out.push(cell('rescued', group.count, { ...person(group), kind: rescue.emergencyType, outcome: rescue.outcome }))
+          out.push(makeCell(day, unitId, 'rescued', group.count, { ...person(group), kind: rescue.emergencyType, outcome: rescue.outcome }))
           for (const v of group.vulnerabilities ?? []) {
-            out.push(cell('rescued_vulnerable', group.count, { ...person(group), kind: v }))
+            out.push(makeCell(day, unitId, 'rescued_vulnerable', group.count, { ...person(group), kind: v }))
           }
         }
       }
       if (typeof state.remains === 'number' && state.remains > 0) {
-        out.push(cell('remains', state.remains, { kind: 'unknown' }))
+        out.push(makeCell(day, unitId, 'remains', state.remains, { kind: 'unknown' }))
       }
       break
     }
     case 'case': {
       const c = state as unknown as CaseState
       const body = holderOf(c) ?? ''
-      out.push(cell('case', 1, { kind: String(c.category), outcome: c.status, channel: String(c.channel), body, timing: caseTiming(c) }))
+      out.push(makeCell(day, unitId, 'case', 1, { kind: String(c.category), outcome: c.status, channel: String(c.channel), body, timing: caseTiming(c) }))
       if (c.kind === 'location_request') {
         const sought = c.sought ?? []
         const outcomes = sought.map((p) => c.traces?.[p.soughtId]?.outcome ?? 'searching')
-        out.push(cell('trace_request', 1, { outcome: sought.length > 0 && !outcomes.includes('searching') ? 'answered' : 'open', body }))
+        out.push(makeCell(day, unitId, 'trace_request', 1, { outcome: sought.length > 0 && !outcomes.includes('searching') ? 'answered' : 'open', body }))
         for (const outcome of outcomes) {
-          out.push(cell('trace_sought', 1, { outcome, body }))
+          out.push(makeCell(day, unitId, 'trace_sought', 1, { outcome, body }))
         }
       }
       break
@@ -219,9 +224,9 @@ export function cellsOf(recordType: RecordType, state: Readonly<Record<string, u
     default:
       break
   }
-  out.push(cell('records', 1, { kind: recordType }))
+  out.push(makeCell(day, unitId, 'records', 1, { kind: recordType }))
   if (peopleOf(state).some((g) => (g.vulnerabilities ?? []).length > 0)) {
-    out.push(cell('priority_records', 1, { kind: recordType }))
+    out.push(makeCell(day, unitId, 'priority_records', 1, { kind: recordType }))
   }
   return out.filter((c) => c.n !== 0)
 }
@@ -231,15 +236,21 @@ export function cellKey(c: Omit<StatCell, 'n'>): string {
   return `${c.fact}\u0000${c.day}\u0000${c.unitId}\u0000${c.sex}\u0000${c.ageBand}\u0000${c.nationality}\u0000${c.kind}\u0000${c.outcome}\u0000${c.channel}\u0000${c.body}\u0000${c.timing}`
 }
 
-/** Adds cells, times `sign`, into a sum by cell; cells that come to 0 are dropped. */
+/**
+ * Adds cells, times `sign`, into a sum by cell; cells that come to 0 are dropped. The sum's cells
+ * are its own copies (never the ones given), so they are added to in place.
+ */
 export function addCells(into: Map<string, StatCell>, cells: readonly StatCell[], sign: 1 | -1 = 1): Map<string, StatCell> {
   for (const c of cells) {
     const key = cellKey(c)
-    const n = (into.get(key)?.n ?? 0) + sign * c.n
-    if (n === 0) {
-      into.delete(key)
+    const sum = into.get(key)
+    if (sum === undefined) {
+      into.set(key, { ...c, n: sign * c.n })
     } else {
-      into.set(key, { ...c, n })
+      sum.n += sign * c.n
+      if (sum.n === 0) {
+        into.delete(key)
+      }
     }
   }
   return into

@@ -139,10 +139,9 @@ async function main(argv: string[]): Promise<number> {
           console.log('summary tables match a recount of the records')
           return 0
         }
-        console.log(`summary tables differ from a recount of the records in ${differences.length} cells:`)
+        console.log(`summary tables differ from a recount of the records in ${differences.length} places:`)
         for (const d of differences.slice(0, 50)) {
-          const c = d.cell
-          console.log(`  ${c.fact} ${c.day} ${c.unitId} ${[c.sex, c.ageBand, c.nationality, c.kind, c.outcome, c.channel, c.body, c.timing].filter(Boolean).join(' ')}: stored ${d.stored}, recounted ${d.recounted}`)
+          console.log(`  ${d.table}: ${d.place}: stored ${d.stored}, recounted ${d.recounted}`)
         }
         console.log('run `faro stats rebuild` to replace them with the recount')
         return 1

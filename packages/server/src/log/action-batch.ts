@@ -19,6 +19,7 @@ import {
   type PolicyTarget,
   type RecordState,
   type RecordType,
+  addCells,
   cellsOf,
   COUNTED_TYPES,
   type StatCell,
@@ -87,8 +88,8 @@ export class ActionBatch {
   private readonly countersTaken = new Set<string>()
   private readonly slots = new Map<string, Slot>()
   private readonly units = new Map<string, OrgUnit>()
-  /** The states of units the changed records sit under, for the statistics' days. */
-  private readonly unitStates = new Map<string, string | null>()
+  /** The time zone of each unit path the changed records sit under, for the statistics' days. */
+  private readonly zones = new Map<string, string>()
   private readonly people = new Map<string, PersonRow>()
   /** For each accused agency of a case being opened, the units that must never see it. */
   private readonly excludedUnder = new Map<string, string[]>()
@@ -253,18 +254,22 @@ export class ActionBatch {
     if (counted.length === 0) {
       return
     }
-    const missing = counted.flatMap((slot) => decodePath(slot.row.orgUnitPath)).filter((id) => !this.unitStates.has(id))
-    for (const [id, state] of await unitStates(this.trx, missing)) {
-      this.unitStates.set(id, state)
+    const paths = [...new Set(counted.map((slot) => slot.row.orgUnitPath))].filter((path) => !this.zones.has(path))
+    if (paths.length > 0) {
+      const states = await unitStates(this.trx, paths.flatMap(decodePath))
+      for (const path of paths) {
+        this.zones.set(path, zoneOfPath(path, states))
+      }
     }
-    const cells: StatCell[] = []
+    const sum = new Map<string, StatCell>()
     for (const slot of counted) {
-      const where = { timeZone: zoneOfPath(slot.row.orgUnitPath, this.unitStates), createdAt: slot.row.createdAt }
+      const where = { timeZone: this.zones.get(slot.row.orgUnitPath) ?? '', createdAt: slot.row.createdAt }
       const type = slot.row.recordType as RecordType
-      cells.push(...cellsOf(type, slot.state, where), ...cellsOf(type, slot.counted, where).map((c) => ({ ...c, n: -c.n })))
+      addCells(sum, cellsOf(type, slot.state, where))
+      addCells(sum, cellsOf(type, slot.counted, where), -1)
       slot.counted = slot.state
     }
-    await applyCells(this.trx, this.ctx.db.dialect, cells)
+    await applyCells(this.trx, this.ctx.db.dialect, [...sum.values()])
   }
 
   private targetOf(action: ActionInput, creates: boolean, existing: Slot | undefined): { orgUnitId: string; policy: PolicyTarget } {

@@ -51,18 +51,20 @@ const MARGIN_UPSERT: BulkInsert<'statMargins'> = {
   tail: 'on conflict ("grain", "fact", "dim", "period", "unit_id", "value") do update set "n" = "stat_margins"."n" + excluded."n"',
 }
 
+function addMargin(into: Map<string, Margin>, m: Margin): void {
+  const key = marginKey(m)
+  const sum = into.get(key)
+  if (sum === undefined) {
+    into.set(key, m)
+  } else {
+    sum.n += m.n
+  }
+}
+
 /** The margins of cells (signed changes allowed), one per margin, those that come to 0 left out. */
 export function marginsOf(cells: readonly StatCell[]): Margin[] {
   const out = new Map<string, Margin>()
-  const add = (grain: MarginGrain, period: string, c: StatCell, dim: MarginDim | '', value: string) => {
-    const key = `${grain}\u0000${period}\u0000${c.fact}\u0000${c.unitId}\u0000${dim}\u0000${value}`
-    const m = out.get(key)
-    if (m === undefined) {
-      out.set(key, { grain, period, fact: c.fact, unitId: c.unitId, dim, value, n: c.n })
-    } else {
-      m.n += c.n
-    }
-  }
+  const add = (grain: MarginGrain, period: string, c: StatCell, dim: MarginDim | '', value: string) => addMargin(out, { grain, period, fact: c.fact, unitId: c.unitId, dim, value, n: c.n })
   for (const c of cells) {
     const dims = KEPT.get(c.fact)
     if (dims === undefined) {

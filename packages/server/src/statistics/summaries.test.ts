@@ -144,9 +144,13 @@ for (const dialect of testDialects()) {
 
     it('reports a tampered cell and rebuilds the table from the records', async () => {
       await env.db.db.updateTable('statCells').set({ n: 999 }).where('fact', '=', 'attended').execute()
+      await env.db.db.updateTable('statMargins').set({ n: 998 }).where('fact', '=', 'attended').where('grain', '=', 'month').where('dim', '=', '').execute()
       const differences = await verify(env.db)
       expect(differences.length).toBeGreaterThan(0)
       expect(differences[0]?.stored).toBe(999)
+      // Each table is checked against the recount, not against the (tampered) cells.
+      expect(new Set(differences.map((d) => d.table))).toEqual(new Set(['stat_cells', 'stat_margins']))
+      expect(differences.filter((d) => d.table === 'stat_margins').every((d) => d.stored === 998 && d.place.endsWith(' total'))).toBe(true)
       expect(await rebuild(env.db)).toBeGreaterThan(0)
       expect(await verify(env.db)).toEqual([])
     })

@@ -5,14 +5,14 @@ import { decodePath } from '../db/dialect.ts'
 import type { Database } from '../db/schema.ts'
 import type { Db, DialectName } from '../db/open.ts'
 import { lockLog } from '../log/log.ts'
-import { applyMargins } from './margins.ts'
-import { applyMonths } from './months.ts'
+import { applyMargins, marginKey, marginsOf, storedMargins } from './margins.ts'
+import { applyMonths, monthKey, monthsOf, storedMonths } from './months.ts'
 
 /**
  * The statistics' summary table (`stat_cells`), kept in the same transaction as the records: the
  * action batch hands `applyCells` each changed record's new cells minus its old ones. `recount`
- * adds up every record's cells again from the records, `verify` compares the two, and `rebuild`
- * replaces the table with the recount (`faro stats verify`, `faro stats rebuild`).
+ * adds up every record's cells again from the records, `verify` compares the three tables with it,
+ * and `rebuild` replaces them with the recount (`faro stats verify`, `faro stats rebuild`).
  */
 
 const CELL_UPSERT: BulkInsert<'statCells'> = {
@@ -83,25 +83,42 @@ export async function storedCells(db: Kysely<Database>): Promise<Map<string, Sta
   }))
 }
 
+/** A place where a summary table and a recount from the records disagree. */
 export interface Difference {
-  cell: Omit<StatCell, 'n'>
+  table: 'stat_cells' | 'stat_months' | 'stat_margins'
+  /** The place in words: fact, day or month, unit, then the values of its dimensions. */
+  place: string
   stored: number
   recounted: number
 }
 
-/** The cells where the summary table and a recount from the records differ; none when they agree. */
+/**
+ * Where the summary tables — the cells, their months and their margins — differ from a recount of
+ * the records; none when they agree. The months and margins are checked against the recount's,
+ * not against the stored cells, so a difference names the table that is wrong.
+ */
 export async function verify(db: Db): Promise<Difference[]> {
-  const [stored, counted] = await Promise.all([storedCells(db.db), recount(db.db)])
+  const counted = await recount(db.db)
+  const cells = [...counted.values()]
+  const placeOfCell = (c: Omit<StatCell, 'n'>) => [c.fact, c.day, c.unitId, c.sex, c.ageBand, c.nationality, c.kind, c.outcome, c.channel, c.body, c.timing].filter(Boolean).join(' ')
+  const out = [
+    ...compare('stat_cells', await storedCells(db.db), counted, placeOfCell),
+    ...compare('stat_months', await storedMonths(db.db), new Map(monthsOf(cells).map((m) => [monthKey(m), m])), (m) => placeOfCell({ ...m, day: m.month })),
+    ...compare('stat_margins', await storedMargins(db.db), new Map(marginsOf(cells).map((m) => [marginKey(m), m])), (m) => [m.fact, m.period, m.unitId, m.dim === '' ? 'total' : `${m.dim}=${m.value}`].join(' ')),
+  ]
+  return out.sort((a, b) => a.table.localeCompare(b.table) || a.place.localeCompare(b.place))
+}
+
+function compare<T extends { n: number }>(table: Difference['table'], stored: ReadonlyMap<string, T>, counted: ReadonlyMap<string, T>, placeOf: (row: T) => string): Difference[] {
   const out: Difference[] = []
   for (const key of new Set([...stored.keys(), ...counted.keys()])) {
     const s = stored.get(key)
     const c = counted.get(key)
     if ((s?.n ?? 0) !== (c?.n ?? 0)) {
-      const { n: _n, ...cell } = (s ?? c) as StatCell
-      out.push({ cell, stored: s?.n ?? 0, recounted: c?.n ?? 0 })
+      out.push({ table, place: placeOf((s ?? c) as T), stored: s?.n ?? 0, recounted: c?.n ?? 0 })
     }
   }
-  return out.sort((a, b) => cellKey(a.cell).localeCompare(cellKey(b.cell)))
+  return out
 }
 
 /**
