@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -84,6 +85,20 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the statistics pages in Chromium', () => {
     expect(await crumbs(page)).toEqual([expect.any(String), es['stats.border.north'], 'Baja California'])
     const groups = await page.getByTestId('stats-table').getByTestId('stats-row').locator('th').allTextContents()
     expect(groups).toContain('Grupo Beta Tijuana')
+    // Exported here, the file holds the state's groups only, and adds up to the page's total.
+    const stateTotal = (await figures(page)).total
+    await page.getByTestId('stats-export').locator('button[data-format="csv"]').click()
+    const csvLink = page.getByTestId('stats-export').getByTestId('stats-download')
+    await csvLink.waitFor({ timeout: 60_000 })
+    const csvDownloading = page.waitForEvent('download')
+    await csvLink.click()
+    const csv = await csvDownloading
+    expect(csv.suggestedFilename()).toMatch(/-baja-california-.*\.csv$/)
+    const [, , ...exportedRows] = parse(fs.readFileSync((await csv.path()) ?? '', 'utf8')) as string[][]
+    expect(exportedRows.length).toBeGreaterThan(0)
+    expect(groups).toEqual(expect.arrayContaining(exportedRows.map((r) => r.at(-2))))
+    expect(exportedRows.every((r) => r.includes('Baja California'))).toBe(true)
+    expect(exportedRows.reduce((sum, r) => sum + Number(r.at(-1)), 0)).toBe(stateTotal)
 
     // Into the group: its months, a line with last year's dashed beside it.
     await page.getByTestId('stats-table').getByRole('link', { name: 'Grupo Beta Tijuana', exact: true }).click()

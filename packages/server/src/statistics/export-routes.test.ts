@@ -71,6 +71,21 @@ for (const dialect of testDialects()) {
       expect(rows).toContainEqual(['attended', 'protection', '2026-11-01', '2026-11-30', 'beta-nogales', 'Grupo Beta Nogales', '0', '4', '4'])
     })
 
+    it('keeps an export drilled into a state to that state\'s groups, and names the state in the file', async () => {
+      const { job, file } = await exported({ format: 'csv', question: { ...question, unit: 'inm', state: 'Sonora', by: ['state', 'unit'] } })
+      expect(job).toMatchObject({ status: 'done', rows: 1, filename: 'faro-attended-inm-sonora-2026-11-01-2026-11-30.csv' })
+      const [, , ...rows] = parse(await file.text()) as string[][]
+      expect(rows).toEqual([['attended', 'protection', '2026-11-01', '2026-11-30', 'Sonora', 'beta-nogales', 'Grupo Beta Nogales', '4']])
+      const json = await exported({ format: 'json', question: { ...question, unit: 'inm', border: 'north', state: 'Baja California', by: ['unit'] } })
+      const body = (await json.file.json()) as { meta: { question: Record<string, unknown> }; rows: Record<string, unknown>[] }
+      expect(body.meta.question).toMatchObject({ border: 'north', state: 'Baja California' })
+      expect(body.rows.map((r) => r.unit)).toEqual(['beta-tijuana'])
+      // The Missing Migrants list too: Nogales's rescues and remains are Sonora's, none Baja California's.
+      const mmp = await exported({ format: 'mmp', question: { unit: 'inm', from: '2026-11-01', to: '2026-11-30', state: 'Baja California' } })
+      expect(mmp.job).toMatchObject({ status: 'done', rows: 0 })
+      expect((await exported({ format: 'mmp', question: { unit: 'inm', from: '2026-11-01', to: '2026-11-30', state: 'Sonora' } })).job.rows).toBe(3)
+    })
+
     it('makes an XLSX, counts as numbers under the header and HXL rows', async () => {
       const { file } = await exported({ format: 'xlsx', question: { ...question, by: 'state,ageBand' } }, 'es')
       expect(file.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

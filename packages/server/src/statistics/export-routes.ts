@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { decide, DomainError, FACTS, message, PROBLEM_TITLES, RecordId } from '@faro/core'
+import { Border, decide, DomainError, FACTS, MexicanState, message, PROBLEM_TITLES, RecordId } from '@faro/core'
 import { z } from 'zod'
 import { findOrgUnit } from '../accounts/org-units-repo.ts'
 import { requireAuth } from '../http/auth.ts'
@@ -28,6 +28,8 @@ const ExportQuestion = z
   .strictObject({
     fact: z.enum(FACTS).optional().describe('what is counted; not needed for `mmp`, which lists remains and rescues'),
     unit: RecordId.optional().describe('the unit whose subtree is counted; the account\'s own by default'),
+    border: Border.optional().describe('only the units of the subtree on this border (inherited from the nearest ancestor that has one)'),
+    state: MexicanState.optional().describe('only the units of the subtree in this state (inherited as the border)'),
     from: Day.describe('first day'),
     to: Day.describe('last day, both included; five years at most'),
     by: z
@@ -111,7 +113,17 @@ export function statisticsExportRoutes(deps: Pick<ExportDeps, 'logger'> = {}) {
       const spec: ExportSpec =
         body.report !== undefined
           ? { kind: 'report', report: body.report.kind, year: body.report.year, unitId: unit.id, unitName: unit.name }
-          : { kind: 'question', ...(body.format === 'mmp' ? {} : { fact: body.question?.fact }), from: body.question?.from ?? '', to: body.question?.to ?? '', unitId: unit.id, unitName: unit.name, by: (body.question?.by ?? []) as By[] }
+          : {
+              kind: 'question',
+              ...(body.format === 'mmp' ? {} : { fact: body.question?.fact }),
+              from: body.question?.from ?? '',
+              to: body.question?.to ?? '',
+              unitId: unit.id,
+              unitName: unit.name,
+              ...(body.question?.border === undefined ? {} : { border: body.question.border }),
+              ...(body.question?.state === undefined ? {} : { state: body.question.state }),
+              by: (body.question?.by ?? []) as By[],
+            }
       const question = JSON.stringify(spec)
       const now = ctx.clock.now()
       const { row, created } = await ctx.db.db.transaction().execute(async (trx) => {

@@ -27,6 +27,14 @@ export interface TableQuestion {
   /** The unit whose subtree is counted. */
   unitId: string
   by: readonly By[]
+  /** Within the subtree, only the units of this border and of this state (a module's are its committee's). */
+  where?: Place
+}
+
+/** A border and a state drilled into: not units, so a filter on the units of a subtree. */
+export interface Place {
+  border?: string
+  state?: string
 }
 
 export type Row = Record<string, string | number>
@@ -43,6 +51,8 @@ export interface TableAnswer {
   from: string
   to: string
   unit: string
+  /** The border and state the question was kept to, if any. */
+  where?: Place
   by: By[]
   /** Largest first; each row names its value of every `by` and its count `n`. */
   rows: Row[]
@@ -104,9 +114,27 @@ function operationOf(day: string, operations: readonly OperationPeriod[]): strin
 }
 
 interface UnitInfo extends UnitLabel {
+  path: readonly string[]
   /** Nearest border and state up the tree: a module's are its committee's. */
   inheritedBorder: string
   inheritedState: string
+}
+
+/**
+ * The units of a subtree in a border and a state (either may be left out); undefined when the
+ * place names neither, so the whole subtree counts.
+ */
+export async function unitsOfPlace(db: Kysely<Database>, unitId: string, where: Place | undefined): Promise<string[] | undefined> {
+  if (where?.border === undefined && where?.state === undefined) {
+    return undefined
+  }
+  const out: string[] = []
+  for (const [id, u] of await unitInfo(db)) {
+    if (u.path.includes(unitId) && (where.border === undefined || u.inheritedBorder === where.border) && (where.state === undefined || u.inheritedState === where.state)) {
+      out.push(id)
+    }
+  }
+  return out
 }
 
 async function unitInfo(db: Kysely<Database>): Promise<Map<string, UnitInfo>> {
@@ -116,6 +144,7 @@ async function unitInfo(db: Kysely<Database>): Promise<Map<string, UnitInfo>> {
   for (const u of units) {
     const up = [...u.path].reverse().map((id) => byId.get(id))
     out.set(u.id, {
+      path: u.path,
       name: u.name,
       kind: u.kind,
       state: u.state ?? null,
@@ -165,6 +194,9 @@ export async function tableOf(db: Kysely<Database>, q: TableQuestion): Promise<T
   const needsMonth = !needsDay && q.by.some((b) => MONTH_DIMS.has(b))
   const needsYear = !needsDay && !needsMonth && q.by.includes('year')
   const rows: Record<string, string | number | bigint>[] = []
+  const only = await unitsOfPlace(db, q.unitId, q.where)
+  // A border or a state with no unit under the unit counts nothing; `in ()` is not SQL.
+  const units = only === undefined ? sql`(select id from org_units where id = ${q.unitId} or path like ${`%/${q.unitId}/%`})` : sql`(${sql.join(only.length > 0 ? only : [''])})`
   for (const part of partsOf(q.from, q.to, needsDay)) {
     // A month cell's "day" is its month: enough for every period the question groups by.
     const date = part.table === 'stat_months' ? 'month' : 'day'
@@ -175,11 +207,11 @@ export async function tableOf(db: Kysely<Database>, q: TableQuestion): Promise<T
     ]
     const select = [...grouped.map((g) => sql`${sql.raw(g.column)} as ${sql.ref(g.alias)}`), sql`sum(n) as n`]
     const groupBy = grouped.length > 0 ? sql`group by ${sql.join(grouped.map((g) => sql.raw(g.column)))}` : sql``
-    const answer = await sql<Record<string, string | number | bigint>>`select ${sql.join(select)} from ${sql.table(part.table)} where fact = ${q.fact} and ${sql.ref(date)} >= ${part.from} and ${sql.ref(date)} <= ${part.to} and unit_id in (select id from org_units where id = ${q.unitId} or path like ${`%/${q.unitId}/%`}) ${groupBy}`.execute(db)
+    const answer = await sql<Record<string, string | number | bigint>>`select ${sql.join(select)} from ${sql.table(part.table)} where fact = ${q.fact} and ${sql.ref(date)} >= ${part.from} and ${sql.ref(date)} <= ${part.to} and unit_id in ${units} ${groupBy}`.execute(db)
     rows.push(...answer.rows)
   }
 
-  const units = needsUnit ? await unitInfo(db) : new Map<string, UnitInfo>()
+  const info = needsUnit ? await unitInfo(db) : new Map<string, UnitInfo>()
   const operations = q.by.includes('operation') ? await listOperations(db) : []
   const value = (b: By, r: Record<string, string | number | bigint>): string => {
     const unitId = String(r.u ?? '')
@@ -188,9 +220,9 @@ export async function tableOf(db: Kysely<Database>, q: TableQuestion): Promise<T
       case 'unit':
         return unitId
       case 'border':
-        return units.get(unitId)?.inheritedBorder ?? ''
+        return info.get(unitId)?.inheritedBorder ?? ''
       case 'state':
-        return units.get(unitId)?.inheritedState ?? ''
+        return info.get(unitId)?.inheritedState ?? ''
       case 'year':
         return d.slice(0, 4)
       case 'half':
@@ -229,13 +261,13 @@ export async function tableOf(db: Kysely<Database>, q: TableQuestion): Promise<T
   const named: Record<string, UnitLabel> = {}
   if (q.by.includes('unit')) {
     for (const r of items) {
-      const u = units.get(String(r.unit))
+      const u = info.get(String(r.unit))
       if (u !== undefined) {
         named[String(r.unit)] = { name: u.name, kind: u.kind, state: u.state, border: u.border }
       }
     }
   }
-  return { fact: q.fact, from: q.from, to: q.to, unit: q.unitId, by: [...q.by], rows: items, total: items.reduce((sum, r) => sum + Number(r.n), 0), units: named }
+  return { fact: q.fact, from: q.from, to: q.to, unit: q.unitId, ...(only === undefined ? {} : { where: { ...q.where } }), by: [...q.by], rows: items, total: items.reduce((sum, r) => sum + Number(r.n), 0), units: named }
 }
 
 /** A day one year earlier (29 February falls on the 28th). */

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, makeAttentionAction, makeTestEnv, makeUser, signIn, testDialects, type Session, type TestEnv } from '../test/harness.ts'
 
-type Table = { rows: Record<string, string | number>[]; total: number; unit: string; from: string; to: string; previousTotal?: number; units: Record<string, { name: string }> }
+type Table = { rows: Record<string, string | number>[]; total: number; unit: string; from: string; to: string; previousTotal?: number; where?: Record<string, string>; units: Record<string, { name: string }> }
 
 for (const dialect of testDialects()) {
   describe(`${dialect}: the statistics' tables over HTTP`, () => {
@@ -79,6 +79,22 @@ for (const dialect of testDialects()) {
         const t = (await (await table(analyst, `unit=inm&by=${by}`)).json()) as Table
         expect(t.rows, by).toEqual([{ [by]: label, n: 10 }])
       }
+    })
+
+    it('keeps a table to a border or a state drilled into, and counts nothing where the unit has no group', async () => {
+      const sonora = (await (await table(analyst, 'unit=inm&state=Sonora&by=unit,sex')).json()) as Table
+      expect(sonora.where).toEqual({ state: 'Sonora' })
+      expect(sonora.rows).toEqual([{ unit: 'beta-nogales', sex: 'male', n: 4 }])
+      const north = (await (await table(analyst, 'unit=beta&border=north&by=state')).json()) as Table
+      expect(north.total).toBe(10)
+      const south = (await (await table(analyst, 'unit=beta&border=south')).json()) as Table
+      expect([south.total, south.rows]).toEqual([0, []])
+      // Tijuana's coordinator asking for Sonora gets their own group's share of it: none.
+      const outside = (await (await table(tijuana, 'state=Sonora')).json()) as Table
+      expect(outside.total).toBe(0)
+      const bad = await table(analyst, 'unit=inm&state=Texas&border=east')
+      expect(bad.status).toBe(400)
+      expect(((await bad.json()) as { errors: { field: string }[] }).errors.map((i) => i.field).sort()).toEqual(['border', 'state'])
     })
 
     it('reads a year or an operation as the period, and compares with a year earlier', async () => {

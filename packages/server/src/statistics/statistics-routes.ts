@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { decide, DomainError, FACTS, message, PROBLEM_TITLES, RecordId } from '@faro/core'
+import { Border, decide, DomainError, FACTS, MexicanState, message, PROBLEM_TITLES, RecordId } from '@faro/core'
 import { z } from 'zod'
 import { findOrgUnit } from '../accounts/org-units-repo.ts'
 import { requireAuth } from '../http/auth.ts'
@@ -29,6 +29,8 @@ const TableQuery = z
     year: z.coerce.number().int().min(2000).max(2100).optional().describe('a calendar year, instead of `from` and `to`'),
     operation: RecordId.optional().describe('a Paisano operation (or a special one): its days, instead of `from` and `to`'),
     unit: RecordId.optional().describe('the unit whose subtree is counted; the account\'s own by default'),
+    border: Border.optional().describe('only the units of the subtree on this border (a unit without one inherits its nearest ancestor\'s)'),
+    state: MexicanState.optional().describe('only the units of the subtree in this state (inherited as the border)'),
     by: z
       .string()
       .regex(/^[a-zA-Z]+(,[a-zA-Z]+){0,2}$/, `up to three of ${BY_LIST}, separated by commas`)
@@ -62,6 +64,7 @@ export function statisticsRoutes() {
             from: Day,
             to: Day,
             unit: z.string(),
+            where: z.object({ border: Border.optional(), state: MexicanState.optional() }).optional().describe('the border and state the table was kept to, when asked'),
             by: z.array(z.enum(BY)),
             rows: z.array(Row),
             total: z.number(),
@@ -97,7 +100,7 @@ export function statisticsRoutes() {
         from = operation.startsOn
         to = operation.endsOn
       }
-      const question = { fact: q.fact, from, to, unitId: unit.id, by: (q.by?.split(',') ?? []) as By[] }
+      const question = { fact: q.fact, from, to, unitId: unit.id, by: (q.by?.split(',') ?? []) as By[], where: { border: q.border, state: q.state } }
       const answer = await tableOf(ctx.db.db, question)
       if (q.compare === undefined) {
         return c.json(answer)

@@ -76,6 +76,8 @@ export interface MmpQuestion {
   unitId: string
   from: string
   to: string
+  /** Only the records of these units (a border or a state drilled into); all under the unit when left out. */
+  only?: readonly string[]
 }
 
 /** The MMP table of the remains and rescues under a unit whose day falls in the period. */
@@ -108,6 +110,7 @@ function inPeriod(db: Kysely<Database>, q: MmpQuestion) {
       .selectFrom('records')
       .where('recordType', 'in', ['remains', 'rescue'])
       .where('orgUnitPath', 'like', `%/${q.unitId}/%`)
+      .$if(q.only !== undefined, (w) => w.where('orgUnitId', 'in', q.only?.length ? [...q.only] : ['']))
       // A day in Mexico's zones starts at most 8 hours after UTC's and ends 6 before: a day's
       // margin either side, then the record's own day decides.
       .where('occurredAt', '>=', shiftDay(q.from, -1))

@@ -4,7 +4,9 @@ import type { Fact, Lang } from '@faro/core'
 import type { Logger } from 'pino'
 import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/open.ts'
-import { tableOf, type By } from '../query.ts'
+import { stateSlug } from '../../public/help.ts'
+import { tableOf, unitsOfPlace, type By } from '../query.ts'
+import { VALUE_WORDS } from '../published-words.ts'
 import { writeCsv } from './csv.ts'
 import { claimExport, deleteExpiredExports, dueExports, failExport, findExport, finishExport, reportProgress, writeChunk } from './jobs-repo.ts'
 import { writeJson } from './json.ts'
@@ -27,7 +29,7 @@ export type ExportFormat = 'csv' | 'xlsx' | 'json' | 'pdf' | 'mmp'
 
 /** What a job makes, as stored in `question` (JSON): never a person, only counts' coordinates. */
 export type ExportSpec =
-  | { kind: 'question'; fact?: Fact; from: string; to: string; unitId: string; unitName: string; by: By[] }
+  | { kind: 'question'; fact?: Fact; from: string; to: string; unitId: string; unitName: string; border?: string; state?: string; by: By[] }
   | { kind: 'report'; report: 'yearly'; year: number; unitId: string; unitName: string }
 
 export interface ExportDeps {
@@ -55,7 +57,8 @@ export function filenameOf(format: ExportFormat, spec: ExportSpec): string {
     return `faro-${spec.report}-${spec.year}-${spec.unitId}.pdf`
   }
   const what = format === 'mmp' ? 'missing-migrants' : (spec.fact ?? 'table')
-  return `faro-${what}-${spec.unitId}-${spec.from}-${spec.to}.${format === 'mmp' ? 'csv' : format}`
+  const where = [spec.unitId, spec.border, spec.state === undefined ? undefined : stateSlug(spec.state)].filter((p) => p !== undefined).join('-')
+  return `faro-${what}-${where}-${spec.from}-${spec.to}.${format === 'mmp' ? 'csv' : format}`
 }
 
 /** Takes and runs one job; false when another process has it, or it is finished or gone. */
@@ -86,11 +89,11 @@ export async function runExport(deps: ExportDeps, id: string): Promise<boolean> 
       expected = REPORT_SECTIONS
       rows = await writeYearlyReport(db.db, { year: spec.year, unitId: spec.unitId, unitName: spec.unitName }, sink, lang, clock.now().toISOString(), progress)
     } else if (job.format === 'mmp') {
-      const table = await mmpTable(db.db, { unitId: spec.unitId, from: spec.from, to: spec.to })
+      const table = await mmpTable(db.db, { unitId: spec.unitId, from: spec.from, to: spec.to, only: await unitsOfPlace(db.db, spec.unitId, spec) })
       expected = table.rowCount ?? 0
       rows = await writeCsv(table, sink, lang, progress)
     } else {
-      const table = statTableOf(await tableOf(db.db, { fact: spec.fact ?? 'attended', from: spec.from, to: spec.to, unitId: spec.unitId, by: spec.by }))
+      const table = statTableOf(await tableOf(db.db, { fact: spec.fact ?? 'attended', from: spec.from, to: spec.to, unitId: spec.unitId, by: spec.by, where: spec }))
       expected = table.rowCount ?? 0
       rows = await writeTable(job.format, table, sink, lang, { question: spec, generatedAt: clock.now().toISOString() }, progress)
     }
@@ -157,7 +160,9 @@ async function writeTable(format: string, table: StatTable, out: Writable, lang:
       return writeJson(table, out, lang, { question: meta.question, generatedAt: meta.generatedAt }, onRows)
     case 'pdf': {
       const q = meta.question.kind === 'question' ? meta.question : undefined
-      return writePdf(table, out, lang, { subtitle: `${q?.from ?? ''} – ${q?.to ?? ''}`, unit: q?.unitName ?? '', generatedAt: meta.generatedAt.slice(0, 10), year: Number((q?.from ?? meta.generatedAt).slice(0, 4)) }, onRows)
+      // Drilled into a border or a state, the report says so beside the unit's name.
+      const place = [q?.unitName, q?.border === undefined ? undefined : (VALUE_WORDS.border?.[q.border]?.[lang] ?? q.border), q?.state].filter((p) => p !== undefined && p !== '')
+      return writePdf(table, out, lang, { subtitle: `${q?.from ?? ''} – ${q?.to ?? ''}`, unit: place.join(' · '), generatedAt: meta.generatedAt.slice(0, 10), year: Number((q?.from ?? meta.generatedAt).slice(0, 4)) }, onRows)
     }
     default:
       return writeCsv(table, out, lang, onRows)

@@ -134,7 +134,6 @@ function Statistics({ q, home, units, operations, today }: { q: PageQuestion; ho
           level={breakdown === 'place' ? level : undefined}
           names={names}
           place={place}
-          unitName={units.get(q.scope.unit)?.name ?? t('stats.unit.unknown')}
           nav={nav}
           map={
             mapped && mapAnswer.status === 'ok' ? (
@@ -156,7 +155,7 @@ function Statistics({ q, home, units, operations, today }: { q: PageQuestion; ho
   )
 }
 
-function Answer({ q, answer, before, dim, level, names, place, unitName, nav, map }: { q: PageQuestion; answer: TableAnswer; before: TableAnswer; dim: ReturnType<typeof rowDim>; level: PlaceLevel | undefined; names: Names; place: string; unitName: string; nav: StatsNav; map: ReactNode }) {
+function Answer({ q, answer, before, dim, level, names, place, nav, map }: { q: PageQuestion; answer: TableAnswer; before: TableAnswer; dim: ReturnType<typeof rowDim>; level: PlaceLevel | undefined; names: Names; place: string; nav: StatsNav; map: ReactNode }) {
   const { t, lang } = useI18n()
   const overTime = dim === 'month' || dim === 'week' || dim === 'quarter' ? dim : undefined
   const earlier = pageRows(before, q.scope, dim)
@@ -216,9 +215,7 @@ function Answer({ q, answer, before, dim, level, names, place, unitName, nav, ma
       <section className="card stats-exports" aria-labelledby="stats-exports-heading">
         <h2 id="stats-exports-heading">{t('stats.export.heading')}</h2>
         <p className="muted small">{t('stats.export.intro')}</p>
-        {/* An export asks by unit only: drilled into a border or a state, the file holds the unit's others too. */}
-        {q.scope.border !== undefined || q.scope.state !== undefined ? <p className="muted small">{t('stats.export.wider', { unit: unitName })}</p> : null}
-        <ExportButtons formats={['csv', 'xlsx', 'json', 'pdf']} request={{ question: { fact: q.fact, unit: q.scope.unit, from: answer.from, to: answer.to, by: answer.by } }} />
+        <ExportButtons formats={['csv', 'xlsx', 'json', 'pdf']} request={{ question: { fact: q.fact, unit: q.scope.unit, border: q.scope.border, state: q.scope.state, from: answer.from, to: answer.to, by: answer.by } }} />
       </section>
       <p>
         <Link to={`statistics/year/${year}`} className="button button-secondary" data-testid="stats-year-link">

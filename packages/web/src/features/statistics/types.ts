@@ -60,4 +60,4 @@ export interface ExportJob {
 export type ExportFormat = 'csv' | 'xlsx' | 'json' | 'pdf'
 
 /** What an export asks: the page's table question, or the programme's yearly report. */
-export type ExportRequest = { question: { fact: StatFact; unit?: string; from: string; to: string; by?: Dim[] } } | { report: { kind: 'yearly'; year: number; unit?: string } }
+export type ExportRequest = { question: { fact: StatFact; unit?: string; border?: string; state?: string; from: string; to: string; by?: Dim[] } } | { report: { kind: 'yearly'; year: number; unit?: string } }
