@@ -23,7 +23,8 @@ import { periodOf } from '../../packages/server/src/field/summary.ts'
 // which take seconds each (0 leaves them out; work that takes seconds then runs once after its
 // warm-up).
 // BENCH_STAT_DB=<file> reuses (and keeps) a SQLite database written by an earlier run, so a change
-// to the server can be measured on the same rows.
+// to the server can be measured on the same rows; BENCH_STAT_PG=<url> does the same with a
+// PostgreSQL of one's own (filled on the first run, when it has no records).
 
 const args = process.argv.slice(2)
 const recordsArg = args.indexOf('--records')
@@ -31,6 +32,8 @@ const TOTAL = recordsArg >= 0 ? Number(args[recordsArg + 1]) : 10_000_000
 const RUNS = Number(process.env.BENCH_RUNS ?? 30)
 const RAW_RUNS = Number(process.env.BENCH_RAW_RUNS ?? 3)
 const REUSE = process.env.BENCH_STAT_DB
+/** A PostgreSQL of one's own (a URL), kept and reused like BENCH_STAT_DB, instead of a throwaway cluster. */
+const REUSE_PG = process.env.BENCH_STAT_PG
 const wanted = args.filter((a) => a === 'sqlite' || a === 'postgres')
 const dialects = wanted.length > 0 ? wanted : findPgBin() ? ['sqlite', 'postgres'] : ['sqlite']
 /** The data ends today (Mexico City), so the homes' "today" and "week" have records. */
@@ -75,24 +78,26 @@ const total = (a: Answer) => a.reduce((s, r) => s + r.n, 0)
 
 async function run(dialect: 'sqlite' | 'postgres'): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faro-bench-stat-'))
-  const cluster = dialect === 'postgres' ? await startPgCluster() : undefined
+  const cluster = dialect === 'postgres' && REUSE_PG === undefined ? await startPgCluster() : undefined
+  const pgUrl = dialect === 'postgres' ? (REUSE_PG ?? cluster?.url) : undefined
+  const kept = dialect === 'postgres' ? REUSE_PG : REUSE
   const file = REUSE ?? path.join(dir, 'faro.sqlite')
-  const target = cluster ? cluster.url : file
-  const db = openDb(cluster ? { kind: 'postgres', url: cluster.url } : { kind: 'sqlite', file })
-  // With a kept database, DuckDB's rows are kept beside it.
-  const factsFile = REUSE === undefined ? path.join(dir, 'facts.csv') : `${REUSE}.facts.csv`
+  const target = pgUrl ?? file
+  const db = openDb(pgUrl ? { kind: 'postgres', url: pgUrl } : { kind: 'sqlite', file })
+  // With a kept database, DuckDB's rows are kept beside it (for PostgreSQL, in the temporary directory).
+  const factsFile = kept === undefined ? path.join(dir, 'facts.csv') : dialect === 'postgres' ? path.join(os.tmpdir(), 'faro-bench-stat-pg.facts.csv') : `${REUSE}.facts.csv`
   let server: BenchServer | undefined
   try {
     await migrateToLatest(db)
     const clock = new ManualClock(NOW)
     await seedOrgUnits(db, clock)
     const existing = Number((await db.db.selectFrom('records').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
-    if (existing === 0 || REUSE === undefined) {
+    if (existing === 0 || kept === undefined) {
       console.log(`${dialect}: writing ${TOTAL.toLocaleString('en')} records up to ${LAST_DAY}…`)
-      const g = await generate(db, cluster ? { pgUrl: cluster.url } : { sqliteFile: file }, { total: TOTAL, lastDay: LAST_DAY, factsFile })
+      const g = await generate(db, pgUrl ? { pgUrl } : { sqliteFile: file }, { total: TOTAL, lastDay: LAST_DAY, factsFile })
       console.log(`${dialect}: ${g.records.toLocaleString('en')} records, ${g.cells.toLocaleString('en')} summary cells, ${g.facts.toLocaleString('en')} person groups in ${g.seconds.toFixed(0)} s`)
     } else {
-      console.log(`${dialect}: reusing ${existing.toLocaleString('en')} records in ${file}`)
+      console.log(`${dialect}: reusing ${existing.toLocaleString('en')} records in ${pgUrl ?? file}`)
       if (!fs.existsSync(factsFile)) {
         // DuckDB's rows come from the generator: the same rows again, the database left alone.
         await generate(db, {}, { total: existing, lastDay: LAST_DAY, factsFile })
