@@ -152,21 +152,23 @@ for (const dialect of testDialects()) {
     it('gives the thousand newest points of all types together, one group or the whole country', async () => {
       env = await makeTestEnv(dialect)
       const agent = await signIn(env, (await makeUser(env, 'field_agent', 'beta-tijuana')).username)
-      // 1,000 attentions a minute apart this month, five remains found after them all and three
-      // rescues before them: the thousand newest are the remains and 995 attentions.
+      // 1,000 attentions a minute apart this month, five remains found after them and three
+      // rescues before them: the thousand newest points are the remains and 995 attentions.
       const start = Date.parse('2026-11-02T12:00:00.000Z')
       const at = (minute: number) => new Date(start + minute * 60_000).toISOString()
       const all = [
         ...Array.from({ length: 3 }, (_, i) => action(i + 1, 'rescue', 'RescueRecorded', { orgUnitId: 'beta-tijuana', at: at(-10 + i), emergencyType: 'dehydration', people: [{ count: 1 }], outcome: 'first_aid', location: { lat: 30, lon: -117 } })),
         ...Array.from({ length: 1000 }, (_, i) => action(i + 4, 'attention', 'AttentionRecorded', { orgUnitId: 'beta-tijuana', at: at(i), setting: 'base', people: [{ count: 1 }], services: ['water'], location: { lat: 32 + i / 10_000, lon: -117 } })),
         ...Array.from({ length: 5 }, (_, i) => action(i + 1004, 'remains', 'RemainsFound', { orgUnitId: 'beta-tijuana', foundAt: at(2000 + i), location: { lat: 31, lon: -117 }, count: 1, condition: 'skeletal', authorityNotified: 'public_prosecutor' })),
+        // Patrols, newest of all, have a route and no point: they take no point's place.
+        ...Array.from({ length: 5 }, (_, i) => action(i + 1009, 'patrol', 'PatrolRecorded', { orgUnitId: 'beta-tijuana', kind: 'preventive', startedAt: at(3000 + i) })),
       ]
       const deviceId = `summary-points-${Date.now()}`
       for (let i = 0; i < all.length; i += 100) {
         expect((await results(await push(env, agent, { deviceId, actions: all.slice(i, i + 100) }))).filter((r) => r.status !== 'accepted')).toEqual([])
       }
       for (const as of [await signIn(env, (await makeUser(env, 'group_coordinator', 'beta-tijuana')).username), await signIn(env, (await makeUser(env, 'national_analyst', 'inm')).username)]) {
-        const body = (await (await call(env, 'GET', '/api/field/summary?period=month', { as })).json()) as Summary & { points: { at: string }[] }
+        const body = (await (await call(env, 'GET', '/api/field/summary?period=month', { as })).json()) as Omit<Summary, 'points'> & { points: { recordType: string; at: string }[] }
         expect(body.points).toHaveLength(1000)
         expect(body.points.slice(0, 5).map((p) => p.recordType)).toEqual(Array(5).fill('remains'))
         expect(body.points.filter((p) => p.recordType === 'rescue')).toEqual([])
