@@ -33,6 +33,11 @@ export const MARGINS: readonly { facts: readonly string[]; dims: readonly (Margi
 ]
 const KEPT: ReadonlyMap<string, readonly (MarginDim | '')[]> = new Map(MARGINS.flatMap((m) => m.facts.map((f) => [f, m.dims] as const)))
 
+/** The margins kept of a fact: '' for its total, else the one dimension; none for most facts. */
+export function keptMargins(fact: string): readonly (MarginDim | '')[] {
+  return KEPT.get(fact) ?? []
+}
+
 export interface Margin {
   grain: MarginGrain
   /** The day (YYYY-MM-DD) or the month (YYYY-MM). */

@@ -6,6 +6,7 @@ import { submitAction } from '../log/records.ts'
 import { retentionCtx } from '../protection/job.ts'
 import { shred } from '../protection/retention/retention.ts'
 import { call, makeTestEnv, makeUser, newActionId, signIn, testDialects, type TestEnv } from '../test/harness.ts'
+import { tableOf, type By } from './query.ts'
 import { rebuild, storedCells, verify } from './summaries.ts'
 
 const COORDINATOR: Actor = { userId: 'stats-coordinator', role: 'group_coordinator', orgUnitId: 'inm' }
@@ -97,6 +98,31 @@ for (const dialect of testDialects()) {
       }
     }
 
+    /**
+     * Questions `tableOf` answers from the margins (one cell dimension at most, kept for the
+     * fact), against the same questions added up from the stored cells: whole months read the
+     * month margins, ragged ends and days the day margins.
+     */
+    async function expectMarginAnswers(): Promise<void> {
+      const cells = [...(await storedCells(env.db.db)).values()]
+      const questions: { fact: 'attended' | 'rescued'; from: string; to: string; by: By[] }[] = [
+        { fact: 'attended', from: '2026-11-01', to: '2026-11-30', by: ['sex'] },
+        { fact: 'rescued', from: '2026-10-01', to: '2026-12-31', by: ['unit', 'nationality'] },
+        { fact: 'attended', from: '2026-11-19', to: '2026-11-30', by: ['day', 'ageBand'] },
+        { fact: 'attended', from: '2026-11-10', to: '2027-01-31', by: ['month'] },
+      ]
+      for (const q of questions) {
+        const expected = new Map<string, number>()
+        for (const c of cells.filter((c) => c.fact === q.fact && c.day >= q.from && c.day <= q.to)) {
+          const key = q.by.map((b) => (b === 'unit' ? c.unitId : b === 'day' ? c.day : b === 'month' ? c.day.slice(0, 7) : c[b as 'sex'])).join(' ')
+          expected.set(key, (expected.get(key) ?? 0) + c.n)
+        }
+        const answer = await tableOf(env.db.db, { ...q, unitId: 'inm' })
+        const got = new Map(answer.rows.map((r) => [q.by.map((b) => String(r[b])).join(' '), Number(r.n)]))
+        expect(Object.fromEntries(got), JSON.stringify(q)).toEqual(Object.fromEntries([...expected].filter(([, n]) => n !== 0)))
+      }
+    }
+
     it('counts a record on its own state\'s day: half past ten at night in Tijuana is not tomorrow', async () => {
       // 06:30 UTC is 22:30 the day before in Tijuana (UTC−8) and 00:30 in Tapachula (UTC−6).
       await run({ op: 'attention', unit: 'beta-tijuana', at: '2026-11-21T06:30:00.000Z', people: [{ count: 3, sex: 'female', ageBand: '18-29', nationality: 'HN' }], services: ['water'] })
@@ -116,6 +142,7 @@ for (const dialect of testDialects()) {
             await run(s)
           }
           expect(await verify(env.db)).toEqual([])
+          await expectMarginAnswers()
         }),
         { numRuns: 12 },
       )
