@@ -1,5 +1,5 @@
 import { DomainError, decide, eventTimeOf, PROBLEM_TITLES, type FieldCounts, type FieldSummary, type OrgUnit, type PeopleBreakdown, type RecordType, type Scope, type SummaryPeriod, type Actor } from '@faro/core'
-import { findOrgUnit, listOrgUnits } from '../accounts/org-units-repo.ts'
+import { listOrgUnits } from '../accounts/org-units-repo.ts'
 import { readableTypes, scopeFilter } from '../log/records-repo.ts'
 import { auditDenied } from '../log/audit.ts'
 import type { Ctx } from '../log/context.ts'
@@ -37,7 +37,9 @@ const FACT_TYPE: Readonly<Record<string, FieldType | undefined>> = { attended: '
  */
 export async function fieldSummary(ctx: Ctx, q: { unit?: string | undefined; period: SummaryPeriod }): Promise<FieldSummary> {
   const unitId = q.unit ?? ctx.actor.orgUnitId
-  const unit = await findOrgUnit(ctx.db.db, unitId)
+  // The whole tree, read once: the unit asked, its subtree and every row's border come from it.
+  const units = new Map((await listOrgUnits(ctx.db.db)).map((u) => [u.id, u]))
+  const unit = units.get(unitId)
   if (unit === undefined) {
     throw new DomainError('not_found', PROBLEM_TITLES.not_found[ctx.lang])
   }
@@ -47,7 +49,6 @@ export async function fieldSummary(ctx: Ctx, q: { unit?: string | undefined; per
     throw new DomainError('forbidden', PROBLEM_TITLES.forbidden[ctx.lang])
   }
   const { from, to } = periodOf(ctx.clock.now(), q.period)
-  const units = new Map((await listOrgUnits(ctx.db.db)).map((u) => [u.id, u]))
   const under = [...units.values()].filter((u) => u.path.includes(unitId))
   // The units each type may be counted in: the subtree asked for, narrowed by the caller's scope.
   const visible = new Map(readable.map((r) => [r.type, new Set(under.filter((u) => inScope(u, ctx.actor, r.scopes)).map((u) => u.id))]))
