@@ -138,6 +138,11 @@ export async function unitsOfPlace(db: Kysely<Database>, unitId: string, where: 
   return out
 }
 
+/** A place's border and state alone, those named. */
+function placeOf(where: Place | undefined): Place {
+  return { ...(where?.border === undefined ? {} : { border: where.border }), ...(where?.state === undefined ? {} : { state: where.state }) }
+}
+
 async function unitInfo(db: Kysely<Database>): Promise<Map<string, UnitInfo>> {
   const units = await listOrgUnits(db)
   const byId = new Map(units.map((u) => [u.id, u]))
@@ -283,7 +288,7 @@ export async function tableOf(db: Kysely<Database>, q: TableQuestion): Promise<T
       }
     }
   }
-  return { fact: q.fact, from: q.from, to: q.to, unit: q.unitId, ...(only === undefined ? {} : { where: { ...q.where } }), by: [...q.by], rows: items, total: items.reduce((sum, r) => sum + Number(r.n), 0), units: named }
+  return { fact: q.fact, from: q.from, to: q.to, unit: q.unitId, ...(only === undefined ? {} : { where: placeOf(q.where) }), by: [...q.by], rows: items, total: items.reduce((sum, r) => sum + Number(r.n), 0), units: named }
 }
 
 /** A day one year earlier (29 February falls on the 28th). */

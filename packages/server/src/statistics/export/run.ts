@@ -89,11 +89,11 @@ export async function runExport(deps: ExportDeps, id: string): Promise<boolean> 
       expected = REPORT_SECTIONS
       rows = await writeYearlyReport(db.db, { year: spec.year, unitId: spec.unitId, unitName: spec.unitName }, sink, lang, clock.now().toISOString(), progress)
     } else if (job.format === 'mmp') {
-      const table = await mmpTable(db.db, { unitId: spec.unitId, from: spec.from, to: spec.to, only: await unitsOfPlace(db.db, spec.unitId, spec) })
+      const table = await mmpTable(db.db, { unitId: spec.unitId, from: spec.from, to: spec.to, only: await unitsOfPlace(db.db, spec.unitId, { border: spec.border, state: spec.state }) })
       expected = table.rowCount ?? 0
       rows = await writeCsv(table, sink, lang, progress)
     } else {
-      const table = statTableOf(await tableOf(db.db, { fact: spec.fact ?? 'attended', from: spec.from, to: spec.to, unitId: spec.unitId, by: spec.by, where: spec }))
+      const table = statTableOf(await tableOf(db.db, { fact: spec.fact ?? 'attended', from: spec.from, to: spec.to, unitId: spec.unitId, by: spec.by, where: { border: spec.border, state: spec.state } }))
       expected = table.rowCount ?? 0
       rows = await writeTable(job.format, table, sink, lang, { question: spec, generatedAt: clock.now().toISOString() }, progress)
     }
