@@ -126,11 +126,16 @@ interface UnitInfo extends UnitLabel {
  * place names neither, so the whole subtree counts.
  */
 export async function unitsOfPlace(db: Kysely<Database>, unitId: string, where: Place | undefined): Promise<string[] | undefined> {
-  if (where?.border === undefined && where?.state === undefined) {
-    return undefined
-  }
+  return placeNamed(where) ? unitsIn(await unitInfo(db), unitId, where) : undefined
+}
+
+function placeNamed(where: Place | undefined): where is Place {
+  return where?.border !== undefined || where?.state !== undefined
+}
+
+function unitsIn(info: ReadonlyMap<string, UnitInfo>, unitId: string, where: Place): string[] {
   const out: string[] = []
-  for (const [id, u] of await unitInfo(db)) {
+  for (const [id, u] of info) {
     if (u.path.includes(unitId) && (where.border === undefined || u.inheritedBorder === where.border) && (where.state === undefined || u.inheritedState === where.state)) {
       out.push(id)
     }
@@ -211,7 +216,9 @@ export async function tableOf(db: Kysely<Database>, q: TableQuestion): Promise<T
   const needsMonth = !needsDay && q.by.some((b) => MONTH_DIMS.has(b))
   const needsYear = !needsDay && !needsMonth && q.by.includes('year')
   const rows: Record<string, string | number | bigint>[] = []
-  const only = await unitsOfPlace(db, q.unitId, q.where)
+  // The org tree, read once: for the place's units and for the rows' border, state and unit.
+  const info = needsUnit || placeNamed(q.where) ? await unitInfo(db) : new Map<string, UnitInfo>()
+  const only = placeNamed(q.where) ? unitsIn(info, q.unitId, q.where) : undefined
   // A border or a state with no unit under the unit counts nothing; `in ()` is not SQL.
   const units = only === undefined ? sql`(select id from org_units where id = ${q.unitId} or path like ${`%/${q.unitId}/%`})` : sql`(${sql.join(only.length > 0 ? only : [''])})`
   const margin = marginOf(q)
@@ -232,7 +239,6 @@ export async function tableOf(db: Kysely<Database>, q: TableQuestion): Promise<T
     rows.push(...answer.rows)
   }
 
-  const info = needsUnit ? await unitInfo(db) : new Map<string, UnitInfo>()
   const operations = q.by.includes('operation') ? await listOperations(db) : []
   const value = (b: By, r: Record<string, string | number | bigint>): string => {
     const unitId = String(r.u ?? '')
