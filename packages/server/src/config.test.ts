@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ConfigError, listeningLine, loadConfig } from './config.ts'
@@ -183,6 +186,26 @@ describe('faro CLI with a wrong setting', () => {
     expect(lines).toHaveLength(1)
     expect(lines[0]).toContain('FARO_PORT')
     expect(lines[0]).toBe('faro: FARO_PORT: expected an integer port between 1 and 65535, got "abc"')
+  })
+})
+
+describe('faro start --build-web', () => {
+  it('stops with code 1 when the staff app does not build, showing what the build said, and never listens', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faro-build-web-'))
+    try {
+      // What `npm run build:web` runs is npm's business; a stand-in for npm that fails the way a
+      // broken build does checks what start makes of it.
+      const npm = path.join(dir, 'npm-cli.js')
+      fs.writeFileSync(npm, "console.error('vite: src/main.tsx: Unexpected token'); process.exit(3)\n")
+      const env: NodeJS.ProcessEnv = { ...process.env, npm_execpath: npm, FARO_DATA_DIR: dir, FARO_MASTER_KEY: randomBytes(32).toString('base64'), FARO_PORT: '1' }
+      delete env.DATABASE_URL
+      const result = spawnSync(process.execPath, ['--import', 'tsx', 'packages/server/src/cli/main.ts', 'start', '--build-web'], { cwd: REPO_ROOT, env, encoding: 'utf8', timeout: 60_000 })
+      expect(result.status).toBe(1)
+      expect(result.stdout).toBe('Building the staff app…\n')
+      expect(result.stderr.split('\n').filter((l) => l !== '')).toEqual(['vite: src/main.tsx: Unexpected token', 'faro: the staff app could not be built (npm run build:web): exit 3'])
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
 

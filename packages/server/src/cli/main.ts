@@ -18,12 +18,16 @@ import { purgePlan, reapplyShredList, runRetention } from '../protection/retenti
 import { fileShredList } from '../protection/retention/shred-list.ts'
 import { keyringFrom, parseMasterKey, sameKeyring } from '../protection/keyring.ts'
 import { rotateMasterKey, RotationError } from '../protection/rotate.ts'
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { rebuild as rebuildSummaries, verify as verifySummaries } from '../statistics/summaries.ts'
 
 const USAGE = `faro <command>
 
-  start [--demo]          migrate, optionally seed the demo once, and serve
+  start [--demo] [--build-web]   migrate, optionally seed the demo once, and serve; with --build-web,
+                          build the staff app while the database is prepared
   migrate                 apply pending migrations (as DATABASE_MIGRATE_URL when set)
   seed [--demo]           add the org tree (and the labelled demo with --demo)
   user create --username U --name N --role R --unit ID   (password from FARO_NEW_PASSWORD or stdin)
@@ -57,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'start':
-      return start(config, rest.includes('--demo'))
+      return start(config, rest.includes('--demo'), rest.includes('--build-web'))
     case 'migrate':
       return withDb(config, async (db) => {
         const applied = await migrateDatabase(db, config.database)
@@ -165,8 +169,11 @@ async function withDb(config: Config, work: (db: Db) => Promise<number>): Promis
   }
 }
 
-async function start(config: Config, demo: boolean): Promise<number> {
+async function start(config: Config, demo: boolean, buildWeb: boolean): Promise<number> {
   const logger = createLogger(config.logLevel)
+  // The build is another process: on two cores it runs beside the migration and the demo's seeding
+  // instead of before them, and the server listens once both are done.
+  const built = buildWeb ? buildStaffApp() : Promise.resolve(true)
   const keyLines: string[] = []
   let protection
   try {
@@ -186,6 +193,9 @@ async function start(config: Config, demo: boolean): Promise<number> {
       return 0
     })
   }
+  if (!(await built)) {
+    return 1
+  }
   const running = await startServer(config, logger, protection)
   console.log(listeningLine(config.host, running.port))
   const stop = () => {
@@ -194,6 +204,47 @@ async function start(config: Config, demo: boolean): Promise<number> {
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
   return new Promise<number>(() => undefined)
+}
+
+/**
+ * Runs `npm run build:web` with its output kept aside in a file, printed only when it fails: the
+ * seeded demo's accounts stay the last thing on screen before the listening line. A file, not a
+ * pipe: the seeding keeps this process busy, and a build writing into a full pipe would wait on it.
+ */
+function buildStaffApp(): Promise<boolean> {
+  const root = path.resolve(import.meta.dirname, '../../../..')
+  const npm = process.env.npm_execpath
+  const [command, args] = npm ? [process.execPath, [npm, 'run', '-s', 'build:web']] : ['npm', ['run', '-s', 'build:web']]
+  const logFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'faro-build-')), 'build.log')
+  const log = fs.openSync(logFile, 'w')
+  console.log('Building the staff app…')
+  const child = spawn(command, args, { cwd: root, stdio: ['ignore', log, log] })
+  const stopBuild = () => child.kill()
+  process.once('exit', stopBuild)
+  return new Promise<boolean>((resolve) => {
+    let settled = false
+    const done = (ok: boolean, why?: string) => {
+      if (settled) {
+        return
+      }
+      settled = true
+      process.off('exit', stopBuild)
+      fs.closeSync(log)
+      if (!ok) {
+        process.stderr.write(fs.readFileSync(logFile))
+        process.stderr.write(`faro: the staff app could not be built (npm run build:web): ${why}\n`)
+      }
+      fs.rmSync(path.dirname(logFile), { recursive: true, force: true })
+      resolve(ok)
+    }
+    child.once('error', (error) => done(false, error.message))
+    child.once('exit', (code) => (code === 0 ? done(true) : done(false, `exit ${code}`)))
+  }).then((ok) => {
+    if (ok) {
+      console.log('Staff app built.')
+    }
+    return ok
+  })
 }
 
 function printDemo(config: Config, seeded: boolean, actions: number, keyLines: readonly string[]): void {

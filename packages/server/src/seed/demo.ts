@@ -93,8 +93,10 @@ export async function seedDemo(db: Db, clock: Clock, seed = 2026, keyring?: Keyr
     return { seeded: false, accounts: DEMO_ACCOUNTS, actions: 0, cases: 0 }
   }
   const ctx = systemCtx(db, clock)
+  // One scrypt for the published demo password, not one per account.
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
   for (const account of DEMO_ACCOUNTS) {
-    await createUser(ctx, { ...account, password: DEMO_PASSWORD }, { demo: true })
+    await createUser(ctx, { ...account, password: DEMO_PASSWORD }, { demo: true, passwordHash })
   }
   const groups = readCsv('grupos-beta-2011.csv').filter((r) => r.border === 'north' || r.border === 'south')
   const agents = new Map<string, Actor>()
@@ -103,14 +105,13 @@ export async function seedDemo(db: Db, clock: Clock, seed = 2026, keyring?: Keyr
     const existing = DEMO_ACCOUNTS.find((a) => a.role === 'field_agent' && a.orgUnitId === unitId)
     const user = existing
       ? await db.db.selectFrom('users').selectAll().where('username', '=', existing.username).executeTakeFirstOrThrow()
-      : await createUser(ctx, { username: `agente.${slug(g.city ?? '')}`, displayName: `Agente de campo (demo), ${g.city}`, role: 'field_agent', orgUnitId: unitId, password: DEMO_PASSWORD }, { demo: true })
+      : await createUser(ctx, { username: `agente.${slug(g.city ?? '')}`, displayName: `Agente de campo (demo), ${g.city}`, role: 'field_agent', orgUnitId: unitId, password: DEMO_PASSWORD }, { demo: true, passwordHash })
     agents.set(unitId, { userId: user.id, role: 'field_agent', orgUnitId: unitId })
   }
   const random = new SeededRandom(seed)
   const actions = generateActivity({ groups, modules: SAMPLE_MODULES, now: clock.now(), random, areas: stateAreas() })
   await applyDemoActions(db, clock, actions, agents, random)
   const history = opts.history === false ? 0 : await seedDemoHistory(db, ctx, { now: clock.now(), random: new SeededRandom(seed + 13), groups, agents })
-  const passwordHash = await hashPassword(DEMO_PASSWORD)
   const registries = await seedDemoRegistries(db, ctx, { now: clock.now(), random: new SeededRandom(seed + 7), passwordHash })
   const operation = await seedDemoOperation(db, ctx, { now: clock.now(), random: new SeededRandom(seed + 11), passwordHash })
   const byName = async (username: string): Promise<Actor> => {
