@@ -1,5 +1,5 @@
 /**
- * Runs the real Faro server (fresh SQLite demo in a temp dir, free loopback port) and Debian's
+ * Runs the real Faro server (a SQLite demo of its own in a temp dir, free loopback port) and Debian's
  * Chromium for the browser tests. Nothing is built or downloaded here: the staff app must have
  * been built with `npm run build:web` first.
  */
@@ -9,6 +9,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext } from 'playwright-core'
+import { inject } from 'vitest'
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..')
 export const OUTPUT_DIR = path.join(import.meta.dirname, 'output')
@@ -81,9 +82,66 @@ export interface RunningFaro {
   stop(): Promise<void>
 }
 
-/** Starts `faro start --demo` as a child process (with `extraEnv`, e.g. an SMTP server) and waits until /healthz answers. */
+/**
+ * Starts `faro start --demo` as a child process (with `extraEnv`, e.g. an SMTP server) on a demo
+ * database of its own, and waits until /healthz answers. The demo is seeded once per run (and per
+ * `FARO_DEMO_HISTORY`) and copied for each server after that: seeding it is most of a start.
+ */
 export async function startFaro(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningFaro> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'faro-e2e-'))
+  const template = await demoTemplate(extraEnv.FARO_DEMO_HISTORY ?? 'false')
+  if (template !== undefined) {
+    fs.cpSync(template, dataDir, { recursive: true })
+  }
+  const running = await launchFaro(dataDir, extraEnv)
+  return {
+    baseUrl: running.baseUrl,
+    stop: async () => {
+      await running.stop()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/**
+ * A seeded demo's data folder to copy, made on first use: a server seeds it, runs its start-up
+ * work and stops. Not outside the browser tests' runner (nowhere to keep it), and made again when
+ * a day has turned since in any of the country's time zones, so "today" in a test is the seed's.
+ */
+async function demoTemplate(history: string): Promise<string | undefined> {
+  let root: string | undefined
+  try {
+    root = inject('demoTemplates')
+  } catch {
+    return undefined
+  }
+  if (!root) {
+    return undefined
+  }
+  const dir = path.join(root, `history-${history}`)
+  const made = path.join(dir, 'made-at')
+  if (fs.existsSync(made) && sameDayInMexico(new Date(fs.readFileSync(made, 'utf8')), new Date())) {
+    return dir
+  }
+  const seeding = fs.mkdtempSync(path.join(root, 'seeding-'))
+  const madeAt = new Date()
+  const server = await launchFaro(seeding, { FARO_DEMO_HISTORY: history })
+  await server.stop()
+  fs.writeFileSync(path.join(seeding, 'made-at'), madeAt.toISOString())
+  fs.rmSync(dir, { recursive: true, force: true })
+  fs.renameSync(seeding, dir)
+  return dir
+}
+
+/** Whether two instants fall on the same day in UTC and in every zone from UTC−5 to UTC−8. */
+function sameDayInMexico(a: Date, b: Date): boolean {
+  return [0, -5, -6, -7, -8].every((hours) => {
+    const day = (d: Date) => Math.floor((d.getTime() + hours * 3_600_000) / 86_400_000)
+    return day(a) === day(b)
+  })
+}
+
+async function launchFaro(dataDir: string, extraEnv: NodeJS.ProcessEnv): Promise<RunningFaro> {
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
   const env: NodeJS.ProcessEnv = { ...process.env, FARO_PORT: String(port), FARO_HOST: '127.0.0.1', FARO_DATA_DIR: dataDir, FARO_LOG_LEVEL: 'warn', FARO_DEMO_HISTORY: 'false', ...extraEnv }
@@ -102,14 +160,12 @@ export async function startFaro(extraEnv: NodeJS.ProcessEnv = {}): Promise<Runni
   child.stdout.on('data', keep)
   child.stderr.on('data', keep)
 
-  const stop = async () => {
-    await terminate(child)
-    fs.rmSync(dataDir, { recursive: true, force: true })
-  }
+  const stop = () => terminate(child)
   try {
     await waitForHealth(baseUrl, child, () => output)
   } catch (error) {
     await stop()
+    fs.rmSync(dataDir, { recursive: true, force: true })
     throw error
   }
   return { baseUrl, stop }
