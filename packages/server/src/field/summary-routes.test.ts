@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, makeTestEnv, makeUser, newActionId, signIn, testDialects, type Session, type TestEnv } from '../test/harness.ts'
+import { createOrgUnit } from '../accounts/accounts.ts'
+import { systemCtx } from '../seed/demo.ts'
 import { periodOf } from './summary.ts'
 import { push, results } from './sync/test-helpers.ts'
 
@@ -128,6 +130,22 @@ for (const dialect of testDialects()) {
       expect(body.total).toMatchObject({ attentions: 2, rescues: 0 })
       expect(body.byGroup.map((g) => g.orgUnitId)).toEqual(['beta-tijuana'])
       expect(body.points.map((p) => p.lat)).toEqual([32.52, 32.51])
+    })
+
+    it('leaves out of a field agent\'s breakdowns the people of a unit below theirs, which the agent may not read', async () => {
+      await createOrgUnit(systemCtx(env.db, env.clock), { id: 'beta-tijuana-east', parentId: 'beta-tijuana', kind: 'beta_group', name: 'Grupo Beta Tijuana Este', state: 'Baja California', border: 'north' })
+      const east = await signIn(env, (await makeUser(env, 'field_agent', 'beta-tijuana-east')).username)
+      const e = await push(env, east, { deviceId: `margins-east-${Date.now()}`, actions: [
+        action(1, 'attention', 'AttentionRecorded', { orgUnitId: 'beta-tijuana-east', at: '2026-11-21T09:30:00.000Z', setting: 'base', people: [{ count: 6, sex: 'female', nationality: 'SV' }], services: ['water'] }),
+      ] })
+      expect((await results(e)).every((r) => r.status === 'accepted')).toBe(true)
+      const mine = (await (await call(env, 'GET', '/api/field/summary?period=year', { as: agent })).json()) as Summary
+      expect(mine.total).toMatchObject({ attentions: 2, peopleAttended: 3 })
+      expect(mine.people.sex).toEqual([{ value: 'unknown', count: 3 }])
+      expect(mine.people.nationality).toEqual([{ value: 'unknown', count: 3 }])
+      const all = (await (await call(env, 'GET', '/api/field/summary?unit=beta-tijuana&period=year', { as: national })).json()) as Summary
+      expect(all.total).toMatchObject({ attentions: 3, peopleAttended: 9 })
+      expect(all.people.nationality).toEqual([{ value: 'SV', count: 6 }, { value: 'unknown', count: 3 }])
     })
   })
 }
