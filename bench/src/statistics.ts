@@ -24,7 +24,8 @@ import { periodOf } from '../../packages/server/src/field/summary.ts'
 // warm-up).
 // BENCH_STAT_DB=<file> reuses (and keeps) a SQLite database written by an earlier run, so a change
 // to the server can be measured on the same rows; BENCH_STAT_PG=<url> does the same with a
-// PostgreSQL of one's own (filled on the first run, when it has no records).
+// PostgreSQL of one's own (filled on the first run, when it has no records). BENCH_HOMES_ONLY=1
+// times only the homes through the server (no tables, DuckDB, raw scans or baselines).
 
 const args = process.argv.slice(2)
 const recordsArg = args.indexOf('--records')
@@ -32,6 +33,8 @@ const TOTAL = recordsArg >= 0 ? Number(args[recordsArg + 1]) : 10_000_000
 const RUNS = Number(process.env.BENCH_RUNS ?? 30)
 const RAW_RUNS = Number(process.env.BENCH_RAW_RUNS ?? 3)
 const REUSE = process.env.BENCH_STAT_DB
+/** Only the homes through the server: a change to them measured again on kept rows, in minutes. */
+const HOMES_ONLY = process.env.BENCH_HOMES_ONLY === '1'
 /** A PostgreSQL of one's own (a URL), kept and reused like BENCH_STAT_DB, instead of a throwaway cluster. */
 const REUSE_PG = process.env.BENCH_STAT_PG
 const wanted = args.filter((a) => a === 'sqlite' || a === 'postgres')
@@ -98,7 +101,7 @@ async function run(dialect: 'sqlite' | 'postgres'): Promise<void> {
       console.log(`${dialect}: ${g.records.toLocaleString('en')} records, ${g.cells.toLocaleString('en')} summary cells, ${g.facts.toLocaleString('en')} person groups in ${g.seconds.toFixed(0)} s`)
     } else {
       console.log(`${dialect}: reusing ${existing.toLocaleString('en')} records in ${pgUrl ?? file}`)
-      if (!fs.existsSync(factsFile)) {
+      if (!HOMES_ONLY && !fs.existsSync(factsFile)) {
         // DuckDB's rows come from the generator: the same rows again, the database left alone.
         await generate(db, {}, { total: existing, lastDay: LAST_DAY, factsFile })
       }
@@ -108,29 +111,8 @@ async function run(dialect: 'sqlite' | 'postgres'): Promise<void> {
     }
     console.log(`${dialect}: database ${await sizeOf(db, file)}; stat_cells ${(await countCells(db)).toLocaleString('en')} rows`)
 
-    const duck = await loadDuckDb(factsFile)
-    console.log(`${dialect}: DuckDB loaded the person groups in ${duck.seconds.toFixed(1)} s`)
-    const states = await statesOfUnits(db)
-    for (const q of questions(YEAR)) {
-      const summary = await time(RUNS, () => fromSummary(db, q))
-      // BENCH_RAW_RUNS=0 leaves the raw scans out (a second run on a kept database).
-      const raw = RAW_RUNS > 0 ? await time(RAW_RUNS, () => fromRecords(db, q, states)) : { ...summary, p50: Number.NaN, p95: Number.NaN, cpu: Number.NaN }
-      const duckdb = await time(RUNS, () => fromDuckDb(duck.conn, db, q, states))
-      const rollups = await time(RUNS, () => fromRollups(db, q, states))
-      const agree = same(summary.result, raw.result) && same(summary.result, duckdb.result) && same(summary.result, rollups.result)
-      console.log(`${dialect}: ${q.name} (${summary.result.length} rows, ${total(summary.result).toLocaleString('en')} people; ${agree ? 'all three agree' : `DIFFER: raw ${total(raw.result)}, DuckDB ${total(duckdb.result)}`})`)
-      console.log(`  summary ${show(summary)} | raw records ${show(raw)} (${RAW_RUNS} runs) | DuckDB ${show(duckdb)}`)
-      console.log(`  summary/raw ${(summary.p95 / raw.p95).toFixed(4)}, summary/DuckDB ${(summary.p95 / duckdb.p95).toFixed(2)} (p95)`)
-      console.log(`  the same summary read from the month margins or month cells (proposed for tableOf): ${show(rollups)}; /raw ${(rollups.p95 / raw.p95).toFixed(4)}, /DuckDB ${(rollups.p95 / duckdb.p95).toFixed(2)} (p95)`)
-    }
-    duck.close()
-
-    // The homes' baseline: what GET /api/field/summary read before the margins, every record.
-    for (const period of ['week', 'year'] as const) {
-      for (const unit of ['inm', 'beta']) {
-        const t = await time(RUNS, () => homeFromRecords(db, unit, periodOf(NOW, period)))
-        console.log(`${dialect}: baseline, the ${period}'s field records under ${unit} read and added up: ${show(t)}`)
-      }
+    if (!HOMES_ONLY) {
+      await tablesAndBaselines(db, dialect, factsFile)
     }
 
     // The homes and the table through the real server, whose memory is the statistics process's.
@@ -155,7 +137,7 @@ async function run(dialect: 'sqlite' | 'postgres'): Promise<void> {
         console.log(`${dialect}: home of the ${who}, GET /api/field/summary?period=${period}: ${wall(t)}; server CPU ${((cpuMsOf(pid) - before) / (t.runs + 1)).toFixed(1)} ms per request`)
       }
     }
-    for (const q of questions(YEAR)) {
+    for (const q of HOMES_ONLY ? [] : questions(YEAR)) {
       const before = cpuMsOf(pid)
       const t = await time(RUNS, () => get(base, `/api/statistics/table?fact=${q.fact}&from=${q.from}&to=${q.to}&unit=${q.unit}&by=${q.by.join(',')}`, national))
       console.log(`${dialect}: GET /api/statistics/table, ${q.name}: ${wall(t)}; server CPU ${((cpuMsOf(pid) - before) / (t.runs + 1)).toFixed(1)} ms per request`)
@@ -166,6 +148,34 @@ async function run(dialect: 'sqlite' | 'postgres'): Promise<void> {
     await db.close().catch(() => undefined)
     cluster?.stop()
     fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** The tables from the summary, the raw records, the margins and DuckDB; the homes' old way. */
+async function tablesAndBaselines(db: Db, dialect: string, factsFile: string): Promise<void> {
+  const duck = await loadDuckDb(factsFile)
+  console.log(`${dialect}: DuckDB loaded the person groups in ${duck.seconds.toFixed(1)} s`)
+  const states = await statesOfUnits(db)
+  for (const q of questions(YEAR)) {
+    const summary = await time(RUNS, () => fromSummary(db, q))
+    // BENCH_RAW_RUNS=0 leaves the raw scans out (a second run on a kept database).
+    const raw = RAW_RUNS > 0 ? await time(RAW_RUNS, () => fromRecords(db, q, states)) : { ...summary, p50: Number.NaN, p95: Number.NaN, cpu: Number.NaN }
+    const duckdb = await time(RUNS, () => fromDuckDb(duck.conn, db, q, states))
+    const rollups = await time(RUNS, () => fromRollups(db, q, states))
+    const agree = same(summary.result, raw.result) && same(summary.result, duckdb.result) && same(summary.result, rollups.result)
+    console.log(`${dialect}: ${q.name} (${summary.result.length} rows, ${total(summary.result).toLocaleString('en')} people; ${agree ? 'all three agree' : `DIFFER: raw ${total(raw.result)}, DuckDB ${total(duckdb.result)}`})`)
+    console.log(`  summary ${show(summary)} | raw records ${show(raw)} (${RAW_RUNS} runs) | DuckDB ${show(duckdb)}`)
+    console.log(`  summary/raw ${(summary.p95 / raw.p95).toFixed(4)}, summary/DuckDB ${(summary.p95 / duckdb.p95).toFixed(2)} (p95)`)
+    console.log(`  the same summary read from the month margins or month cells (proposed for tableOf): ${show(rollups)}; /raw ${(rollups.p95 / raw.p95).toFixed(4)}, /DuckDB ${(rollups.p95 / duckdb.p95).toFixed(2)} (p95)`)
+  }
+  duck.close()
+
+  // The homes' baseline: what GET /api/field/summary read before the margins, every record.
+  for (const period of ['week', 'year'] as const) {
+    for (const unit of ['inm', 'beta']) {
+      const t = await time(RUNS, () => homeFromRecords(db, unit, periodOf(NOW, period)))
+      console.log(`${dialect}: baseline, the ${period}'s field records under ${unit} read and added up: ${show(t)}`)
+    }
   }
 }
 
