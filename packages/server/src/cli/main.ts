@@ -222,28 +222,26 @@ function buildStaffApp(): Promise<boolean> {
   const stopBuild = () => child.kill()
   process.once('exit', stopBuild)
   return new Promise<boolean>((resolve) => {
+    // 'error' (npm not found) may come with or without an 'exit': whichever is first settles it.
     let settled = false
-    const done = (ok: boolean, why?: string) => {
+    const done = (why?: string) => {
       if (settled) {
         return
       }
       settled = true
       process.off('exit', stopBuild)
       fs.closeSync(log)
-      if (!ok) {
+      if (why === undefined) {
+        console.log('Staff app built.')
+      } else {
         process.stderr.write(fs.readFileSync(logFile))
         process.stderr.write(`faro: the staff app could not be built (npm run build:web): ${why}\n`)
       }
       fs.rmSync(path.dirname(logFile), { recursive: true, force: true })
-      resolve(ok)
+      resolve(why === undefined)
     }
-    child.once('error', (error) => done(false, error.message))
-    child.once('exit', (code) => (code === 0 ? done(true) : done(false, `exit ${code}`)))
-  }).then((ok) => {
-    if (ok) {
-      console.log('Staff app built.')
-    }
-    return ok
+    child.once('error', (error) => done(error.message))
+    child.once('exit', (code) => done(code === 0 ? undefined : `exit ${code}`))
   })
 }
 
