@@ -22,6 +22,7 @@ import * as statApprovals from './2026-12-08T1100-stat-approvals.ts'
 import * as statIndexes from './2026-12-08T1300-stat-indexes.ts'
 import * as statMonths from './2026-12-08T1310-stat-months.ts'
 import * as recordsUnitOccurred from './2026-12-08T1320-records-unit-occurred.ts'
+import * as statMarginYears from './2026-12-09T0900-stat-margin-years.ts'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T1300-stat-indexes': statIndexes,
   '2026-12-08T1310-stat-months': statMonths,
   '2026-12-08T1320-records-unit-occurred': recordsUnitOccurred,
+  '2026-12-09T0900-stat-margin-years': statMarginYears,
 }

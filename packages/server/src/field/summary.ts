@@ -58,9 +58,10 @@ export async function fieldSummary(ctx: Ctx, q: { unit?: string | undefined; per
   const byBorder = new Map<string, FieldCounts>()
   const people = new PeopleTally()
   if (unitIds.length > 0) {
-    // A day's margins for today and the week; a month's for the month and the year.
-    const grain = q.period === 'month' || q.period === 'year' ? 'month' : 'day'
-    const cut = (d: string) => (grain === 'month' ? d.slice(0, 7) : d)
+    // A day's margins for today and the week, a month's for the month, a year's for the year: the
+    // fewest rows that cover the period (a calendar month or year in Mexico's time).
+    const grain = q.period === 'year' ? 'year' : q.period === 'month' ? 'month' : 'day'
+    const cut = (d: string) => d.slice(0, { day: 10, month: 7, year: 4 }[grain])
     // The people's breakdowns need no unit when the caller sees every unit of the subtree for
     // both types (the usual case): summed by the database, a national week is a few dozen rows
     // instead of five thousand. The figures per group always need theirs.

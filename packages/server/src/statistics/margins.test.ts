@@ -32,16 +32,16 @@ for (const dialect of testDialects()) {
       expect(months.map((m) => `${key(m)} ${m.n}`).sort()).toEqual(expectedMonths.map((m) => `${key(m)} ${m.n}`).sort())
     }
 
-    it('adds each cell to its day\'s and its month\'s total and one-dimension margins, and moves them on a correction', async () => {
+    it('adds each cell to its day\'s, its month\'s and its year\'s total and one-dimension margins, and moves them on a correction', async () => {
       const attention = newActionId()
       await submit('attention', attention, 'AttentionRecorded', { orgUnitId: 'beta-tijuana', at: '2026-11-30T20:00:00.000Z', setting: 'base', people: [{ count: 3, sex: 'female', ageBand: '18-29', nationality: 'HN', vulnerabilities: ['pregnant'] }, { count: 2, sex: 'male', nationality: 'GT' }], services: ['water'] })
       await submit('rescue', newActionId(), 'RescueRecorded', { orgUnitId: 'beta-nogales', at: '2026-12-01T06:30:00.000Z', emergencyType: 'dehydration', people: [{ count: 1, sex: 'male' }], outcome: 'first_aid' })
       await expectMarginsOfCells()
       const margins = [...(await storedMargins(env.db.db)).values()]
       const attended = (grain: string, dim: string, value: string) => margins.find((m) => m.grain === grain && m.fact === 'attended' && m.unitId === 'beta-tijuana' && m.dim === dim && m.value === value)?.n
-      expect([attended('day', '', ''), attended('month', '', ''), attended('month', 'sex', 'female'), attended('month', 'nationality', 'GT')]).toEqual([5, 5, 3, 2])
+      expect([attended('day', '', ''), attended('month', '', ''), attended('year', '', ''), attended('month', 'sex', 'female'), attended('year', 'sex', 'female'), attended('month', 'nationality', 'GT')]).toEqual([5, 5, 5, 3, 3, 2])
       // 06:30 UTC on 1 December is still 30 November in Nogales (UTC−7).
-      expect(margins.filter((m) => m.fact === 'rescued' && m.dim === '').map((m) => m.period).sort()).toEqual(['2026-11', '2026-11-30'])
+      expect(margins.filter((m) => m.fact === 'rescued' && m.dim === '').map((m) => `${m.grain} ${m.period}`).sort()).toEqual(['day 2026-11-30', 'month 2026-11', 'year 2026'])
 
       await submit('attention', attention, 'AttentionCorrected', { people: [{ count: 4, sex: 'male', nationality: 'GT' }] })
       await expectMarginsOfCells()
@@ -49,6 +49,7 @@ for (const dialect of testDialects()) {
       const after = [...(await storedMargins(env.db.db)).values()]
       expect(after.find((m) => m.grain === 'month' && m.fact === 'attended' && m.unitId === 'beta-tijuana' && m.dim === 'sex' && m.value === 'female')).toBeUndefined()
       expect(after.find((m) => m.grain === 'month' && m.fact === 'attended' && m.unitId === 'beta-tijuana' && m.dim === '')?.n).toBe(4)
+      expect(after.filter((m) => m.grain === 'year' && m.fact === 'attended' && m.unitId === 'beta-tijuana').map((m) => `${m.dim}=${m.value} ${m.n}`).sort()).toEqual(['= 4', 'ageBand=unknown 4', 'nationality=GT 4', 'sex=male 4'])
     })
 
     it('is made again with the cells by a rebuild', async () => {

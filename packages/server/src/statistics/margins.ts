@@ -5,8 +5,8 @@ import type { Database } from '../db/schema.ts'
 import type { DialectName } from '../db/open.ts'
 
 /**
- * The summary's one-way margins (`stat_margins`): each fact's count by unit and day, and by unit and
- * month, in total (`dim` '') and by each one dimension alone (`dim` sex, ageBand, nationality,
+ * The summary's one-way margins (`stat_margins`): each fact's count by unit and day, by unit and
+ * month and by unit and year, in total (`dim` '') and by each one dimension alone (`dim` sex, ageBand, nationality,
  * kind…, `value` its value). A cell crosses every dimension, so a national year of people
  * attended is about a million cells at ten million records; the same year as margins is a few
  * hundred rows per unit. Whatever needs no crossing — the field summary's figures, a table by one
@@ -14,7 +14,7 @@ import type { DialectName } from '../db/open.ts'
  * they are never ahead of or behind the cells.
  */
 
-export type MarginGrain = 'day' | 'month'
+export type MarginGrain = 'day' | 'month' | 'year'
 
 /** The dimensions a margin may be taken by, besides the total. */
 export const MARGIN_DIMS = ['sex', 'ageBand', 'nationality', 'kind', 'outcome', 'channel', 'body', 'timing'] as const
@@ -40,7 +40,7 @@ export function keptMargins(fact: string): readonly (MarginDim | '')[] {
 
 export interface Margin {
   grain: MarginGrain
-  /** The day (YYYY-MM-DD) or the month (YYYY-MM). */
+  /** The day (YYYY-MM-DD), the month (YYYY-MM) or the year (YYYY). */
   period: string
   fact: string
   unitId: string
@@ -66,27 +66,36 @@ function addMargin(into: Map<string, Margin>, m: Margin): void {
   }
 }
 
-/** The margins of cells (signed changes allowed), one per margin, those that come to 0 left out. */
+/**
+ * The margins of cells (signed changes allowed), one per margin, those that come to 0 left out.
+ * The days' margins are added up from the cells; the months' and the years' from the days' (a
+ * push's cells are mostly of one unit and day, so its few dozen days' margins, not its hundreds
+ * of cells, are gone over again for each coarser grain).
+ */
 export function marginsOf(cells: readonly StatCell[]): Margin[] {
-  const out = new Map<string, Margin>()
-  const add = (grain: MarginGrain, period: string, c: StatCell, dim: MarginDim | '', value: string) => addMargin(out, { grain, period, fact: c.fact, unitId: c.unitId, dim, value, n: c.n })
+  const days = new Map<string, Margin>()
+  const add = (c: StatCell, dim: MarginDim | '', value: string) => addMargin(days, { grain: 'day', period: c.day, fact: c.fact, unitId: c.unitId, dim, value, n: c.n })
   for (const c of cells) {
     const dims = KEPT.get(c.fact)
     if (dims === undefined) {
       continue
     }
-    for (const [grain, period] of [['day', c.day], ['month', c.day.slice(0, 7)]] as const) {
-      for (const dim of dims) {
-        if (dim === '') {
-          add(grain, period, c, '', '')
-        } else if (c[dim] !== '') {
-          // A dimension a fact does not have is '' in its cells: no margin by it.
-          add(grain, period, c, dim, c[dim])
-        }
+    for (const dim of dims) {
+      if (dim === '') {
+        add(c, '', '')
+      } else if (c[dim] !== '') {
+        // A dimension a fact does not have is '' in its cells: no margin by it.
+        add(c, dim, c[dim])
       }
     }
   }
-  return [...out.values()].filter((m) => m.n !== 0)
+  const months = new Map<string, Margin>()
+  const years = new Map<string, Margin>()
+  for (const d of days.values()) {
+    addMargin(months, { ...d, grain: 'month', period: d.period.slice(0, 7) })
+    addMargin(years, { ...d, grain: 'year', period: d.period.slice(0, 4) })
+  }
+  return [...days.values(), ...months.values(), ...years.values()].filter((m) => m.n !== 0)
 }
 
 /** Adds cells' changes to the margins. */
@@ -98,7 +107,7 @@ export async function applyMargins(db: Kysely<Database>, dialect: DialectName, c
 export async function storedMargins(db: Kysely<Database>): Promise<Map<string, Margin>> {
   const rows = await db.selectFrom('statMargins').selectAll().where('n', '!=', 0).execute()
   return new Map(rows.map((r) => {
-    const m: Margin = { grain: r.grain === 'month' ? 'month' : 'day', period: r.period, fact: r.fact, unitId: r.unitId, dim: r.dim as Margin['dim'], value: r.value, n: Number(r.n) }
+    const m: Margin = { grain: r.grain as MarginGrain, period: r.period, fact: r.fact, unitId: r.unitId, dim: r.dim as Margin['dim'], value: r.value, n: Number(r.n) }
     return [marginKey(m), m]
   }))
 }
