@@ -23,6 +23,7 @@ import * as statIndexes from './2026-12-08T1300-stat-indexes.ts'
 import * as statMonths from './2026-12-08T1310-stat-months.ts'
 import * as recordsUnitOccurred from './2026-12-08T1320-records-unit-occurred.ts'
 import * as statMarginYears from './2026-12-09T0900-stat-margin-years.ts'
+import * as statMarginSubtrees from './2026-12-09T0910-stat-margin-subtrees.ts'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T1310-stat-months': statMonths,
   '2026-12-08T1320-records-unit-occurred': recordsUnitOccurred,
   '2026-12-09T0900-stat-margin-years': statMarginYears,
+  '2026-12-09T0910-stat-margin-subtrees': statMarginSubtrees,
 }

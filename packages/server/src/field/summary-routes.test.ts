@@ -146,6 +146,16 @@ for (const dialect of testDialects()) {
       const all = (await (await call(env, 'GET', '/api/field/summary?unit=beta-tijuana&period=year', { as: national })).json()) as Summary
       expect(all.total).toMatchObject({ attentions: 3, peopleAttended: 9 })
       expect(all.people.nationality).toEqual([{ value: 'SV', count: 6 }, { value: 'unknown', count: 3 }])
+      // By day the breakdowns of a whole subtree come from its unit's own margins and its subtree's.
+      const myWeek = (await (await call(env, 'GET', '/api/field/summary?period=week', { as: agent })).json()) as Summary
+      expect(myWeek.people.sex).toEqual([{ value: 'unknown', count: 3 }])
+      const allWeek = (await (await call(env, 'GET', '/api/field/summary?unit=beta-tijuana&period=week', { as: national })).json()) as Summary
+      expect(allWeek.people.nationality).toEqual([{ value: 'SV', count: 6 }, { value: 'unknown', count: 3 }])
+      const country = (await (await call(env, 'GET', '/api/field/summary?period=week', { as: national })).json()) as Summary
+      expect(country.people.sex).toEqual([{ value: 'female', count: 6 }, { value: 'male', count: 4 }, { value: 'unknown', count: 3 }])
+      expect(country.people.vulnerability).toEqual([{ value: 'disability', count: 4 }, { value: 'pregnant', count: 1 }])
+      const eastToday = (await (await call(env, 'GET', '/api/field/summary?unit=beta-tijuana-east&period=today', { as: national })).json()) as Summary
+      expect(eastToday.people.sex).toEqual([{ value: 'female', count: 6 }])
     })
   })
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { DomainError, decide, PROBLEM_TITLES, type FieldCounts, type FieldSummary, type OrgUnit, type PeopleBreakdown, type RecordType, type Scope, type SummaryPeriod, type Actor } from '@faro/core'
 import { listOrgUnits } from '../accounts/org-units-repo.ts'
+import { encodePath } from '../db/dialect.ts'
 import { readableTypes, scopeFilter } from '../log/records-repo.ts'
 import { auditDenied } from '../log/audit.ts'
 import type { Ctx } from '../log/context.ts'
@@ -64,8 +65,11 @@ export async function fieldSummary(ctx: Ctx, q: { unit?: string | undefined; per
     const cut = (d: string) => d.slice(0, { day: 10, month: 7, year: 4 }[grain])
     // The people's breakdowns need no unit when the caller sees every unit of the subtree for
     // both types (the usual case): summed by the database, a national week is a few dozen rows
-    // instead of five thousand. The figures per group always need theirs.
+    // instead of five thousand, and by day they are read from the unit's own margins and its
+    // subtree's (margins.ts), a few hundred rows instead of twelve thousand. The figures per group
+    // always need theirs.
     const whole = (['attention', 'rescue'] as const).every((t) => visible.get(t)?.size === under.length)
+    const subtree = whole && grain === 'day' ? [unitId, encodePath(unit.path)] : undefined
     const margins = (facts: readonly string[], dims: readonly string[], byUnit: boolean) => {
       // Lists on the key's leading columns, so each fact and dimension is one range of the key
       // (an OR of pairs would read the whole grain).
@@ -80,7 +84,7 @@ export async function fieldSummary(ctx: Ctx, q: { unit?: string | undefined; per
         // The subtree as a subquery, not as a list of its ids: given the country's 240 ids,
         // PostgreSQL judged the key's range too costly and scanned the whole table (130 ms
         // against 12 at three million records). `visible` narrows it to the caller's scope below.
-        .where('unitId', 'in', (eb) => eb.selectFrom('orgUnits').select('id').where((w) => w.or([w('id', '=', unitId), w('path', 'like', `%/${unitId}/%`)])))
+        .where('unitId', 'in', !byUnit && subtree !== undefined ? subtree : (eb) => eb.selectFrom('orgUnits').select('id').where((w) => w.or([w('id', '=', unitId), w('path', 'like', `%/${unitId}/%`)])))
         .groupBy(['fact', 'dim', 'value'])
       if (byUnit) {
         query = query.select('unitId').groupBy('unitId')

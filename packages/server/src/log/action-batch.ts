@@ -254,10 +254,11 @@ export class ActionBatch {
     if (counted.length === 0) {
       return
     }
-    const paths = [...new Set(counted.map((slot) => slot.row.orgUnitPath))].filter((path) => !this.zones.has(path))
-    if (paths.length > 0) {
-      const states = await unitStates(this.trx, paths.flatMap(decodePath))
-      for (const path of paths) {
+    const paths = [...new Set(counted.map((slot) => slot.row.orgUnitPath))]
+    const fresh = paths.filter((path) => !this.zones.has(path))
+    if (fresh.length > 0) {
+      const states = await unitStates(this.trx, fresh.flatMap(decodePath))
+      for (const path of fresh) {
         this.zones.set(path, zoneOfPath(path, states))
       }
     }
@@ -269,7 +270,8 @@ export class ActionBatch {
       addCells(sum, cellsOf(type, slot.counted, where), -1)
       slot.counted = slot.state
     }
-    await applyCells(this.trx, this.ctx.db.dialect, [...sum.values()])
+    // The records' own paths, for their subtrees' margins: no need to read them again.
+    await applyCells(this.trx, this.ctx.db.dialect, [...sum.values()], new Map(paths.map((path) => [decodePath(path).at(-1) ?? '', path])))
   }
 
   private targetOf(action: ActionInput, creates: boolean, existing: Slot | undefined): { orgUnitId: string; policy: PolicyTarget } {

@@ -1,9 +1,13 @@
 import { parseAction, type Actor } from '@faro/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as years from '../../migrations/2026-12-09T0900-stat-margin-years.ts'
+import * as subtrees from '../../migrations/2026-12-09T0910-stat-margin-subtrees.ts'
+import { createOrgUnit } from '../accounts/accounts.ts'
+import { systemCtx } from '../seed/demo.ts'
 import type { Ctx } from '../log/context.ts'
 import { submitAction } from '../log/records.ts'
 import { makeTestEnv, newActionId, testDialects, type TestEnv } from '../test/harness.ts'
-import { marginKey, marginsOf, storedMargins } from './margins.ts'
+import { marginKey, marginsOf, storedMargins, unitPaths } from './margins.ts'
 import { monthsOf } from './months.ts'
 import { rebuild, storedCells } from './summaries.ts'
 
@@ -23,7 +27,7 @@ for (const dialect of testDialects()) {
     const submit = (recordType: string, recordId: string, type: string, payload: Record<string, unknown>) => submitAction(ctx, parseAction({ id: newActionId(), recordType, recordId, type, payload }, 'es'))
     /** The margins the stored cells make, against the stored margins. */
     async function expectMarginsOfCells(): Promise<void> {
-      const expected = new Map(marginsOf([...(await storedCells(env.db.db)).values()]).map((m) => [marginKey(m), m]))
+      const expected = new Map(marginsOf([...(await storedCells(env.db.db)).values()], await unitPaths(env.db.db)).map((m) => [marginKey(m), m]))
       expect(Object.fromEntries(await storedMargins(env.db.db))).toEqual(Object.fromEntries(expected))
       // The month cells too: the stored cells with their days cut to the month.
       const months = (await env.db.db.selectFrom('statMonths').selectAll().where('n', '!=', 0).execute()).map((m) => ({ ...m, n: Number(m.n) }))
@@ -57,6 +61,35 @@ for (const dialect of testDialects()) {
       await env.db.db.updateTable('statMonths').set({ n: 999 }).where('fact', '=', 'attended').execute()
       await rebuild(env.db)
       await expectMarginsOfCells()
+    })
+  })
+}
+
+for (const dialect of testDialects()) {
+  describe(`${dialect}: the migrations that add the years' and the subtrees' margins`, () => {
+    let env: TestEnv
+
+    beforeAll(async () => {
+      env = await makeTestEnv(dialect)
+    })
+    afterAll(async () => env?.close())
+
+    it('fill them from the margins a database already had, as the push would have written them', async () => {
+      const ctx: Ctx = { db: env.db, clock: env.clock, actor: COORDINATOR, requestId: 'margins-migration', lang: 'es' }
+      await createOrgUnit(systemCtx(env.db, env.clock), { id: 'beta-tijuana-east', parentId: 'beta-tijuana', kind: 'beta_group', name: 'Grupo Beta Tijuana Este', state: 'Baja California', border: 'north' })
+      const submit = (recordType: string, type: string, payload: Record<string, unknown>) => submitAction(ctx, parseAction({ id: newActionId(), recordType, recordId: newActionId(), type, payload }, 'es'))
+      await submit('attention', 'AttentionRecorded', { orgUnitId: 'beta-tijuana-east', at: '2025-12-31T20:00:00.000Z', setting: 'base', people: [{ count: 3, sex: 'female', ageBand: '18-29', nationality: 'HN', vulnerabilities: ['pregnant'] }], services: ['water'] })
+      await submit('attention', 'AttentionRecorded', { orgUnitId: 'beta-tijuana', at: '2026-01-01T20:00:00.000Z', setting: 'base', people: [{ count: 2, sex: 'male', nationality: 'GT' }], services: ['water'] })
+      await submit('rescue', 'RescueRecorded', { orgUnitId: 'beta-tapachula', at: '2026-11-30T16:00:00.000Z', emergencyType: 'dehydration', people: [{ count: 1, sex: 'male', vulnerabilities: ['disability'] }], outcome: 'first_aid' })
+      const written = await storedMargins(env.db.db)
+      expect([...written.values()].some((m) => m.grain === 'year')).toBe(true)
+      expect([...written.values()].filter((m) => m.unitId === '/inm/beta/beta-tijuana/').map((m) => `${m.fact} ${m.period} ${m.dim}=${m.value} ${m.n}`).sort()).toEqual(['attended 2025-12-31 ageBand=18-29 3', 'attended 2025-12-31 nationality=HN 3', 'attended 2025-12-31 sex=female 3', 'attended_vulnerable 2025-12-31 kind=pregnant 3'])
+
+      // The table as it was before them: no years, no subtrees.
+      await env.db.db.deleteFrom('statMargins').where((eb) => eb.or([eb('grain', '=', 'year'), eb('unitId', 'like', '/%')])).execute()
+      await years.up(env.db.db)
+      await subtrees.up(env.db.db)
+      expect(Object.fromEntries(await storedMargins(env.db.db))).toEqual(Object.fromEntries(written))
     })
   })
 }

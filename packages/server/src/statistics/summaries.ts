@@ -5,7 +5,7 @@ import { decodePath } from '../db/dialect.ts'
 import type { Database } from '../db/schema.ts'
 import type { Db, DialectName } from '../db/open.ts'
 import { lockLog } from '../log/log.ts'
-import { applyMargins, marginKey, marginsOf, storedMargins } from './margins.ts'
+import { applyMargins, marginKey, marginsOf, storedMargins, unitPaths } from './margins.ts'
 import { applyMonths, monthKey, monthsOf, storedMonths } from './months.ts'
 
 /**
@@ -21,13 +21,17 @@ const CELL_UPSERT: BulkInsert<'statCells'> = {
   tail: 'on conflict ("fact", "day", "unit_id", "sex", "age_band", "nationality", "kind", "outcome", "channel", "body", "timing") do update set "n" = "stat_cells"."n" + excluded."n"',
 }
 
-/** Adds the changes (cells with signed counts, several per cell allowed) to the summary table, its months and its margins. */
-export async function applyCells(db: Kysely<Database>, dialect: DialectName, changes: readonly StatCell[]): Promise<void> {
+/**
+ * Adds the changes (cells with signed counts, several per cell allowed) to the summary table, its
+ * months and its margins. `paths` may give units' paths already at hand (encoded, by unit id); the
+ * others are read.
+ */
+export async function applyCells(db: Kysely<Database>, dialect: DialectName, changes: readonly StatCell[], paths?: ReadonlyMap<string, string>): Promise<void> {
   // One row per cell per statement: PostgreSQL refuses to update a row twice in one upsert.
   const cells = [...addCells(new Map(), changes).values()]
   await bulkInsert(db, dialect, CELL_UPSERT, cells)
   await applyMonths(db, dialect, cells)
-  await applyMargins(db, dialect, cells)
+  await applyMargins(db, dialect, cells, paths)
 }
 
 /**
@@ -104,7 +108,7 @@ export async function verify(db: Db): Promise<Difference[]> {
   const out = [
     ...compare('stat_cells', await storedCells(db.db), counted, placeOfCell),
     ...compare('stat_months', await storedMonths(db.db), new Map(monthsOf(cells).map((m) => [monthKey(m), m])), (m) => placeOfCell({ ...m, day: m.month })),
-    ...compare('stat_margins', await storedMargins(db.db), new Map(marginsOf(cells).map((m) => [marginKey(m), m])), (m) => [m.fact, m.period, m.unitId, m.dim === '' ? 'total' : `${m.dim}=${m.value}`].join(' ')),
+    ...compare('stat_margins', await storedMargins(db.db), new Map(marginsOf(cells, await unitPaths(db.db)).map((m) => [marginKey(m), m])), (m) => [m.fact, m.period, m.unitId, m.dim === '' ? 'total' : `${m.dim}=${m.value}`].join(' ')),
   ]
   return out.sort((a, b) => a.table.localeCompare(b.table) || a.place.localeCompare(b.place))
 }
