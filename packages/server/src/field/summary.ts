@@ -81,10 +81,12 @@ export async function fieldSummary(ctx: Ctx, q: { unit?: string | undefined; per
         .where('dim', 'in', dims)
         .where('period', '>=', cut(localDay(from)))
         .where('period', '<=', cut(localDay(new Date(to.getTime() - 1))))
-        // The subtree as a subquery, not as a list of its ids: given the country's 240 ids,
+        // A large subtree as a subquery, not as a list of its ids: given the country's 240 ids,
         // PostgreSQL judged the key's range too costly and scanned the whole table (130 ms
-        // against 12 at three million records). `visible` narrows it to the caller's scope below.
-        .where('unitId', 'in', !byUnit && subtree !== undefined ? subtree : (eb) => eb.selectFrom('orgUnits').select('id').where((w) => w.or([w('id', '=', unitId), w('path', 'like', `%/${unitId}/%`)])))
+        // against 12 at three million records). A few units as their ids: for one group the
+        // subquery looks like one row, and PostgreSQL went through the org tree once per margin
+        // row (a group's year, 16 ms instead of 0.5). `visible` narrows it to the caller's scope below.
+        .where('unitId', 'in', !byUnit && subtree !== undefined ? subtree : under.length <= FEW_UNITS ? under.map((u) => u.id) : (eb) => eb.selectFrom('orgUnits').select('id').where((w) => w.or([w('id', '=', unitId), w('path', 'like', `%/${unitId}/%`)])))
         .groupBy(['fact', 'dim', 'value'])
       if (byUnit) {
         query = query.select('unitId').groupBy('unitId')
