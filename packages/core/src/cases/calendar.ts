@@ -1,3 +1,4 @@
+import { CENTRAL_OFFSET_MS } from '../places/states.ts'
 import type { CaseCategory } from './catalogues.ts'
 
 /**
@@ -92,12 +93,11 @@ export function holidaysOf(year: number, calendar: CaseCalendar = DEFAULT_CALEND
   return set
 }
 
-// Mexico City time, where the national office and the agencies work: UTC−6 all year since 2022.
-const OFFSET_MS = -6 * 3_600_000
+// Days are Mexico City's, where the national office and the agencies work.
 
 /** The local calendar day of an instant, as a UTC midnight date. */
 function localDay(at: Date): Date {
-  const local = new Date(at.getTime() + OFFSET_MS)
+  const local = new Date(at.getTime() + CENTRAL_OFFSET_MS)
   return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()))
 }
 
@@ -149,7 +149,7 @@ export function dueAt(start: Date, target: Target, calendar: CaseCalendar = DEFA
     }
   }
   // The end of that local day, as an instant.
-  return new Date(day.getTime() + 86_400_000 - 1 - OFFSET_MS)
+  return new Date(day.getTime() + 86_400_000 - 1 - CENTRAL_OFFSET_MS)
 }
 
 /** When to remind the handling body: at 50% and 80% of the time it was given. */

@@ -36,6 +36,18 @@ export function timeZoneOfState(state: string | null | undefined): string {
   return (state !== null && state !== undefined && Object.hasOwn(STATE_TIME_ZONES, state) ? STATE_TIME_ZONES[state as MexicanState] : undefined) ?? 'America/Mexico_City'
 }
 
+/**
+ * Mexico City's offset from UTC: UTC−6 all year since Mexico ended daylight saving in 2022. The
+ * clock of the national office and the agencies, of case deadlines and of the homes' "today";
+ * fixed, so it needs no formatter.
+ */
+export const CENTRAL_OFFSET_MS = -6 * 3_600_000
+
+/** The date (YYYY-MM-DD) in Mexico City of an instant. */
+export function centralDate(at: Date | number): string {
+  return new Date((typeof at === 'number' ? at : at.getTime()) + CENTRAL_OFFSET_MS).toISOString().slice(0, 10)
+}
+
 // Making a formatter costs far more than using one: the statistics ask for a zone's clock once per record.
 const FORMATTERS = new Map<string, Intl.DateTimeFormat>()
 

@@ -1,3 +1,4 @@
+import { centralDate } from '../places/states.ts'
 import type { CertificateRecorded, EquipmentRegistered, StaffProfileRecorded } from './schemas.ts'
 import { VEHICLES } from './schemas.ts'
 
@@ -18,11 +19,10 @@ export interface Held<T> {
 export const EXPIRY_WINDOW_DAYS = 60
 
 const DAY_MS = 86_400_000
-const CENTRAL_OFFSET_MS = -6 * 3_600_000
 
 /** Today in Mexico's central time, YYYY-MM-DD. */
 export function localDay(now: Date): string {
-  return new Date(now.getTime() + CENTRAL_OFFSET_MS).toISOString().slice(0, 10)
+  return centralDate(now)
 }
 
 /** Whole days from one day to another (negative when `to` is earlier). */

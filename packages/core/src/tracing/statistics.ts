@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { CaseState } from '../cases/fold.ts'
+import { CENTRAL_OFFSET_MS } from '../places/states.ts'
 
 /**
  * The programme's own figures for the search for missing migrants — "requests answered, persons
@@ -32,8 +33,6 @@ export const TracingStatisticsRow = TracingFigures.extend({
   period: z.string().describe('2026-11 (month), 2026-Q4, 2026-H2, 2026'),
 })
 export type TracingStatisticsRow = z.infer<typeof TracingStatisticsRow>
-
-const CENTRAL_OFFSET_MS = -6 * 3_600_000
 
 /** The period a moment falls in, in Mexico's central time. */
 export function periodOf(at: string, period: StatisticsPeriod): string {

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto'
 import {
+  CENTRAL_OFFSET_MS,
   CaseOpened,
   TRACE_ACTIONS,
   type SoughtPerson,
@@ -60,9 +61,6 @@ import { allocateFolio, clearPinFailures, currentRuleSet, findFolio, findFolioOf
 
 /** Routing on intake is the system's act, not the volunteer's: it needs no right to route. */
 const ROUTER = { userId: 'system', role: 'paisano_coordinator', orgUnitId: 'paisano' } as const
-
-// Mexico City time, for the year in the folio.
-const MEXICO_OFFSET_MS = -6 * 3_600_000
 
 /** Wrong PINs a folio takes before it answers nothing for a while. */
 export const PIN_TRIES = 5
@@ -176,7 +174,7 @@ async function open(ctx: Ctx, deps: CaseDeps, o: Opening): Promise<CaseIntakeRes
     const unitId = o.orgUnitId ?? ctx.actor.orgUnitId
     let folio = o.reserved
     if (folio === undefined) {
-      folio = await allocateFolio(trx, recordId, pinHash, now, new Date(now.getTime() + MEXICO_OFFSET_MS).getUTCFullYear(), o.prefix)
+      folio = await allocateFolio(trx, recordId, pinHash, now, new Date(now.getTime() + CENTRAL_OFFSET_MS).getUTCFullYear(), o.prefix)
     } else if (!(await useReservedFolio(trx, folio, ctx.actor.userId, recordId, pinHash, now))) {
       throw new DomainError('invalid', PROBLEM_TITLES.invalid[ctx.lang], { issues: [{ field: 'folio', code: 'folio_not_reserved', message: message('faro.case_folio_not_reserved', ctx.lang) }] })
     }
@@ -251,7 +249,7 @@ export async function reserveFolioBlock(ctx: Ctx, count: number): Promise<{ foli
   return inTransaction(ctx, async (trx) => {
     await lockLog(trx, ctx)
     const held = (await unusedReservations(trx, ctx.actor.userId)).length
-    const folios = await reserveFolios(trx, ctx.actor.userId, Math.max(0, Math.min(count, MAX_RESERVED - held)), now, new Date(now.getTime() + MEXICO_OFFSET_MS).getUTCFullYear())
+    const folios = await reserveFolios(trx, ctx.actor.userId, Math.max(0, Math.min(count, MAX_RESERVED - held)), now, new Date(now.getTime() + CENTRAL_OFFSET_MS).getUTCFullYear())
     return { folios, held: held + folios.length }
   })
 }

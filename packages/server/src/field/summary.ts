@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { DomainError, decide, PROBLEM_TITLES, type FieldCounts, type FieldSummary, type OrgUnit, type PeopleBreakdown, type RecordType, type Scope, type SummaryPeriod, type Actor } from '@faro/core'
+import { CENTRAL_OFFSET_MS, centralDate, DomainError, decide, PROBLEM_TITLES, type FieldCounts, type FieldSummary, type OrgUnit, type PeopleBreakdown, type RecordType, type Scope, type SummaryPeriod, type Actor } from '@faro/core'
 import { listOrgUnits } from '../accounts/org-units-repo.ts'
 import { encodePath } from '../db/dialect.ts'
 import { readableTypes, scopeFilter } from '../log/records-repo.ts'
@@ -19,9 +19,8 @@ const POINT_TYPES: readonly FieldType[] = ['attention', 'rescue', 'remains']
 /** Up to this many units, the points are read unit by unit. */
 const FEW_UNITS = 4
 
-// Mexico's central time has had no daylight saving since 2022: UTC-6 all year. "Today" is the
-// day in Mexico, not in UTC, where it would end at six in the evening.
-const MEXICO_OFFSET_MS = -6 * 3_600_000
+// "Today" is the day in Mexico City (CENTRAL_OFFSET_MS), not in UTC, where it would end at six
+// in the evening.
 
 /**
  * The facts read here, and the record type whose read permission each needs (`records` and
@@ -79,8 +78,8 @@ export async function fieldSummary(ctx: Ctx, q: { unit?: string | undefined; per
         .where('grain', '=', grain)
         .where('fact', 'in', facts)
         .where('dim', 'in', dims)
-        .where('period', '>=', cut(localDay(from)))
-        .where('period', '<=', cut(localDay(new Date(to.getTime() - 1))))
+        .where('period', '>=', cut(centralDate(from)))
+        .where('period', '<=', cut(centralDate(to.getTime() - 1)))
         // A large subtree as a subquery, not as a list of its ids: given the country's 240 ids,
         // PostgreSQL judged the key's range too costly and scanned the whole table (130 ms
         // against 12 at three million records). A few units as their ids: for one group the
@@ -135,7 +134,7 @@ export async function fieldSummary(ctx: Ctx, q: { unit?: string | undefined; per
  * this calendar month; this calendar year.
  */
 export function periodOf(now: Date, period: SummaryPeriod): { from: Date; to: Date } {
-  const local = new Date(now.getTime() + MEXICO_OFFSET_MS)
+  const local = new Date(now.getTime() + CENTRAL_OFFSET_MS)
   const y = local.getUTCFullYear()
   const m = local.getUTCMonth()
   const tomorrow = Date.UTC(y, m, local.getUTCDate() + 1)
@@ -146,12 +145,7 @@ export function periodOf(now: Date, period: SummaryPeriod): { from: Date; to: Da
     year: [Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1)],
   }
   const [startLocal, endLocal] = bounds[period]
-  return { from: new Date(startLocal - MEXICO_OFFSET_MS), to: new Date(endLocal - MEXICO_OFFSET_MS) }
-}
-
-/** The date in Mexico's central time of an instant: the cells' days for the period's bounds. */
-function localDay(at: Date): string {
-  return new Date(at.getTime() + MEXICO_OFFSET_MS).toISOString().slice(0, 10)
+  return { from: new Date(startLocal - CENTRAL_OFFSET_MS), to: new Date(endLocal - CENTRAL_OFFSET_MS) }
 }
 
 /**

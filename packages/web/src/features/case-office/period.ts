@@ -1,4 +1,4 @@
-import { DEFAULT_CALENDAR, easterSunday, type CaseCalendar, type Operation } from '@faro/core'
+import { centralDate, DEFAULT_CALENDAR, easterSunday, type CaseCalendar, type Operation } from '@faro/core'
 
 /** The periods the national office reads its cases over; `custom` is two days it picks. */
 export const PERIODS = ['operation', 'last30', 'year', 'custom'] as const
@@ -19,12 +19,11 @@ export interface OperationWindow {
 
 // Mexico City time, where the national office works and case deadlines are counted: UTC−6 all year.
 const OFFSET = '-06:00'
-const OFFSET_MS = -6 * 3_600_000
 const DAY_MS = 86_400_000
 
 /** The day it is in Mexico City at an instant, `YYYY-MM-DD`. */
 export function localDay(at: Date): string {
-  return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 10)
+  return centralDate(at)
 }
 
 /** The first instant of a local day, as the API compares it (UTC, milliseconds). */
