@@ -30,8 +30,10 @@ describe('find help near you', () => {
       ['Torre fuera de servicio', { kind: 'orientation_tower', status: 'out_of_service' }],
       ['Señal del cruce', { kind: 'warning_sign' }],
       ['Torre Altar', { kind: 'orientation_tower', status: 'needs_repair', location: { lat: 30.7, lon: -111.8 } }],
+      // The module as a place of its own, which its site below does not name.
+      ['Módulo Aeropuerto de Tijuana', { kind: 'module', phone: '664 607 8200', location: { lat: 32.541, lon: -116.97 } }],
     ] as const) {
-      const unit = id === 'Torre Altar' ? 'beta-nogales' : 'beta-tijuana'
+      const unit = id === 'Torre Altar' ? 'beta-nogales' : id.startsWith('Módulo') ? 'module-tijuana-airport' : 'beta-tijuana'
       expect((await place(unit, id.replace(/\W+/g, '-').toLowerCase(), payload)).status, id).toBe(201)
     }
     const winter = newActionId()
@@ -58,6 +60,9 @@ describe('find help near you', () => {
     expect(state).toContain('Albergue, comida, regaderas')
     expect(state).toContain('Módulo Aeropuerto de Tijuana')
     expect(state).toContain('Abierto durante el Operativo Invierno 2026 hasta el 31 de diciembre de 2026.')
+    // The module once, as the site of the open operation, with its place's phone.
+    expect(state.match(/<strong>Módulo Aeropuerto de Tijuana<\/strong>/g)).toHaveLength(1)
+    expect(state).toContain('<a class="tel" href="tel:6646078200">Llamar al 664 607 8200</a>')
     expect(await (await get('/ht/help/baja-california')).text()).toContain('jiska 31 desanm 2026')
     for (const hidden of ['albergue-cerrado', 'torre-fuera-de-servicio', 'señal-del-cruce', 'senal-del-cruce', 'Aeropuerto de Guadalajara']) {
       expect(state, hidden).not.toContain(hidden)

@@ -76,6 +76,9 @@ export async function readHelpPoints(deps: { db: Db; clock: Clock }): Promise<He
   const parsed = rows.map((r) => ({ type: r.recordType, id: r.recordId, state: JSON.parse(r.state) as Record<string, unknown> }))
   const operations = new Map(parsed.filter((r) => r.type === 'operation').map((r) => [r.id, r.state]))
   const places = new Map(parsed.filter((r) => r.type === 'place').map((r) => [r.id, r.state]))
+  // A site that names no place is its unit's module or observation point, when one is registered:
+  // the one point, with the place's phone and address, not two of the same name.
+  const placeOfUnit = new Map([...places].filter(([, p]) => (p.kind === 'module' || p.kind === 'observation_point') && typeof p.orgUnitId === 'string').map(([id, p]) => [String(p.orgUnitId), id]))
   const points: HelpPoint[] = []
   const shownAsSite = new Set<string>()
   for (const site of parsed.filter((r) => r.type === 'site')) {
@@ -85,9 +88,10 @@ export async function readHelpPoints(deps: { db: Db; clock: Clock }): Promise<He
       continue
     }
     const unit = units.get(String(s.orgUnitId))
-    const place = typeof s.placeId === 'string' ? places.get(s.placeId) : undefined
-    if (typeof s.placeId === 'string') {
-      shownAsSite.add(s.placeId)
+    const placeId = typeof s.placeId === 'string' ? s.placeId : placeOfUnit.get(String(s.orgUnitId))
+    const place = placeId === undefined ? undefined : places.get(placeId)
+    if (placeId !== undefined) {
+      shownAsSite.add(placeId)
     }
     const location = (s.location ?? place?.location) as { lat?: unknown; lon?: unknown } | undefined
     const lat = typeof location?.lat === 'number' ? location.lat : (unit?.lat ?? null)
