@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely'
 // Frozen: never import application code here; a migration must mean the same thing forever.
 // The people's margins by day for every unit's subtree, under the unit's path (`/inm/beta/`),
 // counting the units strictly below it: what a home's week reads for a coordinator's or the
-// country's units, a few hundred rows instead of twelve thousand. Filled here from the units' own
+// country's units, a few hundred rows instead of five thousand. Filled here from the units' own
 // day margins; kept with them from now on.
 
 export async function up(db: Kysely<any>): Promise<void> {

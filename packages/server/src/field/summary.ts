@@ -63,10 +63,9 @@ export async function fieldSummary(ctx: Ctx, q: { unit?: string | undefined; per
     const grain = q.period === 'year' ? 'year' : q.period === 'month' ? 'month' : 'day'
     const cut = (d: string) => d.slice(0, { day: 10, month: 7, year: 4 }[grain])
     // The people's breakdowns need no unit when the caller sees every unit of the subtree for
-    // both types (the usual case): summed by the database, a national week is a few dozen rows
-    // instead of five thousand, and by day they are read from the unit's own margins and its
-    // subtree's (margins.ts), a few hundred rows instead of twelve thousand. The figures per group
-    // always need theirs.
+    // both types (the usual case): the database sums them, a national week's a few dozen rows out
+    // of the few hundred of its unit's own margins and its subtree's (margins.ts), not of the five
+    // thousand of every unit's. The figures per group always need theirs.
     const whole = (['attention', 'rescue'] as const).every((t) => visible.get(t)?.size === under.length)
     const subtree = whole && grain === 'day' ? [unitId, encodePath(unit.path)] : undefined
     const margins = (facts: readonly string[], dims: readonly string[], byUnit: boolean) => {

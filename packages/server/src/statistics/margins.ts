@@ -16,7 +16,7 @@ import type { DialectName } from '../db/open.ts'
  *
  * The people's margins by day are also kept for every unit's subtree: under `unit_id` the unit's
  * path (`/inm/beta/`, never an id, which has no slash), counting every unit strictly below it. A
- * home's week for the whole country is then a few hundred rows instead of twelve thousand: its own
+ * home's week for the whole country is then a few hundred rows instead of five thousand: its own
  * unit's and its subtree's. An org unit never moves, so the path a margin was written under stays
  * the unit's.
  */
