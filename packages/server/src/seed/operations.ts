@@ -145,7 +145,11 @@ function demoSurge(now: Date, random: SeededRandom, id: () => string): ActionInp
   for (const [point, operators, pace] of [['Puente Rodolfo Robles', 3, 10], ['Albergue temporal Tapachula', 1, 4]] as const) {
     for (let o = 0; o < operators; o++) {
       const sheets = new Map<string, string>()
-      for (let t = now.getTime() - 10 * 3_600_000 + random.int(0, 10) * 60_000; t < now.getTime(); t += 10 * 60_000) {
+      // The last tap a moment ago, so every point has today's sheet whatever the hour: seeded a
+      // few minutes after midnight, a tap every ten minutes from a random start left the shelter's
+      // single operator none today.
+      const last = now.getTime() - random.int(1, 59) * 1000
+      for (let t = last - 10 * 3_600_000 + 10 * 60_000; t <= last; t += 10 * 60_000) {
         const sheetDay = localDay(new Date(t))
         let recordId = sheets.get(sheetDay)
         if (recordId === undefined) {
